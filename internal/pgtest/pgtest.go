@@ -1,0 +1,151 @@
+// Package pgtest gives each test its own database on a real PostgreSQL
+// server: the one named by AUTOGEN_TEST_DATABASE_URL, or else a throwaway
+// cluster that tempdb starts once per test binary.
+package pgtest
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/tempdb"
+)
+
+// EnvURL names the environment variable that points the tests at an existing
+// server. Databases are created on it and dropped afterwards; it must allow
+// CREATE DATABASE.
+const EnvURL = "AUTOGEN_TEST_DATABASE_URL"
+
+var (
+	once     sync.Once
+	adminURL string
+	cluster  *tempdb.Cluster
+	startErr error
+	seq      atomic.Int64
+)
+
+// Main runs the tests of a package and stops the throwaway cluster, if one
+// was started. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	if cluster != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if err := cluster.Stop(ctx); err != nil {
+			fmt.Fprintln(os.Stderr, "pgtest:", err)
+		}
+		cancel()
+	}
+	os.Exit(code)
+}
+
+// AdminURL returns the URL of the server's postgres database, starting the
+// throwaway cluster if needed.
+func AdminURL(t testing.TB) string {
+	t.Helper()
+	once.Do(func() {
+		if u := os.Getenv(EnvURL); u != "" {
+			adminURL = u
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cluster, startErr = tempdb.Start(ctx)
+		if startErr == nil {
+			adminURL = cluster.URL("postgres")
+		}
+	})
+	if startErr != nil {
+		t.Fatalf("starting PostgreSQL: %v", startErr)
+	}
+	return adminURL
+}
+
+// NewDB creates an empty database for the test and drops it when the test
+// ends. It returns the database's URL.
+func NewDB(t testing.TB) string {
+	t.Helper()
+	admin := AdminURL(t)
+	name := fmt.Sprintf("t_%s_%d_%d", sanitize(t.Name()), os.Getpid(), seq.Add(1))
+	ctx := context.Background()
+	if err := tempdb.CreateDatabase(ctx, admin, name); err != nil {
+		t.Fatalf("creating test database: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := tempdb.DropDatabase(context.Background(), admin, name); err != nil {
+			t.Logf("dropping test database: %v", err)
+		}
+	})
+	return WithDatabase(admin, name)
+}
+
+// WithDatabase returns serverURL with its database replaced by name.
+func WithDatabase(serverURL, name string) string {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return serverURL
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// Exec runs SQL (several statements allowed) on the database at dbURL.
+func Exec(t testing.TB, dbURL, sql string) {
+	t.Helper()
+	if err := ExecContext(context.Background(), dbURL, sql); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ExecContext runs SQL (several statements allowed) on the database at dbURL
+// through the simple query protocol.
+func ExecContext(ctx context.Context, dbURL, sql string) error {
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return fmt.Errorf("connecting: %w", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql, pgx.QueryExecModeSimpleProtocol); err != nil {
+		return err
+	}
+	return nil
+}
+
+// PGEnv returns the libpq environment variables (PGHOST, PGPORT, PGUSER,
+// PGPASSWORD) for the server, for tools such as psql and pg_dump.
+func PGEnv(t testing.TB) []string {
+	t.Helper()
+	u, err := url.Parse(AdminURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw, _ := u.User.Password()
+	return []string{
+		"PGHOST=" + u.Hostname(),
+		"PGPORT=" + u.Port(),
+		"PGUSER=" + u.User.Username(),
+		"PGPASSWORD=" + pw,
+	}
+}
+
+func sanitize(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+		if b.Len() >= 30 {
+			break
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,126 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Catalog is the set of database objects autogen manages: one side of a
+// comparison. Collections are sorted by [Catalog.Sort]; columns and enum
+// values keep their declared order.
+type Catalog struct {
+	Schemas    []*Schema
+	Extensions []*Extension
+	Collations []*Collation
+	Enums      []*Enum
+	Domains    []*Domain
+	Composites []*Composite
+	Sequences  []*Sequence
+	Functions  []*Function
+	Tables     []*Table
+	Indexes    []*Index
+	Views      []*View
+	Triggers   []*Trigger
+}
+
+// Table returns the table with the given name, or nil.
+func (c *Catalog) Table(n Name) *Table {
+	for _, t := range c.Tables {
+		if t.Name == n {
+			return t
+		}
+	}
+	return nil
+}
+
+// View returns the view or materialized view with the given name, or nil.
+func (c *Catalog) View(n Name) *View {
+	for _, v := range c.Views {
+		if v.Name == n {
+			return v
+		}
+	}
+	return nil
+}
+
+// Sequence returns the sequence with the given name, or nil.
+func (c *Catalog) Sequence(n Name) *Sequence {
+	for _, s := range c.Sequences {
+		if s.Name == n {
+			return s
+		}
+	}
+	return nil
+}
+
+// Enum returns the enum type with the given name, or nil.
+func (c *Catalog) Enum(n Name) *Enum {
+	for _, e := range c.Enums {
+		if e.Name == n {
+			return e
+		}
+	}
+	return nil
+}
+
+// Schema returns the schema with the given name, or nil.
+func (c *Catalog) Schema(name string) *Schema {
+	for _, s := range c.Schemas {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// IndexesOf returns the indexes defined on the table or materialized view n,
+// in catalog order.
+func (c *Catalog) IndexesOf(n Name) []*Index {
+	var out []*Index
+	for _, ix := range c.Indexes {
+		if ix.Table == n {
+			out = append(out, ix)
+		}
+	}
+	return out
+}
+
+// Sort puts every collection into its canonical order. Readers call it once
+// after building a catalog; it is idempotent.
+func (c *Catalog) Sort() {
+	slices.SortFunc(c.Schemas, func(a, b *Schema) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(c.Extensions, func(a, b *Extension) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(c.Collations, func(a, b *Collation) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Enums, func(a, b *Enum) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Domains, func(a, b *Domain) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Composites, func(a, b *Composite) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Sequences, func(a, b *Sequence) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Functions, func(a, b *Function) int {
+		if r := a.Name.Compare(b.Name); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.Signature(), b.Signature())
+	})
+	slices.SortFunc(c.Tables, func(a, b *Table) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Indexes, func(a, b *Index) int {
+		if r := cmp.Compare(a.Schema, b.Schema); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	slices.SortFunc(c.Views, func(a, b *View) int { return a.Name.Compare(b.Name) })
+	slices.SortFunc(c.Triggers, func(a, b *Trigger) int {
+		if r := a.Table.Compare(b.Table); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	for _, d := range c.Domains {
+		slices.SortFunc(d.Checks, func(a, b *DomainCheck) int { return cmp.Compare(a.Name, b.Name) })
+	}
+	for _, t := range c.Tables {
+		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortFunc(t.Policies, func(a, b *Policy) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortFunc(t.Inherits, func(a, b Name) int { return a.Compare(b) })
+	}
+}

@@ -1,0 +1,32 @@
+package model
+
+// Expr is an SQL expression held by the model: a column default, a check, an
+// index expression or predicate, a view query, a policy qualifier.
+//
+// SQL is executable text with the meaning the schema gives it (what the user
+// wrote, or what PostgreSQL deparsed). Canon is the normalized form that the
+// two readers compute identically for equivalent expressions; only Canon takes
+// part in comparisons. Canon may drop detail that PostgreSQL adds or removes on
+// its own (implicit casts, IN lists rewritten to ANY, redundant parentheses), so
+// it is not meant to be executed.
+type Expr struct {
+	SQL   string
+	Canon string
+}
+
+// Equal reports whether two expressions are equivalent. Nil expressions are
+// equal only to nil.
+func (e *Expr) Equal(o *Expr) bool {
+	if e == nil || o == nil {
+		return e == nil && o == nil
+	}
+	return e.Canon == o.Canon
+}
+
+// String returns the executable SQL, or "" for a nil expression.
+func (e *Expr) String() string {
+	if e == nil {
+		return ""
+	}
+	return e.SQL
+}

@@ -1,0 +1,62 @@
+package model
+
+import "strings"
+
+// Function is a function or a procedure, identified by its name and the types
+// of its input arguments.
+type Function struct {
+	Name Name
+	// Procedure is true for CREATE PROCEDURE.
+	Procedure bool
+	Args      []FuncArg
+	// Returns is the canonical result type ("integer", "SETOF public.t",
+	// "TABLE(a text, c integer)", "trigger", "void"); empty for procedures.
+	Returns  string
+	Language string
+	// Body is the function body as stored by PostgreSQL (prosrc): the text
+	// between the dollar quotes for most languages.
+	Body Expr
+	// Volatility is "VOLATILE", "STABLE" or "IMMUTABLE".
+	Volatility string
+	Strict     bool
+	Security   string // "INVOKER" or "DEFINER"
+	Leakproof  bool
+	// Parallel is "UNSAFE", "SAFE" or "RESTRICTED".
+	Parallel string
+	Cost     float64
+	Rows     float64
+	// Config lists SET clauses as "name=value", sorted.
+	Config  []string
+	Comment string
+}
+
+// FuncArg is one declared argument.
+type FuncArg struct {
+	// Mode is "IN", "OUT", "INOUT", "VARIADIC" or "TABLE".
+	Mode    string
+	Name    string
+	Type    string
+	Default *Expr
+}
+
+// IdentityArgs returns the comma-separated types of the arguments that identify
+// the function (IN, INOUT and VARIADIC ones), as in "integer, text[]".
+func (f *Function) IdentityArgs() string {
+	var parts []string
+	for _, a := range f.Args {
+		switch a.Mode {
+		case "OUT", "TABLE":
+			continue
+		case "VARIADIC":
+			parts = append(parts, "VARIADIC "+a.Type)
+		default:
+			parts = append(parts, a.Type)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Signature returns "schema.name(argtypes)", which identifies the function.
+func (f *Function) Signature() string {
+	return f.Name.String() + "(" + f.IdentityArgs() + ")"
+}

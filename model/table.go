@@ -1,0 +1,91 @@
+package model
+
+// Table is an ordinary, unlogged, partitioned or partition table.
+type Table struct {
+	Name     Name
+	Unlogged bool
+	// Columns are in attribute order. A partition lists only the columns it
+	// defines itself; the ones inherited from its parent are implied.
+	Columns     []*Column
+	Constraints []*Constraint
+	// PartitionBy is set on a partitioned table: its strategy and key.
+	PartitionBy *PartitionKey
+	// PartitionOf and PartitionBound are set on a partition.
+	PartitionOf *Name
+	// PartitionBound is the canonical bound, "DEFAULT" or "FOR VALUES ...".
+	PartitionBound string
+	// Inherits lists the parents of a table that uses classic inheritance.
+	Inherits   []Name
+	RLSEnabled bool
+	RLSForced  bool
+	Policies   []*Policy
+	// Options are storage parameters ("fillfactor=70"), sorted.
+	Options []string
+	Comment string
+}
+
+// Column returns the column with the given name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Constraint returns the constraint with the given name, or nil.
+func (t *Table) Constraint(name string) *Constraint {
+	for _, c := range t.Constraints {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// PrimaryKey returns the table's primary key constraint, or nil.
+func (t *Table) PrimaryKey() *Constraint {
+	for _, c := range t.Constraints {
+		if c.Kind == PrimaryKey {
+			return c
+		}
+	}
+	return nil
+}
+
+// PartitionKey is the partitioning of a partitioned table.
+type PartitionKey struct {
+	// Strategy is "RANGE", "LIST" or "HASH".
+	Strategy string
+	// Key is the canonical key list, as in "RANGE (a, lower(b))" without the
+	// strategy: "(a, lower(b))".
+	Key Expr
+}
+
+// Column is one column of a table.
+type Column struct {
+	Name    string
+	Type    string
+	NotNull bool
+	// Default is the column default; nil when there is none.
+	Default *Expr
+	// Identity is set on identity columns.
+	Identity *Identity
+	// Generated is the expression of a STORED generated column.
+	Generated *Expr
+	// Collation is set only when it differs from the type's default
+	// collation, as a qualified quoted name: pg_catalog."C".
+	Collation string
+	// Storage is set when it differs from the type's default storage:
+	// "plain", "external", "extended" or "main".
+	Storage string
+	Comment string
+}
+
+// Identity describes an identity column.
+type Identity struct {
+	// Always is true for GENERATED ALWAYS, false for BY DEFAULT.
+	Always bool
+	SequenceOptions
+}

@@ -1,0 +1,19 @@
+package model
+
+// View is a view or a materialized view.
+type View struct {
+	Name         Name
+	Materialized bool
+	// Query is the SELECT statement that defines the view.
+	Query Expr
+	// Columns are the view's output column names when the definition names
+	// them explicitly (CREATE VIEW v (a, b) AS ...); nil otherwise.
+	Columns []string
+	// Options are view options ("security_barrier=true",
+	// "check_option=local"), sorted.
+	Options []string
+	// DependsOn lists the tables, views and functions the query reads, sorted;
+	// it orders drops and creates.
+	DependsOn []Name
+	Comment   string
+}

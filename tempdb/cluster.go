@@ -1,0 +1,208 @@
+package tempdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Cluster is a running throwaway PostgreSQL server.
+type Cluster struct {
+	// Dir holds the data directory, the socket and the server log.
+	Dir string
+	// Port is the TCP port the server listens on at 127.0.0.1.
+	Port int
+	// User is the superuser name.
+	User string
+
+	bindir string
+	cred   *syscall.Credential
+	seq    atomic.Int64
+}
+
+// Option configures [Start].
+type Option func(*config)
+
+type config struct {
+	parent   string
+	settings map[string]string
+}
+
+// WithParentDir creates the cluster directory under dir instead of the
+// system's temporary directory.
+func WithParentDir(dir string) Option { return func(c *config) { c.parent = dir } }
+
+// WithSetting passes a server setting, as `-c name=value`.
+func WithSetting(name, value string) Option {
+	return func(c *config) { c.settings[name] = value }
+}
+
+// Start creates and starts a new cluster. The caller must call Stop.
+func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
+	cfg := &config{settings: map[string]string{}}
+	for _, o := range opts {
+		o(cfg)
+	}
+	bindir, err := FindBinaries()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(cfg.parent, "autogen-pg-")
+	if err != nil {
+		return nil, fmt.Errorf("tempdb: %w", err)
+	}
+	c := &Cluster{Dir: dir, User: "postgres", bindir: bindir}
+	if os.Geteuid() == 0 {
+		if c.cred, err = serverCredential(); err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+		if err := os.Chown(dir, int(c.cred.Uid), int(c.cred.Gid)); err != nil {
+			os.RemoveAll(dir)
+			return nil, fmt.Errorf("tempdb: %w", err)
+		}
+	}
+	if err := c.initdb(ctx); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	// A port can be taken between our probe and the server's bind; retry a
+	// few times with a fresh port.
+	for attempt := 0; ; attempt++ {
+		c.Port, err = freePort()
+		if err == nil {
+			err = c.start(ctx, cfg.settings)
+		}
+		if err == nil {
+			return c, nil
+		}
+		if attempt == 4 || ctx.Err() != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+	}
+}
+
+func serverCredential() (*syscall.Credential, error) {
+	for _, name := range []string{"postgres", "nobody"} {
+		u, err := user.Lookup(name)
+		if err != nil {
+			continue
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+	}
+	return nil, errors.New("tempdb: running as root and no unprivileged user (postgres, nobody) to run the server as")
+}
+
+func (c *Cluster) command(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, filepath.Join(c.bindir, name), args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "TZ=UTC")
+	if c.cred != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: c.cred}
+		cmd.Dir = c.Dir
+	}
+	return cmd
+}
+
+func (c *Cluster) dataDir() string { return filepath.Join(c.Dir, "data") }
+
+func (c *Cluster) initdb(ctx context.Context) error {
+	cmd := c.command(ctx, "initdb", "-D", c.dataDir(), "-U", c.User, "-A", "trust",
+		"-E", "UTF8", "--locale=C", "--no-sync")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return describe(cmd, out, err)
+	}
+	return nil
+}
+
+func (c *Cluster) start(ctx context.Context, settings map[string]string) error {
+	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB",
+		c.Port, c.Dir)
+	for k, v := range settings {
+		opts += fmt.Sprintf(" -c %s=%s", k, v)
+	}
+	cmd := c.command(ctx, "pg_ctl", "start", "-w", "-t", "60", "-D", c.dataDir(),
+		"-l", filepath.Join(c.Dir, "server.log"), "-o", opts)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		log, _ := os.ReadFile(filepath.Join(c.Dir, "server.log"))
+		return describe(cmd, append(out, log...), err)
+	}
+	return nil
+}
+
+// Stop shuts the server down immediately and removes its directory.
+func (c *Cluster) Stop(ctx context.Context) error {
+	cmd := c.command(ctx, "pg_ctl", "stop", "-w", "-m", "immediate", "-D", c.dataDir())
+	var err error
+	if out, runErr := cmd.CombinedOutput(); runErr != nil {
+		err = describe(cmd, out, runErr)
+	}
+	return errors.Join(err, os.RemoveAll(c.Dir))
+}
+
+// URL returns a connection URL for the given database.
+func (c *Cluster) URL(database string) string {
+	u := url.URL{
+		Scheme:   "postgres",
+		User:     url.User(c.User),
+		Host:     net.JoinHostPort("127.0.0.1", strconv.Itoa(c.Port)),
+		Path:     "/" + database,
+		RawQuery: "sslmode=disable",
+	}
+	return u.String()
+}
+
+// CreateDatabase creates a new empty database named prefix followed by a
+// unique suffix and returns its name and URL.
+func (c *Cluster) CreateDatabase(ctx context.Context, prefix string) (name, dbURL string, err error) {
+	name = fmt.Sprintf("%s_%d_%d", prefix, os.Getpid(), c.seq.Add(1))
+	if err := CreateDatabase(ctx, c.URL("postgres"), name); err != nil {
+		return "", "", err
+	}
+	return name, c.URL(name), nil
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("tempdb: finding a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// CreateDatabase creates the database name (from template0) on the server
+// that adminURL connects to.
+func CreateDatabase(ctx context.Context, adminURL, name string) error {
+	return adminExec(ctx, adminURL, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE template0")
+}
+
+// DropDatabase drops the database name, disconnecting its sessions first.
+func DropDatabase(ctx context.Context, adminURL, name string) error {
+	return adminExec(ctx, adminURL, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+}
+
+func adminExec(ctx context.Context, adminURL, sql string) error {
+	conn, err := pgx.Connect(ctx, adminURL)
+	if err != nil {
+		return fmt.Errorf("tempdb: connecting: %w", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		return fmt.Errorf("tempdb: %w", err)
+	}
+	return nil
+}

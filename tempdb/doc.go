@@ -1,0 +1,15 @@
+// Package tempdb starts throwaway PostgreSQL servers from the PostgreSQL
+// binaries installed on the machine (initdb and pg_ctl), for tests, demos and
+// `autogen check --dev`.
+//
+// A [Cluster] lives in a temporary directory, listens on a free port of the
+// loopback interface, trusts local connections and is tuned for speed rather
+// than durability (fsync off). Stop removes it.
+//
+// PostgreSQL refuses to run as root. When the calling process is root, the
+// server runs as the "postgres" system user if there is one, else as
+// "nobody".
+//
+// It imports only the standard library and pgx, so users can call it from
+// their own tests.
+package tempdb
