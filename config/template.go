@@ -1,0 +1,68 @@
+package config
+
+// Initial returns the autogen.toml that `autogen init` writes: every key
+// with its default value and a comment.
+func Initial(revisions string) string {
+	return `# autogen configuration. Every key is optional: the values below are the
+# defaults. Command-line flags override environment variables (AUTOGEN_SCHEMA,
+# AUTOGEN_REVISIONS, AUTOGEN_VERSION_TABLE, AUTOGEN_URL_ENV, AUTOGEN_ENV),
+# which override this file.
+
+# The desired schema: one .sql file, or a directory whose .sql files are read
+# in name order.
+schema = "schema.sql"
+
+# Directories of revision files (Go packages). They form one revision graph;
+# new revisions go to the first unless --version-path names another.
+revisions = ["` + revisions + `"]
+
+# The table that records which revisions are applied, as "table" or
+# "schema.table" (the schema defaults to public).
+version_table = "autogen_version"
+
+# How new revision files are named. Placeholders: {rev}, {slug}, {year},
+# {month}, {day}, {hour}, {minute}, {second}. A date-prefixed form:
+#   file_template = "{year}{month}{day}_{rev}_{slug}.go"
+file_template = "{rev}_{slug}.go"
+
+# The environment variable that holds the database URL. autogen never writes
+# the URL itself into any file.
+url_env = "DATABASE_URL"
+
+# A custom header for generated revision files (a Go text/template file);
+# empty uses the built-in one.
+template = ""
+
+# What autogenerate manages: glob patterns over schema names and over
+# "schema.table" names. Empty include lists mean everything; the system
+# schemas and the version table are never managed.
+[scope]
+include_schemas = []
+exclude_schemas = []
+include_tables = []
+exclude_tables = []
+
+# Lock-friendly changes for tables in production: CREATE INDEX
+# CONCURRENTLY in non-transactional revisions, constraints added NOT VALID
+# and validated separately, SET NOT NULL through a validated check, and
+# timeouts with retries.
+[online]
+enabled = false
+lock_timeout = ""
+statement_timeout = ""
+lock_retries = 0
+
+# Commands run on every new revision file, in order; "{file}" is replaced
+# by its path. For example:
+#   [[hooks]]
+#   name = "gofmt"
+#   command = ["gofmt", "-w", "{file}"]
+
+# Named environments selected with --env NAME override the settings above:
+#   [env.staging]
+#   url_env = "STAGING_DATABASE_URL"
+#   [env.staging.online]
+#   enabled = true
+#   lock_timeout = "3s"
+`
+}

@@ -1,0 +1,123 @@
+package migrate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
+)
+
+// DefaultVersionTable is the version table's name when none is configured.
+const DefaultVersionTable = "autogen_version"
+
+// Runner applies the revisions of one registry.
+type Runner struct {
+	reg      *revision.Registry
+	graph    *revision.Graph
+	table    op.Name
+	reporter Reporter
+	lockWait time.Duration
+}
+
+// Option configures a Runner.
+type Option func(*Runner) error
+
+// WithVersionTable names the version table, as "table" or "schema.table".
+// The default is public.autogen_version.
+func WithVersionTable(name string) Option {
+	return func(r *Runner) error {
+		schema, table, ok := strings.Cut(name, ".")
+		if !ok {
+			schema, table = "public", name
+		}
+		if table == "" || schema == "" || strings.Contains(table, ".") {
+			return fmt.Errorf("migrate: invalid version table name %q", name)
+		}
+		r.table = op.Name{Schema: schema, Name: table}
+		return nil
+	}
+}
+
+// WithReporter sets who hears about revisions and statements as they run.
+func WithReporter(rep Reporter) Option {
+	return func(r *Runner) error {
+		r.reporter = rep
+		return nil
+	}
+}
+
+// New validates the registry's revision graph and returns a runner for it.
+func New(reg *revision.Registry, opts ...Option) (*Runner, error) {
+	g, err := reg.Graph()
+	if err != nil {
+		return nil, err
+	}
+	r := &Runner{reg: reg, graph: g, table: op.Name{Schema: "public", Name: DefaultVersionTable}, reporter: nopReporter{}}
+	for _, o := range opts {
+		if err := o(r); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Graph returns the revision graph.
+func (r *Runner) Graph() *revision.Graph { return r.graph }
+
+// Registry returns the registry the runner was built from.
+func (r *Runner) Registry() *revision.Registry { return r.reg }
+
+// VersionTable returns the version table's name.
+func (r *Runner) VersionTable() op.Name { return r.table }
+
+// Direction says whether a step upgrades or downgrades.
+type Direction int
+
+// The two directions.
+const (
+	Up Direction = iota
+	Down
+)
+
+func (d Direction) String() string {
+	if d == Down {
+		return "downgrade"
+	}
+	return "upgrade"
+}
+
+// Step is one revision applied or undone.
+type Step struct {
+	Direction Direction
+	Revision  *revision.Revision
+	// Index counts from 1 to Total within one command.
+	Index int
+	Total int
+}
+
+// Arrow renders the step as Alembic does: "a1b2 -> c3d4, message" for an
+// upgrade, "c3d4 -> a1b2, message" for a downgrade.
+func (s Step) Arrow() string {
+	parents := strings.Join(s.Revision.Revises, ", ")
+	if s.Direction == Down {
+		return fmt.Sprintf("%s -> %s, %s", s.Revision.ID, parents, s.Revision.Message)
+	}
+	return fmt.Sprintf("%s -> %s, %s", parents, s.Revision.ID, s.Revision.Message)
+}
+
+// Reporter hears about progress. All methods are called from the goroutine
+// running the migration.
+type Reporter interface {
+	revision.Observer
+	StepStarted(s Step)
+	StepDone(s Step, took time.Duration, err error)
+}
+
+type nopReporter struct{}
+
+func (nopReporter) StatementStarted(string)                    {}
+func (nopReporter) StatementDone(string, time.Duration, error) {}
+func (nopReporter) StepStarted(Step)                           {}
+func (nopReporter) StepDone(Step, time.Duration, error)        {}

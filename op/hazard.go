@@ -1,0 +1,106 @@
+package op
+
+import "slices"
+
+// HazardKind names a way an operation can hurt a production database.
+type HazardKind string
+
+// The hazard kinds. Generated revisions acknowledge them by name in
+// Revision.AllowHazards; `autogen lint` reports those that are not.
+const (
+	// DeletesData: rows or values are gone for good (DROP TABLE, DROP COLUMN).
+	DeletesData HazardKind = "deletes-data"
+	// RewritesTable: PostgreSQL rewrites every row under an ACCESS EXCLUSIVE
+	// lock (most column type changes, SET LOGGED).
+	RewritesTable HazardKind = "rewrites-table"
+	// LocksForScan: a lock that blocks writes (ACCESS EXCLUSIVE or SHARE) is
+	// held while every row is scanned (SET NOT NULL, a validated new check or
+	// foreign key).
+	LocksForScan HazardKind = "locks-for-scan"
+	// BlocksWrites: an index build that blocks writes for its whole duration
+	// (CREATE INDEX without CONCURRENTLY on an existing table).
+	BlocksWrites HazardKind = "blocks-writes"
+	// Irreversible: the downgrade cannot restore what the upgrade changed
+	// (enum values cannot be removed in place, data cannot come back).
+	Irreversible HazardKind = "irreversible"
+	// MayFail: the statement fails if existing rows violate the new rule
+	// (SET NOT NULL, a new unique or check constraint, a narrowing type).
+	MayFail HazardKind = "may-fail"
+	// Untracked: raw SQL whose effects autogen cannot analyse.
+	Untracked HazardKind = "untracked"
+)
+
+// HazardKinds lists every kind, in a fixed order.
+var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked}
+
+// Hazard is one hazard of one operation.
+type Hazard struct {
+	Kind HazardKind
+	// Message says what exactly is at risk, for people.
+	Message string
+}
+
+// HazardsOf returns the hazards an operation declares, or nil.
+func HazardsOf(o Operation) []Hazard {
+	if h, ok := o.(Hazardous); ok {
+		return h.Hazards()
+	}
+	return nil
+}
+
+// Finding is a hazard located at one operation of a list.
+type Finding struct {
+	// Index is the operation's position in the list given to Analyze.
+	Index int
+	Hazard
+}
+
+// Analyze returns the hazards of a list of operations applied in order. It
+// knows that a table created earlier in the same list holds no rows, so the
+// lock and scan hazards of later changes to it do not apply.
+func Analyze(ops []Operation) []Finding {
+	fresh := map[Name]bool{}
+	var out []Finding
+	for i, o := range ops {
+		if ct, ok := o.(CreateTable); ok {
+			fresh[Name{ct.Schema, ct.Name}] = true
+		}
+		t, onTable := targetTable(o)
+		for _, h := range HazardsOf(o) {
+			if onTable && fresh[t] && h.Kind != Untracked {
+				continue
+			}
+			out = append(out, Finding{Index: i, Hazard: h})
+		}
+	}
+	return out
+}
+
+// targetTable returns the table an operation changes, when it changes one
+// table in place.
+func targetTable(o Operation) (Name, bool) {
+	switch o := o.(type) {
+	case AddColumn:
+		return Name{o.Schema, o.Table}, true
+	case AlterColumn:
+		return Name{o.Schema, o.Table}, true
+	case AddConstraint:
+		return Name{o.Schema, o.Table}, true
+	case CreateIndex:
+		return Name{o.Schema, o.Table}, true
+	case ValidateConstraint:
+		return Name{o.Schema, o.Table}, true
+	}
+	return Name{}, false
+}
+
+// Kinds returns the distinct kinds among hazards, in [HazardKinds] order.
+func Kinds(hs []Hazard) []HazardKind {
+	var out []HazardKind
+	for _, k := range HazardKinds {
+		if slices.ContainsFunc(hs, func(h Hazard) bool { return h.Kind == k }) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -1,0 +1,222 @@
+package op
+
+import "strings"
+
+// CreateIndex creates an index.
+type CreateIndex struct {
+	// Schema is the schema of the table (and so of the index).
+	Schema string
+	Table  string
+	Name   string
+	Unique bool
+	// Using is the access method: btree (the default when empty), hash,
+	// gist, gin, brin, spgist.
+	Using   string
+	Columns []IndexColumn
+	Include []string
+	// Where makes the index partial.
+	Where            string
+	NullsNotDistinct bool
+	// Options are storage parameters, as "fillfactor=70".
+	Options []string
+	// Concurrently builds the index without blocking writes; the revision
+	// must then be non-transactional.
+	Concurrently bool
+	IfNotExists  bool
+	// Only creates the index on a partitioned table without recursing into
+	// the partitions.
+	Only    bool
+	Comment string
+}
+
+// IndexColumn is one key of an index: a column (Name) or an expression
+// (Expr).
+type IndexColumn struct {
+	Name           string
+	Expr           string
+	Collation      string
+	Opclass        string
+	OpclassOptions []string
+	Desc           bool
+	// Nulls is "FIRST" or "LAST"; empty is the default for the direction.
+	Nulls string
+}
+
+// Cols returns plain column keys, for the common case.
+func Cols(names ...string) []IndexColumn {
+	out := make([]IndexColumn, len(names))
+	for i, n := range names {
+		out[i] = IndexColumn{Name: n}
+	}
+	return out
+}
+
+func (c IndexColumn) sql() (string, error) {
+	var s string
+	switch {
+	case c.Name != "" && c.Expr == "":
+		s = QuoteIdent(c.Name)
+	case c.Expr != "" && c.Name == "":
+		s = "(" + c.Expr + ")"
+	default:
+		return "", invalid("IndexColumn", "set exactly one of Name and Expr")
+	}
+	if c.Collation != "" {
+		s += " COLLATE " + c.Collation
+	}
+	if c.Opclass != "" {
+		s += " " + c.Opclass
+		if len(c.OpclassOptions) > 0 {
+			s += " (" + strings.Join(c.OpclassOptions, ", ") + ")"
+		}
+	}
+	if c.Desc {
+		s += " DESC"
+	}
+	if c.Nulls != "" {
+		s += " NULLS " + strings.ToUpper(c.Nulls)
+	}
+	return s, nil
+}
+
+// Statements renders CREATE INDEX and its comment.
+func (o CreateIndex) Statements() ([]string, error) {
+	if o.Table == "" || len(o.Columns) == 0 {
+		return nil, invalid("CreateIndex", "Table and Columns are required")
+	}
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if o.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString("INDEX ")
+	if o.Concurrently {
+		b.WriteString("CONCURRENTLY ")
+	}
+	if o.IfNotExists {
+		b.WriteString("IF NOT EXISTS ")
+	}
+	if o.Name != "" {
+		b.WriteString(QuoteIdent(o.Name) + " ")
+	}
+	b.WriteString("ON ")
+	if o.Only {
+		b.WriteString("ONLY ")
+	}
+	b.WriteString(QualifiedName(o.Schema, o.Table))
+	if o.Using != "" && !strings.EqualFold(o.Using, "btree") {
+		b.WriteString(" USING " + o.Using)
+	}
+	keys := make([]string, len(o.Columns))
+	for i, c := range o.Columns {
+		k, err := c.sql()
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = k
+	}
+	b.WriteString(" (" + strings.Join(keys, ", ") + ")")
+	b.WriteString(include(o.Include))
+	if o.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	b.WriteString(withOptions(o.Options))
+	if o.Where != "" {
+		b.WriteString(" WHERE " + o.Where)
+	}
+	out := []string{b.String()}
+	if o.Comment != "" && o.Name != "" {
+		out = append(out, commentSQL("INDEX", QualifiedName(o.Schema, o.Name), o.Comment))
+	}
+	return out, nil
+}
+
+// NonTransactional reports whether the build is concurrent.
+func (o CreateIndex) NonTransactional() bool { return o.Concurrently }
+
+// Reverse drops the index.
+func (o CreateIndex) Reverse() (Operation, error) {
+	if o.Name == "" {
+		return nil, invalid("CreateIndex", "an unnamed index cannot be reversed")
+	}
+	return DropIndex{Schema: o.Schema, Name: o.Name, Concurrently: o.Concurrently}, nil
+}
+
+// Hazards: a plain build blocks writes; a unique one may fail.
+func (o CreateIndex) Hazards() []Hazard {
+	var hs []Hazard
+	if !o.Concurrently {
+		hs = append(hs, Hazard{BlocksWrites, "building index " + o.Name + " blocks writes to " + o.Table + "; build it CONCURRENTLY"})
+	}
+	if o.Unique {
+		hs = append(hs, Hazard{MayFail, "duplicate keys in " + o.Table + " make unique index " + o.Name + " fail"})
+	}
+	return hs
+}
+
+// DropIndex drops an index.
+type DropIndex struct {
+	Schema       string
+	Name         string
+	Concurrently bool
+	IfExists     bool
+}
+
+// Statements renders DROP INDEX.
+func (o DropIndex) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("DropIndex", "Name is empty")
+	}
+	s := "DROP INDEX "
+	if o.Concurrently {
+		s += "CONCURRENTLY "
+	}
+	return one(s + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name))
+}
+
+// NonTransactional reports whether the drop is concurrent.
+func (o DropIndex) NonTransactional() bool { return o.Concurrently }
+
+// Hazards: a plain drop takes an ACCESS EXCLUSIVE lock on the table.
+func (o DropIndex) Hazards() []Hazard {
+	if o.Concurrently {
+		return nil
+	}
+	return []Hazard{{BlocksWrites, "dropping index " + o.Name + " takes an ACCESS EXCLUSIVE lock on its table; drop it CONCURRENTLY"}}
+}
+
+// RenameIndex renames an index.
+type RenameIndex struct {
+	Schema  string
+	Name    string
+	NewName string
+}
+
+// Statements renders ALTER INDEX ... RENAME TO.
+func (o RenameIndex) Statements() ([]string, error) {
+	if o.Name == "" || o.NewName == "" {
+		return nil, invalid("RenameIndex", "Name and NewName are required")
+	}
+	return one("ALTER INDEX " + QualifiedName(o.Schema, o.Name) + " RENAME TO " + QuoteIdent(o.NewName))
+}
+
+// Reverse renames the index back.
+func (o RenameIndex) Reverse() (Operation, error) {
+	return RenameIndex{Schema: o.Schema, Name: o.NewName, NewName: o.Name}, nil
+}
+
+// AttachIndex attaches a partition's index to the index of its partitioned
+// parent.
+type AttachIndex struct {
+	Schema    string
+	Index     string
+	Partition Name
+}
+
+// Statements renders ALTER INDEX ... ATTACH PARTITION.
+func (o AttachIndex) Statements() ([]string, error) {
+	if o.Index == "" || o.Partition.Name == "" {
+		return nil, invalid("AttachIndex", "Index and Partition are required")
+	}
+	return one("ALTER INDEX " + QualifiedName(o.Schema, o.Index) + " ATTACH PARTITION " + o.Partition.SQL())
+}

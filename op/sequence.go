@@ -1,0 +1,161 @@
+package op
+
+import (
+	"strconv"
+	"strings"
+)
+
+// SequenceOptions are the options of a sequence or identity column. Zero
+// values leave an option at PostgreSQL's default; the pointer fields are
+// pointers because zero is a meaningful value for them.
+type SequenceOptions struct {
+	// Type is "smallint", "integer" or "bigint" (AS type).
+	Type      string
+	Start     *int64
+	Increment int64
+	MinValue  *int64
+	MaxValue  *int64
+	Cache     int64
+	Cycle     bool
+}
+
+// Int64 returns a pointer to v, for the optional sequence options.
+func Int64(v int64) *int64 { return &v }
+
+// clauses renders the options as CREATE SEQUENCE clauses. For ALTER, NO
+// CYCLE must be explicit, so alter is passed to spell out every option given.
+func (o SequenceOptions) clauses(alter bool) []string {
+	var c []string
+	if o.Type != "" {
+		c = append(c, "AS "+o.Type)
+	}
+	if o.Increment != 0 {
+		c = append(c, "INCREMENT BY "+strconv.FormatInt(o.Increment, 10))
+	} else if alter {
+		c = append(c, "INCREMENT BY 1")
+	}
+	if o.MinValue != nil {
+		c = append(c, "MINVALUE "+strconv.FormatInt(*o.MinValue, 10))
+	} else if alter {
+		c = append(c, "NO MINVALUE")
+	}
+	if o.MaxValue != nil {
+		c = append(c, "MAXVALUE "+strconv.FormatInt(*o.MaxValue, 10))
+	} else if alter {
+		c = append(c, "NO MAXVALUE")
+	}
+	if o.Start != nil {
+		c = append(c, "START WITH "+strconv.FormatInt(*o.Start, 10))
+	}
+	if o.Cache != 0 {
+		c = append(c, "CACHE "+strconv.FormatInt(o.Cache, 10))
+	} else if alter {
+		c = append(c, "CACHE 1")
+	}
+	if o.Cycle {
+		c = append(c, "CYCLE")
+	} else if alter {
+		c = append(c, "NO CYCLE")
+	}
+	return c
+}
+
+// CreateSequence creates a sequence.
+type CreateSequence struct {
+	Schema string
+	Name   string
+	SequenceOptions
+	// OwnedBy ties the sequence to a column, as "table.column" parts.
+	OwnedBy     *ColumnRef
+	IfNotExists bool
+	Comment     string
+}
+
+// ColumnRef names a column of a table.
+type ColumnRef struct {
+	Schema string
+	Table  string
+	Column string
+}
+
+func (c ColumnRef) sql() string {
+	return QualifiedName(c.Schema, c.Table) + "." + QuoteIdent(c.Column)
+}
+
+// Statements renders CREATE SEQUENCE, and ALTER SEQUENCE ... OWNED BY when
+// the sequence belongs to a column (the table may be created after it).
+func (o CreateSequence) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("CreateSequence", "Name is empty")
+	}
+	name := QualifiedName(o.Schema, o.Name)
+	s := "CREATE SEQUENCE "
+	if o.IfNotExists {
+		s += "IF NOT EXISTS "
+	}
+	s += name
+	if c := o.clauses(false); len(c) > 0 {
+		s += " " + strings.Join(c, " ")
+	}
+	out := []string{s}
+	if o.OwnedBy != nil {
+		out = append(out, "ALTER SEQUENCE "+name+" OWNED BY "+o.OwnedBy.sql())
+	}
+	if o.Comment != "" {
+		out = append(out, commentSQL("SEQUENCE", name, o.Comment))
+	}
+	return out, nil
+}
+
+// Reverse drops the sequence.
+func (o CreateSequence) Reverse() (Operation, error) {
+	return DropSequence{Schema: o.Schema, Name: o.Name}, nil
+}
+
+// DropSequence drops a sequence.
+type DropSequence struct {
+	Schema   string
+	Name     string
+	IfExists bool
+}
+
+// Statements renders DROP SEQUENCE.
+func (o DropSequence) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("DropSequence", "Name is empty")
+	}
+	return one("DROP SEQUENCE " + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name))
+}
+
+// AlterSequence sets every option of a sequence to the given values (unset
+// options go back to their defaults) and, when set, its owner.
+type AlterSequence struct {
+	Schema string
+	Name   string
+	SequenceOptions
+	// OwnedBy sets the owning column; DropOwner sets OWNED BY NONE.
+	OwnedBy   *ColumnRef
+	DropOwner bool
+	// Restart restarts the sequence at Start.
+	Restart bool
+}
+
+// Statements renders ALTER SEQUENCE.
+func (o AlterSequence) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("AlterSequence", "Name is empty")
+	}
+	name := QualifiedName(o.Schema, o.Name)
+	c := o.clauses(true)
+	if o.Restart {
+		c = append(c, "RESTART")
+	}
+	out := []string{"ALTER SEQUENCE " + name + " " + strings.Join(c, " ")}
+	switch {
+	case o.OwnedBy != nil:
+		out = append(out, "ALTER SEQUENCE "+name+" OWNED BY "+o.OwnedBy.sql())
+	case o.DropOwner:
+		out = append(out, "ALTER SEQUENCE "+name+" OWNED BY NONE")
+	}
+	return out, nil
+}

@@ -1,0 +1,31 @@
+// Package revision is what revision files import: the [Revision] value each
+// file declares, the [Registry] a revisions package collects them in, the
+// [Graph] they form, and the [Migration] handle an upgrade or downgrade body
+// works through.
+//
+// A revisions package declares its own registry, and every revision file adds
+// itself to it:
+//
+//	// registry.go
+//	var Registry = revision.NewRegistry()
+//
+//	// 3f1e2d4c5b6a_add_orders.go
+//	func init() {
+//		Registry.Add(&revision.Revision{
+//			ID:      "3f1e2d4c5b6a",
+//			Revises: []string{"1a2b3c4d5e6f"},
+//			Message: "add orders",
+//			Upgrade: func(ctx context.Context, m *revision.Migration) error {
+//				return m.Apply(ctx, op.AddColumn{...})
+//			},
+//			Downgrade: func(ctx context.Context, m *revision.Migration) error {
+//				return m.Apply(ctx, op.DropColumn{...})
+//			},
+//		})
+//	}
+//
+// There is no library-wide registry: the runner is handed the package's
+// registry explicitly (see package migrate), so tests can build their own.
+// Registering never panics; [Registry.Graph] reports duplicate ids, missing
+// parents and cycles as typed errors.
+package revision

@@ -1,0 +1,363 @@
+package revision
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Graph is a validated set of revisions linked by their parents (Revises)
+// and dependencies (DependsOn). It is immutable and safe for concurrent use.
+type Graph struct {
+	revs     map[string]*Revision
+	order    []string       // topological order, parents and dependencies first
+	pos      map[string]int // index in order
+	children map[string][]string
+	// dependents maps a revision to those that depend on it (DependsOn).
+	dependents map[string][]string
+	labels     map[string]string // branch label -> revision carrying it
+}
+
+// NewGraph validates revisions and builds their graph. It reports, as
+// *GraphError, an empty or duplicate id, a parent or dependency that does not
+// exist, a branch label used twice, and a cycle.
+func NewGraph(revs []*Revision) (*Graph, error) {
+	g := &Graph{
+		revs:       map[string]*Revision{},
+		pos:        map[string]int{},
+		children:   map[string][]string{},
+		dependents: map[string][]string{},
+		labels:     map[string]string{},
+	}
+	for _, r := range revs {
+		if r == nil || r.ID == "" {
+			return nil, &GraphError{Problem: "a revision has an empty ID"}
+		}
+		if strings.ContainsAny(r.ID, "@:+- \t") || r.ID == "head" || r.ID == "heads" || r.ID == "base" {
+			return nil, &GraphError{Revision: r.ID, Problem: "the ID is reserved or contains one of @ : + - or a space"}
+		}
+		if _, dup := g.revs[r.ID]; dup {
+			return nil, &GraphError{Revision: r.ID, Problem: "the ID is declared by two revisions"}
+		}
+		g.revs[r.ID] = r
+	}
+	for _, r := range revs {
+		for _, p := range r.Revises {
+			if _, ok := g.revs[p]; !ok {
+				return nil, &GraphError{Revision: r.ID, Problem: fmt.Sprintf("its parent %s does not exist", p)}
+			}
+			if p == r.ID {
+				return nil, &GraphError{Revision: r.ID, Problem: "it revises itself"}
+			}
+			g.children[p] = append(g.children[p], r.ID)
+		}
+		for _, d := range r.DependsOn {
+			if _, ok := g.revs[d]; !ok {
+				if owner, isLabel := g.labelOwner(revs, d); isLabel {
+					d = owner
+				} else {
+					return nil, &GraphError{Revision: r.ID, Problem: fmt.Sprintf("it depends on %s, which does not exist", d)}
+				}
+			}
+			g.dependents[d] = append(g.dependents[d], r.ID)
+		}
+		for _, l := range r.BranchLabels {
+			if other, dup := g.labels[l]; dup {
+				return nil, &GraphError{Revision: r.ID, Problem: fmt.Sprintf("branch label %q is also used by %s", l, other)}
+			}
+			if _, clash := g.revs[l]; clash {
+				return nil, &GraphError{Revision: r.ID, Problem: fmt.Sprintf("branch label %q is also a revision id", l)}
+			}
+			g.labels[l] = r.ID
+		}
+	}
+	for _, m := range []map[string][]string{g.children, g.dependents} {
+		for k := range m {
+			slices.Sort(m[k])
+		}
+	}
+	if err := g.sort(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *Graph) labelOwner(revs []*Revision, label string) (string, bool) {
+	for _, r := range revs {
+		if slices.Contains(r.BranchLabels, label) {
+			return r.ID, true
+		}
+	}
+	return "", false
+}
+
+// deps returns the parents and dependencies of id: what must be applied
+// before it.
+func (g *Graph) deps(id string) []string {
+	r := g.revs[id]
+	out := slices.Clone(r.Revises)
+	for _, d := range r.DependsOn {
+		if _, ok := g.revs[d]; !ok {
+			d = g.labels[d]
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// sort computes the topological order with Kahn's algorithm, taking the
+// smallest ready id first, so every machine gets the same order.
+func (g *Graph) sort() error {
+	indeg := map[string]int{}
+	var ready []string
+	for id := range g.revs {
+		indeg[id] = len(g.deps(id))
+		if indeg[id] == 0 {
+			ready = append(ready, id)
+		}
+	}
+	for len(ready) > 0 {
+		slices.Sort(ready)
+		id := ready[0]
+		ready = ready[1:]
+		g.pos[id] = len(g.order)
+		g.order = append(g.order, id)
+		for _, next := range g.after(id) {
+			indeg[next]--
+			if indeg[next] == 0 {
+				ready = append(ready, next)
+			}
+		}
+	}
+	if len(g.order) != len(g.revs) {
+		var stuck []string
+		for id, n := range indeg {
+			if n > 0 {
+				stuck = append(stuck, id)
+			}
+		}
+		slices.Sort(stuck)
+		return &GraphError{Revision: stuck[0], Problem: "it is part of a cycle (" + strings.Join(stuck, ", ") + ")"}
+	}
+	return nil
+}
+
+// after returns the revisions that have id as a parent or dependency, each
+// once per edge.
+func (g *Graph) after(id string) []string {
+	return append(slices.Clone(g.children[id]), g.dependents[id]...)
+}
+
+// Len returns the number of revisions.
+func (g *Graph) Len() int { return len(g.order) }
+
+// Revision returns the revision with exactly this id, or nil.
+func (g *Graph) Revision(id string) *Revision { return g.revs[id] }
+
+// Order returns every revision id in topological order: parents and
+// dependencies before the revisions that need them.
+func (g *Graph) Order() []string { return slices.Clone(g.order) }
+
+// Children returns the revisions that name id as a parent.
+func (g *Graph) Children(id string) []string { return slices.Clone(g.children[id]) }
+
+// Heads returns the revisions no other revision revises, in topological
+// order.
+func (g *Graph) Heads() []string {
+	var out []string
+	for _, id := range g.order {
+		if len(g.children[id]) == 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Bases returns the revisions without parents, in topological order.
+func (g *Graph) Bases() []string {
+	var out []string
+	for _, id := range g.order {
+		if len(g.revs[id].Revises) == 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// IsBranchPoint reports whether several revisions revise id.
+func (g *Graph) IsBranchPoint(id string) bool { return len(g.children[id]) > 1 }
+
+// Set is a set of revision ids.
+type Set map[string]bool
+
+// Ancestors returns ids together with everything they need: parents and
+// dependencies, transitively.
+func (g *Graph) Ancestors(ids ...string) Set {
+	out := Set{}
+	stack := slices.Clone(ids)
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if out[id] {
+			continue
+		}
+		out[id] = true
+		stack = append(stack, g.deps(id)...)
+	}
+	return out
+}
+
+// Descendants returns ids together with every revision that needs them,
+// transitively.
+func (g *Graph) Descendants(ids ...string) Set {
+	out := Set{}
+	stack := slices.Clone(ids)
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if out[id] {
+			continue
+		}
+		out[id] = true
+		stack = append(stack, g.after(id)...)
+	}
+	return out
+}
+
+// Sorted returns the ids of s in topological order.
+func (g *Graph) Sorted(s Set) []string {
+	out := make([]string, 0, len(s))
+	for id := range s {
+		out = append(out, id)
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(g.pos[a], g.pos[b]) })
+	return out
+}
+
+// HeadsOf returns the members of an applied set that no other member
+// revises: the rows the version table holds for that set.
+func (g *Graph) HeadsOf(applied Set) []string {
+	var out []string
+	for _, id := range g.Sorted(applied) {
+		top := true
+		for _, c := range g.children[id] {
+			if applied[c] {
+				top = false
+				break
+			}
+		}
+		if top {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Resolve finds the revision a specifier names: a full id, a unique id
+// prefix, a branch label, "LABEL@head", or "head" when there is exactly one
+// head. Use UpgradePlan and DowngradePlan for relative and multi-revision
+// targets.
+func (g *Graph) Resolve(spec string) (string, error) {
+	switch spec {
+	case "head":
+		heads := g.Heads()
+		if len(heads) > 1 {
+			return "", &MultipleHeadsError{Heads: heads}
+		}
+		if len(heads) == 0 {
+			return "", &ResolveError{Spec: spec, Err: ErrUnknownRevision}
+		}
+		return heads[0], nil
+	case "base", "heads", "":
+		return "", &ResolveError{Spec: spec, Err: ErrUnknownRevision}
+	}
+	if label, rest, ok := strings.Cut(spec, "@"); ok {
+		if rest != "head" {
+			return "", &ResolveError{Spec: spec, Err: ErrUnknownRevision}
+		}
+		return g.branchHead(label)
+	}
+	if _, ok := g.revs[spec]; ok {
+		return spec, nil
+	}
+	if id, ok := g.labels[spec]; ok {
+		return id, nil
+	}
+	var matches []string
+	for _, id := range g.order {
+		if strings.HasPrefix(id, spec) {
+			matches = append(matches, id)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return "", &ResolveError{Spec: spec, Err: ErrUnknownRevision}
+	}
+	slices.Sort(matches)
+	return "", &ResolveError{Spec: spec, Matches: matches, Err: ErrAmbiguousRevision}
+}
+
+// branchHead returns the single head reachable from the revision a label or
+// id names.
+func (g *Graph) branchHead(spec string) (string, error) {
+	root, err := g.Resolve(spec)
+	if err != nil {
+		return "", err
+	}
+	var heads []string
+	for id := range g.branch(root) {
+		if len(g.children[id]) == 0 {
+			heads = append(heads, id)
+		}
+	}
+	heads = g.Sorted(toSet(heads))
+	if len(heads) != 1 {
+		return "", &MultipleHeadsError{Heads: heads}
+	}
+	return heads[0], nil
+}
+
+// branch returns root and the revisions descending from it through parents.
+func (g *Graph) branch(root string) Set {
+	out := Set{}
+	stack := []string{root}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if out[id] {
+			continue
+		}
+		out[id] = true
+		stack = append(stack, g.children[id]...)
+	}
+	return out
+}
+
+func toSet(ids []string) Set {
+	s := Set{}
+	for _, id := range ids {
+		s[id] = true
+	}
+	return s
+}
+
+// parseRelative splits "base+N", "-N", "+N", "REV+N" and "REV-N" into the
+// anchor and a signed step count.
+func parseRelative(spec string) (anchor string, steps int, ok bool) {
+	i := strings.LastIndexAny(spec, "+-")
+	if i < 0 || i == len(spec)-1 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(spec[i+1:])
+	if err != nil || n <= 0 {
+		return "", 0, false
+	}
+	if spec[i] == '-' {
+		n = -n
+	}
+	return spec[:i], n, true
+}

@@ -1,0 +1,170 @@
+package revision
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/autogen-dev/autogen/op"
+)
+
+// Executor runs SQL: a pgx.Tx while a transactional revision runs, a
+// *pgx.Conn for a non-transactional one.
+type Executor interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Observer is told about every statement a migration runs or renders, before
+// and after it runs. Offline runs report a zero duration and a nil error.
+type Observer interface {
+	StatementStarted(sql string)
+	StatementDone(sql string, took time.Duration, err error)
+}
+
+// Migration is the handle an upgrade or downgrade body works through. Bodies
+// apply operations with Apply and may query the database for data
+// migrations. In offline mode (`--sql`) nothing runs: Apply and Exec render
+// SQL, and Query returns ErrOffline.
+type Migration struct {
+	x             Executor
+	obs           Observer
+	transactional bool
+	ops           []op.Operation
+}
+
+// NewMigration returns a handle that runs statements through x, or renders
+// them offline when x is nil. transactional says whether the revision runs
+// in a transaction block; operations that cannot are refused then.
+func NewMigration(x Executor, obs Observer, transactional bool) *Migration {
+	return &Migration{x: x, obs: obs, transactional: transactional}
+}
+
+// Offline reports whether the migration renders SQL without a database.
+func (m *Migration) Offline() bool { return m.x == nil }
+
+// Operations returns the operations applied so far, for lint and reports.
+func (m *Migration) Operations() []op.Operation { return m.ops }
+
+// StatementError reports a statement that failed.
+type StatementError struct {
+	SQL string
+	Err error
+}
+
+func (e *StatementError) Error() string {
+	msg := e.Err.Error()
+	var pg *pgconn.PgError
+	if errors.As(e.Err, &pg) {
+		msg = pg.Severity + ": " + pg.Message + " (SQLSTATE " + pg.Code + ")"
+		if pg.Detail != "" {
+			msg += "\nDETAIL: " + pg.Detail
+		}
+		if pg.Hint != "" {
+			msg += "\nHINT: " + pg.Hint
+		}
+	}
+	return msg + "\nstatement: " + e.SQL
+}
+
+// Unwrap returns the driver error (a *pgconn.PgError when the server
+// refused the statement).
+func (e *StatementError) Unwrap() error { return e.Err }
+
+// SQLState returns the SQLSTATE code of the failure, or "".
+func (e *StatementError) SQLState() string {
+	var pg *pgconn.PgError
+	if errors.As(e.Err, &pg) {
+		return pg.Code
+	}
+	return ""
+}
+
+// Apply renders each operation and runs (or, offline, emits) its
+// statements in order.
+func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
+	for _, o := range ops {
+		if nt, ok := o.(op.NonTransactional); ok && nt.NonTransactional() && m.transactional {
+			return fmt.Errorf("%T cannot run inside a transaction; set NoTransaction: true on the revision", o)
+		}
+		stmts, err := o.Statements()
+		if err != nil {
+			return err
+		}
+		m.ops = append(m.ops, o)
+		for _, s := range stmts {
+			if err := m.run(ctx, s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Migration) run(ctx context.Context, sql string) error {
+	return m.exec(ctx, sql)
+}
+
+// exec runs (or, offline, reports) one statement and tells the observer.
+func (m *Migration) exec(ctx context.Context, sql string, args ...any) error {
+	if m.obs != nil {
+		m.obs.StatementStarted(sql)
+	}
+	if m.x == nil {
+		if m.obs != nil {
+			m.obs.StatementDone(sql, 0, nil)
+		}
+		return nil
+	}
+	start := time.Now()
+	_, err := m.x.Exec(ctx, sql, args...)
+	if m.obs != nil {
+		m.obs.StatementDone(sql, time.Since(start), err)
+	}
+	if err != nil {
+		return &StatementError{SQL: sql, Err: err}
+	}
+	return nil
+}
+
+// Exec runs one SQL statement with optional arguments. Offline, statements
+// with arguments cannot be rendered and return ErrOffline.
+func (m *Migration) Exec(ctx context.Context, sql string, args ...any) error {
+	if m.x == nil {
+		if len(args) > 0 {
+			return fmt.Errorf("%w: Exec with arguments", ErrOffline)
+		}
+		return m.Apply(ctx, op.Execute{SQL: sql})
+	}
+	m.ops = append(m.ops, op.Execute{SQL: sql})
+	return m.exec(ctx, sql, args...)
+}
+
+// Query runs a query in the revision's transaction, for data migrations.
+func (m *Migration) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	if m.x == nil {
+		return nil, ErrOffline
+	}
+	return m.x.Query(ctx, sql, args...)
+}
+
+// QueryRow runs a query that returns at most one row.
+func (m *Migration) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	if m.x == nil {
+		return errRow{ErrOffline}
+	}
+	return m.x.QueryRow(ctx, sql, args...)
+}
+
+// DB returns the executor itself (the pgx.Tx, or the *pgx.Conn of a
+// non-transactional revision) for anything else pgx offers, or nil offline.
+func (m *Migration) DB() Executor { return m.x }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }

@@ -1,0 +1,453 @@
+package runner
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/revision"
+)
+
+// revJSON is the stable JSON form of a revision, documented in README.md.
+type revJSON struct {
+	ID            string   `json:"id"`
+	Parents       []string `json:"parents"`
+	DependsOn     []string `json:"depends_on"`
+	BranchLabels  []string `json:"branch_labels"`
+	Message       string   `json:"message"`
+	Path          string   `json:"path,omitempty"`
+	IsHead        bool     `json:"is_head"`
+	IsBase        bool     `json:"is_base"`
+	IsBranchPoint bool     `json:"is_branch_point"`
+	IsMergePoint  bool     `json:"is_merge_point"`
+	NoTransaction bool     `json:"no_transaction"`
+	IsCurrent     *bool    `json:"is_current,omitempty"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (e *env) revJSON(g *revision.Graph, id string) revJSON {
+	r := g.Revision(id)
+	return revJSON{
+		ID: id, Parents: nonNil(r.Revises), DependsOn: nonNil(r.DependsOn), BranchLabels: nonNil(r.BranchLabels),
+		Message: r.Message, Path: e.reg.Source(id), IsHead: len(g.Children(id)) == 0, IsBase: r.IsBase(),
+		IsBranchPoint: g.IsBranchPoint(id), IsMergePoint: r.IsMerge(), NoTransaction: r.NoTransaction,
+	}
+}
+
+// markers renders " (label) (head) (branchpoint) (mergepoint)" as Alembic
+// does.
+func markers(g *revision.Graph, id string) string {
+	r := g.Revision(id)
+	var b strings.Builder
+	if len(r.BranchLabels) > 0 {
+		b.WriteString(" (" + strings.Join(r.BranchLabels, ", ") + ")")
+	}
+	if len(g.Children(id)) == 0 {
+		b.WriteString(" (head)")
+	}
+	if g.IsBranchPoint(id) {
+		b.WriteString(" (branchpoint)")
+	}
+	if r.IsMerge() {
+		b.WriteString(" (mergepoint)")
+	}
+	return b.String()
+}
+
+// verbose writes the multi-line description of a revision that
+// `show`, `history --verbose` and `current --verbose` print.
+func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string) {
+	r := g.Revision(id)
+	fmt.Fprintf(w, "Rev: %s%s\n", id, markers(g, id))
+	parent := "<base>"
+	if len(r.Revises) > 0 {
+		parent = strings.Join(r.Revises, ", ")
+	}
+	label := "Parent"
+	if r.IsMerge() {
+		label = "Merges"
+	}
+	fmt.Fprintf(w, "%s: %s\n", label, parent)
+	if len(r.DependsOn) > 0 {
+		fmt.Fprintf(w, "Also depends on: %s\n", strings.Join(r.DependsOn, ", "))
+	}
+	if len(r.BranchLabels) > 0 {
+		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(r.BranchLabels, ", "))
+	}
+	if kids := g.Children(id); len(kids) > 1 {
+		fmt.Fprintf(w, "Branches into: %s\n", strings.Join(kids, ", "))
+	}
+	if p := e.reg.Source(id); p != "" {
+		fmt.Fprintf(w, "Path: %s\n", p)
+	}
+	if r.NoTransaction {
+		fmt.Fprintln(w, "Non-transactional: yes")
+	}
+	fmt.Fprintf(w, "\n    %s\n\n", strings.ReplaceAll(r.Message, "\n", "\n    "))
+}
+
+// historyLine renders one revision as `history` lists it.
+func historyLine(g *revision.Graph, id string) string {
+	r := g.Revision(id)
+	parents := "<base>"
+	if len(r.Revises) > 0 {
+		parents = strings.Join(r.Revises, ", ")
+	}
+	return fmt.Sprintf("%s -> %s%s, %s", parents, id, markers(g, id), r.Message)
+}
+
+func (e *env) currentCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "current",
+		Short: "Show the revision(s) the database is at",
+		Long: `Show the database's current revision(s): one line per applied head, marked
+(head) when nothing newer exists. Nothing is printed for a database at base.`,
+		Example: `  autogen current
+  autogen current --verbose
+  autogen current --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+				ids, err := r.Current(cmd.Context(), conn)
+				if err != nil {
+					return err
+				}
+				g := r.Graph()
+				if format == "json" {
+					out := []revJSON{}
+					for _, id := range ids {
+						out = append(out, e.revJSON(g, id))
+					}
+					return writeJSON(e.stdout, out)
+				}
+				for _, id := range ids {
+					if e.verbose > 0 {
+						e.verboseRev(e.stdout, g, id)
+						continue
+					}
+					fmt.Fprintf(e.stdout, "%s%s\n", id, markers(g, id))
+				}
+				return nil
+			})
+		},
+	}
+	addFormat(cmd, &format)
+	return cmd
+}
+
+func addFormat(cmd *cobra.Command, format *string) {
+	cmd.Flags().StringVar(format, "format", "text", "output format: text or json")
+	cmd.PreRunE = func(*cobra.Command, []string) error {
+		if *format != "text" && *format != "json" {
+			return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", *format))
+		}
+		return nil
+	}
+}
+
+func (e *env) historyCmd() *cobra.Command {
+	var (
+		format   string
+		rng      string
+		indicate bool
+	)
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List revisions, newest first",
+		Long: `List revisions from newest to oldest as "parent -> revision, message", marking
+heads, branch points and merge points. -r START:END limits the range (either
+side may be empty, "base", "head" or "current"); --indicate-current marks
+the revisions the database is at.`,
+		Example: `  autogen history
+  autogen history -r 1a2b:head --verbose
+  autogen history --indicate-current`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			g := r.Graph()
+			var current []string
+			needDB := indicate || strings.Contains(rng, "current")
+			if needDB {
+				err := e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+					current, err = r.Current(cmd.Context(), conn)
+					return err
+				})
+				if err != nil {
+					return err
+				}
+			}
+			ids, err := historyRange(g, rng, current)
+			if err != nil {
+				return wrapGraph(err)
+			}
+			slices.Reverse(ids)
+			if format == "json" {
+				out := []revJSON{}
+				for _, id := range ids {
+					j := e.revJSON(g, id)
+					if indicate {
+						cur := slices.Contains(current, id)
+						j.IsCurrent = &cur
+					}
+					out = append(out, j)
+				}
+				return writeJSON(e.stdout, out)
+			}
+			for _, id := range ids {
+				if e.verbose > 0 {
+					e.verboseRev(e.stdout, g, id)
+					continue
+				}
+				line := historyLine(g, id)
+				if indicate && slices.Contains(current, id) {
+					line = strings.Replace(line, ",", " (current),", 1)
+				}
+				fmt.Fprintln(e.stdout, line)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&rng, "rev-range", "r", "", "range START:END")
+	cmd.Flags().BoolVarP(&indicate, "indicate-current", "i", false, "mark the revisions the database is at")
+	addFormat(cmd, &format)
+	return cmd
+}
+
+// historyRange returns the revisions between start and end (inclusive), in
+// topological order.
+func historyRange(g *revision.Graph, rng string, current []string) ([]string, error) {
+	all := g.Order()
+	if rng == "" {
+		return all, nil
+	}
+	start, end, ok := strings.Cut(rng, ":")
+	if !ok {
+		return nil, exitcode.With(exitcode.Usage, fmt.Errorf("-r must be START:END, got %q", rng))
+	}
+	resolve := func(spec string) ([]string, error) {
+		switch spec {
+		case "", "base":
+			return nil, nil
+		case "heads":
+			return g.Heads(), nil
+		case "current":
+			return current, nil
+		}
+		id, err := g.Resolve(spec)
+		return []string{id}, err
+	}
+	from, err := resolve(start)
+	if err != nil {
+		return nil, err
+	}
+	to, err := resolve(end)
+	if err != nil {
+		return nil, err
+	}
+	keep := revision.Set{}
+	for _, id := range all {
+		keep[id] = true
+	}
+	if len(from) > 0 {
+		keep = g.Descendants(from...)
+	}
+	if end != "" && end != "heads" {
+		anc := g.Ancestors(to...)
+		if len(to) == 0 {
+			anc = revision.Set{}
+		}
+		for id := range keep {
+			if !anc[id] {
+				delete(keep, id)
+			}
+		}
+	}
+	return g.Sorted(keep), nil
+}
+
+func (e *env) headsCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:     "heads",
+		Short:   "List the heads of the revision graph",
+		Example: "  autogen heads\n  autogen heads --verbose\n  autogen heads --format json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			g := r.Graph()
+			if format == "json" {
+				out := []revJSON{}
+				for _, id := range g.Heads() {
+					out = append(out, e.revJSON(g, id))
+				}
+				return writeJSON(e.stdout, out)
+			}
+			for _, id := range g.Heads() {
+				if e.verbose > 0 {
+					e.verboseRev(e.stdout, g, id)
+					continue
+				}
+				fmt.Fprintf(e.stdout, "%s%s\n", id, markers(g, id))
+			}
+			return nil
+		},
+	}
+	addFormat(cmd, &format)
+	return cmd
+}
+
+func (e *env) branchesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "branches",
+		Short:   "Show branch points of the revision graph",
+		Example: "  autogen branches",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			g := r.Graph()
+			for _, id := range g.Order() {
+				if !g.IsBranchPoint(id) {
+					continue
+				}
+				if e.verbose > 0 {
+					e.verboseRev(e.stdout, g, id)
+				} else {
+					fmt.Fprintf(e.stdout, "%s%s, %s\n", id, markers(g, id), g.Revision(id).Message)
+				}
+				pad := strings.Repeat(" ", len(id))
+				for _, c := range g.Children(id) {
+					fmt.Fprintf(e.stdout, "%s -> %s%s, %s\n", pad, c, markers(g, c), g.Revision(c).Message)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func (e *env) showCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "show REV",
+		Short:   "Show the details of a revision",
+		Example: "  autogen show head\n  autogen show 1a2b",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			g := r.Graph()
+			ids := []string{}
+			if args[0] == "heads" {
+				ids = g.Heads()
+			} else {
+				id, err := g.Resolve(args[0])
+				if err != nil {
+					return wrapGraph(err)
+				}
+				ids = append(ids, id)
+			}
+			for _, id := range ids {
+				e.verboseRev(e.stdout, g, id)
+			}
+			return nil
+		},
+	}
+}
+
+func (e *env) statusCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Summarise the database's position: current, heads, pending count",
+		Long: `Print the applied heads, the graph's heads and how many revisions are
+pending. Exits 0 when the database is at head, 1 when revisions are pending.`,
+		Example: "  autogen status\n  autogen status --format json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+				st, err := r.Status(cmd.Context(), conn)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					if err := writeJSON(e.stdout, statusJSON(st)); err != nil {
+						return err
+					}
+				} else {
+					fmt.Fprintf(e.stdout, "current: %s\nheads:   %s\npending: %d\n", orBase(st.Current), orBase(st.Heads), st.Pending)
+				}
+				if !st.AtHead {
+					return exitcode.With(exitcode.Drift, errSilent)
+				}
+				return nil
+			})
+		},
+	}
+	addFormat(cmd, &format)
+	return cmd
+}
+
+type statusOut struct {
+	Current []string `json:"current"`
+	Heads   []string `json:"heads"`
+	Pending int      `json:"pending"`
+	AtHead  bool     `json:"at_head"`
+}
+
+func statusJSON(st migrate.Status) statusOut {
+	return statusOut{Current: nonNil(st.Current), Heads: nonNil(st.Heads), Pending: st.Pending, AtHead: st.AtHead}
+}
+
+// describeCmd prints the whole graph as JSON, for the autogen CLI.
+func (e *env) describeCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    "describe",
+		Short:  "Print the revision graph as JSON",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := e.reg.Graph()
+			if err != nil {
+				return wrapGraph(err)
+			}
+			out := struct {
+				Revisions []revJSON `json:"revisions"`
+				Heads     []string  `json:"heads"`
+			}{Revisions: []revJSON{}, Heads: nonNil(g.Heads())}
+			for _, id := range g.Order() {
+				out.Revisions = append(out.Revisions, e.revJSON(g, id))
+			}
+			return writeJSON(e.stdout, out)
+		},
+	}
+}

@@ -1,0 +1,168 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/revision"
+)
+
+// Option configures Main.
+type Option func(*env)
+
+// WithIO replaces standard input, output and error, for tests.
+func WithIO(stdin io.Reader, stdout, stderr io.Writer) Option {
+	return func(e *env) { e.stdin, e.stdout, e.stderr = stdin, stdout, stderr }
+}
+
+// WithName sets the program name used in help text.
+func WithName(name string) Option { return func(e *env) { e.name = name } }
+
+// WithGetenv replaces os.Getenv, for tests.
+func WithGetenv(getenv func(string) string) Option { return func(e *env) { e.getenv = getenv } }
+
+// env is what every command needs: the registry, the streams and the global
+// flags.
+type env struct {
+	reg            *revision.Registry
+	name           string
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	urlEnv       string
+	versionTable string
+	verbose      int
+	quiet        bool
+	color        string
+}
+
+// Main runs the runner command line with args (without the program name)
+// and returns the process exit code.
+func Main(reg *revision.Registry, args []string, opts ...Option) int {
+	e := &env{reg: reg, name: "autogen", stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	for _, o := range opts {
+		o(e)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := e.rootCmd()
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitcode.OK
+	}
+	code := Code(err)
+	if !errors.Is(err, errSilent) {
+		fmt.Fprintln(e.stderr, "Error:", err)
+	}
+	return code
+}
+
+// errSilent marks an error whose message was already printed.
+var errSilent = errors.New("silent")
+
+// Code maps an error from the runner's commands to an exit code.
+func Code(err error) int {
+	var ee *exitcode.Error
+	switch {
+	case err == nil:
+		return exitcode.OK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.Is(err, revision.ErrInvalidGraph), errors.Is(err, revision.ErrUnknownRevision),
+		errors.Is(err, revision.ErrAmbiguousRevision), errors.Is(err, revision.ErrMultipleHeads),
+		errors.Is(err, revision.ErrNoSteps):
+		return exitcode.Graph
+	case errors.Is(err, migrate.ErrUnknownDatabaseRevision), errors.Is(err, revision.ErrNotApplied):
+		return exitcode.State
+	}
+	var re *migrate.RevisionError
+	if errors.As(err, &re) {
+		return exitcode.Migration
+	}
+	return exitcode.Of(err)
+}
+
+func (e *env) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           e.name,
+		Short:         "Apply and inspect the project's revisions",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetIn(e.stdin)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return exitcode.With(exitcode.Usage, fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath()))
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&e.urlEnv, "url-env", "DATABASE_URL", "environment variable that holds the database URL")
+	pf.StringVar(&e.versionTable, "version-table", migrate.DefaultVersionTable, "version table, as table or schema.table")
+	pf.CountVarP(&e.verbose, "verbose", "v", "more detail: revision details in listings, every SQL statement with its duration in upgrades")
+	pf.BoolVarP(&e.quiet, "quiet", "q", false, "log nothing but errors")
+	pf.StringVar(&e.color, "color", "auto", "colour output: auto, always or never")
+	for _, c := range e.commands() {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// commands returns every runner command; autogen adds them to its own tree.
+func (e *env) commands() []*cobra.Command {
+	return []*cobra.Command{
+		e.upgradeCmd(), e.downgradeCmd(), e.currentCmd(), e.historyCmd(), e.headsCmd(),
+		e.branchesCmd(), e.showCmd(), e.stampCmd(), e.statusCmd(), e.lintCmd(), e.describeCmd(),
+	}
+}
+
+// runner builds the migrate.Runner, reporting progress to stderr.
+func (e *env) runner() (*migrate.Runner, error) {
+	r, err := migrate.New(e.reg, migrate.WithVersionTable(e.versionTable), migrate.WithReporter(e.reporter()))
+	if err != nil {
+		return nil, exitcode.With(Code(err), err)
+	}
+	return r, nil
+}
+
+// connect opens the database named by the URL environment variable.
+func (e *env) connect(ctx context.Context) (*pgx.Conn, error) {
+	url := e.getenv(e.urlEnv)
+	if url == "" {
+		return nil, exitcode.With(exitcode.Config, fmt.Errorf("no database URL: set the environment variable %s", e.urlEnv))
+	}
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, exitcode.With(exitcode.Config, fmt.Errorf("invalid database URL in %s: %w", e.urlEnv, redact(err, url)))
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 10 * time.Second
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, exitcode.With(exitcode.Connect, fmt.Errorf("connecting to the database: %w", redact(err, url)))
+	}
+	return conn, nil
+}
+
+// withConn runs fn with a connection that is closed afterwards.
+func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
+	conn, err := e.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	return fn(conn)
+}

@@ -1,0 +1,152 @@
+package runner
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/internal/exitcode"
+)
+
+func (e *env) upgradeCmd() *cobra.Command {
+	var offline bool
+	cmd := &cobra.Command{
+		Use:   "upgrade [TARGET]",
+		Short: "Apply revisions up to a target (default: head)",
+		Long: `Apply revisions up to a target. TARGET is "head" (the default), "heads",
+a revision id or unique prefix, a branch label, LABEL@head, +N (the next N
+revisions), REV+N or LABEL@+N. Each revision runs in its own transaction
+together with the version-table update.
+
+With --sql nothing is executed: the statements are printed, with BEGIN and
+COMMIT and the version-table changes. Offline, the start is base unless
+given as FROM:TO.`,
+		Example: `  autogen upgrade head
+  autogen upgrade +1
+  autogen upgrade 1a2b3c
+  autogen upgrade head --sql > upgrade.sql
+  autogen upgrade 1a2b3c:head --sql`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target := "head"
+			if len(args) == 1 {
+				target = args[0]
+			}
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			if offline {
+				return wrapGraph(r.UpgradeSQL(cmd.Context(), e.stdout, target))
+			}
+			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+				n, err := r.Upgrade(cmd.Context(), conn, target)
+				if err == nil && n == 0 && !e.quiet {
+					fmt.Fprintln(e.stderr, "Nothing to upgrade: the database is already at", target)
+				}
+				return err
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
+	return cmd
+}
+
+func (e *env) downgradeCmd() *cobra.Command {
+	var offline bool
+	cmd := &cobra.Command{
+		Use:   "downgrade TARGET",
+		Short: "Undo revisions down to a target",
+		Long: `Undo revisions down to a target. TARGET is "base" (undo everything), a
+revision (every applied revision that needs it is undone; it stays), -N
+(the last N revisions), REV-N or LABEL@-N.
+
+With --sql nothing is executed; give the range as FROM:TO, such as
+head:base.`,
+		Example: `  autogen downgrade -1
+  autogen downgrade base
+  autogen downgrade 1a2b3c
+  autogen downgrade head:base --sql`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			if offline {
+				return wrapGraph(r.DowngradeSQL(cmd.Context(), e.stdout, args[0]))
+			}
+			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+				n, err := r.Downgrade(cmd.Context(), conn, args[0])
+				if err == nil && n == 0 && !e.quiet {
+					fmt.Fprintln(e.stderr, "Nothing to downgrade: the database is already at", args[0])
+				}
+				return err
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
+	return cmd
+}
+
+func (e *env) stampCmd() *cobra.Command {
+	var purge, offline bool
+	cmd := &cobra.Command{
+		Use:   "stamp TARGET...",
+		Short: "Set the version table without running any revision",
+		Long: `Record TARGET as the database's revision without running anything, for a
+database whose schema was created or fixed by other means. TARGET is a
+revision, "head", "heads" or "base". --purge empties the version table
+first, which is needed when it names a revision no file declares.`,
+		Example: `  autogen stamp head
+  autogen stamp 1a2b3c
+  autogen stamp --purge base`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := e.runner()
+			if err != nil {
+				return err
+			}
+			if offline {
+				return wrapGraph(r.StampSQL(e.stdout, purge, args...))
+			}
+			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
+				if err := r.Stamp(cmd.Context(), conn, purge, args...); err != nil {
+					return err
+				}
+				if !e.quiet {
+					cur, err := r.Current(cmd.Context(), conn)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stderr, "Stamped the database at %s\n", orBase(cur))
+				}
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&purge, "purge", false, "empty the version table first")
+	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it")
+	return cmd
+}
+
+// wrapGraph gives graph errors (unknown revision, several heads) their exit
+// code.
+func wrapGraph(err error) error {
+	if err == nil {
+		return nil
+	}
+	return exitcode.With(Code(err), err)
+}
+
+func orBase(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	s := ids[0]
+	for _, id := range ids[1:] {
+		s += ", " + id
+	}
+	return s
+}
