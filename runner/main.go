@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -58,7 +59,7 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := e.rootCmd()
-	root.SetArgs(args)
+	root.SetArgs(relativeArgs(args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitcode.OK
@@ -68,6 +69,28 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 		fmt.Fprintln(e.stderr, "Error:", err)
 	}
 	return code
+}
+
+// relativeArgs moves relative targets such as "-1" behind "--" so that the
+// flag parser does not take them for flags: `downgrade -1` works as it does
+// in Alembic.
+func relativeArgs(args []string) []string {
+	var flags, targets []string
+	for i, a := range args {
+		if a == "--" {
+			targets = append(targets, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' && strings.Trim(a[1:], "0123456789") == "" {
+			targets = append(targets, a)
+			continue
+		}
+		flags = append(flags, a)
+	}
+	if len(targets) == 0 {
+		return args
+	}
+	return append(append(flags, "--"), targets...)
 }
 
 // errSilent marks an error whose message was already printed.
@@ -165,4 +188,11 @@ func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	return fn(conn)
+}
+
+// Commands returns the runner's commands over an empty registry, for
+// programs that present their help text (autogen does).
+func Commands() []*cobra.Command {
+	e := &env{reg: revision.NewRegistry(), name: "autogen", stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	return e.commands()
 }

@@ -1,0 +1,221 @@
+// Package codegen writes revision files: Go source, built with jennifer, that
+// registers a revision whose upgrade and downgrade apply op values. It is a
+// pure function of its input ([Generate]); writing files is the caller's job.
+package codegen
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/autogen-dev/autogen/op"
+)
+
+// Import paths of the runtime packages generated files use.
+const (
+	opPath       = "github.com/autogen-dev/autogen/op"
+	revisionPath = "github.com/autogen-dev/autogen/revision"
+)
+
+// Spec describes one revision file.
+type Spec struct {
+	// Package is the Go package name of the revisions directory.
+	Package      string
+	ID           string
+	Parents      []string
+	DependsOn    []string
+	BranchLabels []string
+	Message      string
+	Created      time.Time
+	// NoTransaction marks the revision non-transactional.
+	NoTransaction    bool
+	LockTimeout      time.Duration
+	StatementTimeout time.Duration
+	LockRetries      int
+	AllowHazards     []op.HazardKind
+	// Upgrade and Downgrade are the bodies; nil means an empty body for
+	// the user to fill in.
+	Upgrade   []Step
+	Downgrade []Step
+	// Header replaces the default header comment when not empty.
+	Header string
+}
+
+// Step is a group of operations with a comment saying what was detected.
+type Step struct {
+	// Comment is the first comment line, as "orders: add column status".
+	Comment string
+	// Notes are further comment lines: hazards, warnings.
+	Notes []string
+	Ops   []op.Operation
+}
+
+// Header returns the default header comment of a revision file, as
+// Alembic's docstring: the message, then Revision ID, Revises and Create
+// Date.
+func Header(s Spec) string {
+	msg := s.Message
+	if msg == "" {
+		msg = "(no message)"
+	}
+	var b strings.Builder
+	b.WriteString(msg + "\n\nRevision ID: " + s.ID + "\nRevises: " + strings.Join(s.Parents, ", ") + "\n")
+	if len(s.DependsOn) > 0 {
+		b.WriteString("Depends on: " + strings.Join(s.DependsOn, ", ") + "\n")
+	}
+	b.WriteString("Create Date: " + s.Created.Format("2006-01-02 15:04:05.000000"))
+	return b.String()
+}
+
+// Generate renders the revision file for s, gofmt-formatted.
+func Generate(s Spec) ([]byte, error) {
+	if s.Package == "" || s.ID == "" {
+		return nil, fmt.Errorf("codegen: Package and ID are required")
+	}
+	f := jen.NewFile(s.Package)
+	f.ImportName(opPath, "op")
+	f.ImportName(revisionPath, "revision")
+	header := s.Header
+	if header == "" {
+		header = Header(s)
+	}
+
+	fields := []jen.Code{
+		field("ID", jen.Lit(s.ID)),
+	}
+	if len(s.Parents) > 0 {
+		fields = append(fields, field("Revises", strings_(s.Parents)))
+	}
+	if len(s.DependsOn) > 0 {
+		fields = append(fields, field("DependsOn", strings_(s.DependsOn)))
+	}
+	if len(s.BranchLabels) > 0 {
+		fields = append(fields, field("BranchLabels", strings_(s.BranchLabels)))
+	}
+	fields = append(fields, field("Message", jen.Lit(s.Message)))
+	if s.NoTransaction {
+		fields = append(fields, field("NoTransaction", jen.True()))
+	}
+	if s.LockTimeout > 0 {
+		fields = append(fields, field("LockTimeout", duration(s.LockTimeout)))
+	}
+	if s.StatementTimeout > 0 {
+		fields = append(fields, field("StatementTimeout", duration(s.StatementTimeout)))
+	}
+	if s.LockRetries > 0 {
+		fields = append(fields, field("LockRetries", jen.Lit(s.LockRetries)))
+	}
+	if len(s.AllowHazards) > 0 {
+		var ks []jen.Code
+		for _, k := range s.AllowHazards {
+			ks = append(ks, hazardConst(k))
+		}
+		fields = append(fields, field("AllowHazards", jen.Index().Qual(opPath, "HazardKind").Values(ks...)))
+	}
+	up, err := body(s.Upgrade)
+	if err != nil {
+		return nil, err
+	}
+	down, err := body(s.Downgrade)
+	if err != nil {
+		return nil, err
+	}
+	fields = append(fields, field("Upgrade", up), field("Downgrade", down))
+
+	f.Func().Id("init").Params().Block(
+		jen.Id("Registry").Dot("Add").Call(
+			jen.Op("&").Qual(revisionPath, "Revision").Custom(multi("{", "}"), fields...),
+		),
+	)
+	var buf bytes.Buffer
+	// The header is written as line comments, as Go files carry them;
+	// jennifer would use a block comment for several lines.
+	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		buf.WriteString(strings.TrimRight("// "+l, " ") + "\n")
+	}
+	buf.WriteString("\n")
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("codegen: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func field(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
+
+func strings_(ss []string) jen.Code {
+	var items []jen.Code
+	for _, s := range ss {
+		items = append(items, jen.Lit(s))
+	}
+	return jen.Index().String().Values(items...)
+}
+
+func duration(d time.Duration) jen.Code {
+	switch {
+	case d%time.Second == 0:
+		return jen.Lit(int(d/time.Second)).Op("*").Qual("time", "Second")
+	default:
+		return jen.Lit(int(d/time.Millisecond)).Op("*").Qual("time", "Millisecond")
+	}
+}
+
+func multi(open, close string) jen.Options {
+	return jen.Options{Open: open, Close: close, Separator: ",", Multi: true}
+}
+
+// body renders `func(ctx context.Context, m *revision.Migration) error`
+// applying the steps' operations in order.
+func body(steps []Step) (jen.Code, error) {
+	sig := jen.Func().Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("m").Op("*").Qual(revisionPath, "Migration"),
+	).Error()
+	var args []jen.Code
+	for _, st := range steps {
+		for i, o := range st.Ops {
+			lit, err := Literal(o)
+			if err != nil {
+				return nil, err
+			}
+			var c *jen.Statement
+			if i == 0 {
+				c = comments(st)
+			}
+			if c == nil {
+				c = jen.Add(lit)
+			} else {
+				c.Add(lit)
+			}
+			args = append(args, c)
+		}
+	}
+	if len(args) == 0 {
+		return sig.Block(jen.Return(jen.Nil())), nil
+	}
+	return sig.Block(jen.Return(jen.Id("m").Dot("Apply").Custom(multi("(ctx,", ")"), args...))), nil
+}
+
+// comments renders a step's comment lines, ending with a line break so the
+// first operation follows on its own line.
+func comments(st Step) *jen.Statement {
+	lines := append([]string{}, st.Comment)
+	lines = append(lines, st.Notes...)
+	var c *jen.Statement
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if c == nil {
+			c = jen.Comment(l)
+		} else {
+			c.Line().Comment(l)
+		}
+	}
+	if c != nil {
+		c.Line()
+	}
+	return c
+}

@@ -1,0 +1,207 @@
+package project
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/autogen-dev/autogen/config"
+)
+
+// ErrExists is returned when init would overwrite something.
+var ErrExists = errors.New("already exists")
+
+// InitOptions configures Init.
+type InitOptions struct {
+	// Dir is the project directory; it is created if needed.
+	Dir string
+	// Revisions is the revisions directory, relative to Dir.
+	Revisions string
+	// Version is the autogen version the project requires.
+	Version string
+	// Source, when set, is a local autogen checkout the project's go.mod
+	// points to with a replace directive instead of Version.
+	Source string
+	// Out receives one line per generated file.
+	Out io.Writer
+}
+
+// Init creates a project: autogen.toml, schema.sql (unless it exists), the
+// revisions package, and go.mod when Dir is not inside a module. It refuses
+// to overwrite anything, and on failure removes what it created and restores
+// go.mod and go.sum, so nothing is left half-done.
+func Init(ctx context.Context, o InitOptions) (err error) {
+	if o.Revisions == "" {
+		o.Revisions = config.DefaultRevisions
+	}
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return err
+	}
+	cfgPath := filepath.Join(dir, config.FileName)
+	revDir := filepath.Join(dir, o.Revisions)
+	if _, err := os.Stat(cfgPath); err == nil {
+		return fmt.Errorf("%s %w; autogen init never overwrites files", cfgPath, ErrExists)
+	}
+	if entries, err := os.ReadDir(revDir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s %w and is not empty; autogen init never overwrites files", revDir, ErrExists)
+	}
+	if o.Source == "" && (o.Version == "" || o.Version == "(devel)") {
+		return errors.New("this autogen was built from source without a version; set AUTOGEN_SOURCE to the autogen checkout so the project can use its runtime packages")
+	}
+
+	var created []string
+	var restore []func()
+	defer func() {
+		if err == nil {
+			return
+		}
+		for i := len(created) - 1; i >= 0; i-- {
+			os.Remove(created[i])
+		}
+		for _, r := range restore {
+			r()
+		}
+	}()
+	var mkdir func(d string) error
+	mkdir = func(d string) error {
+		if _, err := os.Stat(d); err == nil {
+			return nil
+		}
+		if err := mkdir(filepath.Dir(d)); err != nil {
+			return err
+		}
+		if err := os.Mkdir(d, 0o755); err != nil {
+			return err
+		}
+		created = append(created, d)
+		return nil
+	}
+	write := func(path, content string) error {
+		if err := mkdir(filepath.Dir(path)); err != nil {
+			return err
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		created = append(created, path)
+		if _, err := f.WriteString(content); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if o.Out != nil {
+			fmt.Fprintf(o.Out, "Generating %s ... done\n", path)
+		}
+		return nil
+	}
+	backup := func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			restore = append(restore, func() { os.Remove(path) })
+			return
+		}
+		restore = append(restore, func() { os.WriteFile(path, data, 0o644) })
+	}
+
+	mod, err := FindModule(dir)
+	switch {
+	case errors.Is(err, ErrNoModule):
+		name := moduleName(dir)
+		if err := write(filepath.Join(dir, "go.mod"), "module "+name+"\n\ngo 1.25.0\n"); err != nil {
+			return err
+		}
+		mod = &Module{Dir: dir, Path: name}
+	case err != nil:
+		return err
+	default:
+		backup(filepath.Join(mod.Dir, "go.mod"))
+	}
+	backup(filepath.Join(mod.Dir, "go.sum"))
+
+	if err := write(cfgPath, config.Initial(filepath.ToSlash(o.Revisions))); err != nil {
+		return err
+	}
+	schema := filepath.Join(dir, config.DefaultSchema)
+	if _, err := os.Stat(schema); os.IsNotExist(err) {
+		if err := write(schema, "-- The desired schema. Edit it, then run: autogen revision -m \"describe the change\"\n"); err != nil {
+			return err
+		}
+	}
+	if err := write(filepath.Join(revDir, "registry.go"), registrySource(PackageName(revDir))); err != nil {
+		return err
+	}
+
+	require := []string{"mod", "edit", "-require=" + ModulePath + "@" + o.Version}
+	if o.Source != "" {
+		src, err := filepath.Abs(o.Source)
+		if err != nil {
+			return err
+		}
+		require = []string{"mod", "edit", "-require=" + ModulePath + "@v0.0.0-00010101000000-000000000000", "-replace=" + ModulePath + "=" + src}
+	}
+	if err := goCmd(ctx, mod.Dir, require...); err != nil {
+		return err
+	}
+	if err := goCmd(ctx, mod.Dir, "mod", "tidy"); err != nil {
+		return err
+	}
+	return nil
+}
+
+func goCmd(ctx context.Context, dir string, args ...string) error {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, strings.TrimSpace(out.String()))
+	}
+	return nil
+}
+
+// moduleName derives a module path for a new module from its directory.
+func moduleName(dir string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(filepath.Base(dir)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		}
+	}
+	name := strings.Trim(b.String(), ".-_")
+	if name == "" {
+		name = "app"
+	}
+	return name
+}
+
+func registrySource(pkg string) string {
+	return `// Package ` + pkg + ` holds the project's revisions. autogen writes a file here
+// for every ` + "`autogen revision`" + `; each file adds its revision to Registry.
+package ` + pkg + `
+
+import (
+	"github.com/autogen-dev/autogen/revision"
+	"github.com/autogen-dev/autogen/runner"
+)
+
+// Registry collects this package's revisions. Applications apply them with
+// migrate.New(` + pkg + `.Registry) and (*migrate.Runner).Upgrade.
+var Registry = revision.NewRegistry()
+
+// Main runs the revision command line (upgrade, downgrade, current, ...)
+// for this package's revisions and returns the exit code, for applications
+// that embed it: os.Exit(` + pkg + `.Main(os.Args[1:])).
+func Main(args []string) int { return runner.Main(Registry, args) }
+`
+}
