@@ -1,0 +1,362 @@
+package sqlnorm
+
+import (
+	pg "github.com/pganalyze/pg_query_go/v5"
+)
+
+// canonicalizer rewrites a qualified tree into the normal form that both
+// readers compare. The rewrites remove what PostgreSQL adds or changes when
+// it stores an expression, and what users may spell in several ways:
+//
+//   - casts on constants, on column references and on arrays of constants
+//     are dropped ('x'::character varying, (status)::text); the constant
+//     is rewritten in the output format of the type it was cast to
+//     (see literal.go), and every constant becomes a string, so -1 and
+//     '-1'::integer agree;
+//   - x IN (a, b) becomes x = ANY (ARRAY[a, b]) and NOT IN becomes <> ALL,
+//     split the way the parser splits lists that mention columns;
+//     an array literal '{a,b}' compared with ANY becomes ARRAY['a', 'b'];
+//   - LIKE, ILIKE and SIMILAR TO become their operators (~~, ~~*, ~);
+//   - BETWEEN becomes the pair of comparisons PostgreSQL stores;
+//   - nested AND and OR are flattened; CASE ... ELSE NULL drops the ELSE;
+//   - presentation flags (ROW vs implicit row, call syntax) are cleared.
+//
+// Parentheses need no rule: they are not in the tree.
+type canonicalizer struct {
+	ns *Namespace
+}
+
+// expr returns the canonical form of n, which it may modify. typ is the
+// canonical type the value is coerced to ("" when unknown), used to rewrite
+// constants.
+func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
+	if n == nil {
+		return nil
+	}
+	switch v := n.Node.(type) {
+	case *pg.Node_AConst:
+		if s, ok := ConstText(n); ok {
+			return MakeString(canonLiteral(typ, s))
+		}
+	case *pg.Node_TypeCast:
+		t, err := c.ns.TypeName(v.TypeCast.TypeName, ColumnType)
+		if err != nil {
+			t = ""
+		}
+		arg := c.expr(v.TypeCast.Arg, t)
+		if isConstLike(arg) || arg.GetColumnRef() != nil {
+			return arg
+		}
+		v.TypeCast.Arg = arg
+	case *pg.Node_AExpr:
+		return c.aexpr(v.AExpr)
+	case *pg.Node_BoolExpr:
+		return c.boolExpr(v.BoolExpr)
+	case *pg.Node_FuncCall:
+		f := v.FuncCall
+		f.Funcformat = 0
+		f.Location = 0
+		c.list(f.Args)
+		c.sortList(f.AggOrder)
+		f.AggFilter = c.expr(f.AggFilter, "")
+		if f.Over != nil {
+			c.list(f.Over.PartitionClause)
+			c.sortList(f.Over.OrderClause)
+			f.Over.StartOffset = c.expr(f.Over.StartOffset, "")
+			f.Over.EndOffset = c.expr(f.Over.EndOffset, "")
+		}
+	case *pg.Node_NullTest:
+		v.NullTest.Arg = c.expr(v.NullTest.Arg, "")
+	case *pg.Node_BooleanTest:
+		v.BooleanTest.Arg = c.expr(v.BooleanTest.Arg, "")
+	case *pg.Node_CaseExpr:
+		ce := v.CaseExpr
+		ce.Arg = c.expr(ce.Arg, "")
+		for _, w := range ce.Args {
+			cw := w.GetCaseWhen()
+			cw.Expr = c.expr(cw.Expr, "")
+			cw.Result = c.expr(cw.Result, typ)
+		}
+		ce.Defresult = c.expr(ce.Defresult, typ)
+		if ce.Defresult != nil && isNullConst(ce.Defresult) {
+			// PostgreSQL adds ELSE NULL when it is omitted.
+			ce.Defresult = nil
+		}
+	case *pg.Node_CoalesceExpr:
+		for i, a := range v.CoalesceExpr.Args {
+			v.CoalesceExpr.Args[i] = c.expr(a, typ)
+		}
+	case *pg.Node_MinMaxExpr:
+		c.list(v.MinMaxExpr.Args)
+	case *pg.Node_AArrayExpr:
+		elem := ""
+		if len(typ) > 2 && typ[len(typ)-2:] == "[]" {
+			elem = typ[:len(typ)-2]
+		}
+		for i, e := range v.AArrayExpr.Elements {
+			v.AArrayExpr.Elements[i] = c.expr(e, elem)
+		}
+	case *pg.Node_RowExpr:
+		v.RowExpr.RowFormat = 0
+		v.RowExpr.Colnames = nil
+		c.list(v.RowExpr.Args)
+	case *pg.Node_CollateClause:
+		v.CollateClause.Arg = c.expr(v.CollateClause.Arg, typ)
+	case *pg.Node_AIndirection:
+		v.AIndirection.Arg = c.expr(v.AIndirection.Arg, "")
+		for _, ind := range v.AIndirection.Indirection {
+			if ai := ind.GetAIndices(); ai != nil {
+				ai.Lidx = c.expr(ai.Lidx, "")
+				ai.Uidx = c.expr(ai.Uidx, "")
+			}
+		}
+	case *pg.Node_SubLink:
+		sl := v.SubLink
+		sl.Testexpr = c.expr(sl.Testexpr, "")
+		if sl.SubLinkType == pg.SubLinkType_ANY_SUBLINK && len(sl.OperName) == 0 {
+			sl.OperName = StringNodes("=")
+		}
+		if sel := sl.Subselect.GetSelectStmt(); sel != nil {
+			c.query(sel)
+		}
+	case *pg.Node_NamedArgExpr:
+		v.NamedArgExpr.Arg = c.expr(v.NamedArgExpr.Arg, "")
+	case *pg.Node_List:
+		c.list(v.List.Items)
+	case *pg.Node_GroupingFunc:
+		c.list(v.GroupingFunc.Args)
+	case *pg.Node_SelectStmt:
+		c.query(v.SelectStmt)
+	}
+	return n
+}
+
+func (c *canonicalizer) list(nodes []*pg.Node) {
+	for i, n := range nodes {
+		nodes[i] = c.expr(n, "")
+	}
+}
+
+func (c *canonicalizer) sortList(nodes []*pg.Node) {
+	for _, n := range nodes {
+		if sb := n.GetSortBy(); sb != nil {
+			sb.Node = c.expr(sb.Node, "")
+			sb.Location = 0
+		}
+	}
+}
+
+// isConstLike reports whether n is a constant or an array of constants,
+// after canonicalization.
+func isConstLike(n *pg.Node) bool {
+	if n.GetAConst() != nil {
+		return true
+	}
+	if a := n.GetAArrayExpr(); a != nil {
+		for _, e := range a.Elements {
+			if !isConstLike(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func makeAExpr(kind pg.A_Expr_Kind, op string, l, r *pg.Node) *pg.Node {
+	return &pg.Node{Node: &pg.Node_AExpr{AExpr: &pg.A_Expr{Kind: kind, Name: StringNodes(op), Lexpr: l, Rexpr: r}}}
+}
+
+func makeBool(op pg.BoolExprType, args ...*pg.Node) *pg.Node {
+	return &pg.Node{Node: &pg.Node_BoolExpr{BoolExpr: &pg.BoolExpr{Boolop: op, Args: args}}}
+}
+
+func (c *canonicalizer) aexpr(e *pg.A_Expr) *pg.Node {
+	op := ""
+	if names := Strings(e.Name); len(names) > 0 {
+		op = names[len(names)-1]
+	}
+	switch e.Kind {
+	case pg.A_Expr_Kind_AEXPR_IN:
+		return c.in(e, op)
+	case pg.A_Expr_Kind_AEXPR_LIKE, pg.A_Expr_Kind_AEXPR_ILIKE, pg.A_Expr_Kind_AEXPR_SIMILAR:
+		e.Kind = pg.A_Expr_Kind_AEXPR_OP
+	case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN,
+		pg.A_Expr_Kind_AEXPR_BETWEEN_SYM, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN_SYM:
+		return c.between(e)
+	}
+	e.Location = 0
+	e.Lexpr = c.expr(e.Lexpr, "")
+	e.Rexpr = c.expr(e.Rexpr, "")
+	if e.Kind == pg.A_Expr_Kind_AEXPR_OP_ANY || e.Kind == pg.A_Expr_Kind_AEXPR_OP_ALL {
+		if s, ok := ConstText(e.Rexpr); ok && e.Rexpr.GetAConst().GetSval() != nil {
+			if elems, ok := parseArrayLiteral(s); ok {
+				e.Rexpr = &pg.Node{Node: &pg.Node_AArrayExpr{AArrayExpr: &pg.A_ArrayExpr{Elements: elems}}}
+			}
+		}
+	}
+	return &pg.Node{Node: &pg.Node_AExpr{AExpr: e}}
+}
+
+// in rewrites x [NOT] IN (list) as PostgreSQL's transformAExprIn does:
+// the items that mention no column form one ANY/ALL array when there are at
+// least two of them, every other item becomes its own comparison, and the
+// comparisons are joined with OR (IN) or AND (NOT IN).
+func (c *canonicalizer) in(e *pg.A_Expr, op string) *pg.Node {
+	items := e.Rexpr.GetList().GetItems()
+	if items == nil {
+		// x IN (subquery) is a SubLink, not an A_Expr; anything else is
+		// left alone.
+		e.Lexpr = c.expr(e.Lexpr, "")
+		return &pg.Node{Node: &pg.Node_AExpr{AExpr: e}}
+	}
+	var consts, others []*pg.Node
+	for _, it := range items {
+		if mentionsColumn(it) {
+			others = append(others, it)
+		} else {
+			consts = append(consts, it)
+		}
+	}
+	var terms []*pg.Node
+	if len(consts) > 1 {
+		kind := pg.A_Expr_Kind_AEXPR_OP_ANY
+		if op == "<>" {
+			kind = pg.A_Expr_Kind_AEXPR_OP_ALL
+		}
+		arr := &pg.Node{Node: &pg.Node_AArrayExpr{AArrayExpr: &pg.A_ArrayExpr{Elements: consts}}}
+		terms = append(terms, makeAExpr(kind, op, cloneNode(e.Lexpr), arr))
+	} else {
+		others = append(consts, others...)
+	}
+	for _, it := range others {
+		terms = append(terms, makeAExpr(pg.A_Expr_Kind_AEXPR_OP, op, cloneNode(e.Lexpr), it))
+	}
+	var out *pg.Node
+	if len(terms) == 1 {
+		out = terms[0]
+	} else if op == "<>" {
+		out = makeBool(pg.BoolExprType_AND_EXPR, terms...)
+	} else {
+		out = makeBool(pg.BoolExprType_OR_EXPR, terms...)
+	}
+	return c.expr(out, "")
+}
+
+// between expands BETWEEN into the comparisons PostgreSQL stores.
+func (c *canonicalizer) between(e *pg.A_Expr) *pg.Node {
+	b := e.Rexpr.GetList().GetItems()
+	if len(b) != 2 {
+		return &pg.Node{Node: &pg.Node_AExpr{AExpr: e}}
+	}
+	x := e.Lexpr
+	cmp := func(op string, bound *pg.Node) *pg.Node {
+		return makeAExpr(pg.A_Expr_Kind_AEXPR_OP, op, cloneNode(x), cloneNode(bound))
+	}
+	var out *pg.Node
+	switch e.Kind {
+	case pg.A_Expr_Kind_AEXPR_BETWEEN:
+		out = makeBool(pg.BoolExprType_AND_EXPR, cmp(">=", b[0]), cmp("<=", b[1]))
+	case pg.A_Expr_Kind_AEXPR_NOT_BETWEEN:
+		out = makeBool(pg.BoolExprType_OR_EXPR, cmp("<", b[0]), cmp(">", b[1]))
+	case pg.A_Expr_Kind_AEXPR_BETWEEN_SYM:
+		out = makeBool(pg.BoolExprType_OR_EXPR,
+			makeBool(pg.BoolExprType_AND_EXPR, cmp(">=", b[0]), cmp("<=", b[1])),
+			makeBool(pg.BoolExprType_AND_EXPR, cmp(">=", b[1]), cmp("<=", b[0])))
+	default:
+		out = makeBool(pg.BoolExprType_AND_EXPR,
+			makeBool(pg.BoolExprType_OR_EXPR, cmp("<", b[0]), cmp(">", b[1])),
+			makeBool(pg.BoolExprType_OR_EXPR, cmp("<", b[1]), cmp(">", b[0])))
+	}
+	return c.expr(out, "")
+}
+
+// boolExpr canonicalizes the arguments and flattens nested ANDs and ORs.
+func (c *canonicalizer) boolExpr(b *pg.BoolExpr) *pg.Node {
+	b.Location = 0
+	var args []*pg.Node
+	for _, a := range b.Args {
+		a = c.expr(a, "")
+		if inner := a.GetBoolExpr(); inner != nil && inner.Boolop == b.Boolop && b.Boolop != pg.BoolExprType_NOT_EXPR {
+			args = append(args, inner.Args...)
+			continue
+		}
+		args = append(args, a)
+	}
+	b.Args = args
+	return &pg.Node{Node: &pg.Node_BoolExpr{BoolExpr: b}}
+}
+
+// mentionsColumn reports whether an expression refers to a column (outside
+// subqueries), which keeps an IN item out of the ANY array.
+func mentionsColumn(n *pg.Node) bool {
+	found := false
+	walk(n, func(m *pg.Node) bool {
+		if m.GetColumnRef() != nil {
+			found = true
+		}
+		return !found && m.GetSubLink() == nil
+	})
+	return found
+}
+
+// query canonicalizes every expression of a query.
+func (c *canonicalizer) query(s *pg.SelectStmt) {
+	if s == nil {
+		return
+	}
+	if w := s.WithClause; w != nil {
+		w.Location = 0
+		for _, n := range w.Ctes {
+			cte := n.GetCommonTableExpr()
+			cte.Location = 0
+			c.query(cte.Ctequery.GetSelectStmt())
+		}
+	}
+	c.query(s.Larg)
+	c.query(s.Rarg)
+	for _, t := range s.TargetList {
+		rt := t.GetResTarget()
+		rt.Val = c.expr(rt.Val, "")
+		rt.Location = 0
+	}
+	for _, row := range s.ValuesLists {
+		c.list(row.GetList().GetItems())
+	}
+	for _, f := range s.FromClause {
+		c.fromItem(f)
+	}
+	s.WhereClause = c.expr(s.WhereClause, "")
+	c.list(s.GroupClause)
+	s.HavingClause = c.expr(s.HavingClause, "")
+	for i, d := range s.DistinctClause {
+		if d != nil && d.Node != nil {
+			s.DistinctClause[i] = c.expr(d, "")
+		}
+	}
+	c.sortList(s.SortClause)
+	for _, w := range s.WindowClause {
+		wd := w.GetWindowDef()
+		c.list(wd.PartitionClause)
+		c.sortList(wd.OrderClause)
+	}
+	s.LimitCount = c.expr(s.LimitCount, "")
+	s.LimitOffset = c.expr(s.LimitOffset, "")
+}
+
+func (c *canonicalizer) fromItem(n *pg.Node) {
+	switch v := n.Node.(type) {
+	case *pg.Node_RangeVar:
+		v.RangeVar.Location = 0
+	case *pg.Node_JoinExpr:
+		c.fromItem(v.JoinExpr.Larg)
+		c.fromItem(v.JoinExpr.Rarg)
+		v.JoinExpr.Quals = c.expr(v.JoinExpr.Quals, "")
+	case *pg.Node_RangeSubselect:
+		c.query(v.RangeSubselect.Subquery.GetSelectStmt())
+	case *pg.Node_RangeFunction:
+		for _, f := range v.RangeFunction.Functions {
+			c.list(f.GetList().GetItems()[:1])
+		}
+	}
+}

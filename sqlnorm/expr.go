@@ -1,0 +1,199 @@
+package sqlnorm
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// Expr turns an expression node of a parsed statement into a model
+// expression. SQL is the expression with its names qualified (see
+// qualifier), Canon its normal form (see canonicalizer). typ is the
+// canonical type the value is coerced to, such as a column's type for its
+// default; "" when there is none. Expr modifies n.
+func (ns *Namespace) Expr(n *pg.Node, typ string) (*model.Expr, error) {
+	q := &qualifier{ns: ns}
+	if err := q.expr(n, nil); err != nil {
+		return nil, err
+	}
+	sql, err := ns.print(n)
+	if err != nil {
+		return nil, err
+	}
+	canon, err := ns.canon(n, typ)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Expr{SQL: sql, Canon: canon}, nil
+}
+
+// ParseExpr reads expression text as PostgreSQL prints it (pg_get_expr,
+// the body of a CHECK from pg_get_constraintdef) and returns it as a model
+// expression: SQL is the text unchanged, Canon its normal form.
+func (ns *Namespace) ParseExpr(sql, typ string) (*model.Expr, error) {
+	n, err := ParseExprNode(sql)
+	if err != nil {
+		return nil, err
+	}
+	q := &qualifier{ns: ns}
+	if err := q.expr(n, nil); err != nil {
+		return nil, err
+	}
+	canon, err := ns.canon(n, typ)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Expr{SQL: sql, Canon: canon}, nil
+}
+
+// ParseExprNode parses the text of one expression.
+func ParseExprNode(sql string) (*pg.Node, error) {
+	res, err := pg.Parse("SELECT " + sql)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %q: %w", sql, err)
+	}
+	if len(res.Stmts) != 1 {
+		return nil, fmt.Errorf("parsing %q: not one expression", sql)
+	}
+	sel := res.Stmts[0].Stmt.GetSelectStmt()
+	if sel == nil || len(sel.TargetList) != 1 || len(sel.FromClause) > 0 {
+		return nil, fmt.Errorf("parsing %q: not one expression", sql)
+	}
+	return sel.TargetList[0].GetResTarget().Val, nil
+}
+
+// Query is a view's defining query in model form.
+type Query struct {
+	Expr model.Expr
+	// Columns are the output column names.
+	Columns []string
+	// DependsOn lists the user relations and functions the query refers to,
+	// sorted.
+	DependsOn []model.Name
+}
+
+// Query turns the SELECT of a CREATE VIEW into a model query. columns, when
+// not empty, renames the output columns (CREATE VIEW v (a, b) AS ...); they
+// are folded into the select list, as PostgreSQL does. Query modifies sel.
+func (ns *Namespace) Query(sel *pg.SelectStmt, columns []string) (*Query, error) {
+	q := &qualifier{ns: ns, deps: map[model.Name]bool{}}
+	names, err := q.query(sel, nil)
+	if err != nil {
+		return nil, err
+	}
+	names = renameOutputs(sel, names, columns)
+	node := &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}
+	sql, err := ns.print(node)
+	if err != nil {
+		return nil, err
+	}
+	canon, err := ns.canon(node, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Query{Expr: model.Expr{SQL: sql, Canon: canon}, Columns: names, DependsOn: sortedNames(q.deps)}, nil
+}
+
+// ParseQuery reads a view definition as pg_get_viewdef prints it.
+func (ns *Namespace) ParseQuery(sql string) (*Query, error) {
+	res, err := pg.Parse(sql)
+	if err != nil {
+		return nil, fmt.Errorf("parsing view query: %w", err)
+	}
+	if len(res.Stmts) != 1 || res.Stmts[0].Stmt.GetSelectStmt() == nil {
+		return nil, errors.New("parsing view query: not one SELECT")
+	}
+	sel := res.Stmts[0].Stmt.GetSelectStmt()
+	q := &qualifier{ns: ns, deps: map[model.Name]bool{}}
+	names, err := q.query(sel, nil)
+	if err != nil {
+		return nil, err
+	}
+	canon, err := ns.canon(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Query{Expr: model.Expr{SQL: strings.TrimSpace(sql), Canon: canon}, Columns: names,
+		DependsOn: sortedNames(q.deps)}, nil
+}
+
+// renameOutputs applies a view's column list to the select list of the
+// leftmost arm, which names a set operation's outputs.
+func renameOutputs(sel *pg.SelectStmt, names, columns []string) []string {
+	if len(columns) == 0 {
+		return names
+	}
+	left := sel
+	for left.Larg != nil {
+		left = left.Larg
+	}
+	for i, c := range columns {
+		if i < len(left.TargetList) {
+			left.TargetList[i].GetResTarget().Name = c
+		}
+	}
+	return renamed(names, columns)[:len(names)]
+}
+
+func sortedNames(set map[model.Name]bool) []model.Name {
+	out := make([]model.Name, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
+	return out
+}
+
+// print renders a tree, through pg_query's deparser when the Go printer
+// does not know a node.
+func (ns *Namespace) print(n *pg.Node) (string, error) {
+	p := &printer{ns: ns}
+	p.expr(n)
+	if p.err == nil {
+		return p.b.String(), nil
+	}
+	if !errors.Is(p.err, errNoPrinter) {
+		return "", p.err
+	}
+	return deparse(n)
+}
+
+// canon canonicalizes n (in place) and prints it.
+func (ns *Namespace) canon(n *pg.Node, typ string) (string, error) {
+	c := &canonicalizer{ns: ns}
+	return ns.print(c.expr(n, typ))
+}
+
+// Canon returns the canonical form of an expression built by the caller,
+// such as the nextval default of a serial column. It modifies n.
+func (ns *Namespace) Canon(n *pg.Node, typ string) (string, error) {
+	return ns.canon(n, typ)
+}
+
+// Print renders a node as SQL.
+func (ns *Namespace) Print(n *pg.Node) (string, error) { return ns.print(n) }
+
+// deparse renders a node with pg_query's deparser: a query as is, an
+// expression through a SELECT wrapper.
+func deparse(n *pg.Node) (string, error) {
+	stmt := n
+	wrapped := n.GetSelectStmt() == nil
+	if wrapped {
+		stmt = &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: &pg.SelectStmt{
+			TargetList: []*pg.Node{{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{Val: n}}}},
+		}}}
+	}
+	out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: stmt}}})
+	if err != nil {
+		return "", fmt.Errorf("deparsing: %w", err)
+	}
+	if wrapped {
+		out = strings.TrimPrefix(out, "SELECT ")
+	}
+	return out, nil
+}

@@ -1,0 +1,129 @@
+package sqlnorm
+
+import (
+	"testing"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// userNamespace is the namespace of a file that defines public.mood,
+// public.seq, public.f and public.t(id, name, status) with search_path
+// public.
+func userNamespace() *Namespace {
+	defined := map[Kind]map[string]bool{
+		KindSchema:   {"public.": true},
+		KindType:     {"public.mood": true},
+		KindRelation: {"public.seq": true, "public.t": true, "public.u": true},
+		KindFunction: {"public.f": true},
+	}
+	return &Namespace{
+		SearchPath: []string{"public"},
+		Lookup: func(k Kind, schema, name string) bool {
+			return defined[k][schema+"."+name]
+		},
+		Columns: func(rel model.Name) ([]string, bool) {
+			switch rel.String() {
+			case "public.t":
+				return []string{"id", "name", "status"}, true
+			case "public.u":
+				return []string{"id", "z"}, true
+			}
+			return nil, false
+		},
+	}
+}
+
+// TestExprAgreement pins the canonicalization rules: each user spelling
+// must have the same Canon as the text PostgreSQL 15 prints for it with an
+// empty search_path.
+func TestExprAgreement(t *testing.T) {
+	cases := []struct {
+		name, user, catalog, typ string
+	}{
+		{"literal cast varchar", `'x'`, `'x'::character varying`, "character varying(20)"},
+		{"negative integer", `-1`, `'-1'::integer`, "integer"},
+		{"jsonb literal", `'{"b":1,"a": [1,2]}'`, `'{"a": [1, 2], "b": 1}'::jsonb`, "jsonb"},
+		{"jsonb explicit cast", `'{}'::jsonb`, `'{}'::jsonb`, "jsonb"},
+		{"boolean", `'t'`, `true`, "boolean"},
+		{"timestamp", `'2020-01-01'`, `'2020-01-01 00:00:00'::timestamp without time zone`, "timestamp without time zone"},
+		{"interval", `'24 hours'`, `'24:00:00'::interval`, "interval"},
+		{"interval days", `'1 day'::interval`, `'1 day'::interval`, "interval"},
+		{"numeric", `100`, `100`, "numeric"},
+		{"float", `1.5`, `1.5`, "double precision"},
+		{"enum", `'a'`, `'a'::public.mood`, "public.mood"},
+		{"enum cast", `'a'::mood`, `'a'::public.mood`, "public.mood"},
+		{"nextval bare", `nextval('seq')`, `nextval('public.seq'::regclass)`, "integer"},
+		{"nextval regclass", `nextval('seq'::regclass)`, `nextval('public.seq'::regclass)`, "integer"},
+		{"user function", `f(1)`, `public.f(1)`, ""},
+		{"now", `now()`, `now()`, ""},
+		{"current_timestamp", `CURRENT_TIMESTAMP`, `CURRENT_TIMESTAMP`, ""},
+		{"in list", `status in ('a','b')`, `(status = ANY (ARRAY['a'::text, 'b'::text]))`, ""},
+		{"in list varchar", `status in ('a','b')`, `((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))`, ""},
+		{"not in", `x not in (1,2)`, `(x <> ALL (ARRAY[1, 2]))`, ""},
+		{"in with column", `id in (1, x)`, `((id = 1) OR (id = x))`, ""},
+		{"in single", `s in ('a')`, `(s = 'a'::text)`, ""},
+		{"any literal array", `s = any('{a,b}')`, `(s = ANY ('{a,b}'::text[]))`, ""},
+		{"like", `name like 'a%'`, `((name)::text ~~ 'a%'::text)`, ""},
+		{"not ilike", `name not ilike 'a%'`, `((name)::text !~~* 'a%'::text)`, ""},
+		{"between", `id between 1 and 10`, `((id >= 1) AND (id <= 10))`, ""},
+		{"redundant parentheses", `((a > 0)) and (((b > 0)))`, `((a > 0) AND (b > 0))`, ""},
+		{"and chain", `a > 0 and b > 0 and c > 0`, `((a > 0) AND (b > 0) AND (c > 0))`, ""},
+		{"numeric comparison", `price > 0`, `(price > (0)::numeric)`, ""},
+		{"case else null", `case when a > 0 then 1 end`, `CASE WHEN (a > 0) THEN 1 ELSE NULL::integer END`, ""},
+		{"type alias in cast", `x::int4`, `(x)::integer`, ""},
+		{"cast of expression", `(a + b)::bigint`, `((a + b))::bigint`, ""},
+		{"lower of varchar", `lower(name)`, `lower((name)::text)`, ""},
+		{"pg_catalog function", `pg_catalog.lower(name)`, `lower((name)::text)`, ""},
+		{"extract", `extract(year from d)`, `EXTRACT(year FROM d)`, ""},
+		{"is distinct", `a is distinct from b`, `(a IS DISTINCT FROM b)`, ""},
+		{"coalesce", `coalesce(a, 0)`, `COALESCE(a, 0)`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ns := userNamespace()
+			n, err := ParseExprNode(c.user)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ns.Expr(n, c.typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := (&Namespace{}).ParseExpr(c.catalog, c.typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Canon != want.Canon {
+				t.Errorf("canon differs\nuser    %s -> %s\ncatalog %s -> %s", c.user, got.Canon, c.catalog, want.Canon)
+			}
+		})
+	}
+}
+
+// TestExprDistinguishes checks that the canonical form keeps real
+// differences apart.
+func TestExprDistinguishes(t *testing.T) {
+	pairs := [][2]string{
+		{`a > 0`, `a >= 0`},
+		{`a + 1`, `a - 1`},
+		{`lower(x)`, `upper(x)`},
+		{`'a'`, `'b'`},
+		{`(a + b)::bigint`, `(a + b)::integer`},
+		{`s in ('a', 'b')`, `s in ('a', 'c')`},
+		{`x is null`, `x is not null`},
+	}
+	ns := &Namespace{}
+	for _, p := range pairs {
+		a, err := ns.ParseExpr(p[0], "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ns.ParseExpr(p[1], "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Canon == b.Canon {
+			t.Errorf("%s and %s both canonicalize to %s", p[0], p[1], a.Canon)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package sqlnorm
+
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// Kind is the kind of object a name refers to, for lookups.
+type Kind int
+
+// The kinds of names that the normalizer qualifies.
+const (
+	// KindSchema asks whether a schema exists; the name is empty.
+	KindSchema Kind = iota
+	// KindRelation covers tables, views, sequences, indexes and composite
+	// types' relations: everything in pg_class.
+	KindRelation
+	KindType
+	KindFunction
+	KindOperator
+	KindCollation
+)
+
+// Namespace resolves unqualified names the way PostgreSQL resolves them with
+// a given search_path.
+//
+// The catalog reader uses the zero Namespace: it reads the database with an
+// empty search_path, so every name PostgreSQL prints without a schema is in
+// pg_catalog. The SQL reader fills SearchPath with the path in effect at each
+// statement and Lookup with the objects its files define.
+type Namespace struct {
+	// SearchPath lists the schemas searched, in order. pg_catalog is searched
+	// first unless it is listed.
+	SearchPath []string
+	// Lookup reports whether a user object of the kind exists in the schema.
+	// A nil Lookup knows no user objects.
+	Lookup func(kind Kind, schema, name string) bool
+	// Columns returns the column names of a table or view, for resolving
+	// column references in queries. A nil Columns knows no relation.
+	Columns func(rel model.Name) ([]string, bool)
+}
+
+// Resolve returns the schema an unqualified name of the kind refers to:
+// "pg_catalog" for built-in objects. ok is false when nothing matches.
+// Collations are not listed in the built-in data, so a collation that no
+// searched schema defines is taken to be a pg_catalog one.
+func (ns *Namespace) Resolve(kind Kind, name string) (schema string, ok bool) {
+	for _, s := range ns.path() {
+		if s == "pg_catalog" {
+			if IsBuiltin(kind, name) {
+				return s, true
+			}
+			continue
+		}
+		if ns.Lookup != nil && ns.Lookup(kind, s, name) {
+			return s, true
+		}
+	}
+	if kind == KindCollation {
+		return "pg_catalog", true
+	}
+	return "", false
+}
+
+// path returns the effective search path: pg_catalog first unless listed.
+func (ns *Namespace) path() []string {
+	if slices.Contains(ns.SearchPath, "pg_catalog") {
+		return ns.SearchPath
+	}
+	return append([]string{"pg_catalog"}, ns.SearchPath...)
+}
+
+// CreationSchema returns the schema that an unqualified CREATE puts its
+// object in: the first schema of the search path that exists. ok is false
+// when none does.
+func (ns *Namespace) CreationSchema() (string, bool) {
+	for _, s := range ns.SearchPath {
+		if s == "pg_catalog" || s == "$user" || s == "pg_temp" {
+			continue
+		}
+		if ns.Lookup != nil && ns.Lookup(KindSchema, s, "") {
+			return s, true
+		}
+	}
+	return "", false
+}

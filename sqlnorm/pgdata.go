@@ -1,0 +1,172 @@
+package sqlnorm
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/pgdatagen -out pgdata/catalog.txt
+
+// catalogData describes a stock PostgreSQL installation; see
+// internal/pgdatagen.
+//
+//go:embed pgdata/catalog.txt
+var catalogData string
+
+// builtinType is a data type of pg_catalog.
+type builtinType struct {
+	// Format is what format_type prints for the type without a type
+	// modifier ("character varying", "\"char\"").
+	Format string
+	// Category is pg_type.typcategory.
+	Category byte
+	// Collatable is true when the type has a collation.
+	Collatable bool
+}
+
+// ExtensionInfo describes a contrib extension that ships with PostgreSQL.
+type ExtensionInfo struct {
+	Name string
+	// DefaultVersion is the version CREATE EXTENSION installs when none is
+	// given.
+	DefaultVersion string
+	// Comment is the comment the extension's script puts on it.
+	Comment string
+	// Schema is the schema the extension always goes to, or "" when it can
+	// be placed in any schema.
+	Schema string
+	// Requires lists the extensions that must be installed first.
+	Requires []string
+
+	funcs, types, ops, rels map[string]bool
+	defaultOpclasses        map[string]bool
+}
+
+// Has reports whether the extension creates an object of the kind with the
+// given name.
+func (e *ExtensionInfo) Has(kind Kind, name string) bool {
+	switch kind {
+	case KindFunction:
+		return e.funcs[name]
+	case KindType:
+		return e.types[name] || strings.HasPrefix(name, "_") && e.types[name[1:]]
+	case KindOperator:
+		return e.ops[name]
+	case KindRelation:
+		return e.rels[name]
+	}
+	return false
+}
+
+type pgData struct {
+	keywords         map[string]byte
+	types            map[string]builtinType
+	funcs, ops, rels map[string]bool
+	defaultOpclasses map[string]bool // "am opclass"
+	extensions       map[string]*ExtensionInfo
+}
+
+var data = sync.OnceValue(loadData)
+
+func loadData() *pgData {
+	d := &pgData{
+		keywords:         map[string]byte{},
+		types:            map[string]builtinType{},
+		funcs:            map[string]bool{},
+		ops:              map[string]bool{},
+		rels:             map[string]bool{},
+		defaultOpclasses: map[string]bool{},
+		extensions:       map[string]*ExtensionInfo{},
+	}
+	ext := func(name string) *ExtensionInfo {
+		e := d.extensions[name]
+		if e == nil {
+			e = &ExtensionInfo{Name: name, funcs: map[string]bool{}, types: map[string]bool{},
+				ops: map[string]bool{}, rels: map[string]bool{}, defaultOpclasses: map[string]bool{}}
+			d.extensions[name] = e
+		}
+		return e
+	}
+	for _, line := range strings.Split(catalogData, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		switch f[0] {
+		case "keyword":
+			d.keywords[f[1]] = f[2][0]
+		case "type":
+			d.types[f[1]] = builtinType{Format: f[2], Category: f[3][0], Collatable: f[4] == "true"}
+		case "func":
+			d.funcs[f[1]] = true
+		case "op":
+			d.ops[f[1]] = true
+		case "rel":
+			d.rels[f[1]] = true
+		case "defopc":
+			d.defaultOpclasses[f[1]+" "+f[2]] = true
+		case "ext":
+			e := ext(f[1])
+			e.DefaultVersion, e.Comment = f[2], f[3]
+		case "extinfo":
+			e := ext(f[1])
+			e.Schema = f[3]
+			if f[4] != "" {
+				e.Requires = strings.Split(f[4], ",")
+			}
+		case "extfunc":
+			ext(f[1]).funcs[f[2]] = true
+		case "exttype":
+			ext(f[1]).types[f[2]] = true
+		case "extop":
+			ext(f[1]).ops[f[2]] = true
+		case "extrel":
+			ext(f[1]).rels[f[2]] = true
+		case "extdefopc":
+			ext(f[1]).defaultOpclasses[f[2]+" "+f[3]] = true
+		}
+	}
+	return d
+}
+
+// Extension returns what is known about a contrib extension, or nil.
+func Extension(name string) *ExtensionInfo { return data().extensions[name] }
+
+// IsBuiltin reports whether pg_catalog has an object of the kind with the
+// given name. Functions and operators are matched by name only.
+func IsBuiltin(kind Kind, name string) bool {
+	d := data()
+	switch kind {
+	case KindType:
+		_, ok := d.types[name]
+		if !ok && strings.HasPrefix(name, "_") {
+			_, ok = d.types[name[1:]]
+		}
+		return ok
+	case KindFunction:
+		return d.funcs[name]
+	case KindOperator:
+		return d.ops[name]
+	case KindRelation:
+		return d.rels[name]
+	}
+	return false
+}
+
+// IsDefaultOpclass reports whether the operator class (unqualified) is the
+// default class of its data type for the index access method, in pg_catalog
+// or in a contrib extension. Readers leave default classes out of index keys.
+func IsDefaultOpclass(method, opclass string) bool {
+	d := data()
+	key := method + " " + opclass
+	if d.defaultOpclasses[key] {
+		return true
+	}
+	for _, e := range d.extensions {
+		if e.defaultOpclasses[key] {
+			return true
+		}
+	}
+	return false
+}

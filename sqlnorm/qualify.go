@@ -1,0 +1,249 @@
+package sqlnorm
+
+import (
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// qualifier rewrites a parse tree in place so that it no longer depends on
+// the search_path: user functions, operators, collations and the relations
+// named by regclass literals get their schema, and pg_catalog qualification
+// is dropped because PostgreSQL prints built-ins without it. Inside queries it
+// also resolves column references (see query.go). The result means the same
+// as the input, so it is what the readers keep as executable SQL.
+type qualifier struct {
+	ns *Namespace
+	// deps collects the user relations and functions the tree refers to.
+	deps map[model.Name]bool
+}
+
+func (q *qualifier) dep(schema, name string) {
+	if q.deps != nil && schema != "" && schema != "pg_catalog" {
+		q.deps[model.Name{Schema: schema, Name: name}] = true
+	}
+}
+
+func (q *qualifier) list(nodes []*pg.Node, sc *scope) error {
+	for _, n := range nodes {
+		if err := q.expr(n, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expr qualifies an expression. sc is the query scope for column
+// references, nil outside queries.
+func (q *qualifier) expr(n *pg.Node, sc *scope) error {
+	if n == nil {
+		return nil
+	}
+	switch v := n.Node.(type) {
+	case *pg.Node_ColumnRef:
+		if sc != nil {
+			return sc.columnRef(v.ColumnRef)
+		}
+	case *pg.Node_AExpr:
+		q.operator(&v.AExpr.Name)
+		if err := q.expr(v.AExpr.Lexpr, sc); err != nil {
+			return err
+		}
+		return q.expr(v.AExpr.Rexpr, sc)
+	case *pg.Node_BoolExpr:
+		return q.list(v.BoolExpr.Args, sc)
+	case *pg.Node_TypeCast:
+		if err := q.expr(v.TypeCast.Arg, sc); err != nil {
+			return err
+		}
+		if isRegclass(v.TypeCast.TypeName) {
+			return q.regclass(v.TypeCast.Arg)
+		}
+	case *pg.Node_FuncCall:
+		return q.funcCall(v.FuncCall, sc)
+	case *pg.Node_NullTest:
+		return q.expr(v.NullTest.Arg, sc)
+	case *pg.Node_BooleanTest:
+		return q.expr(v.BooleanTest.Arg, sc)
+	case *pg.Node_CaseExpr:
+		if err := q.expr(v.CaseExpr.Arg, sc); err != nil {
+			return err
+		}
+		for _, w := range v.CaseExpr.Args {
+			cw := w.GetCaseWhen()
+			if err := q.expr(cw.Expr, sc); err != nil {
+				return err
+			}
+			if err := q.expr(cw.Result, sc); err != nil {
+				return err
+			}
+		}
+		return q.expr(v.CaseExpr.Defresult, sc)
+	case *pg.Node_CoalesceExpr:
+		return q.list(v.CoalesceExpr.Args, sc)
+	case *pg.Node_MinMaxExpr:
+		return q.list(v.MinMaxExpr.Args, sc)
+	case *pg.Node_AArrayExpr:
+		return q.list(v.AArrayExpr.Elements, sc)
+	case *pg.Node_RowExpr:
+		return q.list(v.RowExpr.Args, sc)
+	case *pg.Node_CollateClause:
+		q.collation(&v.CollateClause.Collname)
+		return q.expr(v.CollateClause.Arg, sc)
+	case *pg.Node_AIndirection:
+		if err := q.expr(v.AIndirection.Arg, sc); err != nil {
+			return err
+		}
+		for _, ind := range v.AIndirection.Indirection {
+			if ai := ind.GetAIndices(); ai != nil {
+				if err := q.expr(ai.Lidx, sc); err != nil {
+					return err
+				}
+				if err := q.expr(ai.Uidx, sc); err != nil {
+					return err
+				}
+			}
+		}
+	case *pg.Node_SubLink:
+		if err := q.expr(v.SubLink.Testexpr, sc); err != nil {
+			return err
+		}
+		q.operator(&v.SubLink.OperName)
+		if sel := v.SubLink.Subselect.GetSelectStmt(); sel != nil {
+			_, err := q.query(sel, sc)
+			return err
+		}
+	case *pg.Node_NamedArgExpr:
+		return q.expr(v.NamedArgExpr.Arg, sc)
+	case *pg.Node_List:
+		return q.list(v.List.Items, sc)
+	case *pg.Node_GroupingFunc:
+		return q.list(v.GroupingFunc.Args, sc)
+	case *pg.Node_SortBy:
+		q.operator(&v.SortBy.UseOp)
+		return q.expr(v.SortBy.Node, sc)
+	case *pg.Node_SelectStmt:
+		_, err := q.query(v.SelectStmt, sc)
+		return err
+	}
+	return nil
+}
+
+func (q *qualifier) funcCall(f *pg.FuncCall, sc *scope) error {
+	name := Strings(f.Funcname)
+	switch len(name) {
+	case 1:
+		if s, ok := q.ns.Resolve(KindFunction, name[0]); ok && s != "pg_catalog" {
+			f.Funcname = StringNodes(s, name[0])
+			q.dep(s, name[0])
+		}
+	case 2:
+		if name[0] == "pg_catalog" {
+			f.Funcname = f.Funcname[1:]
+		} else {
+			q.dep(name[0], name[1])
+		}
+	}
+	if err := q.list(f.Args, sc); err != nil {
+		return err
+	}
+	if err := q.list(f.AggOrder, sc); err != nil {
+		return err
+	}
+	if err := q.expr(f.AggFilter, sc); err != nil {
+		return err
+	}
+	if w := f.Over; w != nil {
+		if err := q.list(w.PartitionClause, sc); err != nil {
+			return err
+		}
+		if err := q.list(w.OrderClause, sc); err != nil {
+			return err
+		}
+	}
+	// The sequence functions take a regclass; PostgreSQL stores the
+	// argument as a relation and prints it qualified.
+	if len(f.Funcname) == 1 && len(f.Args) > 0 {
+		switch Strings(f.Funcname)[0] {
+		case "nextval", "currval", "setval":
+			if _, ok := ConstText(f.Args[0]); ok && f.Args[0].GetAConst().GetSval() != nil {
+				if err := q.regclass(f.Args[0]); err != nil {
+					return err
+				}
+				f.Args[0] = &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
+					Arg: f.Args[0], TypeName: &pg.TypeName{Names: StringNodes("regclass"), Typemod: -1}, Location: -1}}}
+			}
+		}
+	}
+	return nil
+}
+
+func isRegclass(tn *pg.TypeName) bool {
+	names := Strings(tn.Names)
+	return len(tn.ArrayBounds) == 0 && (len(names) == 1 && names[0] == "regclass" ||
+		len(names) == 2 && names[0] == "pg_catalog" && names[1] == "regclass")
+}
+
+// regclass qualifies the relation named by a string constant.
+func (q *qualifier) regclass(n *pg.Node) error {
+	c := n.GetAConst()
+	if c == nil || c.GetSval() == nil {
+		return nil
+	}
+	parts := SplitQualified(c.GetSval().Sval)
+	var schema, name string
+	switch len(parts) {
+	case 1:
+		name = parts[0]
+		s, ok := q.ns.Resolve(KindRelation, name)
+		if !ok {
+			return &UnknownError{Kind: KindRelation, Name: name, Location: c.Location}
+		}
+		schema = s
+	case 2:
+		schema, name = parts[0], parts[1]
+	default:
+		return nil
+	}
+	q.dep(schema, name)
+	if schema == "pg_catalog" {
+		schema = ""
+	}
+	c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: QuoteQualified(schema, name)}}
+	return nil
+}
+
+// operator qualifies a user operator and drops pg_catalog from built-in
+// ones.
+func (q *qualifier) operator(name *[]*pg.Node) {
+	parts := Strings(*name)
+	switch len(parts) {
+	case 1:
+		if IsBuiltin(KindOperator, parts[0]) {
+			return
+		}
+		if s, ok := q.ns.Resolve(KindOperator, parts[0]); ok && s != "pg_catalog" {
+			*name = StringNodes(s, parts[0])
+		}
+	case 2:
+		if parts[0] == "pg_catalog" {
+			*name = (*name)[1:]
+		}
+	}
+}
+
+// collation qualifies a user collation and drops pg_catalog from built-in
+// ones, as PostgreSQL prints them.
+func (q *qualifier) collation(name *[]*pg.Node) {
+	parts := Strings(*name)
+	switch len(parts) {
+	case 1:
+		if s, ok := q.ns.Resolve(KindCollation, parts[0]); ok && s != "pg_catalog" {
+			*name = StringNodes(s, parts[0])
+		}
+	case 2:
+		if parts[0] == "pg_catalog" {
+			*name = (*name)[1:]
+		}
+	}
+}

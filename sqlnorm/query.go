@@ -1,0 +1,501 @@
+package sqlnorm
+
+import (
+	"strconv"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// A query is rewritten to the shape pg_get_viewdef prints it in, so that a
+// view read from SQL files and the same view read back from the catalog
+// normalize alike:
+//
+//   - relations are schema-qualified, column references carry the name of
+//     the range item they come from (its alias, else the relation name);
+//   - "*" and "t.*" in the select list are expanded;
+//   - every output column gets an explicit name;
+//   - ORDER BY and GROUP BY positions and output-name references are
+//     replaced by the expressions they stand for (constants and set
+//     operations keep positions, as PostgreSQL prints them);
+//   - NATURAL joins become USING joins; function range items get their
+//     column aliases.
+
+// colRef is one column visible in a FROM item: the range item's name and
+// the column's.
+type colRef struct{ ref, name string }
+
+// leaf is a range item with a name: a relation, subquery, function or CTE.
+type leaf struct {
+	refname string
+	// known is false when the item's columns cannot be determined (a
+	// relation the namespace does not describe).
+	known bool
+}
+
+// scope is the FROM clause of one query level.
+type scope struct {
+	parent *scope
+	q      *qualifier
+	ctes   map[string][]string
+	// items holds the columns of each top-level FROM item, in order.
+	items  [][]colRef
+	leaves []*leaf
+}
+
+func (sc *scope) cte(name string) ([]string, bool) {
+	for s := sc; s != nil; s = s.parent {
+		if cols, ok := s.ctes[name]; ok {
+			return cols, true
+		}
+	}
+	return nil, false
+}
+
+// resolve returns the range item an unqualified column belongs to, looking
+// outwards through enclosing queries; "" when unknown.
+func (sc *scope) resolve(col string) string {
+	for s := sc; s != nil; s = s.parent {
+		for _, item := range s.items {
+			for _, c := range item {
+				if c.name == col {
+					return c.ref
+				}
+			}
+		}
+		var unknown []*leaf
+		for _, l := range s.leaves {
+			if !l.known {
+				unknown = append(unknown, l)
+			}
+		}
+		if len(unknown) == 1 {
+			return unknown[0].refname
+		}
+	}
+	return ""
+}
+
+func (sc *scope) columnRef(cr *pg.ColumnRef) error {
+	f := cr.Fields
+	if len(f) == 0 || f[len(f)-1].GetAStar() != nil {
+		return nil
+	}
+	switch len(f) {
+	case 1:
+		if ref := sc.resolve(f[0].GetString_().GetSval()); ref != "" {
+			cr.Fields = append(StringNodes(ref), f...)
+		}
+	case 3:
+		// schema.table.column: PostgreSQL prints the range item's name.
+		cr.Fields = f[1:]
+	}
+	return nil
+}
+
+// query rewrites a query in place and returns its output column names.
+func (q *qualifier) query(s *pg.SelectStmt, parent *scope) ([]string, error) {
+	sc := &scope{parent: parent, q: q, ctes: map[string][]string{}}
+	if w := s.WithClause; w != nil {
+		for _, n := range w.Ctes {
+			if err := sc.addCTE(n.GetCommonTableExpr(), w.Recursive); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if s.Op != pg.SetOperation_SETOP_NONE && s.Op != pg.SetOperation_SET_OPERATION_UNDEFINED {
+		names, err := q.query(s.Larg, sc)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := q.query(s.Rarg, sc); err != nil {
+			return nil, err
+		}
+		for _, n := range s.SortClause {
+			sb := n.GetSortBy()
+			if cr := sb.Node.GetColumnRef(); cr != nil && len(cr.Fields) == 1 {
+				if i := indexOf(names, cr.Fields[0].GetString_().GetSval()); i >= 0 {
+					sb.Node = intConst(i + 1)
+				}
+			}
+		}
+		return names, nil
+	}
+	if len(s.ValuesLists) > 0 {
+		var names []string
+		for _, row := range s.ValuesLists {
+			items := row.GetList().GetItems()
+			if err := q.list(items, sc); err != nil {
+				return nil, err
+			}
+			for len(names) < len(items) {
+				names = append(names, "column"+strconv.Itoa(len(names)+1))
+			}
+		}
+		return names, nil
+	}
+	for _, f := range s.FromClause {
+		cols, err := sc.fromItem(f)
+		if err != nil {
+			return nil, err
+		}
+		sc.items = append(sc.items, cols)
+	}
+	names, err := sc.targets(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.expr(s.WhereClause, sc); err != nil {
+		return nil, err
+	}
+	for i, g := range s.GroupClause {
+		s.GroupClause[i] = sc.outputRef(g, s.TargetList, false)
+		if err := q.expr(s.GroupClause[i], sc); err != nil {
+			return nil, err
+		}
+	}
+	if err := q.expr(s.HavingClause, sc); err != nil {
+		return nil, err
+	}
+	for i, d := range s.DistinctClause {
+		if d != nil && d.Node != nil {
+			s.DistinctClause[i] = sc.outputRef(d, s.TargetList, true)
+			if err := q.expr(s.DistinctClause[i], sc); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, n := range s.SortClause {
+		sb := n.GetSortBy()
+		sb.Node = sc.outputRef(sb.Node, s.TargetList, true)
+		if err := q.expr(n, sc); err != nil {
+			return nil, err
+		}
+	}
+	for _, w := range s.WindowClause {
+		wd := w.GetWindowDef()
+		if err := q.list(wd.PartitionClause, sc); err != nil {
+			return nil, err
+		}
+		if err := q.list(wd.OrderClause, sc); err != nil {
+			return nil, err
+		}
+	}
+	if err := q.expr(s.LimitCount, sc); err != nil {
+		return nil, err
+	}
+	return names, q.expr(s.LimitOffset, sc)
+}
+
+func (sc *scope) addCTE(c *pg.CommonTableExpr, recursive bool) error {
+	sel := c.Ctequery.GetSelectStmt()
+	if sel == nil {
+		return &UnsupportedError{What: "a data-modifying WITH query", Location: c.Location}
+	}
+	alias := Strings(c.Aliascolnames)
+	if recursive && len(alias) > 0 {
+		sc.ctes[c.Ctename] = alias
+	}
+	if recursive && sel.Larg != nil && len(alias) == 0 {
+		// The recursive arm refers to the CTE, whose columns come from the
+		// first arm.
+		names, err := sc.q.query(sel.Larg, sc)
+		if err != nil {
+			return err
+		}
+		sc.ctes[c.Ctename] = names
+		if _, err := sc.q.query(sel.Rarg, sc); err != nil {
+			return err
+		}
+		return nil
+	}
+	names, err := sc.q.query(sel, sc)
+	if err != nil {
+		return err
+	}
+	sc.ctes[c.Ctename] = renamed(names, alias)
+	return nil
+}
+
+// renamed applies a column alias list to the first columns.
+func renamed(cols, alias []string) []string {
+	out := append([]string(nil), cols...)
+	for i, a := range alias {
+		if i < len(out) {
+			out[i] = a
+		} else {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (sc *scope) addLeaf(refname string, cols []string, known bool) []colRef {
+	sc.leaves = append(sc.leaves, &leaf{refname: refname, known: known})
+	out := make([]colRef, len(cols))
+	for i, c := range cols {
+		out[i] = colRef{ref: refname, name: c}
+	}
+	return out
+}
+
+// fromItem qualifies one FROM item and returns the columns it provides.
+func (sc *scope) fromItem(n *pg.Node) ([]colRef, error) {
+	q := sc.q
+	switch v := n.Node.(type) {
+	case *pg.Node_RangeVar:
+		rv := v.RangeVar
+		refname := rv.Relname
+		if rv.Alias != nil {
+			refname = rv.Alias.Aliasname
+		}
+		alias := Strings(rv.Alias.GetColnames())
+		if rv.Schemaname == "" {
+			if cols, ok := sc.cte(rv.Relname); ok {
+				return sc.addLeaf(refname, renamed(cols, alias), true), nil
+			}
+			s, ok := q.ns.Resolve(KindRelation, rv.Relname)
+			if !ok {
+				return nil, &UnknownError{Kind: KindRelation, Name: rv.Relname, Location: rv.Location}
+			}
+			rv.Schemaname = s
+		}
+		rv.Catalogname = ""
+		q.dep(rv.Schemaname, rv.Relname)
+		var cols []string
+		known := false
+		if q.ns.Columns != nil {
+			cols, known = q.ns.Columns(model.Name{Schema: rv.Schemaname, Name: rv.Relname})
+		}
+		if rv.Schemaname == "pg_catalog" {
+			rv.Schemaname = ""
+		}
+		return sc.addLeaf(refname, renamed(cols, alias), known), nil
+	case *pg.Node_RangeSubselect:
+		sel := v.RangeSubselect.Subquery.GetSelectStmt()
+		if sel == nil || v.RangeSubselect.Alias == nil {
+			return nil, &UnsupportedError{What: "this subquery in FROM", Location: -1}
+		}
+		names, err := q.query(sel, sc)
+		if err != nil {
+			return nil, err
+		}
+		a := v.RangeSubselect.Alias
+		return sc.addLeaf(a.Aliasname, renamed(names, Strings(a.Colnames)), true), nil
+	case *pg.Node_RangeFunction:
+		return sc.rangeFunction(v.RangeFunction)
+	case *pg.Node_JoinExpr:
+		return sc.join(v.JoinExpr)
+	}
+	return nil, &UnsupportedError{What: "this FROM item", Location: -1}
+}
+
+func (sc *scope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
+	if len(rf.Functions) != 1 || len(rf.Coldeflist) > 0 || rf.IsRowsfrom {
+		return nil, &UnsupportedError{What: "ROWS FROM or a column definition list in FROM", Location: -1}
+	}
+	call := rf.Functions[0].GetList().GetItems()[0]
+	if err := sc.q.expr(call, sc); err != nil {
+		return nil, err
+	}
+	// A function returning a scalar gives one column named after the alias
+	// (or the function); PostgreSQL prints the column alias list.
+	fn := call.GetFuncCall()
+	if fn == nil {
+		return nil, &UnsupportedError{What: "this function in FROM", Location: -1}
+	}
+	names := Strings(fn.Funcname)
+	if rf.Alias == nil {
+		rf.Alias = &pg.Alias{Aliasname: names[len(names)-1]}
+	}
+	cols := Strings(rf.Alias.Colnames)
+	if len(cols) == 0 {
+		cols = []string{rf.Alias.Aliasname}
+	}
+	if rf.Ordinality && len(cols) == 1 {
+		cols = append(cols, "ordinality")
+	}
+	rf.Alias.Colnames = StringNodes(cols...)
+	return sc.addLeaf(rf.Alias.Aliasname, cols, true), nil
+}
+
+func (sc *scope) join(j *pg.JoinExpr) ([]colRef, error) {
+	left, err := sc.fromItem(j.Larg)
+	if err != nil {
+		return nil, err
+	}
+	right, err := sc.fromItem(j.Rarg)
+	if err != nil {
+		return nil, err
+	}
+	if j.IsNatural {
+		var common []string
+		for _, l := range left {
+			for _, r := range right {
+				if l.name == r.name && indexOf(common, l.name) < 0 {
+					common = append(common, l.name)
+				}
+			}
+		}
+		j.IsNatural = false
+		j.UsingClause = StringNodes(common...)
+	}
+	// USING columns appear once, first; the merged value is the left
+	// input's, or the right input's for a right join.
+	var cols []colRef
+	using := Strings(j.UsingClause)
+	for _, u := range using {
+		side := left
+		if j.Jointype == pg.JoinType_JOIN_RIGHT {
+			side = right
+		}
+		for _, c := range side {
+			if c.name == u {
+				cols = append(cols, c)
+				break
+			}
+		}
+	}
+	for _, c := range append(append([]colRef(nil), left...), right...) {
+		if indexOf(using, c.name) < 0 {
+			cols = append(cols, c)
+		}
+	}
+	if j.Alias != nil {
+		alias := Strings(j.Alias.Colnames)
+		for i := range cols {
+			cols[i].ref = j.Alias.Aliasname
+			if i < len(alias) {
+				cols[i].name = alias[i]
+			}
+		}
+		sc.leaves = append(sc.leaves, &leaf{refname: j.Alias.Aliasname, known: true})
+	}
+	// ON is resolved against the join's own inputs, which are all in scope.
+	saved := sc.items
+	sc.items = append(append([][]colRef(nil), saved...), cols)
+	err = sc.q.expr(j.Quals, sc)
+	sc.items = saved
+	return cols, err
+}
+
+// targets expands stars, qualifies the select list and names every output
+// column.
+func (sc *scope) targets(s *pg.SelectStmt) ([]string, error) {
+	var out []*pg.Node
+	var names []string
+	for _, t := range s.TargetList {
+		rt := t.GetResTarget()
+		if cr := rt.Val.GetColumnRef(); cr != nil && cr.Fields[len(cr.Fields)-1].GetAStar() != nil {
+			cols, err := sc.star(cr)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				out = append(out, &pg.Node{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{
+					Name: c.name, Val: columnRefNode(c.ref, c.name), Location: -1}}})
+				names = append(names, c.name)
+			}
+			continue
+		}
+		if rt.Name == "" {
+			rt.Name = FigureColname(rt.Val)
+		}
+		if err := sc.q.expr(rt.Val, sc); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+		names = append(names, rt.Name)
+	}
+	s.TargetList = out
+	return names, nil
+}
+
+func (sc *scope) star(cr *pg.ColumnRef) ([]colRef, error) {
+	if len(cr.Fields) == 1 {
+		var all []colRef
+		for _, item := range sc.items {
+			all = append(all, item...)
+		}
+		for _, l := range sc.leaves {
+			if !l.known {
+				return nil, &UnsupportedError{What: "* over " + l.refname + ", whose columns are not known", Location: cr.Location}
+			}
+		}
+		return all, nil
+	}
+	ref := cr.Fields[len(cr.Fields)-2].GetString_().GetSval()
+	var out []colRef
+	for _, item := range sc.items {
+		for _, c := range item {
+			if c.ref == ref {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, &UnsupportedError{What: ref + ".*, whose columns are not known", Location: cr.Location}
+	}
+	return out, nil
+}
+
+// outputRef replaces a position or an output-column name in ORDER BY,
+// DISTINCT ON or GROUP BY with the select-list expression it stands for.
+// PostgreSQL prints positions only for constant expressions. preferOutput
+// says whether an output name wins over an input column of the same name
+// (true for ORDER BY, false for GROUP BY).
+func (sc *scope) outputRef(n *pg.Node, targets []*pg.Node, preferOutput bool) *pg.Node {
+	if i, ok := ConstInt(n); ok && n.GetAConst().GetIval() != nil {
+		if i < 1 || int(i) > len(targets) {
+			return n
+		}
+		val := targets[i-1].GetResTarget().Val
+		if isConstant(val) {
+			return n
+		}
+		return proto.Clone(val).(*pg.Node)
+	}
+	cr := n.GetColumnRef()
+	if cr == nil || len(cr.Fields) != 1 || cr.Fields[0].GetString_() == nil {
+		return n
+	}
+	name := cr.Fields[0].GetString_().Sval
+	if !preferOutput && sc.resolve(name) != "" {
+		return n
+	}
+	for _, t := range targets {
+		if rt := t.GetResTarget(); rt.Name == name {
+			return proto.Clone(rt.Val).(*pg.Node)
+		}
+	}
+	return n
+}
+
+func isConstant(n *pg.Node) bool {
+	for {
+		if tc := n.GetTypeCast(); tc != nil {
+			n = tc.Arg
+			continue
+		}
+		return n.GetAConst() != nil
+	}
+}
+
+func columnRefNode(parts ...string) *pg.Node {
+	return &pg.Node{Node: &pg.Node_ColumnRef{ColumnRef: &pg.ColumnRef{Fields: StringNodes(parts...), Location: -1}}}
+}
+
+func intConst(i int) *pg.Node {
+	return &pg.Node{Node: &pg.Node_AConst{AConst: &pg.A_Const{Val: &pg.A_Const_Ival{Ival: &pg.Integer{Ival: int32(i)}}, Location: -1}}}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
