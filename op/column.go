@@ -19,7 +19,8 @@ type Column struct {
 	// pg_catalog."C".
 	Collation string
 	// Storage sets the column's storage mode (plain, external, extended,
-	// main).
+	// main). It is rendered as ALTER TABLE ... SET STORAGE after the
+	// column exists, which PostgreSQL before 16 requires.
 	Storage string
 	// PrimaryKey and Unique add column constraints inline, for hand-written
 	// revisions. Generated revisions name their constraints instead.
@@ -62,10 +63,10 @@ func (c Column) definition() (string, error) {
 		return "", invalid("Column", "Name and Type are required (column %q)", c.Name)
 	}
 	var b strings.Builder
+	// Storage is not written here: PostgreSQL accepts STORAGE in a column
+	// definition only from version 16 on, so setStorage renders it as a
+	// separate ALTER TABLE that every version accepts.
 	b.WriteString(QuoteIdent(c.Name) + " " + c.Type)
-	if c.Storage != "" {
-		b.WriteString(" STORAGE " + strings.ToUpper(c.Storage))
-	}
 	if c.Collation != "" {
 		b.WriteString(" COLLATE " + c.Collation)
 	}
@@ -88,6 +89,15 @@ func (c Column) definition() (string, error) {
 		b.WriteString(" UNIQUE")
 	}
 	return b.String(), nil
+}
+
+// setStorage returns the ALTER TABLE that gives the column its storage
+// mode, or "" when it keeps the type's default.
+func (c Column) setStorage(table string) string {
+	if c.Storage == "" {
+		return ""
+	}
+	return "ALTER TABLE " + table + " ALTER COLUMN " + QuoteIdent(c.Name) + " SET STORAGE " + strings.ToUpper(c.Storage)
 }
 
 // partitionDefinition renders the column options a partition may set on an
@@ -127,6 +137,9 @@ func (o AddColumn) Statements() ([]string, error) {
 		s += "IF NOT EXISTS "
 	}
 	out := []string{s + def}
+	if st := o.Column.setStorage(table); st != "" {
+		out = append(out, st)
+	}
 	if o.Column.Comment != "" {
 		out = append(out, commentSQL("COLUMN", table+"."+QuoteIdent(o.Column.Name), o.Column.Comment))
 	}

@@ -103,6 +103,11 @@ func (o CreateTable) Statements() ([]string, error) {
 	}
 	b.WriteString(withOptions(o.Options))
 	out := []string{b.String()}
+	for _, c := range o.Columns {
+		if st := c.setStorage(name); st != "" && o.PartitionOf == nil {
+			out = append(out, st)
+		}
+	}
 	for _, c := range later {
 		stmts, err := AddConstraint{Schema: o.Schema, Table: o.Name, Constraint: c}.Statements()
 		if err != nil {
