@@ -130,7 +130,11 @@ func Literal(v any) (string, error) {
 	case time.Time:
 		return QuoteLiteral(v.Format("2006-01-02 15:04:05.999999999Z07:00")), nil
 	case []byte:
-		return `'\x` + hex.EncodeToString(v) + `'::bytea`, nil
+		// The escape-string form keeps the hex format's backslash a
+		// backslash whatever standard_conforming_strings is set to; a
+		// plain '\x..' literal would be read as an escape sequence when it
+		// is off.
+		return `E'\\x` + hex.EncodeToString(v) + `'::bytea`, nil
 	case fmt.Stringer:
 		return QuoteLiteral(v.String()), nil
 	}
@@ -147,4 +151,20 @@ func floatLiteral(f float64) string {
 		return "'-Infinity'::double precision"
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// SetLocal changes a setting for the rest of the revision's transaction
+// (SET LOCAL), such as check_function_bodies = off while creating
+// functions that read tables created later in the same revision.
+type SetLocal struct {
+	Name  string
+	Value string
+}
+
+// Statements renders SET LOCAL.
+func (o SetLocal) Statements() ([]string, error) {
+	if o.Name == "" || o.Value == "" {
+		return nil, invalid("SetLocal", "Name and Value are required")
+	}
+	return one("SET LOCAL " + o.Name + " = " + o.Value)
 }
