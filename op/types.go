@@ -48,8 +48,9 @@ func (o DropType) Statements() ([]string, error) {
 }
 
 // AddEnumValue adds a value to an enum type, after or before an existing one
-// (at the end when neither is set). PostgreSQL cannot remove it again, and a
-// new value cannot be used in the transaction that adds it.
+// (at the end when neither is set; setting both is an error). PostgreSQL
+// cannot remove it again, and a new value cannot be used in the transaction
+// that adds it.
 type AddEnumValue struct {
 	Schema      string
 	Type        string
@@ -63,6 +64,10 @@ type AddEnumValue struct {
 func (o AddEnumValue) Statements() ([]string, error) {
 	if o.Type == "" || o.Value == "" {
 		return nil, invalid("AddEnumValue", "Type and Value are required")
+	}
+	if o.Before != "" && o.After != "" {
+		// One would silently win; say so instead.
+		return nil, invalid("AddEnumValue", "set at most one of Before and After (value %q)", o.Value)
 	}
 	s := "ALTER TYPE " + QualifiedName(o.Schema, o.Type) + " ADD VALUE "
 	if o.IfNotExists {
@@ -299,6 +304,11 @@ func (o AlterDomain) Statements() ([]string, error) {
 	}
 	if o.Validate != "" {
 		out = append(out, p+"VALIDATE CONSTRAINT "+QuoteIdent(o.Validate))
+	}
+	if len(out) == 0 {
+		// An operation that renders nothing is almost surely a mistake, as
+		// for AlterColumn.
+		return nil, invalid("AlterDomain", "no change given for %s", o.Name)
 	}
 	return out, nil
 }
