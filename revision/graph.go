@@ -345,9 +345,17 @@ func toSet(ids []string) Set {
 	return s
 }
 
-// parseRelative splits "base+N", "-N", "+N", "REV+N" and "REV-N" into the
-// anchor and a signed step count.
-func parseRelative(spec string) (anchor string, steps int, ok bool) {
+// parseRelative splits "-N", "+N", "REV+N", "REV-N", "LABEL@+N" and
+// "LABEL@-N" into the anchor and a signed step count. A revision id or
+// branch label spelled exactly as spec is never relative, so a label such as
+// "release-1" keeps meaning the label.
+func (g *Graph) parseRelative(spec string) (anchor string, steps int, ok bool) {
+	if _, isID := g.revs[spec]; isID {
+		return "", 0, false
+	}
+	if _, isLabel := g.labels[spec]; isLabel {
+		return "", 0, false
+	}
 	i := strings.LastIndexAny(spec, "+-")
 	if i < 0 || i == len(spec)-1 {
 		return "", 0, false

@@ -23,7 +23,7 @@ func (g *Graph) UpgradePlan(applied Set, target string) ([]string, error) {
 	if target == "heads" {
 		return g.missing(applied, g.Heads()...), nil
 	}
-	if anchor, n, ok := parseRelative(target); ok {
+	if anchor, n, ok := g.parseRelative(target); ok {
 		if n < 0 {
 			return nil, fmt.Errorf("upgrade target %q goes backwards; use downgrade", target)
 		}
@@ -31,7 +31,11 @@ func (g *Graph) UpgradePlan(applied Set, target string) ([]string, error) {
 		case anchor == "":
 			return g.stepForward(applied, n, nil, target)
 		case strings.HasSuffix(anchor, "@"):
-			return g.stepForward(applied, n, g.branchSet(strings.TrimSuffix(anchor, "@")), target)
+			branch, err := g.branchSet(strings.TrimSuffix(anchor, "@"))
+			if err != nil {
+				return nil, err
+			}
+			return g.stepForward(applied, n, branch, target)
 		default:
 			from, err := g.Resolve(anchor)
 			if err != nil {
@@ -111,34 +115,35 @@ func (g *Graph) walkChildren(id string, n int, spec string) (string, error) {
 	return id, nil
 }
 
-// walkParents follows single parents from id, n times; walking past a base
-// gives "" (base).
-func (g *Graph) walkParents(id string, n int, spec string) (string, error) {
+// walkParents follows single parents from id, n times. Walking past a base
+// gives "" (base) together with that base revision, since undoing down to
+// base means undoing the base revision and everything that needs it.
+func (g *Graph) walkParents(id string, n int, spec string) (to, base string, err error) {
 	for i := 0; i < n; i++ {
 		if id == "" {
-			return "", fmt.Errorf("%w: %q goes below base", ErrNoSteps, spec)
+			return "", "", fmt.Errorf("%w: %q goes below base", ErrNoSteps, spec)
 		}
 		ps := g.revs[id].Revises
 		switch len(ps) {
 		case 0:
-			id = ""
+			base, id = id, ""
 		case 1:
 			id = ps[0]
 		default:
-			return "", fmt.Errorf("%w: %q: %s is a merge point (%s); name the revision to go back to", ErrMultipleHeads, spec, id, strings.Join(ps, ", "))
+			return "", "", fmt.Errorf("%w: %q: %s is a merge point (%s); name the revision to go back to", ErrMultipleHeads, spec, id, strings.Join(ps, ", "))
 		}
 	}
-	return id, nil
+	return id, base, nil
 }
 
 // branchSet returns the revisions of the branch a label (or revision) names:
 // the revision and its descendants.
-func (g *Graph) branchSet(label string) Set {
+func (g *Graph) branchSet(label string) (Set, error) {
 	id, err := g.Resolve(label)
 	if err != nil {
-		return Set{}
+		return nil, err
 	}
-	return g.branch(id)
+	return g.branch(id), nil
 }
 
 // DowngradePlan returns, in order, the revisions to undo so that a database
@@ -149,17 +154,25 @@ func (g *Graph) DowngradePlan(applied Set, target string) ([]string, error) {
 	if target == "base" {
 		return g.reverse(applied), nil
 	}
-	if anchor, n, ok := parseRelative(target); ok {
+	if anchor, n, ok := g.parseRelative(target); ok {
 		if n > 0 {
 			return nil, fmt.Errorf("downgrade target %q goes forwards; use upgrade", target)
 		}
 		var from string
+		// scope limits a LABEL@-N downgrade to the labelled branch: as in
+		// Alembic, it never undoes revisions of other branches.
+		var scope Set
 		switch {
 		case anchor == "" || strings.HasSuffix(anchor, "@"):
 			heads := g.HeadsOf(applied)
 			if anchor != "" {
-				branch := g.branchSet(strings.TrimSuffix(anchor, "@"))
+				root, err := g.Resolve(strings.TrimSuffix(anchor, "@"))
+				if err != nil {
+					return nil, err
+				}
+				branch := g.branch(root)
 				heads = slices.DeleteFunc(heads, func(h string) bool { return !branch[h] })
+				scope = g.Descendants(root)
 			}
 			switch len(heads) {
 			case 0:
@@ -176,14 +189,24 @@ func (g *Graph) DowngradePlan(applied Set, target string) ([]string, error) {
 			}
 			from = id
 		}
-		to, err := g.walkParents(from, -n, target)
+		to, base, err := g.walkParents(from, -n, target)
 		if err != nil {
 			return nil, err
 		}
+		var remove Set
 		if to == "" {
-			return g.reverse(intersect(applied, g.Descendants(from))), nil
+			remove = intersect(applied, g.Descendants(base))
+		} else {
+			if !applied[to] {
+				return nil, fmt.Errorf("%w: %s is not applied, so it is not a downgrade target", ErrNotApplied, to)
+			}
+			remove = intersect(applied, g.Descendants(to))
+			delete(remove, to)
 		}
-		return g.downgradeTo(applied, to)
+		if scope != nil {
+			remove = intersect(remove, scope)
+		}
+		return g.reverse(remove), nil
 	}
 	id, err := g.Resolve(target)
 	if err != nil {
