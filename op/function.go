@@ -81,10 +81,16 @@ func (o CreateFunction) Statements() ([]string, error) {
 		b.WriteString("OR REPLACE ")
 	}
 	b.WriteString(o.kind() + " " + name + "(")
-	for i, a := range o.Args {
-		if i > 0 {
+	n := 0
+	for _, a := range o.Args {
+		// TABLE arguments are the result columns, written in Returns.
+		if strings.EqualFold(a.Mode, "TABLE") {
+			continue
+		}
+		if n > 0 {
 			b.WriteString(", ")
 		}
+		n++
 		if a.Mode != "" && !strings.EqualFold(a.Mode, "IN") {
 			b.WriteString(strings.ToUpper(a.Mode) + " ")
 		}

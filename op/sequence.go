@@ -127,15 +127,12 @@ func (o DropSequence) Statements() ([]string, error) {
 	return one("DROP SEQUENCE " + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name))
 }
 
-// AlterSequence sets every option of a sequence to the given values (unset
-// options go back to their defaults) and, when set, its owner.
+// AlterSequence sets every option of a sequence to the given values; unset
+// options go back to their defaults.
 type AlterSequence struct {
 	Schema string
 	Name   string
 	SequenceOptions
-	// OwnedBy sets the owning column; DropOwner sets OWNED BY NONE.
-	OwnedBy   *ColumnRef
-	DropOwner bool
 	// Restart restarts the sequence at Start.
 	Restart bool
 }
@@ -145,17 +142,29 @@ func (o AlterSequence) Statements() ([]string, error) {
 	if o.Name == "" {
 		return nil, invalid("AlterSequence", "Name is empty")
 	}
-	name := QualifiedName(o.Schema, o.Name)
 	c := o.clauses(true)
 	if o.Restart {
 		c = append(c, "RESTART")
 	}
-	out := []string{"ALTER SEQUENCE " + name + " " + strings.Join(c, " ")}
-	switch {
-	case o.OwnedBy != nil:
-		out = append(out, "ALTER SEQUENCE "+name+" OWNED BY "+o.OwnedBy.sql())
-	case o.DropOwner:
-		out = append(out, "ALTER SEQUENCE "+name+" OWNED BY NONE")
+	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " " + strings.Join(c, " "))
+}
+
+// SetSequenceOwner ties a sequence to a column (OWNED BY), so that it is
+// dropped with it, or unties it when OwnedBy is nil.
+type SetSequenceOwner struct {
+	Schema  string
+	Name    string
+	OwnedBy *ColumnRef
+}
+
+// Statements renders ALTER SEQUENCE ... OWNED BY.
+func (o SetSequenceOwner) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("SetSequenceOwner", "Name is empty")
 	}
-	return out, nil
+	owner := "NONE"
+	if o.OwnedBy != nil {
+		owner = o.OwnedBy.sql()
+	}
+	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " OWNED BY " + owner)
 }

@@ -115,6 +115,10 @@ func Code(err error) int {
 	if errors.As(err, &re) {
 		return exitcode.Migration
 	}
+	var se *migrate.StairwayError
+	if errors.As(err, &se) {
+		return exitcode.Drift
+	}
 	return exitcode.Of(err)
 }
 
@@ -147,7 +151,7 @@ func (e *env) rootCmd() *cobra.Command {
 func (e *env) commands() []*cobra.Command {
 	return []*cobra.Command{
 		e.upgradeCmd(), e.downgradeCmd(), e.currentCmd(), e.historyCmd(), e.headsCmd(),
-		e.branchesCmd(), e.showCmd(), e.stampCmd(), e.statusCmd(), e.lintCmd(), e.describeCmd(),
+		e.branchesCmd(), e.showCmd(), e.stampCmd(), e.statusCmd(), e.lintCmd(), e.describeCmd(), e.stairwayCmd(),
 	}
 }
 

@@ -206,3 +206,13 @@ func adminExec(ctx context.Context, adminURL, sql string) error {
 	}
 	return nil
 }
+
+// WithDatabase returns serverURL with its database replaced by name.
+func WithDatabase(serverURL, name string) (string, error) {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return "", fmt.Errorf("tempdb: invalid URL")
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}

@@ -114,6 +114,7 @@ fails when a schema change has no revision.`,
 		c.GroupID = "author"
 		root.AddCommand(c)
 	}
+	root.AddCommand(a.demoCmd())
 	for _, c := range a.forwardedCmds() {
 		root.AddCommand(c)
 	}

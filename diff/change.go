@@ -1,0 +1,323 @@
+package diff
+
+import (
+	"fmt"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// Change is one schema change. The implementations are the types of this
+// package; the set is closed.
+type Change interface {
+	// Describe says what was detected, as "added column 'orders.status'".
+	Describe() string
+	// Subject names the object the change is about, for grouping and
+	// comments: "orders", "public.mood".
+	Subject() string
+	order() (phase, string)
+}
+
+// CreateSchema creates a schema.
+type CreateSchema struct{ Schema *model.Schema }
+
+// DropSchema drops a schema.
+type DropSchema struct{ Schema *model.Schema }
+
+// CreateExtension installs an extension.
+type CreateExtension struct{ Extension *model.Extension }
+
+// DropExtension removes an extension.
+type DropExtension struct {
+	Extension *model.Extension
+	// Recreate is set when the extension is created again in this change
+	// set, so it must go early.
+	Recreate bool
+}
+
+// UpdateExtension changes an extension's version.
+type UpdateExtension struct{ From, To *model.Extension }
+
+// CreateCollation creates a collation.
+type CreateCollation struct{ Collation *model.Collation }
+
+// DropCollation drops a collation.
+type DropCollation struct {
+	Collation *model.Collation
+	Recreate  bool
+}
+
+// CreateEnum creates an enum type.
+type CreateEnum struct{ Enum *model.Enum }
+
+// DropEnum drops an enum type.
+type DropEnum struct{ Enum *model.Enum }
+
+// AddEnumValue adds one value to an enum, placed before or after an
+// existing value.
+type AddEnumValue struct {
+	Enum          model.Name
+	Value         string
+	Before, After string
+}
+
+// RecreateEnum replaces an enum whose values were removed or reordered,
+// which PostgreSQL cannot do in place: the old type is renamed, the new one
+// created, every column converted with a cast through text, and the old
+// type dropped.
+type RecreateEnum struct {
+	From, To *model.Enum
+	// Uses are the columns of the enum type (or arrays of it).
+	Uses []EnumUse
+}
+
+// EnumUse is a column whose type is an enum being recreated.
+type EnumUse struct {
+	Table  model.Name
+	Column *model.Column
+	// NewDefault is the column's default in the target schema.
+	NewDefault *model.Expr
+}
+
+// CreateDomain creates a domain.
+type CreateDomain struct{ Domain *model.Domain }
+
+// DropDomain drops a domain.
+type DropDomain struct {
+	Domain   *model.Domain
+	Recreate bool
+}
+
+// AlterDomain changes a domain's default, nullability or checks.
+type AlterDomain struct{ From, To *model.Domain }
+
+// CreateComposite creates a composite type.
+type CreateComposite struct{ Composite *model.Composite }
+
+// DropComposite drops a composite type.
+type DropComposite struct {
+	Composite *model.Composite
+	Recreate  bool
+}
+
+// CreateSequence creates a sequence (its owner is set by SetSequenceOwner
+// once the table exists).
+type CreateSequence struct{ Sequence *model.Sequence }
+
+// DropSequence drops a sequence.
+type DropSequence struct{ Sequence *model.Sequence }
+
+// AlterSequence changes a sequence's options.
+type AlterSequence struct{ From, To *model.Sequence }
+
+// SetSequenceOwner changes the column that owns a sequence (OWNED BY).
+type SetSequenceOwner struct {
+	Sequence *model.Sequence
+	From, To *model.ColumnRef
+}
+
+// CreateFunction creates a function or procedure; Replace uses CREATE OR
+// REPLACE over an existing definition with the same signature and result.
+type CreateFunction struct {
+	Function *model.Function
+	Replace  bool
+	// Late is set for a function whose signature names a table or view
+	// type, which must exist first.
+	Late bool
+}
+
+// DropFunction drops a function or procedure.
+type DropFunction struct {
+	Function *model.Function
+	Late     bool
+	Recreate bool
+}
+
+// CreateTable creates a table with its columns and its primary key, unique,
+// check and exclusion constraints. Foreign keys are separate changes.
+type CreateTable struct{ Table *model.Table }
+
+// DropTable drops a table; its indexes, constraints, triggers, policies and
+// owned sequences go with it. Recreate is set when the table is created
+// again (a partition key changed), so the drop must come first.
+type DropTable struct {
+	Table    *model.Table
+	Recreate bool
+}
+
+// SetTableLogged switches a table between logged and unlogged.
+type SetTableLogged struct{ From, To *model.Table }
+
+// SetTableOptions changes a table's storage parameters.
+type SetTableOptions struct{ From, To *model.Table }
+
+// SetRowSecurity changes whether row-level security is enabled or forced.
+type SetRowSecurity struct{ From, To *model.Table }
+
+// AttachPartition attaches a table as a partition of another.
+type AttachPartition struct{ Table *model.Table }
+
+// DetachPartition detaches a partition from its parent.
+type DetachPartition struct{ Table *model.Table }
+
+// SetInherit adds or removes a parent of a table that uses inheritance.
+type SetInherit struct {
+	Table  model.Name
+	Parent model.Name
+	Remove bool
+}
+
+// AddColumn adds a column.
+type AddColumn struct {
+	Table  model.Name
+	Column *model.Column
+	// Fresh is set when the table is new in this revision (so it is
+	// empty).
+	Fresh bool
+}
+
+// DropColumn drops a column.
+type DropColumn struct {
+	Table  model.Name
+	Column *model.Column
+}
+
+// AlterColumn changes a column in place.
+type AlterColumn struct {
+	Table    model.Name
+	From, To *model.Column
+	// DropSequence and CreateSequence carry a serial column's sequence
+	// when the column switches between serial and identity: the old
+	// sequence must go before the identity is added (they share the name),
+	// and the new one can only be created after the identity is dropped.
+	DropSequence   *model.Sequence
+	CreateSequence *model.Sequence
+}
+
+// RenameTable renames a table.
+type RenameTable struct {
+	From, To model.Name
+}
+
+// RenameColumn renames a column.
+type RenameColumn struct {
+	Table    model.Name
+	From, To string
+}
+
+// AddConstraint adds a table constraint.
+type AddConstraint struct {
+	Table      model.Name
+	Constraint *model.Constraint
+	// Fresh is set when the table is new in this revision.
+	Fresh bool
+}
+
+// DropConstraint drops a table constraint.
+type DropConstraint struct {
+	Table      model.Name
+	Constraint *model.Constraint
+}
+
+// ValidateConstraint validates a constraint that was NOT VALID.
+type ValidateConstraint struct {
+	Table      model.Name
+	Constraint *model.Constraint
+}
+
+// RenameConstraint renames a constraint whose definition is unchanged.
+type RenameConstraint struct {
+	Table    model.Name
+	From, To string
+}
+
+// CreateIndex creates an index. Fresh is set when its table is new (so
+// empty); OnView when it indexes a materialized view, created late.
+type CreateIndex struct {
+	Index  *model.Index
+	Fresh  bool
+	OnView bool
+}
+
+// DropIndex drops an index.
+type DropIndex struct{ Index *model.Index }
+
+// RenameIndex renames an index whose definition is unchanged.
+type RenameIndex struct {
+	Index    *model.Index
+	From, To string
+}
+
+// CreateView creates a view or materialized view.
+type CreateView struct{ View *model.View }
+
+// DropView drops a view or materialized view.
+type DropView struct{ View *model.View }
+
+// CreateTrigger creates a trigger.
+type CreateTrigger struct{ Trigger *model.Trigger }
+
+// DropTrigger drops a trigger.
+type DropTrigger struct{ Trigger *model.Trigger }
+
+// SetTriggerEnabled changes whether a trigger fires.
+type SetTriggerEnabled struct{ From, To *model.Trigger }
+
+// CreatePolicy creates a row-level security policy.
+type CreatePolicy struct {
+	Table  model.Name
+	Policy *model.Policy
+}
+
+// DropPolicy drops a policy.
+type DropPolicy struct {
+	Table  model.Name
+	Policy *model.Policy
+}
+
+// AlterPolicy changes a policy's roles or expressions.
+type AlterPolicy struct {
+	Table    model.Name
+	From, To *model.Policy
+}
+
+// SetComment changes the comment of an existing object.
+type SetComment struct {
+	Object   Object
+	From, To string
+}
+
+// Object identifies something that can carry a comment.
+type Object struct {
+	// Kind is the COMMENT ON keyword: TABLE, COLUMN, INDEX, ...
+	Kind string
+	// Schema and Name identify it; Table is the table of a column,
+	// constraint, trigger or policy (or the domain of a domain check);
+	// Args are a function's identity arguments.
+	Schema, Table, Name, Args string
+}
+
+func (o Object) String() string {
+	switch o.Kind {
+	case "COLUMN":
+		return o.Table + "." + o.Name
+	case "CONSTRAINT", "TRIGGER", "POLICY", "DOMAIN CONSTRAINT":
+		return o.Name + " on " + o.Table
+	case "FUNCTION", "PROCEDURE":
+		return qname(o.Schema, o.Name) + "(" + o.Args + ")"
+	case "SCHEMA", "EXTENSION":
+		return o.Name
+	}
+	return qname(o.Schema, o.Name)
+}
+
+// qname renders a name for messages: the schema is left out for public.
+func qname(schema, name string) string {
+	if schema == "" || schema == "public" {
+		return name
+	}
+	return schema + "." + name
+}
+
+func nm(n model.Name) string { return qname(n.Schema, n.Name) }
+
+func q(s string) string { return fmt.Sprintf("'%s'", s) }

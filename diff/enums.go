@@ -1,0 +1,81 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
+)
+
+func (d *differ) enums() {
+	for _, t := range d.to.Enums {
+		f := d.from.Enum(t.Name)
+		switch {
+		case f == nil:
+			d.add(CreateEnum{Enum: t})
+		case slices.Equal(f.Values, t.Values):
+		case isSubsequence(f.Values, t.Values):
+			for i, v := range t.Values {
+				if slices.Contains(f.Values, v) {
+					continue
+				}
+				c := AddEnumValue{Enum: t.Name, Value: v}
+				switch {
+				case i > 0:
+					c.After = t.Values[i-1]
+				case len(t.Values) > 1:
+					c.Before = t.Values[1]
+				}
+				d.add(c)
+			}
+		default:
+			uses := d.enumUses(f.Name)
+			d.add(RecreateEnum{From: f, To: t, Uses: uses})
+			for _, u := range uses {
+				d.dirty[u.Table.String()] = true
+			}
+		}
+	}
+	for _, f := range d.from.Enums {
+		if d.to.Enum(f.Name) == nil {
+			d.add(DropEnum{Enum: f})
+		}
+	}
+}
+
+// isSubsequence reports whether a appears in b in the same order.
+func isSubsequence(a, b []string) bool {
+	i := 0
+	for _, v := range b {
+		if i < len(a) && a[i] == v {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// enumUses finds the existing columns typed with the enum (or an array of
+// it), with their defaults in the target schema.
+func (d *differ) enumUses(n model.Name) []EnumUse {
+	var out []EnumUse
+	for _, t := range d.from.Tables {
+		for _, c := range t.Columns {
+			if !isEnumType(c.Type, n) {
+				continue
+			}
+			u := EnumUse{Table: t.Name, Column: c}
+			if tt := d.to.Table(t.Name); tt != nil {
+				if tc := tt.Column(c.Name); tc != nil {
+					u.NewDefault = tc.Default
+				}
+			}
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func isEnumType(typ string, n model.Name) bool {
+	return strings.TrimSuffix(typ, "[]") == op.QualifiedName(n.Schema, n.Name)
+}

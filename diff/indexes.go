@@ -1,0 +1,66 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// indexes matches indexes by name, then unmatched ones on the same table by
+// definition (a rename). An index whose build failed (INVALID) is rebuilt.
+func (d *differ) indexes() {
+	find := func(list []*model.Index, schema, name string) *model.Index {
+		for _, ix := range list {
+			if ix.Schema == schema && ix.Name == name {
+				return ix
+			}
+		}
+		return nil
+	}
+	onView := func(ix *model.Index) bool { return d.to.View(ix.Table) != nil }
+	var added, dropped []*model.Index
+	for _, t := range d.to.Indexes {
+		fresh := d.from.Table(t.Table) == nil || d.recreated[key("table", t.Table)]
+		if fresh && d.to.Table(t.Table) != nil {
+			d.add(CreateIndex{Index: t, Fresh: true})
+			continue
+		}
+		f := find(d.from.Indexes, t.Schema, t.Name)
+		switch {
+		case f == nil:
+			added = append(added, t)
+		case f.Table != t.Table || f.Invalid || !sameExcept(f, t, "Comment", "Invalid"):
+			if !d.gone(f.Table) && d.from.View(f.Table) == nil || d.from.View(f.Table) != nil && !d.viewGone(f.Table) {
+				d.add(DropIndex{Index: f})
+			}
+			d.add(CreateIndex{Index: t, OnView: onView(t)})
+			d.recreated[key("index", model.Name{Schema: t.Schema, Name: t.Name})] = true
+		case onView(t) && d.viewGone(t.Table):
+			d.add(CreateIndex{Index: t, OnView: true})
+			d.recreated[key("index", model.Name{Schema: t.Schema, Name: t.Name})] = true
+		}
+	}
+	for _, f := range d.from.Indexes {
+		if find(d.to.Indexes, f.Schema, f.Name) != nil {
+			continue
+		}
+		if d.from.Table(f.Table) != nil && d.gone(f.Table) || d.from.View(f.Table) != nil && d.viewGone(f.Table) {
+			continue // goes with its table or view
+		}
+		dropped = append(dropped, f)
+	}
+	for _, t := range added {
+		i := slices.IndexFunc(dropped, func(f *model.Index) bool {
+			return f.Table == t.Table && !f.Invalid && sameExcept(f, t, "Name", "Comment", "Invalid")
+		})
+		if i >= 0 {
+			d.add(RenameIndex{Index: t, From: dropped[i].Name, To: t.Name})
+			dropped = slices.Delete(dropped, i, i+1)
+			continue
+		}
+		d.add(CreateIndex{Index: t, OnView: onView(t)})
+	}
+	for _, f := range dropped {
+		d.add(DropIndex{Index: f})
+	}
+}

@@ -1,0 +1,66 @@
+package diff
+
+import "github.com/autogen-dev/autogen/model"
+
+// sequences compares standalone and serial sequences. A sequence owned by a
+// column goes away with that column or its table, so no drop is emitted for
+// it then; if the target still has it, it is created again.
+func (d *differ) sequences() {
+	consumed := map[model.Name]bool{}
+	for _, c := range d.out {
+		if ac, ok := c.(AlterColumn); ok {
+			if ac.DropSequence != nil {
+				consumed[ac.DropSequence.Name] = true
+			}
+			if ac.CreateSequence != nil {
+				consumed[ac.CreateSequence.Name] = true
+			}
+		}
+	}
+	for _, t := range d.to.Sequences {
+		f := d.from.Sequence(t.Name)
+		if f != nil && d.implicitlyDropped(f) {
+			f = nil
+		}
+		switch {
+		case consumed[t.Name]:
+			if t.OwnedBy != nil {
+				d.add(SetSequenceOwner{Sequence: t, To: t.OwnedBy})
+			}
+		case f == nil:
+			d.add(CreateSequence{Sequence: t})
+			if t.OwnedBy != nil {
+				d.add(SetSequenceOwner{Sequence: t, To: t.OwnedBy})
+			}
+		default:
+			if !same(f.SequenceOptions, t.SequenceOptions) {
+				d.add(AlterSequence{From: f, To: t})
+			}
+			if !same(f.OwnedBy, t.OwnedBy) {
+				d.add(SetSequenceOwner{Sequence: t, From: f.OwnedBy, To: t.OwnedBy})
+			}
+		}
+	}
+	for _, f := range d.from.Sequences {
+		if d.to.Sequence(f.Name) == nil && !consumed[f.Name] && !d.implicitlyDropped(f) {
+			d.add(DropSequence{Sequence: f})
+		}
+	}
+}
+
+// implicitlyDropped reports whether a sequence of the current schema goes
+// away with the column or table that owns it.
+func (d *differ) implicitlyDropped(s *model.Sequence) bool {
+	if s.OwnedBy == nil {
+		return false
+	}
+	o := s.OwnedBy
+	if d.gone(o.Table) {
+		return true
+	}
+	if d.recreated[key("column", model.Name{Schema: o.Table.String(), Name: o.Column})] {
+		return true
+	}
+	t := d.to.Table(o.Table)
+	return t != nil && t.Column(o.Column) == nil && !inherited(t)
+}

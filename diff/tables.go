@@ -1,0 +1,277 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// tables compares tables with their columns, constraints, policies and
+// table-level properties.
+func (d *differ) tables() {
+	recreate := d.recreatedTables()
+	for _, t := range d.to.Tables {
+		f := d.from.Table(t.Name)
+		switch {
+		case f == nil:
+			d.createTable(t)
+		case recreate[t.Name]:
+			d.add(DropTable{Table: f, Recreate: true})
+			d.createTable(t)
+			d.recreated[key("table", t.Name)] = true
+		default:
+			d.alterTable(f, t)
+		}
+	}
+	for _, f := range d.from.Tables {
+		if d.to.Table(f.Name) == nil {
+			d.add(DropTable{Table: f})
+		}
+	}
+	d.foreignKeysOfGoneTables()
+}
+
+// recreatedTables returns the tables that exist on both sides but must be
+// dropped and created again: partitioned tables whose key changed, tables
+// that switch between partitioned and plain, and the partitions of any of
+// them.
+func (d *differ) recreatedTables() map[model.Name]bool {
+	out := map[model.Name]bool{}
+	for _, t := range d.to.Tables {
+		f := d.from.Table(t.Name)
+		if f == nil {
+			continue
+		}
+		if !same(f.PartitionBy, t.PartitionBy) {
+			out[t.Name] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, t := range d.to.Tables {
+			if out[t.Name] || d.from.Table(t.Name) == nil || t.PartitionOf == nil {
+				continue
+			}
+			if out[*t.PartitionOf] {
+				out[t.Name] = true
+				changed = true
+			}
+		}
+	}
+	return out
+}
+
+// createTable adds a table, its foreign keys and its policies.
+func (d *differ) createTable(t *model.Table) {
+	tt := *t
+	tt.Constraints = nil
+	for _, c := range t.Constraints {
+		if c.Kind == model.ForeignKey {
+			d.add(AddConstraint{Table: t.Name, Constraint: c, Fresh: true})
+			continue
+		}
+		tt.Constraints = append(tt.Constraints, c)
+	}
+	d.add(CreateTable{Table: &tt})
+	if t.RLSEnabled || t.RLSForced {
+		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
+	}
+	for _, p := range t.Policies {
+		d.add(CreatePolicy{Table: t.Name, Policy: p})
+	}
+}
+
+// gone reports whether a table of the current schema disappears or is
+// recreated, taking its dependents with it.
+func (d *differ) gone(n model.Name) bool {
+	return d.to.Table(n) == nil || d.recreated[key("table", n)]
+}
+
+// foreignKeysOfGoneTables drops, first, every foreign key that references
+// a table about to be dropped or recreated, since DROP TABLE refuses while
+// one exists.
+func (d *differ) foreignKeysOfGoneTables() {
+	for _, f := range d.from.Tables {
+		for _, c := range f.Constraints {
+			if c.Kind != model.ForeignKey || c.References == nil || !d.gone(*c.References) {
+				continue
+			}
+			if d.gone(f.Name) && *c.References == f.Name {
+				continue // a self-reference goes with its table
+			}
+			d.add(DropConstraint{Table: f.Name, Constraint: c})
+		}
+	}
+}
+
+func (d *differ) alterTable(f, t *model.Table) {
+	n := t.Name
+	if f.Unlogged != t.Unlogged {
+		d.add(SetTableLogged{From: f, To: t})
+	}
+	if !slices.Equal(f.Options, t.Options) {
+		d.add(SetTableOptions{From: f, To: t})
+	}
+	if f.RLSEnabled != t.RLSEnabled || f.RLSForced != t.RLSForced {
+		d.add(SetRowSecurity{From: f, To: t})
+	}
+	switch {
+	case f.PartitionOf == nil && t.PartitionOf != nil:
+		d.add(AttachPartition{Table: t})
+	case f.PartitionOf != nil && t.PartitionOf == nil:
+		d.add(DetachPartition{Table: f})
+	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
+		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
+	}
+	for _, p := range t.Inherits {
+		if !slices.Contains(f.Inherits, p) {
+			d.add(SetInherit{Table: n, Parent: p})
+		}
+	}
+	for _, p := range f.Inherits {
+		if !slices.Contains(t.Inherits, p) {
+			d.add(SetInherit{Table: n, Parent: p, Remove: true})
+		}
+	}
+	d.columns(f, t)
+	d.constraints(f, t)
+	d.policies(f, t)
+}
+
+// inherited reports whether a table takes its columns from a parent, in
+// which case only the columns listed on both sides are compared.
+func inherited(t *model.Table) bool { return t.PartitionOf != nil || len(t.Inherits) > 0 }
+
+func (d *differ) columns(f, t *model.Table) {
+	partial := inherited(f) || inherited(t)
+	for _, tc := range t.Columns {
+		fc := f.Column(tc.Name)
+		if fc == nil {
+			if !partial {
+				d.add(AddColumn{Table: t.Name, Column: tc})
+			}
+			continue
+		}
+		d.alterColumn(t.Name, fc, tc)
+	}
+	for _, fc := range f.Columns {
+		if t.Column(fc.Name) == nil && !partial {
+			d.add(DropColumn{Table: t.Name, Column: fc})
+			d.dirty[t.Name.String()] = true
+		}
+	}
+}
+
+func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
+	if sameExcept(fc, tc, "Comment") {
+		return
+	}
+	// A generated expression cannot be changed in place before PostgreSQL
+	// 17, nor can a plain column become generated: drop and add it.
+	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {
+		d.add(DropColumn{Table: table, Column: fc}, AddColumn{Table: table, Column: tc})
+		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
+		d.dirty[table.String()] = true
+		return
+	}
+	c := AlterColumn{Table: table, From: fc, To: tc}
+	if fc.Identity == nil && tc.Identity != nil {
+		if s := d.ownedSequence(d.from, table, fc.Name); s != nil && d.to.Sequence(s.Name) == nil {
+			c.DropSequence = s
+		}
+	}
+	if fc.Identity != nil && tc.Identity == nil {
+		if s := d.ownedSequence(d.to, table, tc.Name); s != nil && d.from.Sequence(s.Name) == nil {
+			c.CreateSequence = s
+		}
+	}
+	if fc.Type != tc.Type || fc.Collation != tc.Collation {
+		d.dirty[table.String()] = true
+	}
+	d.add(c)
+}
+
+// ownedSequence returns the sequence owned by a column, if any.
+func (d *differ) ownedSequence(cat *model.Catalog, table model.Name, column string) *model.Sequence {
+	for _, s := range cat.Sequences {
+		if s.OwnedBy != nil && s.OwnedBy.Table == table && s.OwnedBy.Column == column {
+			return s
+		}
+	}
+	return nil
+}
+
+// constraints matches constraints by name, then unmatched ones by
+// definition (a rename), and drops or adds the rest.
+func (d *differ) constraints(f, t *model.Table) {
+	var added, dropped []*model.Constraint
+	for _, tc := range t.Constraints {
+		fc := f.Constraint(tc.Name)
+		switch {
+		case fc == nil:
+			added = append(added, tc)
+		case d.fkTargetGone(tc):
+			// Dropped with the referenced table; add it back.
+			d.add(AddConstraint{Table: t.Name, Constraint: tc})
+		case sameExcept(fc, tc, "Comment"):
+		case fc.NotValid && !tc.NotValid && sameExcept(fc, tc, "Comment", "NotValid"):
+			d.add(ValidateConstraint{Table: t.Name, Constraint: tc})
+		default:
+			d.add(DropConstraint{Table: t.Name, Constraint: fc}, AddConstraint{Table: t.Name, Constraint: tc})
+			d.recreated[key("constraint", model.Name{Schema: t.Name.String(), Name: tc.Name})] = true
+		}
+	}
+	for _, fc := range f.Constraints {
+		if t.Constraint(fc.Name) == nil && !d.fkTargetGone(fc) {
+			dropped = append(dropped, fc)
+		}
+	}
+	for _, tc := range added {
+		i := slices.IndexFunc(dropped, func(fc *model.Constraint) bool { return sameExcept(fc, tc, "Name", "Comment") })
+		if i >= 0 {
+			d.add(RenameConstraint{Table: t.Name, From: dropped[i].Name, To: tc.Name})
+			dropped = slices.Delete(dropped, i, i+1)
+			continue
+		}
+		d.add(AddConstraint{Table: t.Name, Constraint: tc})
+	}
+	for _, fc := range dropped {
+		d.add(DropConstraint{Table: t.Name, Constraint: fc})
+	}
+}
+
+// fkTargetGone reports whether a foreign key references a table that is
+// dropped or recreated (foreignKeysOfGoneTables drops such keys).
+func (d *differ) fkTargetGone(c *model.Constraint) bool {
+	return c.Kind == model.ForeignKey && c.References != nil && d.from.Table(*c.References) != nil && d.gone(*c.References)
+}
+
+func (d *differ) policies(f, t *model.Table) {
+	find := func(list []*model.Policy, name string) *model.Policy {
+		for _, p := range list {
+			if p.Name == name {
+				return p
+			}
+		}
+		return nil
+	}
+	for _, tp := range t.Policies {
+		fp := find(f.Policies, tp.Name)
+		switch {
+		case fp == nil:
+			d.add(CreatePolicy{Table: t.Name, Policy: tp})
+		case sameExcept(fp, tp, "Comment"):
+		case fp.Command != tp.Command || fp.Permissive != tp.Permissive ||
+			(fp.Using != nil && tp.Using == nil) || (fp.WithCheck != nil && tp.WithCheck == nil):
+			d.add(DropPolicy{Table: t.Name, Policy: fp}, CreatePolicy{Table: t.Name, Policy: tp})
+			d.recreated[key("policy", model.Name{Schema: t.Name.String(), Name: tp.Name})] = true
+		default:
+			d.add(AlterPolicy{Table: t.Name, From: fp, To: tp})
+		}
+	}
+	for _, fp := range f.Policies {
+		if find(t.Policies, fp.Name) == nil {
+			d.add(DropPolicy{Table: t.Name, Policy: fp})
+		}
+	}
+}

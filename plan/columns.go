@@ -1,0 +1,135 @@
+package plan
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
+)
+
+// alterColumn turns a column change into ALTER COLUMN statements. The
+// default is dropped before the type changes (it may not fit the new type)
+// and set afterwards; a serial sequence is dropped before an identity takes
+// its name, and created only after an identity is gone.
+func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
+	f, t := c.From, c.To
+	base := op.AlterColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: t.Name}
+	typeChange := f.Type != t.Type || f.Collation != t.Collation
+
+	first := base
+	if f.Default != nil && (t.Default == nil || !f.Default.Equal(t.Default) || typeChange || t.Identity != nil) {
+		first.DropDefault = true
+	}
+	first.DropIdentity = f.Identity != nil && t.Identity == nil
+	first.DropExpression = f.Generated != nil && t.Generated == nil
+
+	second := base
+	if typeChange {
+		second.Type = t.Type
+		second.Collation = t.Collation
+		if needsUsing(f.Type, t.Type) {
+			second.Using = op.QuoteIdent(t.Name) + "::" + t.Type
+		}
+	}
+	if t.Default != nil && (first.DropDefault || f.Default == nil) {
+		second.SetDefault = t.Default.SQL
+	}
+	var notNullViaCheck bool
+	if t.NotNull && !f.NotNull {
+		if o.Online {
+			notNullViaCheck = true
+		}
+		second.SetNotNull = true
+	}
+	second.DropNotNull = f.NotNull && !t.NotNull
+	switch {
+	case f.Identity == nil && t.Identity != nil:
+		second.AddIdentity = identity(t.Identity, t.Type)
+	case f.Identity != nil && t.Identity != nil && !sameIdentity(f, t):
+		id := identity(t.Identity, t.Type)
+		id.SequenceOptions = sequenceOptions(t.Identity.SequenceOptions, t.Type, true)
+		second.SetIdentity = id
+	}
+	if f.Storage != t.Storage && t.Storage != "" {
+		second.SetStorage = t.Storage
+	}
+
+	var out []op.Operation
+	if first.DropDefault || first.DropIdentity || first.DropExpression {
+		out = append(out, first)
+	}
+	if s := c.DropSequence; s != nil {
+		out = append(out, op.DropSequence{Schema: s.Name.Schema, Name: s.Name.Name})
+	}
+	if s := c.CreateSequence; s != nil {
+		out = append(out, createSequence(s))
+	}
+	if notNullViaCheck {
+		// PostgreSQL 12+ skips the SET NOT NULL scan when a validated check
+		// proves the column has no NULLs; the check is validated without
+		// blocking writes and dropped afterwards.
+		check := t.Name + "_not_null_autogen"
+		out = append(out,
+			op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: op.Check{Name: check, Expr: op.QuoteIdent(t.Name) + " IS NOT NULL", NotValid: true}},
+			op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: check},
+		)
+	}
+	if second != base {
+		out = append(out, second)
+	}
+	if notNullViaCheck {
+		out = append(out, op.DropConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: t.Name + "_not_null_autogen"})
+	}
+	return out
+}
+
+// sameIdentity reports whether two identity columns have the same kind and
+// options.
+func sameIdentity(f, t *model.Column) bool {
+	return reflect.DeepEqual(f.Identity, t.Identity)
+}
+
+// needsUsing reports whether changing a column from one type to another
+// needs an explicit USING cast: PostgreSQL converts on its own only along
+// an assignment cast. Within one type (a length or precision change) and
+// between the built-in numeric, string and date-time families there is one;
+// a USING cast there would be harmful, since an explicit cast to a shorter
+// varchar truncates silently where the assignment cast refuses.
+func needsUsing(from, to string) bool {
+	if strings.HasSuffix(from, "[]") != strings.HasSuffix(to, "[]") {
+		return true
+	}
+	if base(from) == base(to) {
+		return false
+	}
+	fb, tb := family(base(from)), family(base(to))
+	// Every type converts to a string type by assignment (through its
+	// output function); strings do not convert back.
+	if tb == "string" {
+		return false
+	}
+	return fb == "" || fb != tb
+}
+
+// base strips array brackets and a type modifier: "character varying(20)[]"
+// becomes "character varying".
+func base(t string) string {
+	t = strings.TrimSuffix(t, "[]")
+	if i := strings.IndexByte(t, '('); i >= 0 {
+		rest := t[strings.IndexByte(t, ')')+1:]
+		t = strings.TrimSpace(t[:i]) + rest
+	}
+	return strings.TrimSpace(t)
+}
+
+var families = map[string]string{
+	"smallint": "number", "integer": "number", "bigint": "number", "numeric": "number", "real": "number", "double precision": "number",
+	"text": "string", "character varying": "string", "character": "string", "name": "string", "bpchar": "string",
+	"date": "time", "timestamp without time zone": "time", "timestamp with time zone": "time",
+	"time without time zone": "clock", "time with time zone": "clock",
+	"bit": "bit", "bit varying": "bit", "interval": "interval", "boolean": "boolean", "json": "json", "jsonb": "jsonb",
+}
+
+func family(t string) string { return families[t] }

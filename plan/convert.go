@@ -1,0 +1,217 @@
+package plan
+
+import (
+	"strings"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
+)
+
+// This file converts model objects into the values op renders.
+
+func opName(n model.Name) op.Name { return op.Name{Schema: n.Schema, Name: n.Name} }
+
+func exprSQL(e *model.Expr) string {
+	if e == nil {
+		return ""
+	}
+	return e.SQL
+}
+
+func column(c *model.Column) op.Column {
+	oc := op.Column{
+		Name: c.Name, Type: c.Type, NotNull: c.NotNull, Default: exprSQL(c.Default),
+		Generated: exprSQL(c.Generated), Collation: c.Collation, Storage: c.Storage,
+	}
+	if c.Identity != nil {
+		oc.Identity = identity(c.Identity, c.Type)
+	}
+	return oc
+}
+
+// identity converts an identity, keeping only the options that differ from
+// the defaults for the column's type.
+func identity(id *model.Identity, typ string) *op.Identity {
+	return &op.Identity{Always: id.Always, SequenceOptions: sequenceOptions(id.SequenceOptions, typ, false)}
+}
+
+// sequenceOptions keeps the options that differ from PostgreSQL's defaults
+// for a sequence of typ; with full, it spells out the start value too, as
+// an ALTER must to reset a changed one.
+func sequenceOptions(s model.SequenceOptions, typ string, full bool) op.SequenceOptions {
+	if typ == "" {
+		typ = s.Type
+	}
+	def := model.DefaultSequenceOptions(typ, s.Increment)
+	var o op.SequenceOptions
+	if s.Type != "" && s.Type != "bigint" {
+		o.Type = s.Type
+	}
+	if s.Increment != 1 {
+		o.Increment = s.Increment
+	}
+	if s.MinValue != def.MinValue {
+		o.MinValue = op.Int64(s.MinValue)
+	}
+	if s.MaxValue != def.MaxValue {
+		o.MaxValue = op.Int64(s.MaxValue)
+	}
+	if full || s.Start != def.Start {
+		o.Start = op.Int64(s.Start)
+	}
+	if s.Cache != 1 {
+		o.Cache = s.Cache
+	}
+	o.Cycle = s.Cycle
+	return o
+}
+
+func constraint(c *model.Constraint) op.Constraint {
+	def := op.Deferrable{Deferrable: c.Deferrable, InitiallyDeferred: c.InitiallyDeferred}
+	switch c.Kind {
+	case model.PrimaryKey:
+		return op.PrimaryKey{Name: c.Name, Columns: c.Columns, Include: c.Include, Options: c.Options, Deferrable: def}
+	case model.Unique:
+		return op.Unique{Name: c.Name, Columns: c.Columns, Include: c.Include, NullsNotDistinct: c.NullsNotDistinct, Options: c.Options, Deferrable: def}
+	case model.Check:
+		return op.Check{Name: c.Name, Expr: exprSQL(c.Expr), NoInherit: c.NoInherit, NotValid: c.NotValid}
+	case model.ForeignKey:
+		fk := op.ForeignKey{Name: c.Name, Columns: c.Columns, RefColumns: c.RefColumns,
+			OnDelete: c.OnDelete, OnUpdate: c.OnUpdate, Match: c.Match, Deferrable: def, NotValid: c.NotValid}
+		if c.References != nil {
+			fk.References = opName(*c.References)
+		}
+		return fk
+	case model.Exclusion:
+		ex := op.Exclude{Name: c.Name, Using: c.Using, Include: c.Include, Where: exprSQL(c.Where), Options: c.Options, Deferrable: def}
+		for _, e := range c.Elements {
+			ex.Elements = append(ex.Elements, op.ExcludeElement{Element: keySQL(e.Key), Operator: e.Operator})
+		}
+		return ex
+	}
+	return nil
+}
+
+// keySQL renders an index key as it appears in an EXCLUDE element.
+func keySQL(k model.IndexKey) string {
+	s := op.QuoteIdent(k.Column)
+	if k.Expr != nil {
+		s = "(" + k.Expr.SQL + ")"
+	}
+	if k.Collation != "" {
+		s += " COLLATE " + k.Collation
+	}
+	if k.Opclass != "" {
+		s += " " + k.Opclass
+		if len(k.OpclassOptions) > 0 {
+			s += " (" + strings.Join(k.OpclassOptions, ", ") + ")"
+		}
+	}
+	if k.Desc {
+		s += " DESC"
+	}
+	if k.NullsOrder != "" {
+		s += " " + k.NullsOrder
+	}
+	return s
+}
+
+func createTable(t *model.Table) op.CreateTable {
+	ct := op.CreateTable{Schema: t.Name.Schema, Name: t.Name.Name, Unlogged: t.Unlogged, Options: t.Options}
+	for _, c := range t.Columns {
+		ct.Columns = append(ct.Columns, column(c))
+	}
+	for _, c := range t.Constraints {
+		ct.Constraints = append(ct.Constraints, constraint(c))
+	}
+	if t.PartitionBy != nil {
+		ct.PartitionBy = t.PartitionBy.Strategy + " " + t.PartitionBy.Key.SQL
+	}
+	if t.PartitionOf != nil {
+		p := opName(*t.PartitionOf)
+		ct.PartitionOf = &p
+		ct.PartitionBound = t.PartitionBound
+	}
+	for _, p := range t.Inherits {
+		ct.Inherits = append(ct.Inherits, opName(p))
+	}
+	return ct
+}
+
+func createIndex(ix *model.Index) op.CreateIndex {
+	ci := op.CreateIndex{Schema: ix.Table.Schema, Table: ix.Table.Name, Name: ix.Name, Unique: ix.Unique,
+		Include: ix.Include, Where: exprSQL(ix.Where), NullsNotDistinct: ix.NullsNotDistinct, Options: ix.Options}
+	if ix.Method != "btree" {
+		ci.Using = ix.Method
+	}
+	for _, k := range ix.Keys {
+		c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc}
+		if k.Expr != nil {
+			c.Name, c.Expr = "", k.Expr.SQL
+		}
+		c.Nulls = strings.TrimPrefix(k.NullsOrder, "NULLS ")
+		ci.Columns = append(ci.Columns, c)
+	}
+	return ci
+}
+
+func createFunction(f *model.Function, replace bool) op.CreateFunction {
+	cf := op.CreateFunction{Schema: f.Name.Schema, Name: f.Name.Name, Procedure: f.Procedure, Returns: f.Returns,
+		Language: f.Language, Body: f.Body.SQL, Strict: f.Strict, SecurityDefiner: f.Security == "DEFINER",
+		Leakproof: f.Leakproof, Cost: f.Cost, Rows: f.Rows, Config: f.Config, OrReplace: replace}
+	if f.Volatility != "VOLATILE" {
+		cf.Volatility = f.Volatility
+	}
+	if f.Parallel != "UNSAFE" {
+		cf.Parallel = f.Parallel
+	}
+	for _, a := range f.Args {
+		if a.Mode == "TABLE" {
+			continue
+		}
+		mode := a.Mode
+		if mode == "IN" {
+			mode = ""
+		}
+		cf.Args = append(cf.Args, op.FuncArg{Mode: mode, Name: a.Name, Type: a.Type, Default: exprSQL(a.Default)})
+	}
+	return cf
+}
+
+func createView(v *model.View) op.CreateView {
+	return op.CreateView{Schema: v.Name.Schema, Name: v.Name.Name, Materialized: v.Materialized,
+		Query: v.Query.SQL, Columns: v.Columns, Options: v.Options}
+}
+
+func createPolicy(table model.Name, p *model.Policy) op.CreatePolicy {
+	return op.CreatePolicy{Schema: table.Schema, Table: table.Name, Name: p.Name, Restrictive: !p.Permissive,
+		Command: p.Command, Roles: roles(p.Roles), Using: exprSQL(p.Using), WithCheck: exprSQL(p.WithCheck)}
+}
+
+// roles drops the implied PUBLIC.
+func roles(rs []string) []string {
+	if len(rs) == 1 && strings.EqualFold(rs[0], "public") {
+		return nil
+	}
+	return rs
+}
+
+func createDomain(d *model.Domain) op.CreateDomain {
+	cd := op.CreateDomain{Schema: d.Name.Schema, Name: d.Name.Name, Type: d.Type, Collation: d.Collation,
+		Default: exprSQL(d.Default), NotNull: d.NotNull}
+	for _, c := range d.Checks {
+		cd.Checks = append(cd.Checks, op.DomainCheck{Name: c.Name, Expr: c.Expr.SQL, NotValid: c.NotValid})
+	}
+	return cd
+}
+
+func createSequence(s *model.Sequence) op.CreateSequence {
+	return op.CreateSequence{Schema: s.Name.Schema, Name: s.Name.Name, SequenceOptions: sequenceOptions(s.SequenceOptions, "", false)}
+}
+
+func columnRef(r *model.ColumnRef) *op.ColumnRef {
+	if r == nil {
+		return nil
+	}
+	return &op.ColumnRef{Schema: r.Table.Schema, Table: r.Table.Name, Column: r.Column}
+}

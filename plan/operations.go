@@ -1,0 +1,274 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
+)
+
+// operations returns the operations that perform one change.
+func operations(c diff.Change, o Options) ([]op.Operation, error) {
+	switch c := c.(type) {
+	case diff.CreateSchema:
+		return ops(op.CreateSchema{Name: c.Schema.Name}), nil
+	case diff.DropSchema:
+		return ops(op.DropSchema{Name: c.Schema.Name}), nil
+	case diff.CreateExtension:
+		e := c.Extension
+		return ops(op.CreateExtension{Name: e.Name, Schema: e.Schema, Version: e.Version}), nil
+	case diff.DropExtension:
+		return ops(op.DropExtension{Name: c.Extension.Name}), nil
+	case diff.UpdateExtension:
+		return ops(op.UpdateExtension{Name: c.To.Name, Version: c.To.Version}), nil
+	case diff.CreateCollation:
+		k := c.Collation
+		return ops(op.CreateCollation{Schema: k.Name.Schema, Name: k.Name.Name, Provider: k.Provider, Locale: k.Locale,
+			LcCollate: k.LcCollate, LcCtype: k.LcCtype, Nondeterministic: !k.Deterministic}), nil
+	case diff.DropCollation:
+		return ops(op.DropCollation{Schema: c.Collation.Name.Schema, Name: c.Collation.Name.Name}), nil
+	case diff.CreateEnum:
+		return ops(op.CreateEnum{Schema: c.Enum.Name.Schema, Name: c.Enum.Name.Name, Values: c.Enum.Values}), nil
+	case diff.DropEnum:
+		return ops(op.DropType{Schema: c.Enum.Name.Schema, Name: c.Enum.Name.Name}), nil
+	case diff.AddEnumValue:
+		return ops(op.AddEnumValue{Schema: c.Enum.Schema, Type: c.Enum.Name, Value: c.Value, Before: c.Before, After: c.After}), nil
+	case diff.RecreateEnum:
+		return recreateEnum(c), nil
+	case diff.CreateDomain:
+		return ops(createDomain(c.Domain)), nil
+	case diff.DropDomain:
+		return ops(op.DropDomain{Schema: c.Domain.Name.Schema, Name: c.Domain.Name.Name}), nil
+	case diff.AlterDomain:
+		return alterDomain(c.From, c.To), nil
+	case diff.CreateComposite:
+		cc := op.CreateComposite{Schema: c.Composite.Name.Schema, Name: c.Composite.Name.Name}
+		for _, a := range c.Composite.Attributes {
+			cc.Attributes = append(cc.Attributes, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
+		}
+		return ops(cc), nil
+	case diff.DropComposite:
+		return ops(op.DropType{Schema: c.Composite.Name.Schema, Name: c.Composite.Name.Name}), nil
+	case diff.CreateSequence:
+		return ops(createSequence(c.Sequence)), nil
+	case diff.DropSequence:
+		return ops(op.DropSequence{Schema: c.Sequence.Name.Schema, Name: c.Sequence.Name.Name}), nil
+	case diff.AlterSequence:
+		return ops(op.AlterSequence{Schema: c.To.Name.Schema, Name: c.To.Name.Name,
+			SequenceOptions: sequenceOptions(c.To.SequenceOptions, "", true)}), nil
+	case diff.SetSequenceOwner:
+		return ops(op.SetSequenceOwner{Schema: c.Sequence.Name.Schema, Name: c.Sequence.Name.Name, OwnedBy: columnRef(c.To)}), nil
+	case diff.CreateFunction:
+		return ops(createFunction(c.Function, c.Replace)), nil
+	case diff.DropFunction:
+		f := c.Function
+		return ops(op.DropFunction{Schema: f.Name.Schema, Name: f.Name.Name, Args: f.IdentityArgs(), Procedure: f.Procedure}), nil
+	case diff.CreateTable:
+		return ops(createTable(c.Table)), nil
+	case diff.DropTable:
+		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name}), nil
+	case diff.SetTableLogged:
+		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
+	case diff.SetTableOptions:
+		return ops(tableOptions(c.From, c.To)), nil
+	case diff.SetRowSecurity:
+		f, t := c.From, c.To
+		return ops(op.SetRowSecurity{Schema: t.Name.Schema, Table: t.Name.Name,
+			Enable: t.RLSEnabled && !f.RLSEnabled, Disable: !t.RLSEnabled && f.RLSEnabled,
+			Force: t.RLSForced && !f.RLSForced, NoForce: !t.RLSForced && f.RLSForced}), nil
+	case diff.AttachPartition:
+		p := c.Table.PartitionOf
+		return ops(op.AttachPartition{Schema: p.Schema, Table: p.Name, Partition: opName(c.Table.Name), Bound: c.Table.PartitionBound}), nil
+	case diff.DetachPartition:
+		p := c.Table.PartitionOf
+		return ops(op.DetachPartition{Schema: p.Schema, Table: p.Name, Partition: opName(c.Table.Name)}), nil
+	case diff.SetInherit:
+		return ops(op.SetInherit{Schema: c.Table.Schema, Table: c.Table.Name, Parent: opName(c.Parent), NoInherit: c.Remove}), nil
+	case diff.AddColumn:
+		return ops(op.AddColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: column(c.Column)}), nil
+	case diff.DropColumn:
+		return ops(op.DropColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.Column.Name}), nil
+	case diff.AlterColumn:
+		return alterColumn(c, o), nil
+	case diff.RenameTable:
+		return ops(op.RenameTable{Schema: c.From.Schema, Name: c.From.Name, NewName: c.To.Name}), nil
+	case diff.RenameColumn:
+		return ops(op.RenameColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.From, NewName: c.To}), nil
+	case diff.AddConstraint:
+		return addConstraint(c, o), nil
+	case diff.DropConstraint:
+		return ops(op.DropConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name}), nil
+	case diff.ValidateConstraint:
+		return ops(op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name}), nil
+	case diff.RenameConstraint:
+		return ops(op.RenameConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.From, NewName: c.To}), nil
+	case diff.CreateIndex:
+		ci := createIndex(c.Index)
+		ci.Concurrently = o.Online && !c.Fresh
+		return ops(ci), nil
+	case diff.DropIndex:
+		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: o.Online}), nil
+	case diff.RenameIndex:
+		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
+	case diff.CreateView:
+		return ops(createView(c.View)), nil
+	case diff.DropView:
+		return ops(op.DropView{Schema: c.View.Name.Schema, Name: c.View.Name.Name, Materialized: c.View.Materialized}), nil
+	case diff.CreateTrigger:
+		t := c.Trigger
+		enabled := t.Enabled
+		if enabled == "O" {
+			enabled = ""
+		}
+		return ops(op.CreateTrigger{Schema: t.Table.Schema, Table: t.Table.Name, Name: t.Name, Definition: t.Definition.SQL, Enabled: enabled}), nil
+	case diff.DropTrigger:
+		t := c.Trigger
+		return ops(op.DropTrigger{Schema: t.Table.Schema, Table: t.Table.Name, Name: t.Name}), nil
+	case diff.SetTriggerEnabled:
+		t := c.To
+		return ops(op.SetTriggerEnabled{Schema: t.Table.Schema, Table: t.Table.Name, Name: t.Name, State: t.Enabled}), nil
+	case diff.CreatePolicy:
+		return ops(createPolicy(c.Table, c.Policy)), nil
+	case diff.DropPolicy:
+		return ops(op.DropPolicy{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Policy.Name}), nil
+	case diff.AlterPolicy:
+		return ops(op.AlterPolicy{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.To.Name,
+			Roles: alterRoles(c.To.Roles), Using: exprSQL(c.To.Using), WithCheck: exprSQL(c.To.WithCheck)}), nil
+	case diff.SetComment:
+		ob := c.Object
+		return ops(op.Comment{On: ob.Kind, Schema: ob.Schema, Table: ob.Table, Name: ob.Name, Args: ob.Args, Text: c.To}), nil
+	}
+	return nil, fmt.Errorf("plan: unsupported change %T", c)
+}
+
+func ops(o ...op.Operation) []op.Operation { return o }
+
+// alterRoles spells PUBLIC out: ALTER POLICY with no TO clause would keep
+// the old roles.
+func alterRoles(rs []string) []string {
+	if len(rs) == 0 {
+		return []string{"public"}
+	}
+	return rs
+}
+
+func tableOptions(f, t *model.Table) op.SetTableOptions {
+	so := op.SetTableOptions{Schema: t.Name.Schema, Table: t.Name.Name}
+	for _, opt := range t.Options {
+		if !slices.Contains(f.Options, opt) {
+			so.Set = append(so.Set, opt)
+		}
+	}
+	for _, opt := range f.Options {
+		name, _, _ := strings.Cut(opt, "=")
+		if !slices.ContainsFunc(t.Options, func(x string) bool { return strings.HasPrefix(x, name+"=") }) {
+			so.Reset = append(so.Reset, name)
+		}
+	}
+	return so
+}
+
+func alterDomain(f, t *model.Domain) []op.Operation {
+	base := op.AlterDomain{Schema: t.Name.Schema, Name: t.Name.Name}
+	var out []op.Operation
+	a := base
+	if !f.Default.Equal(t.Default) {
+		if t.Default == nil {
+			a.DropDefault = true
+		} else {
+			a.SetDefault = t.Default.SQL
+		}
+	}
+	a.SetNotNull = t.NotNull && !f.NotNull
+	a.DropNotNull = f.NotNull && !t.NotNull
+	if a.DropDefault || a.SetDefault != "" || a.SetNotNull || a.DropNotNull {
+		out = append(out, a)
+	}
+	find := func(list []*model.DomainCheck, name string) *model.DomainCheck {
+		for _, c := range list {
+			if c.Name == name {
+				return c
+			}
+		}
+		return nil
+	}
+	for _, fc := range f.Checks {
+		tc := find(t.Checks, fc.Name)
+		if tc == nil || !tc.Expr.Equal(&fc.Expr) || (tc.NotValid && !fc.NotValid) {
+			x := base
+			x.DropConstraint = fc.Name
+			out = append(out, x)
+		}
+	}
+	for _, tc := range t.Checks {
+		fc := find(f.Checks, tc.Name)
+		switch {
+		case fc == nil || !tc.Expr.Equal(&fc.Expr) || (tc.NotValid && !fc.NotValid):
+			x := base
+			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.SQL, NotValid: tc.NotValid}
+			out = append(out, x)
+		case fc.NotValid && !tc.NotValid:
+			x := base
+			x.Validate = tc.Name
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// addConstraint adds a constraint; online, a check or foreign key on a
+// table that holds rows is added NOT VALID and validated separately, which
+// takes only a SHARE UPDATE EXCLUSIVE lock for the scan.
+func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
+	con := constraint(c.Constraint)
+	add := op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: con}
+	if !o.Online || c.Fresh || c.Constraint.NotValid {
+		return ops(add)
+	}
+	switch x := con.(type) {
+	case op.Check:
+		x.NotValid = true
+		add.Constraint = x
+	case op.ForeignKey:
+		x.NotValid = true
+		add.Constraint = x
+	default:
+		return ops(add)
+	}
+	return ops(add, op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name})
+}
+
+// recreateEnum swaps an enum for a new one with the target values: rename
+// the old type, create the new one, convert every column through text, and
+// drop the old type. Column defaults are dropped first and set again.
+func recreateEnum(c diff.RecreateEnum) []op.Operation {
+	n := c.To.Name
+	old := n.Name + "__autogen_old"
+	var out []op.Operation
+	for _, u := range c.Uses {
+		if u.Column.Default != nil {
+			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, DropDefault: true})
+		}
+	}
+	out = append(out,
+		op.RenameType{Schema: n.Schema, Name: n.Name, NewName: old},
+		op.CreateEnum{Schema: n.Schema, Name: n.Name, Values: c.To.Values},
+	)
+	typ := op.QualifiedName(n.Schema, n.Name)
+	for _, u := range c.Uses {
+		col := op.QuoteIdent(u.Column.Name)
+		ac := op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, Type: typ, Using: col + "::text::" + typ}
+		if strings.HasSuffix(u.Column.Type, "[]") {
+			ac.Type = typ + "[]"
+			ac.Using = col + "::text[]::" + typ + "[]"
+		}
+		out = append(out, ac)
+		if u.NewDefault != nil {
+			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, SetDefault: u.NewDefault.SQL})
+		}
+	}
+	return append(out, op.DropType{Schema: n.Schema, Name: old})
+}

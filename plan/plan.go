@@ -1,0 +1,128 @@
+// Package plan turns the changes of package diff into the operations of
+// package op that a revision applies, choosing lock-friendly forms when
+// asked to, and reports the hazards of each step.
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/op"
+)
+
+// Options steer how changes become operations.
+type Options struct {
+	// Online uses forms that avoid long write-blocking locks on tables that
+	// hold rows: CREATE/DROP INDEX CONCURRENTLY, constraints added NOT
+	// VALID and validated separately, SET NOT NULL through a validated
+	// check.
+	Online bool
+	// Downgrade marks the plan of a downgrade, whose re-created tables and
+	// columns come back empty; their steps say so.
+	Downgrade bool
+}
+
+// Step is the operations of one change.
+type Step struct {
+	Change diff.Change
+	// Comment says what was detected, for the generated code.
+	Comment string
+	// Notes are further remarks: hazards, data that does not return.
+	Notes   []string
+	Ops     []op.Operation
+	Hazards []op.Hazard
+}
+
+// Plan is an ordered list of steps.
+type Plan struct {
+	Steps []Step
+	// NoTransaction is set when an operation cannot run in a transaction.
+	NoTransaction bool
+}
+
+// Ops returns every operation of the plan in order.
+func (p *Plan) Ops() []op.Operation {
+	var out []op.Operation
+	for _, s := range p.Steps {
+		out = append(out, s.Ops...)
+	}
+	return out
+}
+
+// SQL renders the plan's statements.
+func (p *Plan) SQL() ([]string, error) { return op.SQL(p.Ops()...) }
+
+// Hazards returns every hazard of the plan.
+func (p *Plan) Hazards() []op.Hazard {
+	var out []op.Hazard
+	for _, s := range p.Steps {
+		out = append(out, s.Hazards...)
+	}
+	return out
+}
+
+// Build turns ordered changes into a plan.
+func Build(changes []diff.Change, o Options) (*Plan, error) {
+	p := &Plan{}
+	needBodyCheckOff := false
+	for _, c := range changes {
+		ops, err := operations(c, o)
+		if err != nil {
+			return nil, err
+		}
+		if cf, ok := c.(diff.CreateFunction); ok && strings.EqualFold(cf.Function.Language, "sql") {
+			needBodyCheckOff = true
+		}
+		st := Step{Change: c, Comment: c.Subject() + ": " + c.Describe(), Ops: ops}
+		if o.Downgrade {
+			switch c.(type) {
+			case diff.AddColumn:
+				st.Notes = append(st.Notes, "the column comes back empty: the upgrade dropped its data")
+			case diff.CreateTable:
+				st.Notes = append(st.Notes, "the table comes back empty: the upgrade dropped its rows")
+			}
+		}
+		p.Steps = append(p.Steps, st)
+	}
+	if needBodyCheckOff {
+		// SQL function bodies are checked when created; a function may read
+		// a table this revision creates later.
+		p.Steps = append([]Step{{Comment: "SQL function bodies are checked at the end of the transaction, after every table exists",
+			Ops: []op.Operation{op.SetLocal{Name: "check_function_bodies", Value: "off"}}}}, p.Steps...)
+	}
+	// Hazards depend on the whole list: a table created earlier holds no
+	// rows.
+	var all []op.Operation
+	var stepOf []int
+	for i, s := range p.Steps {
+		for _, x := range s.Ops {
+			all = append(all, x)
+			stepOf = append(stepOf, i)
+			if nt, ok := x.(op.NonTransactional); ok && nt.NonTransactional() {
+				p.NoTransaction = true
+			}
+		}
+	}
+	for _, f := range op.Analyze(all) {
+		s := &p.Steps[stepOf[f.Index]]
+		s.Hazards = append(s.Hazards, f.Hazard)
+	}
+	for i := range p.Steps {
+		for _, h := range p.Steps[i].Hazards {
+			p.Steps[i].Notes = append(p.Steps[i].Notes, fmt.Sprintf("hazard %s: %s", h.Kind, h.Message))
+		}
+	}
+	if p.NoTransaction {
+		// A non-transactional revision cannot SET LOCAL.
+		for i := range p.Steps {
+			if len(p.Steps[i].Ops) == 1 {
+				if _, ok := p.Steps[i].Ops[0].(op.SetLocal); ok {
+					p.Steps = append(p.Steps[:i], p.Steps[i+1:]...)
+					break
+				}
+			}
+		}
+	}
+	return p, nil
+}
