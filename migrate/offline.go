@@ -65,12 +65,16 @@ func (r *Runner) offline(ctx context.Context, w io.Writer, dir Direction, spec s
 				return &RevisionError{Step: step, Err: err}
 			}
 		}
+		if !tx {
+			// As online, the version-table change of a non-transactional
+			// revision is one transaction of its own, so the table is
+			// never seen (or left) without a row between DELETE and INSERT.
+			out.line("BEGIN;\n")
+		}
 		for _, s := range r.rowChanges(applied, next) {
 			out.line(s + ";\n")
 		}
-		if tx {
-			out.line("COMMIT;\n")
-		}
+		out.line("COMMIT;\n")
 		out.line("\n")
 		applied = next
 	}
