@@ -34,7 +34,12 @@ var (
 
 // Main runs the tests of a package and stops the throwaway cluster, if one
 // was started. Call it from TestMain.
-func Main(m *testing.M) {
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run is Main without the exit: it runs the tests, stops the throwaway
+// cluster and returns the exit code. It is for a TestMain that hands the
+// run to another harness, such as testscript, which exits itself.
+func Run(m interface{ Run() int }) int {
 	code := m.Run()
 	if cluster != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -43,7 +48,7 @@ func Main(m *testing.M) {
 		}
 		cancel()
 	}
-	os.Exit(code)
+	return code
 }
 
 // AdminURL returns the URL of the server's postgres database, starting the
