@@ -65,6 +65,11 @@ func (r *Runner) offline(ctx context.Context, w io.Writer, dir Direction, spec s
 				return &RevisionError{Step: step, Err: err}
 			}
 		}
+		if !tx && len(r.settings(step.Revision, false)) > 0 {
+			// Session settings would outlive the revision and bound every
+			// later statement of the script; online, runPlain resets them.
+			out.line("RESET lock_timeout;\nRESET statement_timeout;\n")
+		}
 		if !tx {
 			// As online, the version-table change of a non-transactional
 			// revision is one transaction of its own, so the table is
