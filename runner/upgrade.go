@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
@@ -75,6 +76,11 @@ head:base.`,
 				return err
 			}
 			if offline {
+				if !strings.Contains(args[0], ":") {
+					// Offline there is no database to say where to start;
+					// this is a usage mistake, not an internal failure.
+					return exitcode.With(exitcode.Usage, fmt.Errorf("offline downgrade needs a range FROM:TO, such as head:base, not %q", args[0]))
+				}
 				return wrapGraph(r.DowngradeSQL(cmd.Context(), e.stdout, args[0]))
 			}
 			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
