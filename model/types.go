@@ -24,6 +24,7 @@ type DomainCheck struct {
 	Name     string
 	Expr     Expr
 	NotValid bool
+	Comment  string
 }
 
 // Composite is a composite type created with CREATE TYPE ... AS (...).

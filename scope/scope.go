@@ -32,6 +32,9 @@ type Filter struct {
 
 // Validate reports a malformed pattern.
 func (f *Filter) Validate() error {
+	if f == nil {
+		return nil
+	}
 	for _, list := range [][]string{f.IncludeSchemas, f.ExcludeSchemas, f.IncludeTables, f.ExcludeTables} {
 		for _, p := range list {
 			if _, err := path.Match(p, ""); err != nil {

@@ -16,6 +16,13 @@ func FigureColname(n *pg.Node) string {
 	return name
 }
 
+// FigureColnameOK is FigureColname without the "?column?" fallback: ok is
+// false when the expression suggests no name.
+func FigureColnameOK(n *pg.Node) (string, bool) {
+	name, strength := figureColname(n)
+	return name, strength > 0 && name != ""
+}
+
 // figureColname returns a name and its strength: 2 for a real name, 1 for a
 // fallback that an enclosing cast may override, 0 for none.
 func figureColname(n *pg.Node) (string, int) {

@@ -13,6 +13,10 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
 
+// CanonLiteral returns the text of a constant of the canonical type typ as
+// the type's output function prints it; see canonLiteral.
+func CanonLiteral(typ, s string) string { return canonLiteral(typ, s) }
+
 // canonLiteral rewrites the text of a constant of type typ the way the type's
 // output function would print it, so that a literal as written in a file and
 // the same literal as PostgreSQL stored it compare equal: 't' and true,

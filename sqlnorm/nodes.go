@@ -9,6 +9,10 @@ import (
 // Strings returns the values of a list of String nodes, as in a qualified
 // name; other nodes give "".
 func Strings(nodes []*pg.Node) []string {
+	if len(nodes) == 0 {
+		// nil, not empty: the model's dump tells the two apart.
+		return nil
+	}
 	out := make([]string, len(nodes))
 	for i, n := range nodes {
 		out[i] = n.GetString_().GetSval()

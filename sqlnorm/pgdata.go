@@ -23,6 +23,9 @@ type builtinType struct {
 	Category byte
 	// Collatable is true when the type has a collation.
 	Collatable bool
+	// Storage is the default storage of the type's columns: "plain",
+	// "external", "extended" or "main".
+	Storage string
 }
 
 // ExtensionInfo describes a contrib extension that ships with PostgreSQL.
@@ -40,7 +43,9 @@ type ExtensionInfo struct {
 	Requires []string
 
 	funcs, types, ops, rels map[string]bool
-	defaultOpclasses        map[string]bool
+	// opclasses maps "method name" to whether the class is its type's
+	// default.
+	opclasses map[string]bool
 }
 
 // Has reports whether the extension creates an object of the kind with the
@@ -63,7 +68,7 @@ type pgData struct {
 	keywords         map[string]byte
 	types            map[string]builtinType
 	funcs, ops, rels map[string]bool
-	defaultOpclasses map[string]bool // "am opclass"
+	opclasses        map[string]bool // "method name" -> is default
 	extensions       map[string]*ExtensionInfo
 }
 
@@ -71,19 +76,19 @@ var data = sync.OnceValue(loadData)
 
 func loadData() *pgData {
 	d := &pgData{
-		keywords:         map[string]byte{},
-		types:            map[string]builtinType{},
-		funcs:            map[string]bool{},
-		ops:              map[string]bool{},
-		rels:             map[string]bool{},
-		defaultOpclasses: map[string]bool{},
-		extensions:       map[string]*ExtensionInfo{},
+		keywords:   map[string]byte{},
+		types:      map[string]builtinType{},
+		funcs:      map[string]bool{},
+		ops:        map[string]bool{},
+		rels:       map[string]bool{},
+		opclasses:  map[string]bool{},
+		extensions: map[string]*ExtensionInfo{},
 	}
 	ext := func(name string) *ExtensionInfo {
 		e := d.extensions[name]
 		if e == nil {
 			e = &ExtensionInfo{Name: name, funcs: map[string]bool{}, types: map[string]bool{},
-				ops: map[string]bool{}, rels: map[string]bool{}, defaultOpclasses: map[string]bool{}}
+				ops: map[string]bool{}, rels: map[string]bool{}, opclasses: map[string]bool{}}
 			d.extensions[name] = e
 		}
 		return e
@@ -97,15 +102,16 @@ func loadData() *pgData {
 		case "keyword":
 			d.keywords[f[1]] = f[2][0]
 		case "type":
-			d.types[f[1]] = builtinType{Format: f[2], Category: f[3][0], Collatable: f[4] == "true"}
+			d.types[f[1]] = builtinType{Format: f[2], Category: f[3][0], Collatable: f[4] == "true",
+				Storage: storageNames[f[5]]}
 		case "func":
 			d.funcs[f[1]] = true
 		case "op":
 			d.ops[f[1]] = true
 		case "rel":
 			d.rels[f[1]] = true
-		case "defopc":
-			d.defaultOpclasses[f[1]+" "+f[2]] = true
+		case "opc":
+			d.opclasses[f[1]+" "+f[2]] = f[3] == "true"
 		case "ext":
 			e := ext(f[1])
 			e.DefaultVersion, e.Comment = f[2], f[3]
@@ -123,8 +129,8 @@ func loadData() *pgData {
 			ext(f[1]).ops[f[2]] = true
 		case "extrel":
 			ext(f[1]).rels[f[2]] = true
-		case "extdefopc":
-			ext(f[1]).defaultOpclasses[f[2]+" "+f[3]] = true
+		case "extopc":
+			ext(f[1]).opclasses[f[2]+" "+f[3]] = f[4] == "true"
 		}
 	}
 	return d
@@ -154,19 +160,38 @@ func IsBuiltin(kind Kind, name string) bool {
 	return false
 }
 
-// IsDefaultOpclass reports whether the operator class (unqualified) is the
-// default class of its data type for the index access method, in pg_catalog
-// or in a contrib extension. Readers leave default classes out of index keys.
-func IsDefaultOpclass(method, opclass string) bool {
-	d := data()
-	key := method + " " + opclass
-	if d.defaultOpclasses[key] {
-		return true
+var storageNames = map[string]string{"p": "plain", "e": "external", "x": "extended", "m": "main"}
+
+// TypeStorage returns the default storage of a built-in type given by its
+// canonical name, or "" when unknown.
+func TypeStorage(typ string) string {
+	if strings.HasSuffix(typ, "[]") {
+		return "extended"
 	}
-	for _, e := range d.extensions {
-		if e.defaultOpclasses[key] {
-			return true
+	if i := strings.IndexByte(typ, '('); i >= 0 {
+		typ = typ[:i] + typ[strings.IndexByte(typ, ')')+1:]
+	}
+	for _, t := range data().types {
+		if t.Format == typ {
+			return t.Storage
 		}
 	}
-	return false
+	return ""
+}
+
+// Opclass looks up an operator class of an index method: whether it is in
+// pg_catalog or in the given extension ("" for pg_catalog), and whether it
+// is the default class of its type.
+func Opclass(extension, method, name string) (found, isDefault bool) {
+	d := data()
+	m := d.opclasses
+	if extension != "" {
+		e := d.extensions[extension]
+		if e == nil {
+			return false, false
+		}
+		m = e.opclasses
+	}
+	isDefault, found = m[method+" "+name]
+	return found, isDefault
 }

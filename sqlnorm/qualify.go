@@ -24,7 +24,7 @@ func (q *qualifier) dep(schema, name string) {
 	}
 }
 
-func (q *qualifier) list(nodes []*pg.Node, sc *scope) error {
+func (q *qualifier) list(nodes []*pg.Node, sc *qscope) error {
 	for _, n := range nodes {
 		if err := q.expr(n, sc); err != nil {
 			return err
@@ -35,7 +35,7 @@ func (q *qualifier) list(nodes []*pg.Node, sc *scope) error {
 
 // expr qualifies an expression. sc is the query scope for column
 // references, nil outside queries.
-func (q *qualifier) expr(n *pg.Node, sc *scope) error {
+func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 	if n == nil {
 		return nil
 	}
@@ -129,7 +129,7 @@ func (q *qualifier) expr(n *pg.Node, sc *scope) error {
 	return nil
 }
 
-func (q *qualifier) funcCall(f *pg.FuncCall, sc *scope) error {
+func (q *qualifier) funcCall(f *pg.FuncCall, sc *qscope) error {
 	name := Strings(f.Funcname)
 	switch len(name) {
 	case 1:

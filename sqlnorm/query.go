@@ -35,9 +35,9 @@ type leaf struct {
 	known bool
 }
 
-// scope is the FROM clause of one query level.
-type scope struct {
-	parent *scope
+// qscope is the FROM clause of one query level.
+type qscope struct {
+	parent *qscope
 	q      *qualifier
 	ctes   map[string][]string
 	// items holds the columns of each top-level FROM item, in order.
@@ -45,7 +45,7 @@ type scope struct {
 	leaves []*leaf
 }
 
-func (sc *scope) cte(name string) ([]string, bool) {
+func (sc *qscope) cte(name string) ([]string, bool) {
 	for s := sc; s != nil; s = s.parent {
 		if cols, ok := s.ctes[name]; ok {
 			return cols, true
@@ -56,7 +56,7 @@ func (sc *scope) cte(name string) ([]string, bool) {
 
 // resolve returns the range item an unqualified column belongs to, looking
 // outwards through enclosing queries; "" when unknown.
-func (sc *scope) resolve(col string) string {
+func (sc *qscope) resolve(col string) string {
 	for s := sc; s != nil; s = s.parent {
 		for _, item := range s.items {
 			for _, c := range item {
@@ -78,7 +78,7 @@ func (sc *scope) resolve(col string) string {
 	return ""
 }
 
-func (sc *scope) columnRef(cr *pg.ColumnRef) error {
+func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 	f := cr.Fields
 	if len(f) == 0 || f[len(f)-1].GetAStar() != nil {
 		return nil
@@ -96,8 +96,8 @@ func (sc *scope) columnRef(cr *pg.ColumnRef) error {
 }
 
 // query rewrites a query in place and returns its output column names.
-func (q *qualifier) query(s *pg.SelectStmt, parent *scope) ([]string, error) {
-	sc := &scope{parent: parent, q: q, ctes: map[string][]string{}}
+func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
+	sc := &qscope{parent: parent, q: q, ctes: map[string][]string{}}
 	if w := s.WithClause; w != nil {
 		for _, n := range w.Ctes {
 			if err := sc.addCTE(n.GetCommonTableExpr(), w.Recursive); err != nil {
@@ -189,7 +189,7 @@ func (q *qualifier) query(s *pg.SelectStmt, parent *scope) ([]string, error) {
 	return names, q.expr(s.LimitOffset, sc)
 }
 
-func (sc *scope) addCTE(c *pg.CommonTableExpr, recursive bool) error {
+func (sc *qscope) addCTE(c *pg.CommonTableExpr, recursive bool) error {
 	sel := c.Ctequery.GetSelectStmt()
 	if sel == nil {
 		return &UnsupportedError{What: "a data-modifying WITH query", Location: c.Location}
@@ -232,7 +232,7 @@ func renamed(cols, alias []string) []string {
 	return out
 }
 
-func (sc *scope) addLeaf(refname string, cols []string, known bool) []colRef {
+func (sc *qscope) addLeaf(refname string, cols []string, known bool) []colRef {
 	sc.leaves = append(sc.leaves, &leaf{refname: refname, known: known})
 	out := make([]colRef, len(cols))
 	for i, c := range cols {
@@ -242,7 +242,7 @@ func (sc *scope) addLeaf(refname string, cols []string, known bool) []colRef {
 }
 
 // fromItem qualifies one FROM item and returns the columns it provides.
-func (sc *scope) fromItem(n *pg.Node) ([]colRef, error) {
+func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 	q := sc.q
 	switch v := n.Node.(type) {
 	case *pg.Node_RangeVar:
@@ -292,7 +292,7 @@ func (sc *scope) fromItem(n *pg.Node) ([]colRef, error) {
 	return nil, &UnsupportedError{What: "this FROM item", Location: -1}
 }
 
-func (sc *scope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
+func (sc *qscope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
 	if len(rf.Functions) != 1 || len(rf.Coldeflist) > 0 || rf.IsRowsfrom {
 		return nil, &UnsupportedError{What: "ROWS FROM or a column definition list in FROM", Location: -1}
 	}
@@ -321,7 +321,7 @@ func (sc *scope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
 	return sc.addLeaf(rf.Alias.Aliasname, cols, true), nil
 }
 
-func (sc *scope) join(j *pg.JoinExpr) ([]colRef, error) {
+func (sc *qscope) join(j *pg.JoinExpr) ([]colRef, error) {
 	left, err := sc.fromItem(j.Larg)
 	if err != nil {
 		return nil, err
@@ -383,7 +383,7 @@ func (sc *scope) join(j *pg.JoinExpr) ([]colRef, error) {
 
 // targets expands stars, qualifies the select list and names every output
 // column.
-func (sc *scope) targets(s *pg.SelectStmt) ([]string, error) {
+func (sc *qscope) targets(s *pg.SelectStmt) ([]string, error) {
 	var out []*pg.Node
 	var names []string
 	for _, t := range s.TargetList {
@@ -413,7 +413,7 @@ func (sc *scope) targets(s *pg.SelectStmt) ([]string, error) {
 	return names, nil
 }
 
-func (sc *scope) star(cr *pg.ColumnRef) ([]colRef, error) {
+func (sc *qscope) star(cr *pg.ColumnRef) ([]colRef, error) {
 	if len(cr.Fields) == 1 {
 		var all []colRef
 		for _, item := range sc.items {
@@ -446,7 +446,7 @@ func (sc *scope) star(cr *pg.ColumnRef) ([]colRef, error) {
 // PostgreSQL prints positions only for constant expressions. preferOutput
 // says whether an output name wins over an input column of the same name
 // (true for ORDER BY, false for GROUP BY).
-func (sc *scope) outputRef(n *pg.Node, targets []*pg.Node, preferOutput bool) *pg.Node {
+func (sc *qscope) outputRef(n *pg.Node, targets []*pg.Node, preferOutput bool) *pg.Node {
 	if i, ok := ConstInt(n); ok && n.GetAConst().GetIval() != nil {
 		if i < 1 || int(i) > len(targets) {
 			return n

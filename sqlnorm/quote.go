@@ -39,7 +39,7 @@ func QuoteQualified(schema, name string) string {
 }
 
 // QuoteLiteral renders s as a standard-conforming string literal. Like
-// PostgreSQL's quote_literal it switches to the E'' form when s holds a
+// PostgreSQL's quote_literal it switches to the E” form when s holds a
 // backslash.
 func QuoteLiteral(s string) string {
 	q := "'" + strings.ReplaceAll(s, "'", "''") + "'"

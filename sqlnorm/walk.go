@@ -52,3 +52,7 @@ func cloneNode(n *pg.Node) *pg.Node {
 	}
 	return proto.Clone(n).(*pg.Node)
 }
+
+// Walk calls fn for n and every node below it, depth first; fn returns
+// false to skip a node's children.
+func Walk(n *pg.Node, fn func(*pg.Node) bool) { walk(n, fn) }

@@ -69,7 +69,7 @@ func main() {
 var queries = []struct{ kind, sql string }{
 	{"keyword", `SELECT word, catcode::text FROM pg_get_keywords()`},
 	{"type", `SELECT t.typname::text, format_type(t.oid, NULL), t.typcategory::text,
-		(t.typcollation <> 0)::text
+		(t.typcollation <> 0)::text, t.typstorage::text
 		FROM pg_type t
 		WHERE t.typnamespace = 'pg_catalog'::regnamespace AND t.typtype IN ('b', 'p', 'r', 'm', 'd')
 		  AND NOT (t.typcategory = 'A' AND t.typname LIKE '\_%')`},
@@ -77,8 +77,8 @@ var queries = []struct{ kind, sql string }{
 	{"op", `SELECT DISTINCT oprname::text FROM pg_operator WHERE oprnamespace = 'pg_catalog'::regnamespace`},
 	{"rel", `SELECT relname::text FROM pg_class WHERE relnamespace = 'pg_catalog'::regnamespace
 		AND relkind IN ('r', 'v', 'm', 'p', 'S')`},
-	{"defopc", `SELECT a.amname::text, c.opcname::text FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-		WHERE c.opcdefault AND c.opcnamespace = 'pg_catalog'::regnamespace`},
+	{"opc", `SELECT a.amname::text, c.opcname::text, c.opcdefault::text FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
+		WHERE c.opcnamespace = 'pg_catalog'::regnamespace`},
 	{"ext", `SELECT name::text, coalesce(default_version, ''), coalesce(comment, '') FROM pg_available_extensions
 		WHERE name <> 'plpgsql'`},
 }
@@ -91,9 +91,9 @@ var memberQueries = []struct{ kind, sql string }{
 		WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
 	{"extop", `SELECT DISTINCT o.oprname::text FROM pg_depend d JOIN pg_operator o ON o.oid = d.objid
 		WHERE d.classid = 'pg_operator'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
-	{"extdefopc", `SELECT a.amname::text, c.opcname::text FROM pg_depend d JOIN pg_opclass c ON c.oid = d.objid
+	{"extopc", `SELECT a.amname::text, c.opcname::text, c.opcdefault::text FROM pg_depend d JOIN pg_opclass c ON c.oid = d.objid
 		JOIN pg_am a ON a.oid = c.opcmethod
-		WHERE d.classid = 'pg_opclass'::regclass AND d.deptype = 'e' AND d.refobjid = $1 AND c.opcdefault`},
+		WHERE d.classid = 'pg_opclass'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
 	{"extrel", `SELECT c.relname::text FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 		WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
 }

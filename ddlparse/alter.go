@@ -1,0 +1,342 @@
+package ddlparse
+
+import (
+	"slices"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+// alterTable handles ALTER TABLE and the ALTER INDEX, ALTER SEQUENCE and
+// ALTER VIEW forms the parser reads as ALTER TABLE.
+func (b *builder) alterTable(s *pg.AlterTableStmt) error {
+	switch s.Objtype {
+	case pg.ObjectType_OBJECT_TABLE:
+	case pg.ObjectType_OBJECT_INDEX:
+		return b.alterIndex(s)
+	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:
+		return b.alterView(s)
+	case pg.ObjectType_OBJECT_SEQUENCE:
+		for _, c := range s.Cmds {
+			if c.GetAlterTableCmd().Subtype != pg.AlterTableType_AT_ChangeOwner {
+				return b.unsupported("this ALTER SEQUENCE")
+			}
+		}
+		return nil
+	default:
+		return b.unsupported(statementName(b.cur.raw.text))
+	}
+	t, err := b.table(s.Relation)
+	if err != nil {
+		if s.MissingOk {
+			return nil
+		}
+		return err
+	}
+	only := !s.Relation.Inh
+	// PostgreSQL runs subcommands in passes: columns are added before
+	// constraints, whatever the order they are written in.
+	var cons []*pg.Constraint
+	for _, n := range s.Cmds {
+		c := n.GetAlterTableCmd()
+		switch c.Subtype {
+		case pg.AlterTableType_AT_AddColumn:
+			added, err := b.addColumn(t, c.Def.GetColumnDef(), c.MissingOk)
+			if err != nil {
+				return err
+			}
+			cons = append(cons, added...)
+		case pg.AlterTableType_AT_AddConstraint:
+			cons = append(cons, c.Def.GetConstraint())
+		}
+	}
+	if err := b.addConstraintsOnly(t, cons, true, only); err != nil {
+		return err
+	}
+	for _, n := range s.Cmds {
+		c := n.GetAlterTableCmd()
+		if err := b.alterTableCmd(t, c, only); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error {
+	col := func() (*model.Column, error) {
+		cl := t.m.Column(c.Name)
+		if cl == nil {
+			return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, t.m.Name.Name)
+		}
+		return cl, nil
+	}
+	switch c.Subtype {
+	case pg.AlterTableType_AT_AddColumn, pg.AlterTableType_AT_AddConstraint, pg.AlterTableType_AT_ChangeOwner:
+		// Done in the first pass, or ownership (out of scope).
+	case pg.AlterTableType_AT_ColumnDefault:
+		return b.forTableTree(t, only, func(tt *table) error {
+			cl := tt.m.Column(c.Name)
+			if cl == nil {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
+			}
+			return b.setDefault(cl, c.Def)
+		})
+	case pg.AlterTableType_AT_SetNotNull, pg.AlterTableType_AT_DropNotNull:
+		return b.forTableTree(t, only, func(tt *table) error {
+			cl := tt.m.Column(c.Name)
+			if cl == nil {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
+			}
+			cl.NotNull = c.Subtype == pg.AlterTableType_AT_SetNotNull
+			return nil
+		})
+	case pg.AlterTableType_AT_AddIdentity:
+		cl, err := col()
+		if err != nil {
+			return err
+		}
+		p := &pendingColumn{col: cl}
+		if err := b.setIdentity(cl, c.Def.GetConstraint(), p); err != nil {
+			return err
+		}
+		b.addSequence(t.m.Name, cl.Name, p.identitySeqName, cl.Identity.SequenceOptions, true)
+	case pg.AlterTableType_AT_SetStorage:
+		cl, err := col()
+		if err != nil {
+			return err
+		}
+		return b.setStorage(cl, c.Def.GetString_().GetSval(), -1)
+	case pg.AlterTableType_AT_AlterColumnType:
+		cl, err := col()
+		if err != nil {
+			return err
+		}
+		cd := c.Def.GetColumnDef()
+		typ, err := b.typeName(cd.TypeName, sqlnorm.ColumnType)
+		if err != nil {
+			return err
+		}
+		cl.Type = typ
+		if cl.Collation, err = b.collation(cd.CollClause, typ); err != nil {
+			return err
+		}
+	case pg.AlterTableType_AT_ValidateConstraint:
+		con := t.m.Constraint(c.Name)
+		if con == nil {
+			return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", c.Name, t.m.Name.Name)
+		}
+		con.NotValid = false
+	case pg.AlterTableType_AT_EnableRowSecurity:
+		t.m.RLSEnabled = true
+	case pg.AlterTableType_AT_DisableRowSecurity:
+		t.m.RLSEnabled = false
+	case pg.AlterTableType_AT_ForceRowSecurity:
+		t.m.RLSForced = true
+	case pg.AlterTableType_AT_NoForceRowSecurity:
+		t.m.RLSForced = false
+	case pg.AlterTableType_AT_EnableTrig, pg.AlterTableType_AT_DisableTrig,
+		pg.AlterTableType_AT_EnableAlwaysTrig, pg.AlterTableType_AT_EnableReplicaTrig:
+		return b.setTriggerState(t, c)
+	case pg.AlterTableType_AT_AttachPartition:
+		pc := c.Def.GetPartitionCmd()
+		return b.attachPartition(t, pc)
+	case pg.AlterTableType_AT_AddInherit:
+		parent, err := b.table(c.Def.GetRangeVar())
+		if err != nil {
+			return err
+		}
+		if t.m.PartitionOf != nil || parent.m.PartitionBy != nil {
+			return b.errorAt(-1, ErrInvalid, "cannot inherit to or from a partition")
+		}
+		t.parents = append(t.parents, parent)
+		t.m.Inherits = append(t.m.Inherits, parent.m.Name)
+		parent.children = append(parent.children, t)
+	case pg.AlterTableType_AT_SetRelOptions, pg.AlterTableType_AT_ResetRelOptions:
+		opts, err := b.relOptions(c.Def.GetList().GetItems())
+		if err != nil {
+			return err
+		}
+		t.m.Options = mergeOptions(t.m.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetRelOptions)
+	case pg.AlterTableType_AT_SetLogged:
+		t.m.Unlogged = false
+	case pg.AlterTableType_AT_SetUnLogged:
+		t.m.Unlogged = true
+	default:
+		return b.unsupported("ALTER TABLE " + atName(c.Subtype))
+	}
+	return nil
+}
+
+// atName names an ALTER TABLE subcommand for messages.
+func atName(t pg.AlterTableType) string {
+	s := strings.TrimPrefix(t.String(), "AT_")
+	var out []rune
+	for i, r := range s {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			out = append(out, ' ')
+		}
+		out = append(out, r)
+	}
+	return strings.ToUpper(string(out))
+}
+
+// forTableTree applies fn to t and, unless only, to its partitions and
+// inheritance children, as ALTER TABLE without ONLY recurses.
+func (b *builder) forTableTree(t *table, only bool, fn func(*table) error) error {
+	if err := fn(t); err != nil {
+		return err
+	}
+	if only {
+		return nil
+	}
+	for _, child := range b.childrenOf(t) {
+		if err := b.forTableTree(child, false, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// childrenOf returns the partitions and inheritance children of t.
+func (b *builder) childrenOf(t *table) []*table { return t.children }
+
+// addColumn handles ADD COLUMN; the column also reaches the table's
+// children. It returns the column's constraints for the constraint pass.
+func (b *builder) addColumn(t *table, cd *pg.ColumnDef, ifNotExists bool) ([]*pg.Constraint, error) {
+	if t.m.Column(cd.Colname) != nil {
+		if ifNotExists {
+			return nil, nil
+		}
+		return nil, b.errorAt(cd.Location, ErrInvalid, "column %s of relation %s already exists", cd.Colname, t.m.Name.Name)
+	}
+	p, err := b.columnDef(cd, nil)
+	if err != nil {
+		return nil, err
+	}
+	t.m.Columns = append(t.m.Columns, p.col)
+	if err := b.columnSequence(t, p); err != nil {
+		return nil, err
+	}
+	for _, child := range b.childrenOf(t) {
+		if err := b.forTableTree(child, false, func(tt *table) error {
+			if tt.m.Column(p.col.Name) == nil {
+				tt.m.Columns = append(tt.m.Columns, inheritedColumn(p.col))
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return p.constraints, nil
+}
+
+// mergeOptions sets (or with reset, removes) storage parameters.
+func mergeOptions(cur, opts []string, reset bool) []string {
+	out := slices.Clone(cur)
+	for _, o := range opts {
+		name, _, _ := strings.Cut(o, "=")
+		out = slices.DeleteFunc(out, func(x string) bool { return strings.HasPrefix(x, name+"=") })
+		if !reset {
+			out = append(out, o)
+		}
+	}
+	slices.Sort(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// attachPartition handles ALTER TABLE parent ATTACH PARTITION child. The
+// parent's indexes and constraints reach the partition: matching ones it
+// already has become implied, missing ones are created implied.
+func (b *builder) attachPartition(parent *table, pc *pg.PartitionCmd) error {
+	if parent.m.PartitionBy == nil {
+		return b.errorAt(-1, ErrInvalid, "table %s is not partitioned", parent.m.Name)
+	}
+	child, err := b.table(pc.Name)
+	if err != nil {
+		return err
+	}
+	if child.m.PartitionOf != nil || len(child.parents) > 0 {
+		return b.errorAt(pc.Name.Location, ErrInvalid, "table %s is already a partition or a child", child.m.Name)
+	}
+	for _, pcol := range parent.m.Columns {
+		c := child.m.Column(pcol.Name)
+		if c == nil || c.Type != pcol.Type {
+			return b.errorAt(pc.Name.Location, ErrInvalid, "table %s does not match the columns of %s", child.m.Name, parent.m.Name)
+		}
+	}
+	if child.m.PartitionBound, err = b.partitionBound(parent, pc.Bound); err != nil {
+		return err
+	}
+	child.m.PartitionOf = &parent.m.Name
+	child.parents = []*table{parent}
+	parent.children = append(parent.children, child)
+	for _, ix := range b.indexesOf(parent) {
+		b.attachOrCreateChildIndex(ix, child)
+	}
+	// A foreign key the partition has that matches one of the parent's is
+	// attached to it and becomes implied.
+	for _, pcon := range parent.m.Constraints {
+		if pcon.Kind != model.ForeignKey {
+			continue
+		}
+		child.m.Constraints = slices.DeleteFunc(child.m.Constraints, func(c *model.Constraint) bool {
+			return c.Kind == model.ForeignKey && sameForeignKey(c, pcon)
+		})
+	}
+	return nil
+}
+
+func sameForeignKey(a, b *model.Constraint) bool {
+	return slices.Equal(a.Columns, b.Columns) && slices.Equal(a.RefColumns, b.RefColumns) &&
+		*a.References == *b.References && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
+		a.Match == b.Match && a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+}
+
+// alterIndex handles ALTER INDEX ... ATTACH PARTITION and SET (...).
+func (b *builder) alterIndex(s *pg.AlterTableStmt) error {
+	n, err := b.relation(s.Relation)
+	if err != nil {
+		return err
+	}
+	ix := b.indexes[n]
+	if ix == nil {
+		return b.errorAt(s.Relation.Location, ErrUndefined, "index %s does not exist", n)
+	}
+	for _, cn := range s.Cmds {
+		c := cn.GetAlterTableCmd()
+		switch c.Subtype {
+		case pg.AlterTableType_AT_AttachPartition:
+			cname, err := b.relation(c.Def.GetPartitionCmd().Name)
+			if err != nil {
+				return err
+			}
+			child := b.indexes[cname]
+			if child == nil {
+				return b.errorAt(-1, ErrUndefined, "index %s does not exist", cname)
+			}
+			if !slices.Contains(ix.table.children, child.table) {
+				return b.errorAt(-1, ErrInvalid, "index %s is not on a partition of %s", cname, ix.table.m.Name)
+			}
+			b.attachIndex(ix, child)
+		case pg.AlterTableType_AT_SetRelOptions, pg.AlterTableType_AT_ResetRelOptions:
+			opts, err := b.relOptions(c.Def.GetList().GetItems())
+			if err != nil {
+				return err
+			}
+			ix.m.Options = mergeOptions(ix.m.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetRelOptions)
+			if ix.constraint != nil {
+				ix.constraint.Options = ix.m.Options
+			}
+		case pg.AlterTableType_AT_ChangeOwner:
+		default:
+			return b.unsupported("ALTER INDEX " + atName(c.Subtype))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,320 @@
+package ddlparse
+
+import (
+	"slices"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+// builder applies statements, in order, to the schema they describe. It
+// keeps what PostgreSQL would know at each point (the search_path, the names
+// taken in each schema) so that names are resolved and chosen as the server
+// would choose them.
+type builder struct {
+	cfg        *config
+	src        *source
+	cur        *stmt
+	searchPath []string
+
+	schemas    map[string]*model.Schema
+	extensions map[string]*extension
+	collations map[model.Name]*model.Collation
+	enums      map[model.Name]*model.Enum
+	domains    map[model.Name]*model.Domain
+	composites map[model.Name]*model.Composite
+	sequences  map[model.Name]*sequence
+	functions  map[model.Name][]*model.Function
+	tables     map[model.Name]*table
+	views      map[model.Name]*view
+	indexes    map[model.Name]*index
+	// indexOrder lists indexes in creation order, for deterministic
+	// propagation to partitions.
+	indexOrder []*index
+	triggers   map[model.Name][]*model.Trigger
+
+	// relnames and connames hold, per schema, the names taken in pg_class
+	// and pg_constraint, including those of implied objects, for choosing
+	// default names.
+	relnames map[string]map[string]bool
+	connames map[string]map[string]bool
+}
+
+type extension struct {
+	m    *model.Extension
+	info *sqlnorm.ExtensionInfo // nil for an extension autogen does not know
+}
+
+type sequence struct {
+	m *model.Sequence
+	// identity is set for the sequence of an identity column, which the
+	// model keeps in the column.
+	identity bool
+}
+
+// table is a table being built. Columns hold every column, inherited ones
+// included; finish drops the implied ones.
+type table struct {
+	m *model.Table
+	// parents are the partitioned parent or the inheritance parents.
+	parents []*table
+	// children are the partitions or inheritance children.
+	children []*table
+}
+
+// partitions returns the partitions of a partitioned table.
+func (t *table) partitions() []*table {
+	if t.m.PartitionBy == nil {
+		return nil
+	}
+	return t.children
+}
+
+type view struct {
+	m       *model.View
+	columns []string
+}
+
+// index is an index, including the ones behind constraints and the ones
+// PostgreSQL creates on partitions.
+type index struct {
+	m *model.Index
+	// constraint is set when the index implements a constraint of table.
+	constraint *model.Constraint
+	table      *table
+	// implied is set for an index attached to, or created for, a parent
+	// index; such an index is not listed.
+	implied bool
+	// parent is the partitioned index this one is attached to.
+	parent *index
+}
+
+func newBuilder(cfg *config) *builder {
+	return &builder{
+		cfg:        cfg,
+		schemas:    map[string]*model.Schema{"public": {Name: "public"}},
+		extensions: map[string]*extension{},
+		collations: map[model.Name]*model.Collation{},
+		enums:      map[model.Name]*model.Enum{},
+		domains:    map[model.Name]*model.Domain{},
+		composites: map[model.Name]*model.Composite{},
+		sequences:  map[model.Name]*sequence{},
+		functions:  map[model.Name][]*model.Function{},
+		tables:     map[model.Name]*table{},
+		views:      map[model.Name]*view{},
+		indexes:    map[model.Name]*index{},
+		triggers:   map[model.Name][]*model.Trigger{},
+		relnames:   map[string]map[string]bool{},
+		connames:   map[string]map[string]bool{},
+	}
+}
+
+// ns returns the name resolution context of the current statement.
+func (b *builder) ns() *sqlnorm.Namespace {
+	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns}
+}
+
+// lookup reports whether the files, or an extension they install, define
+// an object of the kind in the schema.
+func (b *builder) lookup(kind sqlnorm.Kind, schema, name string) bool {
+	n := model.Name{Schema: schema, Name: name}
+	switch kind {
+	case sqlnorm.KindSchema:
+		return b.schemas[schema] != nil
+	case sqlnorm.KindRelation:
+		if b.tables[n] != nil || b.views[n] != nil || b.sequences[n] != nil || b.indexes[n] != nil {
+			return true
+		}
+	case sqlnorm.KindType:
+		if b.enums[n] != nil || b.domains[n] != nil || b.composites[n] != nil ||
+			b.tables[n] != nil || b.views[n] != nil {
+			return true
+		}
+	case sqlnorm.KindFunction:
+		if len(b.functions[n]) > 0 {
+			return true
+		}
+	case sqlnorm.KindCollation:
+		return b.collations[n] != nil
+	}
+	return b.inExtension(kind, schema, name)
+}
+
+// inExtension reports whether an extension installed in the schema
+// provides the object. An extension autogen knows nothing about is assumed
+// to provide anything asked of its schema.
+func (b *builder) inExtension(kind sqlnorm.Kind, schema, name string) bool {
+	for _, e := range b.extensions {
+		if e.m.Schema != schema {
+			continue
+		}
+		if e.info == nil || e.info.Has(kind, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// unchecked reports whether references into the schema are taken on
+// trust: schemas the filter leaves out, and schemas holding extensions.
+func (b *builder) unchecked(schema string) bool {
+	if !b.cfg.filter.Schema(schema) && schema != "pg_catalog" {
+		return true
+	}
+	for _, e := range b.extensions {
+		if e.m.Schema == schema {
+			return true
+		}
+	}
+	return false
+}
+
+// columns returns the columns of a table or view, for queries.
+func (b *builder) columns(n model.Name) ([]string, bool) {
+	if t := b.tables[n]; t != nil {
+		out := make([]string, len(t.m.Columns))
+		for i, c := range t.m.Columns {
+			out[i] = c.Name
+		}
+		return out, true
+	}
+	if v := b.views[n]; v != nil {
+		return v.columns, true
+	}
+	return nil, false
+}
+
+// creationSchema returns the schema a CREATE puts an object in: the one
+// given, or the first existing schema of the search path.
+func (b *builder) creationSchema(schema string, loc int32) (string, error) {
+	if schema != "" {
+		if b.schemas[schema] == nil && schema != "pg_catalog" {
+			return "", b.errorAt(loc, ErrUndefined, "schema %s does not exist", schema)
+		}
+		return schema, nil
+	}
+	s, ok := b.ns().CreationSchema()
+	if !ok {
+		return "", b.errorAt(loc, ErrInvalid, "no schema has been selected to create in")
+	}
+	return s, nil
+}
+
+// createName returns the qualified name of the object a RangeVar creates.
+func (b *builder) createName(rv *pg.RangeVar) (model.Name, error) {
+	if rv.Catalogname != "" {
+		return model.Name{}, b.errorAt(rv.Location, ErrUnsupported, "cross-database references are not supported")
+	}
+	s, err := b.creationSchema(rv.Schemaname, rv.Location)
+	return model.Name{Schema: s, Name: rv.Relname}, err
+}
+
+// createNameList returns the qualified name a CREATE gives an object named
+// by a list of String nodes (types, functions, collations).
+func (b *builder) createNameList(names []*pg.Node, loc int32) (model.Name, error) {
+	parts := sqlnorm.Strings(names)
+	switch len(parts) {
+	case 1:
+		s, err := b.creationSchema("", loc)
+		return model.Name{Schema: s, Name: parts[0]}, err
+	case 2:
+		s, err := b.creationSchema(parts[0], loc)
+		return model.Name{Schema: s, Name: parts[1]}, err
+	}
+	return model.Name{}, b.errorAt(loc, ErrUnsupported, "cross-database references are not supported")
+}
+
+// relation resolves a reference to an existing relation of one of the
+// kinds ("table", "view", "sequence", "index"; any when none is given).
+func (b *builder) relation(rv *pg.RangeVar) (model.Name, error) {
+	if rv.Catalogname != "" {
+		return model.Name{}, b.errorAt(rv.Location, ErrUnsupported, "cross-database references are not supported")
+	}
+	if rv.Schemaname != "" {
+		return model.Name{Schema: rv.Schemaname, Name: rv.Relname}, nil
+	}
+	s, ok := b.ns().Resolve(sqlnorm.KindRelation, rv.Relname)
+	if !ok {
+		return model.Name{}, b.errorAt(rv.Location, ErrUndefined, "relation %s does not exist", rv.Relname)
+	}
+	return model.Name{Schema: s, Name: rv.Relname}, nil
+}
+
+// table resolves a reference to a table the files define.
+func (b *builder) table(rv *pg.RangeVar) (*table, error) {
+	n, err := b.relation(rv)
+	if err != nil {
+		return nil, err
+	}
+	t := b.tables[n]
+	if t == nil {
+		return nil, b.errorAt(rv.Location, ErrUndefined, "table %s does not exist", n)
+	}
+	return t, nil
+}
+
+// takeRelname records a pg_class name.
+func (b *builder) takeRelname(schema, name string) {
+	m := b.relnames[schema]
+	if m == nil {
+		m = map[string]bool{}
+		b.relnames[schema] = m
+	}
+	m[name] = true
+}
+
+func (b *builder) releaseRelname(schema, name string) { delete(b.relnames[schema], name) }
+
+// takeConname records a pg_constraint name.
+func (b *builder) takeConname(schema, name string) {
+	m := b.connames[schema]
+	if m == nil {
+		m = map[string]bool{}
+		b.connames[schema] = m
+	}
+	m[name] = true
+}
+
+// relationExists reports whether a pg_class name is taken in the schema.
+func (b *builder) relationExists(schema, name string) bool { return b.relnames[schema][name] }
+
+// typeName canonicalizes a type name, reporting unknown types at their
+// position.
+func (b *builder) typeName(tn *pg.TypeName, mode sqlnorm.TypeMode) (string, error) {
+	s, err := b.ns().TypeName(tn, mode)
+	if err != nil {
+		return "", b.exprError(err)
+	}
+	if names := sqlnorm.Strings(tn.Names); len(names) == 2 && names[0] != "pg_catalog" &&
+		!b.lookup(sqlnorm.KindType, names[0], names[1]) && !b.unchecked(names[0]) {
+		return "", b.errorAt(tn.Location, ErrUndefined, "type %s does not exist", sqlnorm.QuoteQualified(names[0], names[1]))
+	}
+	return s, nil
+}
+
+// exprError turns an error of sqlnorm into a positioned Error.
+func (b *builder) exprError(err error) error {
+	switch e := err.(type) {
+	case *sqlnorm.UnknownError:
+		if e.Kind == sqlnorm.KindType && slices.Contains([]string{"serial", "bigserial", "smallserial"}, e.Name) {
+			return b.errorAt(e.Location, ErrInvalid, "%s is only allowed as a column type", e.Name)
+		}
+		return b.errorAt(e.Location, ErrUndefined, "%s", e.Error())
+	case *sqlnorm.UnsupportedError:
+		return b.errorAt(e.Location, ErrUnsupported, "%s", e.Error())
+	case *Error:
+		return e
+	}
+	return b.errorAt(-1, ErrInvalid, "%v", err)
+}
+
+// expr converts an expression of the current statement.
+func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
+	e, err := b.ns().Expr(n, typ)
+	if err != nil {
+		return nil, b.exprError(err)
+	}
+	return e, nil
+}

@@ -1,0 +1,227 @@
+package ddlparse
+
+import (
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+// comment handles COMMENT ON for every kind of object the model carries a
+// comment for. COMMENT ... IS NULL (or ”) removes the comment.
+func (b *builder) comment(s *pg.CommentStmt) error {
+	target, err := b.commentTarget(s)
+	if err != nil {
+		return err
+	}
+	*target = s.Comment
+	return nil
+}
+
+// commentTarget returns the Comment field of the object a COMMENT ON names.
+func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
+	names := func() []string { return sqlnorm.Strings(s.Object.GetList().GetItems()) }
+	// qualified splits a name list into a relation reference and the rest.
+	rel := func(parts []string) *pg.RangeVar {
+		rv := &pg.RangeVar{Relname: parts[len(parts)-1], Location: -1, Inh: true}
+		if len(parts) > 1 {
+			rv.Schemaname = parts[len(parts)-2]
+		}
+		return rv
+	}
+	switch s.Objtype {
+	case pg.ObjectType_OBJECT_SCHEMA:
+		name := s.Object.GetString_().GetSval()
+		if name == "public" {
+			// The public schema is implied; its stock comment is no change.
+			if s.Comment == "standard public schema" {
+				var discard string
+				return &discard, nil
+			}
+			return nil, b.unsupported("COMMENT ON SCHEMA public")
+		}
+		if sc := b.schemas[name]; sc != nil {
+			return &sc.Comment, nil
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "schema %s does not exist", name)
+	case pg.ObjectType_OBJECT_EXTENSION:
+		name := s.Object.GetString_().GetSval()
+		if e := b.extensions[name]; e != nil {
+			if e.info != nil && s.Comment == e.info.Comment {
+				// The extension's own comment is implied.
+				var discard string
+				return &discard, nil
+			}
+			return &e.m.Comment, nil
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "extension %s does not exist", name)
+	case pg.ObjectType_OBJECT_TABLE, pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW,
+		pg.ObjectType_OBJECT_SEQUENCE, pg.ObjectType_OBJECT_INDEX:
+		n, err := b.relation(rel(names()))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case b.tables[n] != nil && s.Objtype == pg.ObjectType_OBJECT_TABLE:
+			return &b.tables[n].m.Comment, nil
+		case b.views[n] != nil && s.Objtype != pg.ObjectType_OBJECT_TABLE:
+			return &b.views[n].m.Comment, nil
+		case b.sequences[n] != nil && s.Objtype == pg.ObjectType_OBJECT_SEQUENCE:
+			return &b.sequences[n].m.Comment, nil
+		case b.indexes[n] != nil && s.Objtype == pg.ObjectType_OBJECT_INDEX:
+			ix := b.indexes[n]
+			if ix.constraint != nil {
+				return nil, b.unsupported("COMMENT ON INDEX of an index that implements a constraint (comment on the constraint)")
+			}
+			return &ix.m.Comment, nil
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "%s %s does not exist", strings.ToLower(strings.TrimPrefix(s.Objtype.String(), "OBJECT_")), n)
+	case pg.ObjectType_OBJECT_COLUMN:
+		parts := names()
+		if len(parts) < 2 {
+			return nil, b.errorAt(-1, ErrInvalid, "column name must be qualified")
+		}
+		n, err := b.relation(rel(parts[:len(parts)-1]))
+		if err != nil {
+			return nil, err
+		}
+		col := parts[len(parts)-1]
+		if t := b.tables[n]; t != nil {
+			if c := t.m.Column(col); c != nil {
+				return &c.Comment, nil
+			}
+			return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", col, n)
+		}
+		return nil, b.unsupported("COMMENT ON COLUMN of a view or composite type")
+	case pg.ObjectType_OBJECT_TABCONSTRAINT, pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_POLICY:
+		parts := names()
+		if len(parts) < 2 {
+			return nil, b.errorAt(-1, ErrInvalid, "invalid object name")
+		}
+		n, err := b.relation(rel(parts[:len(parts)-1]))
+		if err != nil {
+			return nil, err
+		}
+		name := parts[len(parts)-1]
+		switch s.Objtype {
+		case pg.ObjectType_OBJECT_TABCONSTRAINT:
+			if t := b.tables[n]; t != nil {
+				if c := t.m.Constraint(name); c != nil {
+					return &c.Comment, nil
+				}
+			}
+		case pg.ObjectType_OBJECT_TRIGGER:
+			for _, tr := range b.triggers[n] {
+				if tr.Name == name {
+					return &tr.Comment, nil
+				}
+			}
+		default:
+			if t := b.tables[n]; t != nil {
+				for _, p := range t.m.Policies {
+					if p.Name == name {
+						return &p.Comment, nil
+					}
+				}
+			}
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "%s %s on %s does not exist",
+			strings.ToLower(strings.TrimPrefix(s.Objtype.String(), "OBJECT_")), name, n)
+	case pg.ObjectType_OBJECT_TYPE, pg.ObjectType_OBJECT_DOMAIN:
+		n, err := b.typeRef(s.Object.GetTypeName().GetNames())
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case b.enums[n] != nil:
+			return &b.enums[n].Comment, nil
+		case b.domains[n] != nil:
+			return &b.domains[n].Comment, nil
+		case b.composites[n] != nil:
+			return &b.composites[n].Comment, nil
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "type %s does not exist", n)
+	case pg.ObjectType_OBJECT_DOMCONSTRAINT:
+		items := s.Object.GetList().GetItems()
+		n, err := b.typeRef(items[0].GetTypeName().GetNames())
+		if err != nil {
+			return nil, err
+		}
+		name := items[1].GetString_().GetSval()
+		if d := b.domains[n]; d != nil {
+			for _, c := range d.Checks {
+				if c.Name == name {
+					return &c.Comment, nil
+				}
+			}
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "constraint %s for domain %s does not exist", name, n)
+	case pg.ObjectType_OBJECT_COLLATION:
+		parts := names()
+		n := model.Name{Name: parts[len(parts)-1]}
+		if len(parts) == 2 {
+			n.Schema = parts[0]
+		} else {
+			n.Schema, _ = b.ns().Resolve(sqlnorm.KindCollation, n.Name)
+		}
+		if c := b.collations[n]; c != nil {
+			return &c.Comment, nil
+		}
+		return nil, b.errorAt(-1, ErrUndefined, "collation %s does not exist", n)
+	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
+		f, err := b.functionByArgs(s.Object.GetObjectWithArgs())
+		if err != nil {
+			return nil, err
+		}
+		return &f.Comment, nil
+	}
+	return nil, b.unsupported("COMMENT ON " + strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "))
+}
+
+// functionByArgs finds the function a name with argument types names.
+func (b *builder) functionByArgs(o *pg.ObjectWithArgs) (*model.Function, error) {
+	parts := sqlnorm.Strings(o.Objname)
+	var n model.Name
+	switch len(parts) {
+	case 1:
+		s, ok := b.ns().Resolve(sqlnorm.KindFunction, parts[0])
+		if !ok {
+			return nil, b.errorAt(-1, ErrUndefined, "function %s does not exist", parts[0])
+		}
+		n = model.Name{Schema: s, Name: parts[0]}
+	case 2:
+		n = model.Name{Schema: parts[0], Name: parts[1]}
+	default:
+		return nil, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+	}
+	fns := b.functions[n]
+	if o.ArgsUnspecified {
+		if len(fns) == 1 {
+			return fns[0], nil
+		}
+		return nil, b.errorAt(-1, ErrInvalid, "function name %s is not unique", n)
+	}
+	var args []string
+	for _, a := range o.Objargs {
+		typ, err := b.typeName(a.GetTypeName(), sqlnorm.BareType)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, typ)
+	}
+	want := strings.Join(args, ", ")
+	for _, f := range fns {
+		var in []string
+		for _, a := range f.Args {
+			if a.Mode != "OUT" && a.Mode != "TABLE" {
+				in = append(in, a.Type)
+			}
+		}
+		if strings.Join(in, ", ") == want {
+			return f, nil
+		}
+	}
+	return nil, b.errorAt(-1, ErrUndefined, "function %s(%s) does not exist", n, want)
+}

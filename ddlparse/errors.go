@@ -1,0 +1,41 @@
+package ddlparse
+
+import (
+	"errors"
+	"fmt"
+)
+
+// The kinds of [Error], for errors.Is.
+var (
+	// ErrSyntax marks text that PostgreSQL's parser rejects.
+	ErrSyntax = errors.New("syntax error")
+	// ErrUnsupported marks a statement or clause autogen cannot represent.
+	ErrUnsupported = errors.New("not supported")
+	// ErrUndefined marks a reference to an object the files do not define.
+	ErrUndefined = errors.New("undefined object")
+	// ErrInvalid marks a statement PostgreSQL would reject for another
+	// reason, such as a duplicate name.
+	ErrInvalid = errors.New("invalid statement")
+)
+
+// Error is a problem with one statement of a schema file.
+type Error struct {
+	File string
+	// Line and Column locate the problem (1-based; the column counts
+	// characters), at the offending token when known, else at the start of
+	// the statement.
+	Line, Column int
+	// Statement is the first line of the statement.
+	Statement string
+	// Msg says what is wrong.
+	Msg string
+	// Kind is ErrSyntax, ErrUnsupported, ErrUndefined or ErrInvalid.
+	Kind error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s (in %q)", e.File, e.Line, e.Column, e.Msg, e.Statement)
+}
+
+// Unwrap returns the error's kind.
+func (e *Error) Unwrap() error { return e.Kind }

@@ -1,0 +1,68 @@
+package ddlparse
+
+import (
+	"sort"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+// finish assembles the catalog from what the statements built.
+func (b *builder) finish() (*model.Catalog, error) {
+	c := &model.Catalog{}
+	for name, s := range b.schemas {
+		if name != "public" {
+			c.Schemas = append(c.Schemas, s)
+		}
+	}
+	for _, e := range b.extensions {
+		c.Extensions = append(c.Extensions, e.m)
+	}
+	for _, x := range b.collations {
+		c.Collations = append(c.Collations, x)
+	}
+	for _, x := range b.enums {
+		c.Enums = append(c.Enums, x)
+	}
+	for _, x := range b.domains {
+		c.Domains = append(c.Domains, x)
+	}
+	for _, x := range b.composites {
+		c.Composites = append(c.Composites, x)
+	}
+	for _, s := range b.sequences {
+		if !s.identity {
+			c.Sequences = append(c.Sequences, s.m)
+		}
+	}
+	for _, fns := range b.functions {
+		c.Functions = append(c.Functions, fns...)
+	}
+	for _, t := range b.tables {
+		c.Tables = append(c.Tables, t.m)
+	}
+	for _, v := range b.views {
+		c.Views = append(c.Views, v.m)
+	}
+	for _, ix := range b.indexOrder {
+		if !ix.implied && ix.constraint == nil && b.indexes[ix.m.QualifiedName()] == ix {
+			c.Indexes = append(c.Indexes, ix.m)
+		}
+	}
+	for _, trs := range b.triggers {
+		c.Triggers = append(c.Triggers, trs...)
+	}
+	sqlnorm.Finalize(c, b.cfg.filter)
+	return c, nil
+}
+
+// sortedTableNames returns the keys of a table map in order, for
+// deterministic iteration.
+func sortedTableNames(m map[model.Name]*table) []model.Name {
+	out := make([]model.Name, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
+	return out
+}

@@ -1,0 +1,229 @@
+package ddlparse
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+var paramModes = map[pg.FunctionParameterMode]string{
+	pg.FunctionParameterMode_FUNC_PARAM_IN: "IN", pg.FunctionParameterMode_FUNC_PARAM_DEFAULT: "IN",
+	pg.FunctionParameterMode_FUNC_PARAM_OUT: "OUT", pg.FunctionParameterMode_FUNC_PARAM_INOUT: "INOUT",
+	pg.FunctionParameterMode_FUNC_PARAM_VARIADIC: "VARIADIC", pg.FunctionParameterMode_FUNC_PARAM_TABLE: "TABLE",
+}
+
+// createFunction handles CREATE [OR REPLACE] FUNCTION and PROCEDURE. Every
+// attribute is stored with its effective value, so that an omitted option
+// and its default compare equal.
+func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
+	n, err := b.createNameList(s.Funcname, -1)
+	if err != nil {
+		return err
+	}
+	f := &model.Function{Name: n, Procedure: s.IsProcedure, Volatility: "VOLATILE", Security: "INVOKER",
+		Parallel: "UNSAFE"}
+	var tableCols []string
+	var outTypes []string
+	for _, p := range s.Parameters {
+		fp := p.GetFunctionParameter()
+		typ, err := b.typeName(fp.ArgType, sqlnorm.BareType)
+		if err != nil {
+			return err
+		}
+		arg := model.FuncArg{Mode: paramModes[fp.Mode], Name: fp.Name, Type: typ}
+		if fp.Defexpr != nil {
+			if arg.Default, err = b.expr(fp.Defexpr, typ); err != nil {
+				return err
+			}
+		}
+		switch arg.Mode {
+		case "TABLE":
+			tableCols = append(tableCols, sqlnorm.QuoteIdent(fp.Name)+" "+typ)
+		case "OUT", "INOUT":
+			outTypes = append(outTypes, typ)
+		}
+		f.Args = append(f.Args, arg)
+	}
+	setof := false
+	switch {
+	case s.IsProcedure:
+	case len(tableCols) > 0:
+		f.Returns = "TABLE(" + strings.Join(tableCols, ", ") + ")"
+		setof = true
+	case s.ReturnType != nil:
+		typ, err := b.typeName(s.ReturnType, sqlnorm.BareType)
+		if err != nil {
+			return err
+		}
+		f.Returns = typ
+		if s.ReturnType.Setof {
+			f.Returns, setof = "SETOF "+typ, true
+		}
+	case len(outTypes) == 1:
+		f.Returns = outTypes[0]
+	case len(outTypes) > 1:
+		f.Returns = "record"
+	default:
+		return b.errorAt(-1, ErrInvalid, "function result type must be specified")
+	}
+	var body []string
+	rowsGiven := false
+	for _, o := range s.Options {
+		d := o.GetDefElem()
+		switch d.Defname {
+		case "as":
+			body = sqlnorm.Strings(d.Arg.GetList().GetItems())
+		case "language":
+			f.Language = strings.ToLower(d.Arg.GetString_().GetSval())
+		case "volatility":
+			f.Volatility = strings.ToUpper(d.Arg.GetString_().GetSval())
+		case "strict":
+			f.Strict = d.Arg.GetBoolean().GetBoolval()
+		case "security":
+			if d.Arg.GetBoolean().GetBoolval() {
+				f.Security = "DEFINER"
+			}
+		case "leakproof":
+			f.Leakproof = d.Arg.GetBoolean().GetBoolval()
+		case "parallel":
+			f.Parallel = strings.ToUpper(d.Arg.GetString_().GetSval())
+		case "cost":
+			if f.Cost, err = floatArg(d.Arg); err != nil {
+				return b.errorAt(d.Location, ErrInvalid, "COST requires a number")
+			}
+		case "rows":
+			if f.Rows, err = floatArg(d.Arg); err != nil {
+				return b.errorAt(d.Location, ErrInvalid, "ROWS requires a number")
+			}
+			rowsGiven = true
+		case "set":
+			cfg, err := b.functionSetting(d.Arg.GetVariableSetStmt())
+			if err != nil {
+				return err
+			}
+			if cfg != "" {
+				f.Config = append(f.Config, cfg)
+			}
+		default:
+			return b.errorAt(d.Location, ErrUnsupported, "function option %s is not supported", strings.ToUpper(d.Defname))
+		}
+	}
+	sort.Strings(f.Config)
+	switch {
+	case s.SqlBody != nil:
+		if f.Language == "" {
+			f.Language = "sql"
+		}
+		e, err := b.ns().SQLBody(s.SqlBody)
+		if err != nil {
+			return b.exprError(err)
+		}
+		f.Body = *e
+	case len(body) == 1:
+		f.Body = model.Expr{SQL: body[0], Canon: body[0]}
+	case len(body) == 2:
+		// AS 'object file', 'link symbol': PostgreSQL keeps the symbol in
+		// prosrc.
+		f.Body = model.Expr{SQL: body[1], Canon: body[1]}
+	default:
+		return b.errorAt(-1, ErrInvalid, "no function body specified")
+	}
+	if f.Language == "" {
+		return b.errorAt(-1, ErrInvalid, "no language specified")
+	}
+	if f.Cost == 0 {
+		f.Cost = 100
+		if f.Language == "c" || f.Language == "internal" {
+			f.Cost = 1
+		}
+	}
+	if setof && !rowsGiven {
+		f.Rows = 1000
+	}
+	if s.IsProcedure {
+		f.Rows = 0
+	}
+	fns := b.functions[n]
+	for i, old := range fns {
+		if old.IdentityArgs() == f.IdentityArgs() {
+			if !s.Replace {
+				return b.errorAt(-1, ErrInvalid, "function %s already exists", f.Signature())
+			}
+			f.Comment = old.Comment
+			fns[i] = f
+			return nil
+		}
+	}
+	b.functions[n] = append(fns, f)
+	return nil
+}
+
+func floatArg(n *pg.Node) (float64, error) {
+	if i := n.GetInteger(); i != nil {
+		return float64(i.Ival), nil
+	}
+	if f := n.GetFloat(); f != nil {
+		return strconv.ParseFloat(f.Fval, 64)
+	}
+	s, _ := sqlnorm.ConstText(n)
+	return strconv.ParseFloat(s, 64)
+}
+
+// listSettings are the settings whose list elements PostgreSQL quotes as
+// identifiers when it stores them (GUC_LIST_QUOTE).
+var listSettings = map[string]bool{"search_path": true, "temp_tablespaces": true,
+	"session_preload_libraries": true, "shared_preload_libraries": true, "local_preload_libraries": true}
+
+// functionSetting renders a SET clause as proconfig stores it:
+// "name=value", list elements joined with ", ".
+func (b *builder) functionSetting(s *pg.VariableSetStmt) (string, error) {
+	name := strings.ToLower(s.Name)
+	switch s.Kind {
+	case pg.VariableSetKind_VAR_SET_VALUE:
+	case pg.VariableSetKind_VAR_RESET, pg.VariableSetKind_VAR_SET_DEFAULT:
+		return "", nil
+	default:
+		return "", b.unsupported("SET ... FROM CURRENT in a function")
+	}
+	var parts []string
+	for _, a := range s.Args {
+		v, ok := sqlnorm.ConstText(a)
+		if !ok {
+			return "", b.errorAt(-1, ErrInvalid, "invalid value for %s", name)
+		}
+		if listSettings[name] {
+			v = sqlnorm.QuoteIdent(v)
+		}
+		parts = append(parts, v)
+	}
+	return name + "=" + strings.Join(parts, ", "), nil
+}
+
+// functionRef resolves the function a trigger executes: by name, in the
+// files or in an extension or a schema the filter leaves out.
+func (b *builder) functionRef(names []*pg.Node) (model.Name, error) {
+	parts := sqlnorm.Strings(names)
+	var n model.Name
+	switch len(parts) {
+	case 1:
+		s, ok := b.ns().Resolve(sqlnorm.KindFunction, parts[0])
+		if !ok {
+			return n, b.errorAt(-1, ErrUndefined, "function %s() does not exist", parts[0])
+		}
+		n = model.Name{Schema: s, Name: parts[0]}
+	case 2:
+		n = model.Name{Schema: parts[0], Name: parts[1]}
+		if len(b.functions[n]) == 0 && !b.unchecked(n.Schema) && !b.inExtension(sqlnorm.KindFunction, n.Schema, n.Name) &&
+			!(n.Schema == "pg_catalog" && sqlnorm.IsBuiltin(sqlnorm.KindFunction, n.Name)) {
+			return n, b.errorAt(-1, ErrUndefined, "function %s() does not exist", n)
+		}
+	default:
+		return n, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+	}
+	return n, nil
+}

@@ -1,0 +1,253 @@
+package ddlparse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pganalyze/pg_query_go/v5/parser"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/scope"
+)
+
+// Option configures [Load] and [Parse].
+type Option func(*config)
+
+type config struct {
+	filter     *scope.Filter
+	searchPath []string
+}
+
+// WithFilter leaves out the objects the filter excludes. References to
+// objects in excluded schemas are not checked.
+func WithFilter(f *scope.Filter) Option { return func(c *config) { c.filter = f } }
+
+// WithSearchPath sets the search_path each file starts with; the default is
+// "public", PostgreSQL's default path for a role without a schema of its
+// own.
+func WithSearchPath(schemas ...string) Option {
+	return func(c *config) { c.searchPath = schemas }
+}
+
+func newConfig(opts []Option) *config {
+	c := &config{searchPath: []string{"public"}}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// Load reads the schema described by a .sql file, or by the .sql files of a
+// directory and its subdirectories read in name order, as if they were run
+// one after the other, each in a new session.
+func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("ddlparse: %w", err)
+	}
+	files := []string{path}
+	if st.IsDir() {
+		files = nil
+		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(d.Name(), ".sql") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ddlparse: %w", err)
+		}
+		sort.Strings(files)
+	}
+	b := newBuilder(newConfig(opts))
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("ddlparse: %w", err)
+		}
+		if err := b.file(ctx, f, string(src)); err != nil {
+			return nil, err
+		}
+	}
+	return b.finish()
+}
+
+// Parse reads the schema described by one SQL text; name is used in error
+// messages.
+func Parse(name string, src []byte, opts ...Option) (*model.Catalog, error) {
+	b := newBuilder(newConfig(opts))
+	if err := b.file(context.Background(), name, string(src)); err != nil {
+		return nil, err
+	}
+	return b.finish()
+}
+
+// stmt is a parsed statement of a file.
+type stmt struct {
+	raw  rawStmt
+	node *pg.Node // nil for an empty statement or a meta-command
+	err  error
+}
+
+// file parses and applies one file.
+func (b *builder) file(ctx context.Context, name, src string) error {
+	b.src = &source{name: name, text: src}
+	b.searchPath = append([]string(nil), b.cfg.searchPath...)
+	stmts := parseAll(ctx, src, split(src))
+	for i := range stmts {
+		s := &stmts[i]
+		b.cur = s
+		if s.err != nil {
+			return b.syntaxError(s)
+		}
+		if s.raw.meta {
+			if err := b.metaCommand(s.raw.text); err != nil {
+				return err
+			}
+			continue
+		}
+		if s.node == nil {
+			continue
+		}
+		if err := b.statement(s.node); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// parseAll parses statements on all CPUs; the C parser holds no global
+// lock, and parsing dominates the time to read a large schema.
+func parseAll(ctx context.Context, src string, raws []rawStmt) []stmt {
+	out := make([]stmt, len(raws))
+	var wg sync.WaitGroup
+	next := make(chan int, len(raws))
+	for i := range raws {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if ctx.Err() != nil {
+					return
+				}
+				out[i] = parseOne(raws[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return retryJoined(src, out)
+}
+
+func parseOne(r rawStmt) stmt {
+	s := stmt{raw: r}
+	if r.meta {
+		return s
+	}
+	res, err := pg.Parse(r.text)
+	if err != nil {
+		s.err = err
+		return s
+	}
+	switch len(res.Stmts) {
+	case 0:
+	case 1:
+		s.node = res.Stmts[0].Stmt
+	default:
+		s.err = errors.New("more than one statement")
+	}
+	return s
+}
+
+// retryJoined is a safety net for bodies the splitter cuts wrongly: a
+// statement that fails to parse is retried joined with the statements that
+// follow it, up to a few; if no join parses, the first error stands.
+func retryJoined(src string, stmts []stmt) []stmt {
+	var out []stmt
+	for i := 0; i < len(stmts); i++ {
+		s := stmts[i]
+		if s.err != nil && !s.raw.meta {
+			for j := i + 1; j < len(stmts) && j < i+20 && !stmts[j].raw.meta; j++ {
+				end := stmts[j].raw.offset + len(stmts[j].raw.text)
+				joined := parseOne(rawStmt{text: src[s.raw.offset:end], offset: s.raw.offset})
+				if joined.err == nil {
+					s = joined
+					i = j
+					break
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// source is the file being read.
+type source struct {
+	name  string
+	text  string
+	lines []int // byte offsets of line starts, built on first use
+}
+
+// position converts a byte offset to a 1-based line and character column.
+func (s *source) position(off int) (line, col int) {
+	if s.lines == nil {
+		s.lines = []int{0}
+		for i := 0; i < len(s.text); i++ {
+			if s.text[i] == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
+	}
+	if off > len(s.text) {
+		off = len(s.text)
+	}
+	l := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	return l + 1, utf8.RuneCountInString(s.text[s.lines[l]:off]) + 1
+}
+
+// errorAt builds an Error at a byte offset of the current statement
+// (negative: the statement's start).
+func (b *builder) errorAt(loc int32, kind error, format string, args ...any) *Error {
+	off := b.cur.raw.offset
+	if loc >= 0 && int(loc) < len(b.cur.raw.text) {
+		off += int(loc)
+	}
+	line, col := b.src.position(off)
+	first, _, _ := strings.Cut(b.cur.raw.text, "\n")
+	return &Error{File: b.src.name, Line: line, Column: col, Statement: strings.TrimSpace(first),
+		Msg: fmt.Sprintf(format, args...), Kind: kind}
+}
+
+func (b *builder) syntaxError(s *stmt) error {
+	var pe *parser.Error
+	if errors.As(s.err, &pe) && pe.Cursorpos > 0 {
+		// Cursorpos counts characters from 1.
+		off := 0
+		for n := 1; n < pe.Cursorpos && off < len(s.raw.text); n++ {
+			_, size := utf8.DecodeRuneInString(s.raw.text[off:])
+			off += size
+		}
+		return b.errorAt(int32(off), ErrSyntax, "%s", pe.Message)
+	}
+	return b.errorAt(-1, ErrSyntax, "%v", s.err)
+}

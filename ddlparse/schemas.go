@@ -1,0 +1,171 @@
+package ddlparse
+
+import (
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+func (b *builder) createSchema(s *pg.CreateSchemaStmt) error {
+	if len(s.SchemaElts) > 0 {
+		return b.unsupported("CREATE SCHEMA with schema elements (write them as separate statements)")
+	}
+	name := s.Schemaname
+	if name == "" {
+		return b.unsupported("CREATE SCHEMA AUTHORIZATION without a schema name")
+	}
+	if b.schemas[name] != nil {
+		if s.IfNotExists {
+			return nil
+		}
+		return b.errorAt(-1, ErrInvalid, "schema %s already exists", name)
+	}
+	if strings.HasPrefix(name, "pg_") {
+		return b.errorAt(-1, ErrInvalid, "schema name %s is reserved", name)
+	}
+	b.schemas[name] = &model.Schema{Name: name}
+	return nil
+}
+
+func (b *builder) createExtension(s *pg.CreateExtensionStmt) error {
+	name := s.Extname
+	if b.extensions[name] != nil || name == "plpgsql" {
+		// plpgsql is installed in every database.
+		if s.IfNotExists || name == "plpgsql" {
+			return nil
+		}
+		return b.errorAt(-1, ErrInvalid, "extension %s already exists", name)
+	}
+	var schema, version string
+	cascade := false
+	for _, o := range s.Options {
+		d := o.GetDefElem()
+		v, _ := sqlnorm.ConstText(d.Arg)
+		switch d.Defname {
+		case "schema":
+			if v == "" {
+				v = d.Arg.GetString_().GetSval()
+			}
+			schema = v
+		case "new_version":
+			if v == "" {
+				v = d.Arg.GetString_().GetSval()
+			}
+			version = v
+		case "cascade":
+			cascade = true
+		}
+	}
+	return b.installExtension(name, schema, version, cascade)
+}
+
+func (b *builder) installExtension(name, schema, version string, cascade bool) error {
+	info := sqlnorm.Extension(name)
+	if info != nil && info.Schema != "" {
+		schema = info.Schema
+	}
+	if schema == "" {
+		s, ok := b.ns().CreationSchema()
+		if !ok {
+			return b.errorAt(-1, ErrInvalid, "no schema has been selected to create in")
+		}
+		schema = s
+	} else if b.schemas[schema] == nil && schema != "pg_catalog" {
+		return b.errorAt(-1, ErrUndefined, "schema %s does not exist", schema)
+	}
+	if info != nil {
+		for _, req := range info.Requires {
+			if b.extensions[req] != nil {
+				continue
+			}
+			if !cascade {
+				return b.errorAt(-1, ErrUndefined, "required extension %s is not installed (use CASCADE)", req)
+			}
+			if err := b.installExtension(req, schema, "", true); err != nil {
+				return err
+			}
+		}
+		if version == info.DefaultVersion {
+			// The model leaves the default version implied.
+			version = ""
+		}
+	}
+	b.extensions[name] = &extension{m: &model.Extension{Name: name, Schema: schema, Version: version}, info: info}
+	return nil
+}
+
+// createCollation handles CREATE COLLATION with explicit locale settings,
+// or FROM one of the collations every server has ("C", "POSIX").
+func (b *builder) createCollation(s *pg.DefineStmt) error {
+	n, err := b.createNameList(s.Defnames, -1)
+	if err != nil {
+		return err
+	}
+	if b.collations[n] != nil {
+		if s.IfNotExists {
+			return nil
+		}
+		return b.errorAt(-1, ErrInvalid, "collation %s already exists", n)
+	}
+	c := &model.Collation{Name: n, Provider: "libc", Deterministic: true}
+	var locale string
+	for _, o := range s.Definition {
+		d := o.GetDefElem()
+		v, _ := sqlnorm.ConstText(d.Arg)
+		if v == "" {
+			v = strings.Join(sqlnorm.Strings(d.Arg.GetTypeName().GetNames()), ".")
+		}
+		if v == "" {
+			v = d.Arg.GetString_().GetSval()
+		}
+		switch strings.ToLower(d.Defname) {
+		case "from":
+			from := sqlnorm.Strings(d.Arg.GetList().GetItems())
+			if len(from) == 0 {
+				from = []string{v}
+			}
+			switch from[len(from)-1] {
+			case "C", "POSIX":
+				c.LcCollate, c.LcCtype = "C", "C"
+			default:
+				return b.unsupported("CREATE COLLATION FROM a collation other than \"C\" or \"POSIX\"")
+			}
+		case "provider":
+			switch strings.ToLower(v) {
+			case "icu":
+				c.Provider = "icu"
+			case "libc":
+				c.Provider = "libc"
+			case "builtin":
+				c.Provider = "builtin"
+			default:
+				return b.errorAt(-1, ErrInvalid, "unknown collation provider %s", v)
+			}
+		case "locale":
+			locale = v
+		case "lc_collate":
+			c.LcCollate = v
+		case "lc_ctype":
+			c.LcCtype = v
+		case "deterministic":
+			c.Deterministic = !strings.EqualFold(v, "false") && !strings.EqualFold(v, "off") && v != "0"
+		case "version", "rules":
+			// The version is recorded by the server, not chosen.
+		default:
+			return b.errorAt(-1, ErrUnsupported, "collation option %s is not supported", d.Defname)
+		}
+	}
+	if locale != "" {
+		if c.Provider == "libc" {
+			// A libc locale sets both categories.
+			c.LcCollate, c.LcCtype = locale, locale
+		} else {
+			c.Locale = locale
+		}
+	}
+	b.collations[n] = c
+	return nil
+}

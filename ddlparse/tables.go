@@ -1,0 +1,361 @@
+package ddlparse
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+// createTable handles CREATE TABLE, including partitions (PARTITION OF),
+// partitioned tables (PARTITION BY) and inheritance (INHERITS). It follows
+// the order in which PostgreSQL names things: serial sequences first, then
+// the table, its CHECK constraints, its primary key and unique
+// constraints, and last its foreign keys.
+func (b *builder) createTable(s *pg.CreateStmt) error {
+	rv := s.Relation
+	switch {
+	case rv.Relpersistence == "t":
+		return b.unsupported("CREATE TEMPORARY TABLE")
+	case s.OfTypename != nil:
+		return b.unsupported("CREATE TABLE OF type")
+	case s.AccessMethod != "" && s.AccessMethod != "heap":
+		return b.unsupported("a table access method other than heap")
+	case s.Tablespacename != "" && s.Tablespacename != "pg_default":
+		return b.unsupported("TABLESPACE (tablespaces are out of scope)")
+	}
+	n, err := b.createName(rv)
+	if err != nil {
+		return err
+	}
+	if b.relationExists(n.Schema, n.Name) || b.typeTaken(n) {
+		if s.IfNotExists {
+			return nil
+		}
+		return b.errorAt(rv.Location, ErrInvalid, "relation %s already exists", n)
+	}
+	t := &table{m: &model.Table{Name: n, Unlogged: rv.Relpersistence == "u"}}
+	if t.m.Options, err = b.relOptions(s.Options); err != nil {
+		return err
+	}
+	for _, p := range s.InhRelations {
+		parent, err := b.table(p.GetRangeVar())
+		if err != nil {
+			return err
+		}
+		t.parents = append(t.parents, parent)
+	}
+	if s.Partbound != nil {
+		if len(t.parents) != 1 || t.parents[0].m.PartitionBy == nil {
+			return b.errorAt(rv.Location, ErrInvalid, "PARTITION OF needs a partitioned table")
+		}
+		parent := t.parents[0].m
+		t.m.PartitionOf = &parent.Name
+		if t.m.PartitionBound, err = b.partitionBound(t.parents[0], s.Partbound); err != nil {
+			return err
+		}
+	} else {
+		for _, p := range t.parents {
+			if p.m.PartitionBy != nil {
+				return b.errorAt(rv.Location, ErrInvalid, "cannot inherit from partitioned table %s", p.m.Name)
+			}
+			t.m.Inherits = append(t.m.Inherits, p.m.Name)
+		}
+	}
+	// Inherited columns come first, in the parents' order.
+	for _, p := range t.parents {
+		for _, pc := range p.m.Columns {
+			if existing := t.m.Column(pc.Name); existing != nil {
+				if existing.Type != pc.Type {
+					return b.errorAt(rv.Location, ErrInvalid, "inherited column %s has a type conflict", pc.Name)
+				}
+				existing.NotNull = existing.NotNull || pc.NotNull
+				continue
+			}
+			t.m.Columns = append(t.m.Columns, inheritedColumn(pc))
+		}
+	}
+	var pending []*pendingColumn
+	var tableCons []*pg.Constraint
+	for _, e := range s.TableElts {
+		switch v := e.Node.(type) {
+		case *pg.Node_ColumnDef:
+			cd := v.ColumnDef
+			existing := t.m.Column(cd.Colname)
+			if existing != nil && cd.TypeName != nil && len(t.parents) == 0 {
+				return b.errorAt(cd.Location, ErrInvalid, "column %s specified more than once", cd.Colname)
+			}
+			if cd.TypeName == nil && existing == nil {
+				return b.errorAt(cd.Location, ErrUndefined, "column %s does not exist", cd.Colname)
+			}
+			var modify *model.Column
+			if existing != nil {
+				modify = existing
+				if cd.TypeName != nil {
+					typ, err := b.typeName(cd.TypeName, sqlnorm.ColumnType)
+					if err != nil {
+						return err
+					}
+					if typ != existing.Type {
+						return b.errorAt(cd.Location, ErrInvalid, "column %s has a type conflict", cd.Colname)
+					}
+				}
+			}
+			p, err := b.columnDef(cd, modify)
+			if err != nil {
+				return err
+			}
+			if modify == nil {
+				t.m.Columns = append(t.m.Columns, p.col)
+			}
+			pending = append(pending, p)
+		case *pg.Node_Constraint:
+			tableCons = append(tableCons, v.Constraint)
+		case *pg.Node_TableLikeClause:
+			return b.unsupported("CREATE TABLE ... (LIKE ...)")
+		default:
+			return b.unsupported("this CREATE TABLE element")
+		}
+	}
+	if s.Partspec != nil {
+		if t.m.PartitionBy, err = b.partitionKey(t, s.Partspec); err != nil {
+			return err
+		}
+	}
+	// Sequences are named before the table exists.
+	for _, p := range pending {
+		if err := b.columnSequence(t, p); err != nil {
+			return err
+		}
+	}
+	b.tables[n] = t
+	b.takeRelname(n.Schema, n.Name)
+	for _, p := range t.parents {
+		p.children = append(p.children, t)
+	}
+	var cons []*pg.Constraint
+	for _, p := range pending {
+		cons = append(cons, p.constraints...)
+	}
+	cons = append(cons, tableCons...)
+	if err := b.addConstraints(t, cons, false); err != nil {
+		return err
+	}
+	if t.m.PartitionOf != nil {
+		return b.inheritPartitionObjects(t.parents[0], t)
+	}
+	return nil
+}
+
+// inheritedColumn copies a parent's column into a child, as PostgreSQL's
+// MergeAttributes does: identity is not inherited.
+func inheritedColumn(pc *model.Column) *model.Column {
+	c := *pc
+	c.Identity = nil
+	c.Comment = ""
+	return &c
+}
+
+// columnSequence creates the sequence of a serial or identity column.
+func (b *builder) columnSequence(t *table, p *pendingColumn) error {
+	c := p.col
+	switch {
+	case p.serial:
+		opts := model.DefaultSequenceOptions(c.Type, 1)
+		seq := b.addSequence(t.m.Name, c.Name, "", opts, false)
+		c.Default = b.nextvalDefault(seq.Name)
+	case c.Identity != nil && p.col != nil:
+		b.addSequence(t.m.Name, c.Name, p.identitySeqName, c.Identity.SequenceOptions, true)
+	}
+	return nil
+}
+
+// nextvalDefault builds the default PostgreSQL gives a serial column:
+// nextval('schema.seq'::regclass).
+func (b *builder) nextvalDefault(seq model.Name) *model.Expr {
+	lit := sqlnorm.QuoteLiteral(sqlnorm.QuoteQualified(seq.Schema, seq.Name))
+	sql := "nextval(" + lit + "::regclass)"
+	node := &pg.Node{Node: &pg.Node_FuncCall{FuncCall: &pg.FuncCall{
+		Funcname: sqlnorm.StringNodes("nextval"),
+		Args: []*pg.Node{{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
+			Arg:      sqlnorm.MakeString(sqlnorm.QuoteQualified(seq.Schema, seq.Name)),
+			TypeName: &pg.TypeName{Names: sqlnorm.StringNodes("regclass"), Typemod: -1},
+		}}}},
+	}}}
+	canon, err := (&sqlnorm.Namespace{}).Canon(node, "")
+	if err != nil {
+		// The tree is built above from known parts; it always prints.
+		panic(err)
+	}
+	return &model.Expr{SQL: sql, Canon: canon}
+}
+
+// relOptions converts WITH (...) storage parameters to "name=value",
+// sorted; a parameter without a value is "true", and toast.* parameters
+// keep their prefix.
+func (b *builder) relOptions(opts []*pg.Node) ([]string, error) {
+	var out []string
+	for _, o := range opts {
+		d := o.GetDefElem()
+		name := d.Defname
+		if d.Defnamespace != "" {
+			name = d.Defnamespace + "." + name
+		}
+		val := "true"
+		if d.Arg != nil {
+			v, ok := sqlnorm.ConstText(d.Arg)
+			if !ok {
+				v = strings.Join(sqlnorm.Strings(d.Arg.GetTypeName().GetNames()), ".")
+			}
+			if v == "" {
+				v = d.Arg.GetString_().GetSval()
+			}
+			val = v
+		}
+		if name == "oids" {
+			return nil, b.errorAt(d.Location, ErrUnsupported, "WITH OIDS is not supported")
+		}
+		out = append(out, name+"="+val)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// partitionKey converts PARTITION BY. The key is printed as
+// pg_get_partkeydef prints it without the strategy: "(a, lower(b))".
+func (b *builder) partitionKey(t *table, spec *pg.PartitionSpec) (*model.PartitionKey, error) {
+	pk := &model.PartitionKey{}
+	switch spec.Strategy {
+	case pg.PartitionStrategy_PARTITION_STRATEGY_RANGE:
+		pk.Strategy = "RANGE"
+	case pg.PartitionStrategy_PARTITION_STRATEGY_LIST:
+		pk.Strategy = "LIST"
+	case pg.PartitionStrategy_PARTITION_STRATEGY_HASH:
+		pk.Strategy = "HASH"
+	}
+	method := "btree"
+	if pk.Strategy == "HASH" {
+		method = "hash"
+	}
+	key, err := sqlnorm.PartitionKey(b.ns(), spec.PartParams, method, func(name string) (string, bool) {
+		c := t.m.Column(name)
+		if c == nil {
+			return "", false
+		}
+		return c.Type, true
+	})
+	if err != nil {
+		return nil, b.exprError(err)
+	}
+	pk.Key = *key
+	return pk, nil
+}
+
+// partitionBound converts FOR VALUES ... of a partition of parent.
+func (b *builder) partitionBound(parent *table, spec *pg.PartitionBoundSpec) (string, error) {
+	bound, err := sqlnorm.PartitionBound(spec, sqlnorm.PartitionKeyTypes(parent.m))
+	if err != nil {
+		return "", b.exprError(err)
+	}
+	return bound, nil
+}
+
+// inheritPartitionObjects gives a new partition what PostgreSQL gives it
+// from its parent: the parent's indexes, unique and primary key
+// constraints and foreign keys are created on the partition as implied
+// objects, which the model does not list but whose names are taken.
+func (b *builder) inheritPartitionObjects(parent, child *table) error {
+	for _, ix := range b.indexesOf(parent) {
+		b.attachOrCreateChildIndex(ix, child)
+	}
+	return nil
+}
+
+// indexesOf returns the indexes of a table (constraint ones included), in
+// creation order.
+func (b *builder) indexesOf(t *table) []*index {
+	var out []*index
+	for _, ix := range b.indexOrder {
+		if ix.table == t {
+			out = append(out, ix)
+		}
+	}
+	return out
+}
+
+// attachOrCreateChildIndex attaches to parent index ix a matching index of
+// partition child, or creates one, as PostgreSQL does when a partition
+// joins a partitioned table or a partitioned table gets an index.
+func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
+	for _, cand := range b.indexesOf(child) {
+		if cand.parent == nil && sameIndex(cand, ix) {
+			b.attachIndex(ix, cand)
+			return
+		}
+	}
+	var keyNames []string
+	for _, k := range ix.m.Keys {
+		if k.Column != "" {
+			keyNames = append(keyNames, k.Column)
+		} else {
+			keyNames = append(keyNames, "expr")
+		}
+	}
+	keyNames = append(keyNames, ix.m.Include...)
+	label := "idx"
+	switch {
+	case ix.constraint != nil && ix.constraint.Kind == model.PrimaryKey:
+		label = "pkey"
+	case ix.constraint != nil && ix.constraint.Kind == model.Exclusion:
+		label = "excl"
+	case ix.constraint != nil:
+		label = "key"
+	}
+	var name string
+	if label == "pkey" {
+		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, "", label, true)
+	} else {
+		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, nameAddition(keyNames), label, ix.constraint != nil)
+	}
+	m := *ix.m
+	m.Name, m.Table, m.Comment = name, child.m.Name, ""
+	created := &index{m: &m, table: child, implied: true, parent: ix}
+	b.addIndexRecord(created)
+	if ix.constraint != nil {
+		b.takeConname(child.m.Name.Schema, name)
+		for _, col := range ix.constraint.Columns {
+			if c := child.m.Column(col); c != nil && ix.constraint.Kind == model.PrimaryKey {
+				c.NotNull = true
+			}
+		}
+	}
+}
+
+// attachIndex makes child an implied partition of parent index ix; a
+// constraint the child index implements is implied too.
+func (b *builder) attachIndex(ix, child *index) {
+	child.parent = ix
+	child.implied = true
+	if child.constraint != nil {
+		t := child.table
+		t.m.Constraints = slices.DeleteFunc(t.m.Constraints, func(c *model.Constraint) bool { return c == child.constraint })
+	}
+}
+
+// sameIndex reports whether two indexes are interchangeable for attaching:
+// same definition, whatever their names and tables.
+func sameIndex(a, p *index) bool {
+	x, y := *a.m, *p.m
+	x.Name, y.Name, x.Table, y.Table, x.Schema, y.Schema, x.Comment, y.Comment = "", "", model.Name{}, model.Name{}, "", "", "", ""
+	if model.Dump(&model.Catalog{Indexes: []*model.Index{&x}}) != model.Dump(&model.Catalog{Indexes: []*model.Index{&y}}) {
+		return false
+	}
+	if (a.constraint == nil) != (p.constraint == nil) {
+		return false
+	}
+	return a.constraint == nil || a.constraint.Kind == p.constraint.Kind
+}

@@ -1,0 +1,285 @@
+package introspect_test
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/introspect"
+	"github.com/autogen-dev/autogen/model"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// corpusDir holds schema pairs from other tools' test suites; see its
+// README. AUTOGEN_CORPUS points elsewhere.
+func corpusDir() string {
+	if d := os.Getenv("AUTOGEN_CORPUS"); d != "" {
+		return d
+	}
+	return "/work/shared/corpus"
+}
+
+const readersDir = "../testdata/readers"
+
+// agreementFile is one SQL file of the agreement test.
+type agreementFile struct {
+	key  string // "corpus/<case>/a.sql" or "readers/<name>.sql"
+	path string
+}
+
+func agreementFiles(t *testing.T) []agreementFile {
+	var files []agreementFile
+	corpus := corpusDir()
+	if _, err := os.Stat(corpus); err == nil {
+		err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if name := d.Name(); !d.IsDir() && (name == "a.sql" || name == "b.sql") {
+				rel, _ := filepath.Rel(corpus, p)
+				files = append(files, agreementFile{key: "corpus/" + filepath.ToSlash(rel), path: p})
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		t.Logf("corpus %s not found; checking %s only", corpus, readersDir)
+	}
+	matches, err := filepath.Glob(filepath.Join(readersDir, "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range matches {
+		files = append(files, agreementFile{key: "readers/" + filepath.Base(p), path: p})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].key < files[j].key })
+	return files
+}
+
+// knownMismatches reads testdata/readers/known_mismatches.txt: one file key
+// per line, a tab, and the reason.
+func knownMismatches(t *testing.T) map[string]string {
+	known := map[string]string{}
+	f, err := os.Open(filepath.Join(readersDir, "known_mismatches.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, reason, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(reason) == "" {
+			t.Fatalf("known_mismatches.txt: %q needs a tab and a reason", line)
+		}
+		known[key] = strings.TrimSpace(reason)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return known
+}
+
+// outcome is what happened to one file.
+type outcome struct {
+	identical   bool
+	unsupported error // the SQL reader's ErrUnsupported error
+	problem     string
+}
+
+// dbPool hands out databases for loading files; each is reset before use,
+// which is much cheaper than creating one per file.
+type dbPool struct {
+	ready chan string
+}
+
+// newDBPool creates n databases; n bounds how many files load at once.
+func newDBPool(t *testing.T, n int) *dbPool {
+	p := &dbPool{ready: make(chan string, n)}
+	for i := 0; i < n; i++ {
+		p.ready <- pgtest.NewDB(t)
+	}
+	return p
+}
+
+func (p *dbPool) get() string { return <-p.ready }
+
+func (p *dbPool) put(u string) { p.ready <- u }
+
+
+// resetSQL empties a database: extensions, schemas and the public schema.
+const resetSQL = `
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
+  END LOOP;
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')
+             AND nspname NOT LIKE 'pg\_toast%' AND nspname NOT LIKE 'pg\_temp\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+END $$;
+DROP SCHEMA public CASCADE;
+CREATE SCHEMA public;
+ALTER SCHEMA public OWNER TO pg_database_owner;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+COMMENT ON SCHEMA public IS 'standard public schema';
+`
+
+// compareFile loads a file into a clean database and reads it both ways.
+func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string) outcome {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, parseErr := ddlparse.Parse(path, src)
+	if parseErr != nil && errors.Is(parseErr, ddlparse.ErrUnsupported) {
+		return outcome{unsupported: parseErr}
+	}
+	url := pool.get()
+	defer pool.put(url)
+	if err := pgtest.ExecContext(ctx, url, resetSQL); err != nil {
+		t.Fatalf("resetting database: %v", err)
+	}
+	if err := pgtest.ExecContext(ctx, url, string(src)); err != nil {
+		if parseErr != nil {
+			// Both refuse it: a file PostgreSQL rejects too.
+			return outcome{identical: true}
+		}
+		return outcome{problem: fmt.Sprintf("PostgreSQL rejects the file but the SQL reader does not: %v", err)}
+	}
+	if parseErr != nil {
+		return outcome{problem: fmt.Sprintf("SQL reader: %v", parseErr)}
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	fromDB, err := introspect.Inspect(ctx, conn)
+	if err != nil {
+		return outcome{problem: fmt.Sprintf("catalog reader: %v", err)}
+	}
+	a, b := model.Dump(fromFile), model.Dump(fromDB)
+	if a == b {
+		return outcome{identical: true}
+	}
+	return outcome{problem: "models differ (- SQL reader, + catalog reader):\n" + lineDiff(a, b)}
+}
+
+// TestReadersAgree is the proof that the two readers agree: every corpus
+// file and every file of testdata/readers is loaded into a fresh database,
+// read back with Inspect, read from the file with ddlparse, and the dumps
+// of the two models must be equal. Files listed in known_mismatches.txt
+// may differ, or be refused by the SQL reader as not supported; a listed
+// file that now agrees must be taken off the list.
+func TestReadersAgree(t *testing.T) {
+	files := agreementFiles(t)
+	known := knownMismatches(t)
+	pool := newDBPool(t, 4)
+	var mu sync.Mutex
+	results := map[string]outcome{}
+	// Identical files (many cases share their a.sql) are read once.
+	var cache sync.Map
+	t.Run("files", func(t *testing.T) {
+		for _, f := range files {
+			t.Run(f.key, func(t *testing.T) {
+				t.Parallel()
+				src, err := os.ReadFile(f.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum := sha256.Sum256(src)
+				once, _ := cache.LoadOrStore(sum, &onceOutcome{})
+				o := once.(*onceOutcome)
+				o.once.Do(func() { o.out = compareFile(context.Background(), t, pool, f.path) })
+				mu.Lock()
+				results[f.key] = o.out
+				mu.Unlock()
+				reason, listed := known[f.key]
+				switch {
+				case o.out.identical && listed:
+					t.Errorf("%s now reads identically; remove it from known_mismatches.txt (%s)", f.key, reason)
+				case o.out.identical, listed:
+				case o.out.unsupported != nil:
+					t.Errorf("SQL reader refuses a file that is not listed as unsupported: %v", o.out.unsupported)
+				default:
+					t.Error(o.out.problem)
+				}
+			})
+		}
+	})
+	identical, unsupported := 0, 0
+	for _, o := range results {
+		if o.identical {
+			identical++
+		}
+		if o.unsupported != nil {
+			unsupported++
+		}
+	}
+	for key := range known {
+		if _, ok := results[key]; !ok {
+			t.Errorf("known_mismatches.txt lists %s, which is not a test file", key)
+		}
+	}
+	t.Logf("%d of %d files read identically (%d refused as not supported, %d listed in known_mismatches.txt)",
+		identical, len(results), unsupported, len(known))
+	fmt.Printf("%d of %d files read identically\n", identical, len(results))
+}
+
+type onceOutcome struct {
+	once sync.Once
+	out  outcome
+}
+
+// lineDiff shows where two texts differ: the lines between their common
+// prefix and suffix, with a little context.
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	pre := 0
+	for pre < len(al) && pre < len(bl) && al[pre] == bl[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(al)-pre && suf < len(bl)-pre && al[len(al)-1-suf] == bl[len(bl)-1-suf] {
+		suf++
+	}
+	var sb strings.Builder
+	from := max(pre-6, 0)
+	for _, l := range al[from:pre] {
+		sb.WriteString("  " + l + "\n")
+	}
+	limit := func(lines []string, mark string) {
+		for i, l := range lines {
+			if i == 60 {
+				fmt.Fprintf(&sb, "%s ... %d more lines\n", mark, len(lines)-i)
+				return
+			}
+			sb.WriteString(mark + " " + l + "\n")
+		}
+	}
+	limit(al[pre:len(al)-suf], "-")
+	limit(bl[pre:len(bl)-suf], "+")
+	return sb.String()
+}

@@ -1,0 +1,229 @@
+package introspect
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/scope"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+//go:embed queries/*.sql
+var queryFiles embed.FS
+
+func query(name string) string {
+	b, err := queryFiles.ReadFile("queries/" + name + ".sql")
+	if err != nil {
+		// The names are fixed in this package; a missing file is a build
+		// mistake that every test run catches.
+		panic(err)
+	}
+	return string(b)
+}
+
+// Querier is the connection Inspect reads through. *pgx.Conn,
+// *pgxpool.Pool and pgx.Tx satisfy it.
+type Querier interface {
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// Stats counts the work of one Inspect call.
+type Stats struct {
+	// RoundTrips is the number of network round trips to the server.
+	RoundTrips int
+	// Queries is the number of catalog queries run.
+	Queries int
+}
+
+// Option configures Inspect.
+type Option func(*config)
+
+type config struct {
+	filter *scope.Filter
+	stats  *Stats
+}
+
+// WithFilter leaves out the schemas and tables the filter excludes. The
+// default reads every schema but the system ones.
+func WithFilter(f *scope.Filter) Option { return func(c *config) { c.filter = f } }
+
+// WithVersionTable leaves out the table autogen records revisions in,
+// named "schema.table".
+func WithVersionTable(name string) Option {
+	return func(c *config) {
+		f := scope.Filter{}
+		if c.filter != nil {
+			f = *c.filter
+		}
+		f.VersionTable = name
+		c.filter = &f
+	}
+}
+
+// WithStats makes Inspect record what it did in s.
+func WithStats(s *Stats) Option { return func(c *config) { c.stats = s } }
+
+// UnsupportedError reports objects in the database that the model cannot
+// represent (rules, event triggers, range types, ...).
+type UnsupportedError struct {
+	// Objects lists them as "kind name".
+	Objects []string
+}
+
+func (e *UnsupportedError) Error() string {
+	return "introspect: the database has objects autogen does not support: " + strings.Join(e.Objects, ", ")
+}
+
+// kinds lists the catalog queries, in the order they run and are applied:
+// tables before what hangs off them.
+var kinds = []string{
+	"unsupported", "schemas", "extensions", "collations", "enums", "domains", "composites",
+	"sequences", "functions", "tables", "columns", "constraints", "indexes", "views", "triggers", "policies",
+}
+
+// Inspect reads the schema of the database q is connected to.
+//
+// All catalog queries go to the server in one batch, inside a read-only
+// repeatable-read transaction (a savepoint when q is a transaction) with an
+// empty search_path, so that every name PostgreSQL prints is qualified
+// unless it is in pg_catalog, and TimeZone UTC, so that timestamps with
+// time zone print alike everywhere. The number of round trips does not
+// depend on the size of the schema.
+func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, error) {
+	cfg := &config{}
+	for _, o := range opts {
+		o(cfg)
+	}
+	if err := cfg.filter.Validate(); err != nil {
+		return nil, fmt.Errorf("introspect: %w", err)
+	}
+	_, inTx := q.(pgx.Tx)
+	b := &pgx.Batch{}
+	if inTx {
+		b.Queue("SAVEPOINT autogen_inspect")
+	} else {
+		b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+	}
+	b.Queue("SET LOCAL search_path = ''")
+	b.Queue("SET LOCAL TimeZone = 'UTC'")
+	b.Queue("SET LOCAL IntervalStyle = 'postgres'")
+	b.Queue("SET LOCAL DateStyle = 'ISO, MDY'")
+	for _, k := range kinds {
+		b.Queue(query(k))
+	}
+	if inTx {
+		b.Queue("ROLLBACK TO SAVEPOINT autogen_inspect")
+		b.Queue("RELEASE SAVEPOINT autogen_inspect")
+	} else {
+		b.Queue("ROLLBACK")
+	}
+	r := &reader{cat: &model.Catalog{}, tables: map[model.Name]*model.Table{}, viewColumns: map[model.Name][]string{}}
+	err := runBatch(ctx, q, b, r)
+	if cfg.stats != nil {
+		cfg.stats.RoundTrips++
+		cfg.stats.Queries += len(kinds)
+	}
+	if err != nil {
+		// A failed query leaves the transaction open and aborted; end it.
+		if cfg.stats != nil {
+			cfg.stats.RoundTrips++
+		}
+		end := &pgx.Batch{}
+		if inTx {
+			end.Queue("ROLLBACK TO SAVEPOINT autogen_inspect")
+		} else {
+			end.Queue("ROLLBACK")
+		}
+		return nil, errors.Join(err, q.SendBatch(ctx, end).Close())
+	}
+	if err := r.finish(); err != nil {
+		return nil, err
+	}
+	sqlnorm.Finalize(r.cat, cfg.filter)
+	return r.cat, nil
+}
+
+// runBatch sends the batch and hands each query's rows to the reader.
+func runBatch(ctx context.Context, q Querier, b *pgx.Batch, r *reader) error {
+	res := q.SendBatch(ctx, b)
+	setup := 5 // BEGIN or SAVEPOINT, then the four SETs
+	for i := 0; i < setup; i++ {
+		if _, err := res.Exec(); err != nil {
+			res.Close()
+			return fmt.Errorf("introspect: starting the read: %w", err)
+		}
+	}
+	for _, k := range kinds {
+		rows, err := res.Query()
+		if err != nil {
+			res.Close()
+			return fmt.Errorf("introspect: querying %s: %w", k, err)
+		}
+		if err := r.read(k, rows); err != nil {
+			rows.Close()
+			res.Close()
+			return fmt.Errorf("introspect: reading %s: %w", k, err)
+		}
+	}
+	return res.Close()
+}
+
+// read scans the rows of one kind into the catalog.
+func (r *reader) read(kind string, rows pgx.Rows) error {
+	switch kind {
+	case "unsupported":
+		return collect(rows, r.unsupportedObject)
+	case "schemas":
+		return collect(rows, r.schema)
+	case "extensions":
+		return collect(rows, r.extension)
+	case "collations":
+		return collect(rows, r.collation)
+	case "enums":
+		return collect(rows, r.enum)
+	case "domains":
+		return collect(rows, r.domain)
+	case "composites":
+		return collect(rows, r.composite)
+	case "sequences":
+		return collect(rows, r.sequence)
+	case "functions":
+		return collect(rows, r.function)
+	case "tables":
+		return collect(rows, r.table)
+	case "columns":
+		return collect(rows, r.column)
+	case "constraints":
+		return collect(rows, r.constraint)
+	case "indexes":
+		return collect(rows, r.index)
+	case "views":
+		return collect(rows, r.view)
+	case "triggers":
+		return collect(rows, r.trigger)
+	case "policies":
+		return collect(rows, r.policy)
+	}
+	return fmt.Errorf("unknown kind %s", kind)
+}
+
+// collect scans each row into a T by column name and passes it to fn.
+func collect[T any](rows pgx.Rows, fn func(*T) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		v, err := pgx.RowToAddrOfStructByName[T](rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

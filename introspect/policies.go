@@ -1,0 +1,40 @@
+package introspect
+
+import (
+	"fmt"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+type policyRow struct {
+	Schema     string   `db:"schema"`
+	Table      string   `db:"table_name"`
+	Name       string   `db:"name"`
+	Permissive bool     `db:"permissive"`
+	Command    string   `db:"command"`
+	Roles      []string `db:"roles"`
+	Using      string   `db:"using_expr"`
+	WithCheck  string   `db:"check_expr"`
+	Comment    string   `db:"comment"`
+}
+
+var policyCommands = map[string]string{"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
+
+func (r *reader) policy(row *policyRow) error {
+	tn := model.Name{Schema: row.Schema, Name: row.Table}
+	t := r.tables[tn]
+	if t == nil {
+		return fmt.Errorf("policy %s of unknown table %s", row.Name, tn)
+	}
+	p := &model.Policy{Name: row.Name, Permissive: row.Permissive, Command: policyCommands[row.Command],
+		Roles: nilIfEmpty(row.Roles), Comment: row.Comment}
+	var err error
+	if p.Using, err = r.expr(row.Using, ""); err != nil {
+		return err
+	}
+	if p.WithCheck, err = r.expr(row.WithCheck, ""); err != nil {
+		return err
+	}
+	t.Policies = append(t.Policies, p)
+	return nil
+}

@@ -1,0 +1,13 @@
+-- Installed extensions, with the version and comment the server would give
+-- them by default, so that defaults can be left implied. plpgsql is in every
+-- database.
+SELECT e.extname::text AS name,
+       n.nspname::text AS schema,
+       e.extversion AS version,
+       coalesce(a.default_version, '') AS default_version,
+       coalesce(obj_description(e.oid, 'pg_extension'), '') AS comment,
+       coalesce(a.comment, '') AS default_comment
+FROM pg_extension e
+JOIN pg_namespace n ON n.oid = e.extnamespace
+LEFT JOIN pg_available_extensions a ON a.name = e.extname
+WHERE e.extname <> 'plpgsql'

@@ -1,0 +1,58 @@
+package introspect
+
+import "github.com/autogen-dev/autogen/model"
+
+type schemaRow struct {
+	Name    string `db:"name"`
+	Comment string `db:"comment"`
+}
+
+func (r *reader) schema(row *schemaRow) error {
+	r.cat.Schemas = append(r.cat.Schemas, &model.Schema{Name: row.Name, Comment: row.Comment})
+	return nil
+}
+
+type extensionRow struct {
+	Name           string `db:"name"`
+	Schema         string `db:"schema"`
+	Version        string `db:"version"`
+	DefaultVersion string `db:"default_version"`
+	Comment        string `db:"comment"`
+	DefaultComment string `db:"default_comment"`
+}
+
+// extension reads an installed extension. The version and comment are
+// kept only when they differ from what CREATE EXTENSION gives by default.
+func (r *reader) extension(row *extensionRow) error {
+	e := &model.Extension{Name: row.Name, Schema: row.Schema, Version: row.Version, Comment: row.Comment}
+	if e.Version == row.DefaultVersion {
+		e.Version = ""
+	}
+	if e.Comment == row.DefaultComment {
+		e.Comment = ""
+	}
+	r.cat.Extensions = append(r.cat.Extensions, e)
+	return nil
+}
+
+type collationRow struct {
+	Schema        string `db:"schema"`
+	Name          string `db:"name"`
+	Provider      string `db:"provider"`
+	LcCollate     string `db:"lc_collate"`
+	LcCtype       string `db:"lc_ctype"`
+	Locale        string `db:"locale"`
+	Deterministic bool   `db:"deterministic"`
+	Comment       string `db:"comment"`
+}
+
+var collationProviders = map[string]string{"c": "libc", "i": "icu", "b": "builtin", "d": "default"}
+
+func (r *reader) collation(row *collationRow) error {
+	r.cat.Collations = append(r.cat.Collations, &model.Collation{
+		Name: model.Name{Schema: row.Schema, Name: row.Name}, Provider: collationProviders[row.Provider],
+		LcCollate: row.LcCollate, LcCtype: row.LcCtype, Locale: row.Locale, Deterministic: row.Deterministic,
+		Comment: row.Comment,
+	})
+	return nil
+}

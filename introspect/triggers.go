@@ -1,0 +1,34 @@
+package introspect
+
+import (
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
+)
+
+type triggerRow struct {
+	Schema         string `db:"schema"`
+	Table          string `db:"table_name"`
+	Name           string `db:"name"`
+	Definition     string `db:"definition"`
+	FunctionSchema string `db:"function_schema"`
+	FunctionName   string `db:"function_name"`
+	Enabled        string `db:"enabled"`
+	Comment        string `db:"comment"`
+}
+
+func (r *reader) trigger(row *triggerRow) error {
+	stmt, err := sqlnorm.ParseTrigger(row.Definition)
+	if err != nil {
+		return err
+	}
+	table := model.Name{Schema: row.Schema, Name: row.Table}
+	fn := model.Name{Schema: row.FunctionSchema, Name: row.FunctionName}
+	def, err := r.ns().Trigger(stmt, table, fn)
+	if err != nil {
+		return err
+	}
+	def.SQL = row.Definition
+	r.cat.Triggers = append(r.cat.Triggers, &model.Trigger{Table: table, Name: row.Name, Definition: *def,
+		Function: fn, Enabled: row.Enabled, Comment: row.Comment})
+	return nil
+}

@@ -1,0 +1,75 @@
+package introspect
+
+import "github.com/autogen-dev/autogen/model"
+
+type enumRow struct {
+	Schema  string   `db:"schema"`
+	Name    string   `db:"name"`
+	Labels  []string `db:"labels"`
+	Comment string   `db:"comment"`
+}
+
+func (r *reader) enum(row *enumRow) error {
+	r.cat.Enums = append(r.cat.Enums, &model.Enum{Name: model.Name{Schema: row.Schema, Name: row.Name},
+		Values: nilIfEmpty(row.Labels), Comment: row.Comment})
+	return nil
+}
+
+type domainRow struct {
+	Schema        string   `db:"schema"`
+	Name          string   `db:"name"`
+	Type          string   `db:"type"`
+	NotNull       bool     `db:"not_null"`
+	Default       string   `db:"default_expr"`
+	Collation     string   `db:"collation"`
+	CheckNames    []string `db:"check_names"`
+	CheckExprs    []string `db:"check_exprs"`
+	CheckNotValid []bool   `db:"check_not_valid"`
+	CheckComments []string `db:"check_comments"`
+	Comment       string   `db:"comment"`
+}
+
+func (r *reader) domain(row *domainRow) error {
+	d := &model.Domain{Name: model.Name{Schema: row.Schema, Name: row.Name}, Type: row.Type,
+		NotNull: row.NotNull, Collation: row.Collation, Comment: row.Comment}
+	var err error
+	if d.Default, err = r.expr(row.Default, row.Type); err != nil {
+		return err
+	}
+	for i, name := range row.CheckNames {
+		e, err := r.expr(row.CheckExprs[i], "")
+		if err != nil {
+			return err
+		}
+		d.Checks = append(d.Checks, &model.DomainCheck{Name: name, Expr: *e, NotValid: row.CheckNotValid[i],
+			Comment: row.CheckComments[i]})
+	}
+	r.cat.Domains = append(r.cat.Domains, d)
+	return nil
+}
+
+type compositeRow struct {
+	Schema         string   `db:"schema"`
+	Name           string   `db:"name"`
+	AttrNames      []string `db:"attr_names"`
+	AttrTypes      []string `db:"attr_types"`
+	AttrCollations []string `db:"attr_collations"`
+	Comment        string   `db:"comment"`
+}
+
+func (r *reader) composite(row *compositeRow) error {
+	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: row.Comment}
+	for i, n := range row.AttrNames {
+		c.Attributes = append(c.Attributes, &model.Attribute{Name: n, Type: row.AttrTypes[i], Collation: row.AttrCollations[i]})
+	}
+	r.cat.Composites = append(r.cat.Composites, c)
+	return nil
+}
+
+// nilIfEmpty keeps empty lists nil, as the SQL reader leaves them.
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}

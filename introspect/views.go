@@ -1,0 +1,37 @@
+package introspect
+
+import (
+	"sort"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+type viewRow struct {
+	Schema       string   `db:"schema"`
+	Name         string   `db:"name"`
+	Materialized bool     `db:"materialized"`
+	Definition   string   `db:"definition"`
+	Options      []string `db:"options"`
+	Columns      []string `db:"columns"`
+	Comment      string   `db:"comment"`
+}
+
+// view records a view; its query is read in finish, once the columns of
+// every view are known.
+func (r *reader) view(row *viewRow) error {
+	r.viewColumns[model.Name{Schema: row.Schema, Name: row.Name}] = row.Columns
+	r.views = append(r.views, row)
+	return nil
+}
+
+func (r *reader) finishView(row *viewRow) error {
+	q, err := r.ns().ParseQuery(row.Definition)
+	if err != nil {
+		return err
+	}
+	v := &model.View{Name: model.Name{Schema: row.Schema, Name: row.Name}, Materialized: row.Materialized,
+		Query: q.Expr, Options: nilIfEmpty(row.Options), DependsOn: nilIfEmpty(q.DependsOn), Comment: row.Comment}
+	sort.Strings(v.Options)
+	r.cat.Views = append(r.cat.Views, v)
+	return nil
+}
