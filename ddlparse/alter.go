@@ -160,6 +160,10 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return err
 		}
 		t.m.Options = mergeOptions(t.m.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetRelOptions)
+	case pg.AlterTableType_AT_ReplicaIdentity:
+		return b.replicaIdentity(t, c.Def.GetReplicaIdentityStmt())
+	case pg.AlterTableType_AT_DropColumn:
+		return b.dropColumn(t, c.Name, c.MissingOk)
 	case pg.AlterTableType_AT_SetLogged:
 		t.m.Unlogged = false
 	case pg.AlterTableType_AT_SetUnLogged:
@@ -217,6 +221,7 @@ func (b *builder) addColumn(t *table, cd *pg.ColumnDef, ifNotExists bool) ([]*pg
 		return nil, err
 	}
 	t.m.Columns = append(t.m.Columns, p.col)
+	t.local[p.col.Name] = true
 	if err := b.columnSequence(t, p); err != nil {
 		return nil, err
 	}
@@ -339,4 +344,80 @@ func (b *builder) alterIndex(s *pg.AlterTableStmt) error {
 		}
 	}
 	return nil
+}
+
+// replicaIdentity applies REPLICA IDENTITY.
+func (b *builder) replicaIdentity(t *table, s *pg.ReplicaIdentityStmt) error {
+	t.m.ReplicaIdentity, t.m.ReplicaIdentityIndex = "", ""
+	switch s.IdentityType {
+	case "f":
+		t.m.ReplicaIdentity = "FULL"
+	case "n":
+		t.m.ReplicaIdentity = "NOTHING"
+	case "i":
+		ix := b.indexes[model.Name{Schema: t.m.Name.Schema, Name: s.Name}]
+		if ix == nil || ix.table != t {
+			return b.errorAt(-1, ErrUndefined, "index %s for table %s does not exist", s.Name, t.m.Name)
+		}
+		t.m.ReplicaIdentity, t.m.ReplicaIdentityIndex = "INDEX", s.Name
+	}
+	return nil
+}
+
+// dropColumn handles DROP COLUMN. Children lose the column too when they
+// only inherited it. Constraints and indexes on the column go with it, as
+// PostgreSQL drops them.
+func (b *builder) dropColumn(t *table, name string, missingOK bool) error {
+	if t.m.Column(name) == nil {
+		if missingOK {
+			return nil
+		}
+		return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", name, t.m.Name.Name)
+	}
+	t.m.Columns = slices.DeleteFunc(t.m.Columns, func(c *model.Column) bool { return c.Name == name })
+	delete(t.local, name)
+	t.m.Constraints = slices.DeleteFunc(t.m.Constraints, func(c *model.Constraint) bool {
+		return slices.Contains(c.Columns, name) || slices.Contains(c.Include, name) ||
+			c.Kind == model.Check && slices.Contains(referencedColumnsOfExpr(c.Expr), name)
+	})
+	for _, ix := range b.indexesOf(t) {
+		if indexUses(ix.m, name) {
+			b.dropIndex(ix)
+		}
+	}
+	for n, s := range b.sequences {
+		if s.m.OwnedBy != nil && s.m.OwnedBy.Table == t.m.Name && s.m.OwnedBy.Column == name {
+			delete(b.sequences, n)
+			b.releaseRelname(n.Schema, n.Name)
+		}
+	}
+	for _, child := range t.children {
+		if !child.local[name] && child.m.Column(name) != nil {
+			if err := b.dropColumn(child, name, false); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func indexUses(ix *model.Index, col string) bool {
+	for _, k := range ix.Keys {
+		if k.Column == col || k.Expr != nil && slices.Contains(referencedColumnsOfExpr(k.Expr), col) {
+			return true
+		}
+	}
+	return slices.Contains(ix.Include, col) || ix.Where != nil && slices.Contains(referencedColumnsOfExpr(ix.Where), col)
+}
+
+// referencedColumnsOfExpr returns the columns a stored expression uses.
+func referencedColumnsOfExpr(e *model.Expr) []string {
+	if e == nil {
+		return nil
+	}
+	n, err := sqlnorm.ParseExprNode(e.SQL)
+	if err != nil {
+		return nil
+	}
+	return referencedColumns(n)
 }

@@ -62,6 +62,9 @@ type table struct {
 	parents []*table
 	// children are the partitions or inheritance children.
 	children []*table
+	// local holds the columns the table declares itself, as opposed to
+	// the ones it only inherits (PostgreSQL's attislocal).
+	local map[string]bool
 }
 
 // partitions returns the partitions of a partitioned table.
@@ -75,6 +78,8 @@ func (t *table) partitions() []*table {
 type view struct {
 	m       *model.View
 	columns []string
+	// asTable presents a materialized view to the index code.
+	asTable *table
 }
 
 // index is an index, including the ones behind constraints and the ones

@@ -46,6 +46,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 	}
 	for _, ix := range b.indexOrder {
 		if !ix.implied && ix.constraint == nil && b.indexes[ix.m.QualifiedName()] == ix {
+			ix.m.Invalid = !b.indexValid(ix)
 			c.Indexes = append(c.Indexes, ix.m)
 		}
 	}
@@ -65,4 +66,23 @@ func sortedTableNames(m map[model.Name]*table) []model.Name {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
 	return out
+}
+
+// indexValid reports whether an index is valid. An index on a partitioned
+// table created ON ONLY stays invalid until every partition has an index
+// attached to it, as in PostgreSQL.
+func (b *builder) indexValid(ix *index) bool {
+	for _, part := range ix.table.partitions() {
+		found := false
+		for _, c := range b.indexOrder {
+			if c.parent == ix && c.table == part && b.indexValid(c) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

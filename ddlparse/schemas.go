@@ -114,22 +114,16 @@ func (b *builder) createCollation(s *pg.DefineStmt) error {
 	var locale string
 	for _, o := range s.Definition {
 		d := o.GetDefElem()
-		v, _ := sqlnorm.ConstText(d.Arg)
-		if v == "" {
-			v = strings.Join(sqlnorm.Strings(d.Arg.GetTypeName().GetNames()), ".")
-		}
-		if v == "" {
-			v = d.Arg.GetString_().GetSval()
-		}
+		v := defValue(d.Arg)
 		switch strings.ToLower(d.Defname) {
 		case "from":
 			from := sqlnorm.Strings(d.Arg.GetList().GetItems())
 			if len(from) == 0 {
 				from = []string{v}
 			}
-			switch from[len(from)-1] {
+			switch f := from[len(from)-1]; f {
 			case "C", "POSIX":
-				c.LcCollate, c.LcCtype = "C", "C"
+				c.LcCollate, c.LcCtype = f, f
 			default:
 				return b.unsupported("CREATE COLLATION FROM a collation other than \"C\" or \"POSIX\"")
 			}

@@ -105,6 +105,8 @@ func (b *builder) sequenceOptions(base *model.SequenceOptions, typ string, opts 
 	var o model.SequenceOptions
 	if base != nil {
 		o = *base
+	} else {
+		o.Increment, o.Cache = 1, 1
 	}
 	o.Type = typ
 	var ownedBy []string
@@ -176,7 +178,6 @@ func (b *builder) sequenceOptions(base *model.SequenceOptions, typ string, opts 
 		}
 	}
 	if base == nil {
-		o.Increment, o.Cache = 1, 1
 		noMin, noMax = true, true
 	}
 	if inc != nil {

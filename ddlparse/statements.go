@@ -69,7 +69,9 @@ func (b *builder) statement(n *pg.Node) error {
 	case *pg.Node_CreateEventTrigStmt:
 		return b.unsupported("CREATE EVENT TRIGGER (event triggers are out of scope)")
 	case *pg.Node_DropStmt:
-		return b.unsupported("DROP (schema files describe the desired state; remove the CREATE instead)")
+		return b.drop(v.DropStmt)
+	case *pg.Node_InsertStmt, *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
+		return b.unsupported(statementName(b.cur.raw.text) + " (schema files hold no data)")
 	case *pg.Node_DoStmt:
 		return b.unsupported("DO (procedural code cannot be read as schema)")
 	}

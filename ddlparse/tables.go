@@ -3,6 +3,7 @@ package ddlparse
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -38,7 +39,7 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 		}
 		return b.errorAt(rv.Location, ErrInvalid, "relation %s already exists", n)
 	}
-	t := &table{m: &model.Table{Name: n, Unlogged: rv.Relpersistence == "u"}}
+	t := &table{m: &model.Table{Name: n, Unlogged: rv.Relpersistence == "u"}, local: map[string]bool{}}
 	if t.m.Options, err = b.relOptions(s.Options); err != nil {
 		return err
 	}
@@ -111,6 +112,9 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 			}
 			if modify == nil {
 				t.m.Columns = append(t.m.Columns, p.col)
+			}
+			if cd.TypeName != nil {
+				t.local[cd.Colname] = true
 			}
 			pending = append(pending, p)
 		case *pg.Node_Constraint:
@@ -207,14 +211,7 @@ func (b *builder) relOptions(opts []*pg.Node) ([]string, error) {
 		}
 		val := "true"
 		if d.Arg != nil {
-			v, ok := sqlnorm.ConstText(d.Arg)
-			if !ok {
-				v = strings.Join(sqlnorm.Strings(d.Arg.GetTypeName().GetNames()), ".")
-			}
-			if v == "" {
-				v = d.Arg.GetString_().GetSval()
-			}
-			val = v
+			val = defValue(d.Arg)
 		}
 		if name == "oids" {
 			return nil, b.errorAt(d.Location, ErrUnsupported, "WITH OIDS is not supported")
@@ -335,12 +332,13 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 	}
 }
 
-// attachIndex makes child an implied partition of parent index ix; a
-// constraint the child index implements is implied too.
+// attachIndex makes child an implied partition of parent index ix.
 func (b *builder) attachIndex(ix, child *index) {
 	child.parent = ix
 	child.implied = true
-	if child.constraint != nil {
+	// The child's constraint becomes part of the parent's only when the
+	// parent index implements a constraint too (conparentid).
+	if child.constraint != nil && ix.constraint != nil {
 		t := child.table
 		t.m.Constraints = slices.DeleteFunc(t.m.Constraints, func(c *model.Constraint) bool { return c == child.constraint })
 	}
@@ -358,4 +356,25 @@ func sameIndex(a, p *index) bool {
 		return false
 	}
 	return a.constraint == nil || a.constraint.Kind == p.constraint.Kind
+}
+
+// defValue returns the text of a DefElem argument: a number, a string, a
+// keyword or a type name, as PostgreSQL's defGetString reads it.
+func defValue(n *pg.Node) string {
+	switch v := n.Node.(type) {
+	case *pg.Node_Integer:
+		return strconv.Itoa(int(v.Integer.Ival))
+	case *pg.Node_Float:
+		return v.Float.Fval
+	case *pg.Node_String_:
+		return v.String_.Sval
+	case *pg.Node_Boolean:
+		return strconv.FormatBool(v.Boolean.Boolval)
+	case *pg.Node_TypeName:
+		return strings.Join(sqlnorm.Strings(v.TypeName.Names), ".")
+	case *pg.Node_List:
+		return strings.Join(sqlnorm.Strings(v.List.Items), ".")
+	}
+	s, _ := sqlnorm.ConstText(n)
+	return s
 }

@@ -79,11 +79,13 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 
 // matviewTable presents a materialized view as a table, for indexes on it.
 func (b *builder) matviewTable(v *view) *table {
-	t := &table{m: &model.Table{Name: v.m.Name}}
-	for _, c := range v.columns {
-		t.m.Columns = append(t.m.Columns, &model.Column{Name: c})
+	if v.asTable == nil {
+		v.asTable = &table{m: &model.Table{Name: v.m.Name}}
+		for _, c := range v.columns {
+			v.asTable.m.Columns = append(v.asTable.m.Columns, &model.Column{Name: c})
+		}
 	}
-	return t
+	return v.asTable
 }
 
 // alterView handles the ALTER VIEW forms that keep a view's definition:

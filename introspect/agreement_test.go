@@ -124,7 +124,6 @@ func (p *dbPool) get() string { return <-p.ready }
 
 func (p *dbPool) put(u string) { p.ready <- u }
 
-
 // resetSQL empties a database: extensions, schemas and the public schema.
 const resetSQL = `
 DO $$

@@ -24,6 +24,8 @@ type tableRow struct {
 	ParentSchemas  []string `db:"parent_schemas"`
 	ParentNames    []string `db:"parent_names"`
 	IsPartition    bool     `db:"is_partition"`
+	ReplicaIdent   string   `db:"replica_identity"`
+	ReplicaIndex   string   `db:"replica_identity_index"`
 	Comment        string   `db:"comment"`
 }
 
@@ -31,6 +33,14 @@ func (r *reader) table(row *tableRow) error {
 	t := &model.Table{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged,
 		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options), Comment: row.Comment}
 	sort.Strings(t.Options)
+	switch row.ReplicaIdent {
+	case "f":
+		t.ReplicaIdentity = "FULL"
+	case "n":
+		t.ReplicaIdentity = "NOTHING"
+	case "i":
+		t.ReplicaIdentity, t.ReplicaIdentityIndex = "INDEX", row.ReplicaIndex
+	}
 	for i, p := range row.ParentNames {
 		parent := model.Name{Schema: row.ParentSchemas[i], Name: p}
 		if row.IsPartition {

@@ -18,6 +18,11 @@ type Table struct {
 	Inherits   []Name
 	RLSEnabled bool
 	RLSForced  bool
+	// ReplicaIdentity is "FULL", "NOTHING" or "INDEX"; "" is DEFAULT (the
+	// primary key).
+	ReplicaIdentity string
+	// ReplicaIdentityIndex names the index of REPLICA IDENTITY USING INDEX.
+	ReplicaIdentityIndex string
 	Policies   []*Policy
 	// Options are storage parameters ("fillfactor=70"), sorted.
 	Options []string

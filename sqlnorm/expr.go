@@ -141,6 +141,9 @@ func renameOutputs(sel *pg.SelectStmt, names, columns []string) []string {
 }
 
 func sortedNames(set map[model.Name]bool) []model.Name {
+	if len(set) == 0 {
+		return nil
+	}
 	out := make([]model.Name, 0, len(set))
 	for n := range set {
 		out = append(out, n)

@@ -17,7 +17,8 @@ import (
 // has a column of that name with the same type, nullability, default,
 // identity, generation expression, collation and storage, and the child's
 // column has no comment of its own. A CHECK or foreign key constraint of a
-// child is implied when a parent has one of the same name and definition.
+// child is implied when a parent has one of the same name and definition
+// (validity aside).
 // This makes a partition created with PARTITION OF and the same partition
 // restored from a dump (CREATE TABLE, then ATTACH PARTITION) read alike.
 func Finalize(c *model.Catalog, f *scope.Filter) {
@@ -97,8 +98,11 @@ func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
 		if pc == nil || pc.Kind != con.Kind {
 			continue
 		}
+		// Validity is not compared: a partition created after a NOT VALID
+		// constraint gets a validated copy.
 		a, b := *con, *pc
 		a.Comment, b.Comment = "", ""
+		a.NotValid, b.NotValid = false, false
 		if dumpConstraint(&a) == dumpConstraint(&b) {
 			return true
 		}

@@ -14,6 +14,9 @@ SELECT n.nspname::text AS schema,
        array(SELECT pc.relname::text FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names,
        c.relispartition AS is_partition,
+       c.relreplident::text AS replica_identity,
+       coalesce((SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                 WHERE i.indrelid = c.oid AND i.indisreplident), '') AS replica_identity_index,
        coalesce(obj_description(c.oid, 'pg_class'), '') AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
