@@ -98,14 +98,19 @@ func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string) {
 	fmt.Fprintf(w, "\n    %s\n\n", strings.ReplaceAll(r.Message, "\n", "\n    "))
 }
 
-// historyLine renders one revision as `history` lists it.
-func historyLine(g *revision.Graph, id string) string {
+// historyLine renders one revision as `history` lists it; current adds the
+// (current) marker after the others.
+func historyLine(g *revision.Graph, id string, current bool) string {
 	r := g.Revision(id)
 	parents := "<base>"
 	if len(r.Revises) > 0 {
 		parents = strings.Join(r.Revises, ", ")
 	}
-	return fmt.Sprintf("%s -> %s%s, %s", parents, id, markers(g, id), r.Message)
+	mark := markers(g, id)
+	if current {
+		mark += " (current)"
+	}
+	return fmt.Sprintf("%s -> %s%s, %s", parents, id, mark, r.Message)
 }
 
 func (e *env) currentCmd() *cobra.Command {
@@ -218,11 +223,7 @@ the revisions the database is at.`,
 					e.verboseRev(e.stdout, g, id)
 					continue
 				}
-				line := historyLine(g, id)
-				if indicate && slices.Contains(current, id) {
-					line = strings.Replace(line, ",", " (current),", 1)
-				}
-				fmt.Fprintln(e.stdout, line)
+				fmt.Fprintln(e.stdout, historyLine(g, id, indicate && slices.Contains(current, id)))
 			}
 			return nil
 		},

@@ -65,3 +65,30 @@ func TestRedactString(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryLineMarksCurrent checks the (current) marker, including on a
+// merge revision, whose parent list holds a comma of its own.
+func TestHistoryLineMarksCurrent(t *testing.T) {
+	g, err := revision.NewGraph([]*revision.Revision{
+		{ID: "a", Message: "base"}, {ID: "b1", Revises: []string{"a"}, Message: "left"},
+		{ID: "b2", Revises: []string{"a"}, Message: "right"}, {ID: "m", Revises: []string{"b1", "b2"}, Message: "join, at last"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id      string
+		current bool
+		want    string
+	}{
+		{"m", true, "b1, b2 -> m (head) (mergepoint) (current), join, at last"},
+		{"m", false, "b1, b2 -> m (head) (mergepoint), join, at last"},
+		{"a", true, "<base> -> a (branchpoint) (current), base"},
+		{"b1", false, "a -> b1, left"},
+	}
+	for _, tt := range tests {
+		if got := historyLine(g, tt.id, tt.current); got != tt.want {
+			t.Errorf("historyLine(%s, %v) = %q, want %q", tt.id, tt.current, got, tt.want)
+		}
+	}
+}
