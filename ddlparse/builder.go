@@ -163,13 +163,14 @@ func (b *builder) inExtension(kind sqlnorm.Kind, schema, name string) bool {
 }
 
 // unchecked reports whether references into the schema are taken on
-// trust: schemas the filter leaves out, and schemas holding extensions.
+// trust: schemas the filter leaves out, and schemas holding an extension
+// autogen knows nothing about.
 func (b *builder) unchecked(schema string) bool {
 	if !b.cfg.filter.Schema(schema) && schema != "pg_catalog" {
 		return true
 	}
 	for _, e := range b.extensions {
-		if e.m.Schema == schema {
+		if e.m.Schema == schema && e.info == nil {
 			return true
 		}
 	}

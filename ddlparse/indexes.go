@@ -139,8 +139,7 @@ func (b *builder) indexKey(t *table, method string, ie *pg.IndexElem) (model.Ind
 	}
 	for _, o := range ie.Opclassopts {
 		d := o.GetDefElem()
-		v, _ := sqlnorm.ConstText(d.Arg)
-		k.OpclassOptions = append(k.OpclassOptions, d.Defname+"="+v)
+		k.OpclassOptions = append(k.OpclassOptions, d.Defname+"="+defValue(d.Arg))
 	}
 	k.Desc = ie.Ordering == pg.SortByDir_SORTBY_DESC
 	switch ie.NullsOrdering {

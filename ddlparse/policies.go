@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,7 +32,8 @@ func (b *builder) createPolicy(s *pg.CreatePolicyStmt) error {
 			return b.errorAt(rs.Location, ErrUnsupported, "CURRENT_USER, CURRENT_ROLE and SESSION_USER in a policy are not supported")
 		}
 	}
-	if len(p.Roles) == 0 {
+	if len(p.Roles) == 0 || slices.Contains(p.Roles, "public") {
+		// PUBLIC covers every role; PostgreSQL keeps only it.
 		p.Roles = []string{"public"}
 	}
 	sort.Strings(p.Roles)

@@ -2,7 +2,6 @@ package introspect
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/sqlnorm"
@@ -70,10 +69,12 @@ func (r *reader) finish() error {
 	if len(r.unsupported) > 0 {
 		return &UnsupportedError{Objects: r.unsupported}
 	}
-	sort.Slice(r.partitions, func(i, j int) bool { return r.partitions[i].PartitionKey != "" && r.partitions[j].PartitionKey == "" })
-	for _, row := range r.partitions {
-		if err := r.partitioning(row); err != nil {
-			return fmt.Errorf("introspect: table %s.%s: %w", row.Schema, row.Name, err)
+	// Bounds are printed in the types of the parent's key: keys first.
+	for _, bounds := range []bool{false, true} {
+		for _, row := range r.partitions {
+			if err := r.partitioning(row, bounds); err != nil {
+				return fmt.Errorf("introspect: table %s.%s: %w", row.Schema, row.Name, err)
+			}
 		}
 	}
 	for _, v := range r.views {

@@ -58,10 +58,11 @@ func (r *reader) table(row *tableRow) error {
 	return nil
 }
 
-// partitioning reads a table's partition key and bound.
-func (r *reader) partitioning(row *tableRow) error {
+// partitioning reads a table's partition key, or with bound, its
+// partition bound.
+func (r *reader) partitioning(row *tableRow, bound bool) error {
 	t := r.tables[model.Name{Schema: row.Schema, Name: row.Name}]
-	if row.PartitionKey != "" {
+	if row.PartitionKey != "" && !bound {
 		strategy, _, _ := strings.Cut(row.PartitionKey, " ")
 		res, err := pg.Parse("CREATE TABLE x () PARTITION BY " + row.PartitionKey)
 		if err != nil {
@@ -84,7 +85,7 @@ func (r *reader) partitioning(row *tableRow) error {
 		}
 		t.PartitionBy = &model.PartitionKey{Strategy: strategy, Key: *key}
 	}
-	if row.IsPartition {
+	if row.IsPartition && bound {
 		parent := r.tables[*t.PartitionOf]
 		if parent == nil || parent.PartitionBy == nil {
 			return fmt.Errorf("partition of unknown table %s", t.PartitionOf)

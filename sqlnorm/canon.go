@@ -16,7 +16,8 @@ import (
 //   - x IN (a, b) becomes x = ANY (ARRAY[a, b]) and NOT IN becomes <> ALL,
 //     split the way the parser splits lists that mention columns;
 //     an array literal '{a,b}' compared with ANY becomes ARRAY['a', 'b'];
-//   - LIKE, ILIKE and SIMILAR TO become their operators (~~, ~~*, ~);
+//   - LIKE, ILIKE and SIMILAR TO become their operators (~~, ~~*, ~), and
+//     IS NOT DISTINCT FROM becomes NOT (... IS DISTINCT FROM ...);
 //   - BETWEEN becomes the pair of comparisons PostgreSQL stores;
 //   - nested AND and OR are flattened; CASE ... ELSE NULL drops the ELSE;
 //   - presentation flags (ROW vs implicit row, call syntax) are cleared.
@@ -36,6 +37,10 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 	switch v := n.Node.(type) {
 	case *pg.Node_AConst:
 		if s, ok := ConstText(n); ok {
+			if typ == "" && v.AConst.GetFval() != nil {
+				// An untyped decimal literal is numeric.
+				typ = "numeric"
+			}
 			return MakeString(canonLiteral(typ, s))
 		}
 	case *pg.Node_TypeCast:
@@ -184,6 +189,10 @@ func (c *canonicalizer) aexpr(e *pg.A_Expr) *pg.Node {
 	case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN,
 		pg.A_Expr_Kind_AEXPR_BETWEEN_SYM, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN_SYM:
 		return c.between(e)
+	case pg.A_Expr_Kind_AEXPR_NOT_DISTINCT:
+		// PostgreSQL stores IS NOT DISTINCT FROM as NOT (IS DISTINCT FROM).
+		e.Kind = pg.A_Expr_Kind_AEXPR_DISTINCT
+		return c.expr(makeBool(pg.BoolExprType_NOT_EXPR, &pg.Node{Node: &pg.Node_AExpr{AExpr: e}}), "")
 	}
 	e.Location = 0
 	e.Lexpr = c.expr(e.Lexpr, "")

@@ -1,7 +1,9 @@
 package sqlnorm
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
@@ -64,9 +66,29 @@ func ConstText(n *pg.Node) (string, bool) {
 	case *pg.A_Const_Boolval:
 		return strconv.FormatBool(v.Boolval.Boolval), true
 	case *pg.A_Const_Bsval:
-		return v.Bsval.Bsval, true
+		return bitText(v.Bsval.Bsval), true
 	}
 	return "", false
+}
+
+// bitText turns the parser's bit-string constant (b1010 or xF) into the
+// bits PostgreSQL prints ("1010", "1111").
+func bitText(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] == 'b' || s[0] == 'B' {
+		return s[1:]
+	}
+	var sb strings.Builder
+	for _, c := range strings.ToLower(s[1:]) {
+		v := strings.IndexRune("0123456789abcdef", c)
+		if v < 0 {
+			return s
+		}
+		fmt.Fprintf(&sb, "%04b", v)
+	}
+	return sb.String()
 }
 
 // MakeString returns a string constant node.

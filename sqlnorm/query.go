@@ -96,6 +96,21 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 }
 
 // query rewrites a query in place and returns its output column names.
+// nameArms gives the select lists of a set operation's arms the result's
+// column names.
+func nameArms(s *pg.SelectStmt, names []string) {
+	if s.Larg != nil {
+		nameArms(s.Larg, names)
+		nameArms(s.Rarg, names)
+		return
+	}
+	for i, t := range s.TargetList {
+		if i < len(names) {
+			t.GetResTarget().Name = names[i]
+		}
+	}
+}
+
 func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
 	sc := &qscope{parent: parent, q: q, ctes: map[string][]string{}}
 	if w := s.WithClause; w != nil {
@@ -113,6 +128,8 @@ func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
 		if _, err := q.query(s.Rarg, sc); err != nil {
 			return nil, err
 		}
+		// pg_get_viewdef names every arm's columns after the result's.
+		nameArms(s.Rarg, names)
 		for _, n := range s.SortClause {
 			sb := n.GetSortBy()
 			if cr := sb.Node.GetColumnRef(); cr != nil && len(cr.Fields) == 1 {

@@ -1,0 +1,36 @@
+-- Indexes: defaults written out are implied, the rest is kept.
+CREATE EXTENSION pg_trgm;
+CREATE TABLE docs (
+    id int PRIMARY KEY,
+    title text,
+    code varchar(20),
+    body text,
+    tags text[],
+    created timestamptz,
+    n int
+);
+CREATE INDEX docs_title_asc ON docs (title ASC NULLS LAST);
+CREATE INDEX docs_title_desc ON docs (title DESC NULLS FIRST);
+CREATE INDEX docs_title_desc_last ON docs (title DESC NULLS LAST);
+CREATE INDEX docs_title_first ON docs (title NULLS FIRST);
+CREATE INDEX docs_title_ops ON docs USING btree (title text_ops);
+CREATE INDEX docs_code_ops ON docs (code varchar_pattern_ops);
+CREATE INDEX docs_title_pattern ON docs (title text_pattern_ops);
+CREATE INDEX docs_lower ON docs (lower(title));
+CREATE INDEX docs_lower_code ON docs (lower(code) text_pattern_ops);
+CREATE INDEX docs_partial ON docs (created) WHERE n > 0 AND title IS NOT NULL;
+CREATE INDEX docs_partial_in ON docs (n) WHERE code IN ('a', 'b');
+CREATE UNIQUE INDEX docs_code_uniq ON docs (code) INCLUDE (title, n);
+CREATE UNIQUE INDEX docs_nnd ON docs (n) NULLS NOT DISTINCT;
+CREATE INDEX docs_fill ON docs (n) WITH (fillfactor = 70, deduplicate_items = off);
+CREATE INDEX docs_gin ON docs USING gin (tags);
+CREATE INDEX docs_trgm ON docs USING gin (body gin_trgm_ops);
+CREATE INDEX docs_trgm_gist ON docs USING gist (title gist_trgm_ops (siglen = 32));
+CREATE INDEX docs_brin ON docs USING brin (created) WITH (pages_per_range = 32);
+CREATE INDEX docs_hash ON docs USING hash (code);
+CREATE INDEX docs_multi ON docs (n DESC, (title || code), id);
+CREATE INDEX ON docs ((n + 1));
+CREATE INDEX ON docs (created, n);
+CREATE MATERIALIZED VIEW doc_titles AS SELECT id, title FROM docs;
+CREATE UNIQUE INDEX ON doc_titles (id);
+ALTER INDEX docs_fill SET (fillfactor = 80);
