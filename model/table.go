@@ -23,7 +23,7 @@ type Table struct {
 	ReplicaIdentity string
 	// ReplicaIdentityIndex names the index of REPLICA IDENTITY USING INDEX.
 	ReplicaIdentityIndex string
-	Policies   []*Policy
+	Policies             []*Policy
 	// Options are storage parameters ("fillfactor=70"), sorted.
 	Options []string
 	Comment string
