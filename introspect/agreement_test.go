@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,6 +21,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/tempdb"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -38,6 +41,10 @@ const readersDir = "../testdata/readers"
 type agreementFile struct {
 	key  string // "corpus/<case>/a.sql" or "readers/<name>.sql"
 	path string
+	// dump asks for the pg_dump round trip too: for every file of
+	// testdata/readers and every fourth corpus file, which keeps the test
+	// within its time budget.
+	dump bool
 }
 
 func agreementFiles(t *testing.T) []agreementFile {
@@ -50,7 +57,7 @@ func agreementFiles(t *testing.T) []agreementFile {
 			}
 			if name := d.Name(); !d.IsDir() && (name == "a.sql" || name == "b.sql") {
 				rel, _ := filepath.Rel(corpus, p)
-				files = append(files, agreementFile{key: "corpus/" + filepath.ToSlash(rel), path: p})
+				files = append(files, agreementFile{key: "corpus/" + filepath.ToSlash(rel), path: p, dump: len(files)%4 == 0})
 			}
 			return nil
 		})
@@ -65,7 +72,7 @@ func agreementFiles(t *testing.T) []agreementFile {
 		t.Fatal(err)
 	}
 	for _, p := range matches {
-		files = append(files, agreementFile{key: "readers/" + filepath.Base(p), path: p})
+		files = append(files, agreementFile{key: "readers/" + filepath.Base(p), path: p, dump: true})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].key < files[j].key })
 	return files
@@ -147,7 +154,9 @@ COMMENT ON SCHEMA public IS 'standard public schema';
 `
 
 // compareFile loads a file into a clean database and reads it both ways.
-func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string) outcome {
+// With dump, it also reads pg_dump --schema-only output of the database,
+// which must give the same model again.
+func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, dump bool) outcome {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -181,16 +190,63 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string) o
 		return outcome{problem: fmt.Sprintf("catalog reader: %v", err)}
 	}
 	a, b := model.Dump(fromFile), model.Dump(fromDB)
-	if a == b {
+	if a != b {
+		if dir := os.Getenv("AUTOGEN_DUMP_DIR"); dir != "" {
+			// For debugging: both dumps side by side.
+			base := filepath.Join(dir, strings.NewReplacer("/", "_").Replace(path))
+			os.WriteFile(base+".sql.txt", []byte(a), 0o644)
+			os.WriteFile(base+".db.txt", []byte(b), 0o644)
+		}
+		return outcome{problem: "models differ (- SQL reader, + catalog reader):\n" + lineDiff(a, b)}
+	}
+	if !dump {
 		return outcome{identical: true}
 	}
-	if dir := os.Getenv("AUTOGEN_DUMP_DIR"); dir != "" {
-		// For debugging: both dumps side by side.
-		base := filepath.Join(dir, strings.NewReplacer("/", "_").Replace(path))
-		os.WriteFile(base+".sql.txt", []byte(a), 0o644)
-		os.WriteFile(base+".db.txt", []byte(b), 0o644)
+	out, err := pgDump(t, url)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return outcome{problem: "models differ (- SQL reader, + catalog reader):\n" + lineDiff(a, b)}
+	fromDump, err := ddlparse.Parse("pg_dump of "+path, out)
+	if err != nil {
+		return outcome{problem: fmt.Sprintf("SQL reader on pg_dump output: %v", err)}
+	}
+	// pg_dump writes CREATE EXTENSION without a version: compare the
+	// dump's model with versions taken from the database.
+	for _, e := range fromDump.Extensions {
+		for _, d := range fromDB.Extensions {
+			if e.Name == d.Name {
+				e.Version = d.Version
+			}
+		}
+	}
+	if c := model.Dump(fromDump); c != b {
+		return outcome{problem: "pg_dump output reads differently (- pg_dump, + catalog reader):\n" + lineDiff(c, b)}
+	}
+	return outcome{identical: true}
+}
+
+// pgDump runs the cluster's pg_dump --schema-only on a database.
+func pgDump(t *testing.T, dbURL string) ([]byte, error) {
+	bindir, err := tempdb.FindBinaries()
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(filepath.Join(bindir, "pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
+		strings.TrimPrefix(u.Path, "/"))
+	cmd.Env = append(os.Environ(), pgtest.PGEnv(t)...)
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return nil, fmt.Errorf("pg_dump: %w: %s", err, ee.Stderr)
+		}
+		return nil, fmt.Errorf("pg_dump: %w", err)
+	}
+	return out, nil
 }
 
 // TestReadersAgree is the proof that the two readers agree: every corpus
@@ -218,7 +274,7 @@ func TestReadersAgree(t *testing.T) {
 				sum := sha256.Sum256(src)
 				once, _ := cache.LoadOrStore(sum, &onceOutcome{})
 				o := once.(*onceOutcome)
-				o.once.Do(func() { o.out = compareFile(context.Background(), t, pool, f.path) })
+				o.once.Do(func() { o.out = compareFile(context.Background(), t, pool, f.path, f.dump) })
 				mu.Lock()
 				results[f.key] = o.out
 				mu.Unlock()
