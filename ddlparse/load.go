@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -105,57 +106,105 @@ type stmt struct {
 	err  error
 }
 
-// file parses and applies one file.
+// file parses and applies one file. Statements are parsed on all CPUs
+// while the builder applies them in order as they become ready: the C
+// parser holds no global lock, and parsing dominates the time to read a
+// large schema.
 func (b *builder) file(ctx context.Context, name, src string) error {
 	b.src = &source{name: name, text: src}
 	b.searchPath = append([]string(nil), b.cfg.searchPath...)
-	stmts := parseAll(ctx, src, split(src))
-	for i := range stmts {
-		s := &stmts[i]
-		b.cur = s
-		if s.err != nil {
-			return b.syntaxError(s)
-		}
-		if s.raw.meta {
+	raws := split(src)
+	p := startParsing(ctx, raws)
+	defer p.stop()
+	for i := 0; i < len(raws); i++ {
+		s, last := p.get(src, i)
+		b.cur = &s
+		switch {
+		case s.err != nil:
+			return b.syntaxError(&s)
+		case s.raw.meta:
 			if err := b.metaCommand(s.raw.text); err != nil {
 				return err
 			}
-			continue
+		case s.node != nil:
+			if err := b.statement(s.node); err != nil {
+				return err
+			}
 		}
-		if s.node == nil {
-			continue
-		}
-		if err := b.statement(s.node); err != nil {
-			return err
-		}
+		i = last
 	}
 	return ctx.Err()
 }
 
-// parseAll parses statements on all CPUs; the C parser holds no global
-// lock, and parsing dominates the time to read a large schema.
-func parseAll(ctx context.Context, src string, raws []rawStmt) []stmt {
-	out := make([]stmt, len(raws))
-	var wg sync.WaitGroup
-	next := make(chan int, len(raws))
-	for i := range raws {
-		next <- i
+// stmtParser parses a file's statements in the background.
+type stmtParser struct {
+	raws  []rawStmt
+	out   []stmt
+	ready []chan struct{}
+	done  chan struct{}
+	wg    sync.WaitGroup
+}
+
+func startParsing(ctx context.Context, raws []rawStmt) *stmtParser {
+	p := &stmtParser{raws: raws, out: make([]stmt, len(raws)), ready: make([]chan struct{}, len(raws)),
+		done: make(chan struct{})}
+	for i := range p.ready {
+		p.ready[i] = make(chan struct{})
 	}
-	close(next)
+	var next atomic.Int64
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				if ctx.Err() != nil {
+			defer p.wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(raws) {
 					return
 				}
-				out[i] = parseOne(raws[i])
+				select {
+				case <-p.done:
+					return
+				case <-ctx.Done():
+					return
+				default:
+				}
+				p.out[i] = parseOne(raws[i])
+				close(p.ready[i])
 			}
 		}()
 	}
-	wg.Wait()
-	return retryJoined(src, out)
+	return p
+}
+
+// stop ends the workers once the builder is done or gave up.
+func (p *stmtParser) stop() {
+	close(p.done)
+	p.wg.Wait()
+}
+
+// get waits for statement i and returns it with the index of the last
+// statement it took up. A statement that fails to parse is retried joined
+// with the ones that follow it (up to a few), in case the splitter cut a
+// body wrongly; if no join parses, the first error stands.
+func (p *stmtParser) get(src string, i int) (stmt, int) {
+	<-p.ready[i]
+	s := p.out[i]
+	p.out[i] = stmt{} // let the tree go once applied
+	if s.err == nil || s.raw.meta {
+		return s, i
+	}
+	for j := i + 1; j < len(p.raws) && j < i+20 && !p.raws[j].meta; j++ {
+		end := p.raws[j].offset + len(p.raws[j].text)
+		joined := parseOne(rawStmt{text: src[s.raw.offset:end], offset: s.raw.offset})
+		if joined.err == nil {
+			for k := i + 1; k <= j; k++ {
+				<-p.ready[k]
+				p.out[k] = stmt{}
+			}
+			return joined, j
+		}
+	}
+	return s, i
 }
 
 func parseOne(r rawStmt) stmt {
@@ -176,29 +225,6 @@ func parseOne(r rawStmt) stmt {
 		s.err = errors.New("more than one statement")
 	}
 	return s
-}
-
-// retryJoined is a safety net for bodies the splitter cuts wrongly: a
-// statement that fails to parse is retried joined with the statements that
-// follow it, up to a few; if no join parses, the first error stands.
-func retryJoined(src string, stmts []stmt) []stmt {
-	var out []stmt
-	for i := 0; i < len(stmts); i++ {
-		s := stmts[i]
-		if s.err != nil && !s.raw.meta {
-			for j := i + 1; j < len(stmts) && j < i+20 && !stmts[j].raw.meta; j++ {
-				end := stmts[j].raw.offset + len(stmts[j].raw.text)
-				joined := parseOne(rawStmt{text: src[s.raw.offset:end], offset: s.raw.offset})
-				if joined.err == nil {
-					s = joined
-					i = j
-					break
-				}
-			}
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // source is the file being read.
