@@ -11,7 +11,7 @@ import (
 )
 
 // maxLine is the width under which a composite literal stays on one line.
-const maxLine = 80
+const maxLine = 100
 
 var opPkg = reflect.TypeOf(op.Name{}).PkgPath()
 

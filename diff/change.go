@@ -103,16 +103,23 @@ type DropComposite struct {
 // once the table exists).
 type CreateSequence struct{ Sequence *model.Sequence }
 
-// DropSequence drops a sequence.
-type DropSequence struct{ Sequence *model.Sequence }
+// DropSequence drops a sequence; Recreate is set when its name is taken by
+// something created in this change set, so the drop must come first.
+type DropSequence struct {
+	Sequence *model.Sequence
+	Recreate bool
+}
 
 // AlterSequence changes a sequence's options.
 type AlterSequence struct{ From, To *model.Sequence }
 
 // SetSequenceOwner changes the column that owns a sequence (OWNED BY).
+// Early is set when the owner is about to be dropped: the sequence is
+// released first so that it survives.
 type SetSequenceOwner struct {
 	Sequence *model.Sequence
 	From, To *model.ColumnRef
+	Early    bool
 }
 
 // CreateFunction creates a function or procedure; Replace uses CREATE OR
@@ -175,10 +182,12 @@ type AddColumn struct {
 	Fresh bool
 }
 
-// DropColumn drops a column.
+// DropColumn drops a column. Recreate is set when the column is added again
+// (its generation expression changed), so the drop must come first.
 type DropColumn struct {
-	Table  model.Name
-	Column *model.Column
+	Table    model.Name
+	Column   *model.Column
+	Recreate bool
 }
 
 // AlterColumn changes a column in place.

@@ -62,6 +62,7 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 	d.views()
 	d.indexes()
 	d.triggers()
+	d.dependentForeignKeys()
 	d.comments()
 	return sortChanges(d.out, d.from, d.to), nil
 }

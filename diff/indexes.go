@@ -30,7 +30,9 @@ func (d *differ) indexes() {
 		case f == nil:
 			added = append(added, t)
 		case f.Table != t.Table || f.Invalid || !sameExcept(f, t, "Comment", "Invalid"):
-			if !d.gone(f.Table) && d.from.View(f.Table) == nil || d.from.View(f.Table) != nil && !d.viewGone(f.Table) {
+			// The old index must go before the new one takes its name,
+			// unless its table or view is dropped early anyway.
+			if !d.recreated[key("table", f.Table)] && !d.viewGone(f.Table) {
 				d.add(DropIndex{Index: f})
 			}
 			d.add(CreateIndex{Index: t, OnView: onView(t)})

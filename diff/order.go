@@ -73,22 +73,45 @@ func (c UpdateExtension) order() (phase, string) { return phUpdateExtensions, c.
 func (c CreateCollation) order() (phase, string) {
 	return phCreateCollations, c.Collation.Name.String()
 }
-func (c DropCollation) order() (phase, string) { return phDropCollations, c.Collation.Name.String() }
-func (c CreateEnum) order() (phase, string)    { return phCreateEnums, c.Enum.Name.String() }
-func (c DropEnum) order() (phase, string)      { return phDropTypes, "3" + c.Enum.Name.String() }
-func (c AddEnumValue) order() (phase, string)  { return phAddEnumValues, c.Enum.String() }
-func (c RecreateEnum) order() (phase, string)  { return phRecreateEnums, c.To.Name.String() }
-func (c CreateDomain) order() (phase, string)  { return phCreateDomains, c.Domain.Name.String() }
-func (c DropDomain) order() (phase, string)    { return phDropTypes, "2" + c.Domain.Name.String() }
-func (c AlterDomain) order() (phase, string)   { return phAlterDomains, c.To.Name.String() }
+func (c DropCollation) order() (phase, string) {
+	if c.Recreate {
+		return phDropRecreated, "5" + c.Collation.Name.String()
+	}
+	return phDropCollations, c.Collation.Name.String()
+}
+func (c CreateEnum) order() (phase, string)   { return phCreateEnums, c.Enum.Name.String() }
+func (c DropEnum) order() (phase, string)     { return phDropTypes, "3" + c.Enum.Name.String() }
+func (c AddEnumValue) order() (phase, string) { return phAddEnumValues, c.Enum.String() }
+func (c RecreateEnum) order() (phase, string) { return phRecreateEnums, c.To.Name.String() }
+func (c CreateDomain) order() (phase, string) { return phCreateDomains, c.Domain.Name.String() }
+func (c DropDomain) order() (phase, string) {
+	if c.Recreate {
+		return phDropRecreated, "4" + c.Domain.Name.String()
+	}
+	return phDropTypes, "2" + c.Domain.Name.String()
+}
+func (c AlterDomain) order() (phase, string) { return phAlterDomains, c.To.Name.String() }
 func (c CreateComposite) order() (phase, string) {
 	return phCreateComposites, c.Composite.Name.String()
 }
-func (c DropComposite) order() (phase, string)  { return phDropTypes, "1" + c.Composite.Name.String() }
+func (c DropComposite) order() (phase, string) {
+	if c.Recreate {
+		return phDropRecreated, "3" + c.Composite.Name.String()
+	}
+	return phDropTypes, "1" + c.Composite.Name.String()
+}
 func (c CreateSequence) order() (phase, string) { return phCreateSequences, c.Sequence.Name.String() }
-func (c DropSequence) order() (phase, string)   { return phDropSequences, c.Sequence.Name.String() }
-func (c AlterSequence) order() (phase, string)  { return phAlterSequences, c.To.Name.String() }
+func (c DropSequence) order() (phase, string) {
+	if c.Recreate {
+		return phDropRecreated, "0" + c.Sequence.Name.String()
+	}
+	return phDropSequences, c.Sequence.Name.String()
+}
+func (c AlterSequence) order() (phase, string) { return phAlterSequences, c.To.Name.String() }
 func (c SetSequenceOwner) order() (phase, string) {
+	if c.Early {
+		return phDropConstraints, "0" + c.Sequence.Name.String()
+	}
 	return phSetSequenceOwners, c.Sequence.Name.String()
 }
 func (c CreateFunction) order() (phase, string) {
@@ -128,6 +151,9 @@ func (c AddColumn) order() (phase, string) {
 	return phAlterTables, c.Table.String() + "." + c.Column.Name
 }
 func (c DropColumn) order() (phase, string) {
+	if c.Recreate {
+		return phDropRecreated, "0" + c.Table.String() + "." + c.Column.Name
+	}
 	return phDropColumns, c.Table.String() + "." + c.Column.Name
 }
 func (c AlterColumn) order() (phase, string) {
@@ -207,9 +233,9 @@ func sortChanges(cs []Change, from, to *model.Catalog) []Change {
 		}
 		group := cs[i:j]
 		switch p {
-		case phCreateLate, phCreateTables, phCreateComposites, phCreateDomains:
+		case phCreateLate, phCreateTables, phCreateComposites, phCreateDomains, phCreateFunctions:
 			group = topo(group, func(c Change) []string { return dependsOn(c, to) }, false)
-		case phDropViews, phDropLateFunctions, phDropTables, phDropTypes, phDropRecreated:
+		case phDropViews, phDropLateFunctions, phDropTables, phDropTypes, phDropRecreated, phDropFunctions:
 			group = topo(group, func(c Change) []string { return dependsOn(c, from) }, true)
 		}
 		out = append(out, group...)
@@ -296,9 +322,9 @@ func dependsOn(c Change, cat *model.Catalog) []string {
 			out = append(out, d.String())
 		}
 	case CreateFunction:
-		out = typeRefs(cat, c.Function)
+		out = functionDeps(cat, c.Function)
 	case DropFunction:
-		out = typeRefs(cat, c.Function)
+		out = functionDeps(cat, c.Function)
 	case CreateTable:
 		out = tableParents(c.Table)
 	case DropTable:

@@ -97,6 +97,73 @@ func typeRefs(cat *model.Catalog, f *model.Function) []string {
 	return out
 }
 
+// standardBody reports whether a function has a SQL-standard body (RETURN
+// or BEGIN ATOMIC), which PostgreSQL analyses at creation, recording what it
+// uses: those objects must exist first and cannot be dropped before it.
+func standardBody(f *model.Function) bool {
+	return strings.EqualFold(f.Language, "sql") && (strings.HasPrefix(f.Body.SQL, "RETURN ") || strings.HasPrefix(f.Body.SQL, "BEGIN ATOMIC"))
+}
+
 // isLate reports whether a function must be created after tables and views
-// (and dropped before them) because its signature names one.
-func isLate(cat *model.Catalog, f *model.Function) bool { return len(typeRefs(cat, f)) > 0 }
+// (and dropped before them): its signature names one, or its SQL-standard
+// body reads one, directly or through another late function. Other
+// functions come early, since defaults, checks and indexes may call them.
+func isLate(cat *model.Catalog, f *model.Function) bool {
+	return lateFunc(cat, f, map[string]bool{})
+}
+
+func lateFunc(cat *model.Catalog, f *model.Function, seen map[string]bool) bool {
+	if seen[f.Signature()] {
+		return false
+	}
+	seen[f.Signature()] = true
+	if len(typeRefs(cat, f)) > 0 {
+		return true
+	}
+	if !standardBody(f) {
+		return false
+	}
+	for _, t := range cat.Tables {
+		if mentions(f.Body.SQL, t.Name) {
+			return true
+		}
+	}
+	for _, v := range cat.Views {
+		if mentions(f.Body.SQL, v.Name) {
+			return true
+		}
+	}
+	for _, g := range cat.Functions {
+		if g != f && mentions(f.Body.SQL, g.Name) && lateFunc(cat, g, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionDeps returns what a function needs to exist first: the relations
+// its signature names and, for a SQL-standard body, the tables, views and
+// functions the body mentions.
+func functionDeps(cat *model.Catalog, f *model.Function) []string {
+	out := typeRefs(cat, f)
+	if !standardBody(f) {
+		return out
+	}
+	body := f.Body.SQL
+	for _, t := range cat.Tables {
+		if mentions(body, t.Name) {
+			out = append(out, t.Name.String())
+		}
+	}
+	for _, v := range cat.Views {
+		if mentions(body, v.Name) {
+			out = append(out, v.Name.String())
+		}
+	}
+	for _, g := range cat.Functions {
+		if g.Name != f.Name && mentions(body, g.Name) {
+			out = append(out, g.Name.String())
+		}
+	}
+	return out
+}

@@ -20,7 +20,16 @@ func (d *differ) sequences() {
 	for _, t := range d.to.Sequences {
 		f := d.from.Sequence(t.Name)
 		if f != nil && d.implicitlyDropped(f) {
-			f = nil
+			// Release the sequence before its owner goes, so that it
+			// survives; set the new owner once that exists.
+			d.add(SetSequenceOwner{Sequence: t, From: f.OwnedBy, Early: true})
+			if !same(f.SequenceOptions, t.SequenceOptions) {
+				d.add(AlterSequence{From: f, To: t})
+			}
+			if t.OwnedBy != nil {
+				d.add(SetSequenceOwner{Sequence: t, To: t.OwnedBy})
+			}
+			continue
 		}
 		switch {
 		case consumed[t.Name]:
@@ -43,7 +52,7 @@ func (d *differ) sequences() {
 	}
 	for _, f := range d.from.Sequences {
 		if d.to.Sequence(f.Name) == nil && !consumed[f.Name] && !d.implicitlyDropped(f) {
-			d.add(DropSequence{Sequence: f})
+			d.add(DropSequence{Sequence: f, Recreate: d.to.Table(f.Name) != nil || d.to.View(f.Name) != nil})
 		}
 	}
 }

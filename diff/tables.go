@@ -24,9 +24,17 @@ func (d *differ) tables() {
 		}
 	}
 	for _, f := range d.from.Tables {
-		if d.to.Table(f.Name) == nil {
-			d.add(DropTable{Table: f})
+		if d.to.Table(f.Name) != nil {
+			continue
 		}
+		// A partition goes with its partitioned table.
+		if f.PartitionOf != nil && d.from.Table(*f.PartitionOf) != nil && d.gone(*f.PartitionOf) {
+			continue
+		}
+		// A view or sequence taking over the name needs the table gone
+		// first.
+		early := d.to.View(f.Name) != nil || d.to.Sequence(f.Name) != nil
+		d.add(DropTable{Table: f, Recreate: early})
 	}
 	d.foreignKeysOfGoneTables()
 }
@@ -169,7 +177,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	// A generated expression cannot be changed in place before PostgreSQL
 	// 17, nor can a plain column become generated: drop and add it.
 	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {
-		d.add(DropColumn{Table: table, Column: fc}, AddColumn{Table: table, Column: tc})
+		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc})
 		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
 		d.dirty[table.String()] = true
 		return

@@ -17,6 +17,9 @@ type CreateFunction struct {
 	Language string
 	// Body is the function's source; it is dollar-quoted when rendered.
 	Body string
+	// StandardBody marks a SQL-standard body (RETURN expr, or BEGIN
+	// ATOMIC ... END), which is written as SQL, not as a string.
+	StandardBody bool
 	// Volatility is "VOLATILE" (the default), "STABLE" or "IMMUTABLE".
 	Volatility string
 	Strict     bool
@@ -134,7 +137,11 @@ func (o CreateFunction) Statements() ([]string, error) {
 		k, v, _ := strings.Cut(c, "=")
 		b.WriteString("\n SET " + k + " TO " + v)
 	}
-	b.WriteString("\nAS " + DollarQuote(o.Body))
+	if o.StandardBody {
+		b.WriteString("\n" + o.Body)
+	} else {
+		b.WriteString("\nAS " + DollarQuote(o.Body))
+	}
 	out := []string{b.String()}
 	if o.Comment != "" {
 		out = append(out, commentSQL(o.kind(), name+"("+o.IdentityArgs()+")", o.Comment))

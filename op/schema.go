@@ -113,9 +113,15 @@ func (o DropExtension) Hazards() []Hazard {
 type UpdateExtension struct {
 	Name    string
 	Version string
+	// Reinstall, when no update path leads to Version (extensions rarely
+	// ship downgrade scripts), drops the extension and creates it again at
+	// Version in Schema. That fails while other objects depend on it.
+	Reinstall bool
+	Schema    string
 }
 
-// Statements renders ALTER EXTENSION ... UPDATE.
+// Statements renders ALTER EXTENSION ... UPDATE, or with Reinstall a DO
+// block that chooses between updating and reinstalling at run time.
 func (o UpdateExtension) Statements() ([]string, error) {
 	if o.Name == "" {
 		return nil, invalid("UpdateExtension", "Name is empty")
@@ -124,7 +130,31 @@ func (o UpdateExtension) Statements() ([]string, error) {
 	if o.Version != "" {
 		s += " TO " + QuoteLiteral(o.Version)
 	}
-	return one(s)
+	if !o.Reinstall || o.Version == "" {
+		return one(s)
+	}
+	create, _ := CreateExtension{Name: o.Name, Schema: o.Schema, Version: o.Version}.Statements()
+	name, version := QuoteLiteral(o.Name), QuoteLiteral(o.Version)
+	return one("DO " + DollarQuote(`
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension_update_paths(`+name+`) p
+             JOIN pg_catalog.pg_extension e ON e.extname = `+name+` AND p.source = e.extversion
+             WHERE p.target = `+version+` AND p.path IS NOT NULL) THEN
+    `+s+`;
+  ELSE
+    DROP EXTENSION `+QuoteIdent(o.Name)+`;
+    `+create[0]+`;
+  END IF;
+END
+`))
+}
+
+// Hazards: a reinstall drops the extension's objects.
+func (o UpdateExtension) Hazards() []Hazard {
+	if o.Reinstall {
+		return []Hazard{{Irreversible, "without an update path to " + o.Version + ", extension " + o.Name + " is dropped and installed again"}}
+	}
+	return nil
 }
 
 // CreateCollation creates a collation.

@@ -30,7 +30,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 		second.Type = t.Type
 		second.Collation = t.Collation
 		if needsUsing(f.Type, t.Type) {
-			second.Using = op.QuoteIdent(t.Name) + "::" + t.Type
+			second.Using = usingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)
 		}
 	}
 	if t.Default != nil && (first.DropDefault || f.Default == nil) {
@@ -111,6 +111,27 @@ func needsUsing(from, to string) bool {
 		return false
 	}
 	return fb == "" || fb != tb
+}
+
+// usingExpr converts a column's values to a new type. Between built-in
+// types a plain cast is tried; numbers and timestamps convert as Unix epoch
+// seconds, since PostgreSQL has no cast between them; a user-defined type
+// (an enum, a domain) on either side converts through its text form, which
+// is the one conversion every type has.
+func usingExpr(col, from, to string) string {
+	fb, tb := family(base(from)), family(base(to))
+	switch {
+	case fb == "number" && tb == "time":
+		return "to_timestamp(" + col + ")::" + to
+	case fb == "time" && tb == "number":
+		return "extract(epoch FROM " + col + ")::" + to
+	case fb == "" || tb == "":
+		if strings.HasSuffix(from, "[]") {
+			return col + "::text[]::" + to
+		}
+		return col + "::text::" + to
+	}
+	return col + "::" + to
 }
 
 // base strips array brackets and a type modifier: "character varying(20)[]"

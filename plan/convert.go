@@ -162,6 +162,9 @@ func createFunction(f *model.Function, replace bool) op.CreateFunction {
 	if f.Volatility != "VOLATILE" {
 		cf.Volatility = f.Volatility
 	}
+	if strings.EqualFold(f.Language, "sql") && (strings.HasPrefix(f.Body.SQL, "RETURN ") || strings.HasPrefix(f.Body.SQL, "BEGIN ATOMIC")) {
+		cf.StandardBody = true
+	}
 	if f.Parallel != "UNSAFE" {
 		cf.Parallel = f.Parallel
 	}

@@ -23,7 +23,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.DropExtension:
 		return ops(op.DropExtension{Name: c.Extension.Name}), nil
 	case diff.UpdateExtension:
-		return ops(op.UpdateExtension{Name: c.To.Name, Version: c.To.Version}), nil
+		return ops(op.UpdateExtension{Name: c.To.Name, Version: c.To.Version, Reinstall: o.Downgrade, Schema: c.To.Schema}), nil
 	case diff.CreateCollation:
 		k := c.Collation
 		return ops(op.CreateCollation{Schema: k.Name.Schema, Name: k.Name.Name, Provider: k.Provider, Locale: k.Locale,
@@ -57,8 +57,10 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.DropSequence:
 		return ops(op.DropSequence{Schema: c.Sequence.Name.Schema, Name: c.Sequence.Name.Name}), nil
 	case diff.AlterSequence:
-		return ops(op.AlterSequence{Schema: c.To.Name.Schema, Name: c.To.Name.Name,
-			SequenceOptions: sequenceOptions(c.To.SequenceOptions, "", true)}), nil
+		opts := sequenceOptions(c.To.SequenceOptions, "", true)
+		// ALTER keeps the current type unless told, so spell it out.
+		opts.Type = c.To.Type
+		return ops(op.AlterSequence{Schema: c.To.Name.Schema, Name: c.To.Name.Name, SequenceOptions: opts}), nil
 	case diff.SetSequenceOwner:
 		return ops(op.SetSequenceOwner{Schema: c.Sequence.Name.Schema, Name: c.Sequence.Name.Name, OwnedBy: columnRef(c.To)}), nil
 	case diff.CreateFunction:

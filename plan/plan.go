@@ -62,6 +62,33 @@ func (p *Plan) Hazards() []op.Hazard {
 	return out
 }
 
+// enumValueUsed reports whether an operation after an AddEnumValue names
+// that enum type.
+func enumValueUsed(ops []op.Operation) bool {
+	for i, o := range ops {
+		av, ok := o.(op.AddEnumValue)
+		if !ok {
+			continue
+		}
+		typ := op.QualifiedName(av.Schema, av.Type)
+		for _, later := range ops[i+1:] {
+			if _, ok := later.(op.AddEnumValue); ok {
+				continue
+			}
+			stmts, err := later.Statements()
+			if err != nil {
+				continue
+			}
+			for _, s := range stmts {
+				if strings.Contains(s, typ) || strings.Contains(s, op.QuoteLiteral(av.Value)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Build turns ordered changes into a plan.
 func Build(changes []diff.Change, o Options) (*Plan, error) {
 	p := &Plan{}
@@ -74,7 +101,7 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		if cf, ok := c.(diff.CreateFunction); ok && strings.EqualFold(cf.Function.Language, "sql") {
 			needBodyCheckOff = true
 		}
-		st := Step{Change: c, Comment: c.Subject() + ": " + c.Describe(), Ops: ops}
+		st := Step{Change: c, Comment: c.Describe(), Ops: ops}
 		if o.Downgrade {
 			switch c.(type) {
 			case diff.AddColumn:
@@ -103,6 +130,12 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 				p.NoTransaction = true
 			}
 		}
+	}
+	if enumValueUsed(all) {
+		// A value added to an enum cannot be used in the transaction that
+		// adds it; this revision uses it, so it runs statement by
+		// statement.
+		p.NoTransaction = true
 	}
 	for _, f := range op.Analyze(all) {
 		s := &p.Steps[stepOf[f.Index]]

@@ -115,6 +115,10 @@ fails when a schema change has no revision.`,
 		root.AddCommand(c)
 	}
 	root.AddCommand(a.demoCmd())
+	for _, c := range []*cobra.Command{a.diffCmd(), a.checkCmd()} {
+		c.GroupID = "inspect"
+		root.AddCommand(c)
+	}
 	for _, c := range a.forwardedCmds() {
 		root.AddCommand(c)
 	}

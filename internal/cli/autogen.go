@@ -3,22 +3,360 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
+	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/codegen"
 	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/plan"
 	"github.com/autogen-dev/autogen/revision"
+	"github.com/autogen-dev/autogen/scope"
 )
 
 // autogenOptions are the flags that steer autogenerate.
-type autogenOptions struct{}
+type autogenOptions struct {
+	allowDestructive bool
+	allow            []string
+	renames          []string
+	online           bool
+	offline          bool
+}
 
-func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {}
+func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
+	f := cmd.Flags()
+	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns)")
+	f.StringArrayVar(&o.allow, "allow", nil, "hazard kind to allow and acknowledge in the revision (repeatable): "+kindList())
+	f.StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW, names as in the database (repeatable)")
+	f.BoolVar(&o.online, "online", false, "use lock-friendly forms for existing tables (default from autogen.toml [online])")
+	f.BoolVar(&o.offline, "no-online", false, "use plain forms even when autogen.toml enables online changes")
+}
 
-// autogenerate fills spec with the changes between the database and
-// schema.sql; it reports false when there is nothing to write.
+func kindList() string {
+	var ks []string
+	for _, k := range op.HazardKinds {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
+}
+
+// filter builds the scope filter shared by both readers.
+func filter(cfg *config.Config) *scope.Filter {
+	vt := cfg.VersionTable
+	if !strings.Contains(vt, ".") {
+		vt = "public." + vt
+	}
+	return &scope.Filter{
+		IncludeSchemas: cfg.Scope.IncludeSchemas, ExcludeSchemas: cfg.Scope.ExcludeSchemas,
+		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: cfg.Scope.ExcludeTables,
+		VersionTable: vt,
+	}
+}
+
+// compare reads both schemas and diffs them in both directions.
+func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o *autogenOptions) (*autogenerate.Result, error) {
+	f := filter(cfg)
+	if err := f.Validate(); err != nil {
+		return nil, exitcode.With(exitcode.Config, err)
+	}
+	desired, err := autogenerate.ReadDesired(ctx, cfg.SchemaPath(), f)
+	if err != nil {
+		return nil, exitcode.With(exitcode.Schema, err)
+	}
+	current, err := autogenerate.ReadCurrent(ctx, conn, f)
+	if err != nil {
+		return nil, err
+	}
+	renames, err := parseRenames(o.renames, current)
+	if err != nil {
+		return nil, err
+	}
+	online := (cfg.Online.Enabled || o.online) && !o.offline
+	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online})
+}
+
+// parseRenames reads --rename flags: "table=new" or "table.column=new",
+// with an optional schema ("app.users=members").
+func parseRenames(flags []string, current *model.Catalog) (diff.Renames, error) {
+	up := diff.Renames{Tables: map[model.Name]string{}, Columns: map[model.Name]map[string]string{}}
+	for _, f := range flags {
+		oldRef, newName, ok := strings.Cut(f, "=")
+		if !ok || newName == "" || strings.Contains(newName, ".") {
+			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: want TABLE=NEW or TABLE.COLUMN=NEW", f))
+		}
+		parts := strings.Split(oldRef, ".")
+		var table model.Name
+		var column string
+		lookup := func(schema, name string) bool {
+			table = model.Name{Schema: schema, Name: name}
+			return current.Table(table) != nil
+		}
+		switch {
+		case len(parts) == 1 && lookup("public", parts[0]):
+		case len(parts) == 2 && lookup(parts[0], parts[1]):
+		case len(parts) == 2 && lookup("public", parts[0]):
+			column = parts[1]
+		case len(parts) == 3 && lookup(parts[0], parts[1]):
+			column = parts[2]
+		default:
+			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: no such table in the database", f))
+		}
+		if column == "" {
+			up.Tables[table] = newName
+			continue
+		}
+		if current.Table(table).Column(column) == nil {
+			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: table %s has no column %s", f, table, column))
+		}
+		newTable := table
+		if n, ok := up.Tables[table]; ok {
+			newTable.Name = n
+		}
+		if up.Columns[newTable] == nil {
+			up.Columns[newTable] = map[string]string{}
+		}
+		up.Columns[newTable][column] = newName
+	}
+	return up, nil
+}
+
+// autogenerate fills spec with the changes between the database and the
+// desired schema; it reports false when there is nothing to write.
 func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.Graph, spec *codegen.Spec, o *revisionOptions) (bool, error) {
-	return false, exitcode.With(exitcode.Usage, errors.New("autogenerate is not available in this build yet; use --empty and write the operations by hand"))
+	url := a.databaseURL(cfg)
+	if url == "" {
+		return false, exitcode.With(exitcode.Config, fmt.Errorf("autogenerate compares schema.sql with a database: set %s (or pass --empty)", cfg.URLEnv))
+	}
+	conn, err := connect(ctx, url)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if err := a.requireHead(ctx, cfg, conn, g, o.head); err != nil {
+		return false, err
+	}
+	cmp, err := a.compare(ctx, cfg, conn, &o.autogen)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range cmp.Up {
+		fmt.Fprintf(a.Stderr, "Detected %s\n", c.Describe())
+	}
+	if len(cmp.Up) == 0 && !o.allowEmpty {
+		fmt.Fprintln(a.Stderr, "No changes in schema detected; no revision written (use --allow-empty to write one anyway).")
+		return false, nil
+	}
+	allowed, err := allowedHazards(o.autogen)
+	if err != nil {
+		return false, err
+	}
+	if err := refuseDestructive(cmp.UpPlan, allowed); err != nil {
+		fmt.Fprintln(a.Stderr, err)
+		return false, exitcode.With(exitcode.Refused, errSilent)
+	}
+	spec.Upgrade = steps(cmp.UpPlan)
+	spec.Downgrade = steps(cmp.DownPlan)
+	spec.NoTransaction = cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction
+	spec.AllowHazards = acknowledge(cmp.UpPlan, allowed)
+	if err := applyTimeouts(cfg, o.autogen, spec); err != nil {
+		return false, err
+	}
+	a.summary(cmp)
+	return true, nil
+}
+
+// requireHead refuses to autogenerate against a database that is not up to
+// date: the revision would repeat changes that pending revisions make.
+func (a *App) requireHead(ctx context.Context, cfg *config.Config, conn *pgx.Conn, g *revision.Graph, head string) error {
+	heads := g.Heads()
+	if len(heads) > 1 && head == "head" {
+		return exitcode.With(exitcode.Graph, &revision.MultipleHeadsError{Heads: heads})
+	}
+	rows, err := versionRows(ctx, conn, cfg.VersionTable)
+	if err != nil {
+		return err
+	}
+	var unknown []string
+	for _, r := range rows {
+		if g.Revision(r) == nil {
+			unknown = append(unknown, r)
+		}
+	}
+	if len(unknown) > 0 {
+		return exitcode.With(exitcode.State, fmt.Errorf("the database is at revision %s, which no revision file declares", strings.Join(unknown, ", ")))
+	}
+	applied := g.Ancestors(rows...)
+	if len(applied) != g.Len() {
+		return exitcode.With(exitcode.State, fmt.Errorf("target database is not up to date: it is at %s, the revisions' heads are %s; run `autogen upgrade heads` first",
+			orBase(g.HeadsOf(applied)), orBase(heads)))
+	}
+	return nil
+}
+
+func orBase(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// versionRows reads the version table; a missing table means base.
+func versionRows(ctx context.Context, conn *pgx.Conn, table string) ([]string, error) {
+	schema, name, ok := strings.Cut(table, ".")
+	if !ok {
+		schema, name = "public", table
+	}
+	qualified := op.QualifiedName(schema, name)
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", qualified).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("checking the version table: %w", err)
+	}
+	if !exists {
+		return nil, nil
+	}
+	rows, err := conn.Query(ctx, "SELECT version_num FROM "+qualified)
+	if err != nil {
+		return nil, fmt.Errorf("reading the version table: %w", err)
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+func connect(ctx context.Context, url string) (*pgx.Conn, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, exitcode.With(exitcode.Config, fmt.Errorf("invalid database URL: %w", err))
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 10 * time.Second
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, exitcode.With(exitcode.Connect, fmt.Errorf("connecting to the database: %w", err))
+	}
+	return conn, nil
+}
+
+// steps turns a plan into codegen steps.
+func steps(p *plan.Plan) []codegen.Step {
+	var out []codegen.Step
+	for _, s := range p.Steps {
+		out = append(out, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
+	}
+	return out
+}
+
+// allowedHazards reads --allow-destructive and --allow.
+func allowedHazards(o autogenOptions) ([]op.HazardKind, error) {
+	var out []op.HazardKind
+	if o.allowDestructive {
+		out = append(out, op.DeletesData)
+	}
+	for _, k := range o.allow {
+		if !slices.Contains(op.HazardKinds, op.HazardKind(k)) {
+			return nil, exitcode.With(exitcode.Usage, fmt.Errorf("--allow %q: not a hazard kind (%s)", k, kindList()))
+		}
+		out = append(out, op.HazardKind(k))
+	}
+	return out, nil
+}
+
+// refuseDestructive returns an error listing the changes that delete data
+// unless that hazard is allowed.
+func refuseDestructive(p *plan.Plan, allowed []op.HazardKind) error {
+	if slices.Contains(allowed, op.DeletesData) {
+		return nil
+	}
+	var lines []string
+	for _, s := range p.Steps {
+		for _, h := range s.Hazards {
+			if h.Kind == op.DeletesData {
+				lines = append(lines, "  - "+h.Message)
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return errors.New("Refusing to write a revision that deletes data:\n" + strings.Join(lines, "\n") +
+		"\nIf this is intended, run again with --allow-destructive. If something was renamed, confirm it with --rename OLD=NEW so the data stays.")
+}
+
+// acknowledge returns the allowed hazard kinds that the plan has, for the
+// revision's AllowHazards.
+func acknowledge(p *plan.Plan, allowed []op.HazardKind) []op.HazardKind {
+	var out []op.HazardKind
+	for _, k := range op.Kinds(p.Hazards()) {
+		if slices.Contains(allowed, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// applyTimeouts copies the online settings of autogen.toml into the
+// revision.
+func applyTimeouts(cfg *config.Config, o autogenOptions, spec *codegen.Spec) error {
+	if !(cfg.Online.Enabled || o.online) || o.offline {
+		return nil
+	}
+	parse := func(s string) (time.Duration, error) {
+		if s == "" {
+			return 0, nil
+		}
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return 0, exitcode.With(exitcode.Config, fmt.Errorf("%s: [online] timeout %q: %w", cfg.Path, s, err))
+		}
+		return d, nil
+	}
+	var err error
+	if spec.LockTimeout, err = parse(cfg.Online.LockTimeout); err != nil {
+		return err
+	}
+	if spec.StatementTimeout, err = parse(cfg.Online.StatementTimeout); err != nil {
+		return err
+	}
+	spec.LockRetries = cfg.Online.LockRetries
+	return nil
+}
+
+// summary prints counts of changes by kind and the hazards.
+func (a *App) summary(c *autogenerate.Result) {
+	if a.quiet {
+		return
+	}
+	counts := map[string]int{}
+	var kinds []string
+	for _, ch := range c.Up {
+		k := fmt.Sprintf("%T", ch)
+		k = strings.TrimPrefix(k, "diff.")
+		if counts[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		counts[k]++
+	}
+	slices.Sort(kinds)
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	fmt.Fprintf(a.Stderr, "Summary: %d change(s): %s\n", len(c.Up), strings.Join(parts, ", "))
+	hz := c.UpPlan.Hazards()
+	if len(hz) == 0 {
+		fmt.Fprintln(a.Stderr, "Hazards: none")
+		return
+	}
+	fmt.Fprintln(a.Stderr, "Hazards:")
+	for _, h := range hz {
+		fmt.Fprintf(a.Stderr, "  %s: %s\n", h.Kind, h.Message)
+	}
 }

@@ -1,0 +1,99 @@
+// Package autogenerate is the core of `autogen revision`: it reads the
+// desired schema from SQL files and the current one from a database, and
+// compares them in both directions into the plans of a revision's upgrade and
+// downgrade. The CLI and the tests share it.
+package autogenerate
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/introspect"
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/plan"
+	"github.com/autogen-dev/autogen/scope"
+)
+
+// Options steer a comparison.
+type Options struct {
+	// Renames are confirmed renames, by their current names.
+	Renames diff.Renames
+	// Online selects lock-friendly operations.
+	Online bool
+}
+
+// Result holds both directions of a comparison.
+type Result struct {
+	Current, Desired *model.Catalog
+	// Up turns Current into Desired; Down turns it back.
+	Up, Down         []diff.Change
+	UpPlan, DownPlan *plan.Plan
+}
+
+// InSync reports whether nothing differs.
+func (r *Result) InSync() bool { return len(r.Up) == 0 }
+
+// ReadDesired parses the schema source (a file or a directory).
+func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Catalog, error) {
+	return ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+}
+
+// ReadCurrent introspects the database conn is connected to.
+func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.Catalog, error) {
+	cat, err := introspect.Inspect(ctx, conn, introspect.WithFilter(f))
+	if err != nil {
+		return nil, fmt.Errorf("reading the database schema: %w", err)
+	}
+	return cat, nil
+}
+
+// Compare diffs current against desired in both directions and plans both.
+func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
+	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames))
+	if err != nil {
+		return nil, err
+	}
+	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)))
+	if err != nil {
+		return nil, err
+	}
+	upPlan, err := plan.Build(up, plan.Options{Online: o.Online})
+	if err != nil {
+		return nil, err
+	}
+	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Downgrade: true})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Current: current, Desired: desired, Up: up, Down: down, UpPlan: upPlan, DownPlan: downPlan}, nil
+}
+
+// Reverse turns renames from current names into renames from the new names
+// back, for the downgrade.
+func Reverse(r diff.Renames) diff.Renames {
+	out := diff.Renames{Tables: map[model.Name]string{}, Columns: map[model.Name]map[string]string{}}
+	for t, n := range r.Tables {
+		out.Tables[model.Name{Schema: t.Schema, Name: n}] = t.Name
+	}
+	for t, cols := range r.Columns {
+		// Columns are keyed by the table's new name on the way up, and by
+		// its old name (the one the downgrade's source has) on the way
+		// down, since the down diff renames the table first.
+		old := t
+		for ot, n := range r.Tables {
+			if (model.Name{Schema: ot.Schema, Name: n}) == t {
+				old = ot
+			}
+		}
+		m := map[string]string{}
+		for oc, nc := range cols {
+			m[nc] = oc
+		}
+		out.Columns[old] = m
+	}
+	return out
+}

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/tempdb"
+)
+
+// errDrift reports that check found the database or the revisions out of
+// step with schema.sql.
+var errDrift = errors.New("drift")
+
+func (a *App) checkCmd() *cobra.Command {
+	var (
+		format    string
+		dev       bool
+		devURL    string
+		roundtrip bool
+	)
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Fail when the database or the revisions drift from schema.sql",
+		Long: `Exit 0 when the database is at head and matches schema.sql; exit 1 when it is
+behind the revisions or differs from schema.sql (the differences are printed
+as diff prints them); exit 2 on any error.
+
+--dev needs no database of yours: it starts a throwaway PostgreSQL from the
+local binaries (or, with --dev-url, creates and afterwards drops a temporary
+database on that server), applies every revision, and compares the result
+with schema.sql. That catches a schema.sql edit without a revision in CI.
+
+--roundtrip (with --dev) also runs every revision up, down and up again one
+step at a time and fails when a downgrade does not restore the schema
+exactly.`,
+		Example: `  autogen check
+  autogen check --dev
+  autogen check --dev --roundtrip
+  autogen check --dev-url postgres://ci@localhost/postgres --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return exitcode.With(2, fmt.Errorf("--format must be text or json"))
+			}
+			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
+			switch {
+			case err == nil:
+				return nil
+			case errors.Is(err, errDrift):
+				return exitcode.With(exitcode.Drift, errSilent)
+			case errors.Is(err, errSilent):
+				return exitcode.With(2, errSilent)
+			}
+			return exitcode.With(2, err)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&dev, "dev", false, "check the revisions on a throwaway database instead of yours")
+	cmd.Flags().StringVar(&devURL, "dev-url", "", "server to create the throwaway database on (implies --dev)")
+	cmd.Flags().BoolVar(&roundtrip, "roundtrip", false, "also test every downgrade step by step (with --dev)")
+	return cmd
+}
+
+func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL string, roundtrip bool) error {
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	g, err := a.graph(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if dev {
+		url, cleanup, err := a.throwawayDB(ctx, devURL)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		a.url = url
+		quiet := a.quiet
+		a.quiet = true
+		if roundtrip {
+			err := a.runRunnerIO(ctx, cfg, []string{"stairway"}, a.Stdout)
+			if err != nil {
+				a.quiet = quiet
+				return err
+			}
+		}
+		err = a.runRunnerIO(ctx, cfg, []string{"upgrade", "heads", "-q"}, io.Discard)
+		a.quiet = quiet
+		if err != nil {
+			return fmt.Errorf("applying the revisions to a throwaway database failed (see above)")
+		}
+	} else if roundtrip {
+		return exitcode.With(exitcode.Usage, errors.New("--roundtrip needs --dev: it runs every downgrade"))
+	}
+	url := a.databaseURL(cfg)
+	if url == "" {
+		return exitcode.With(exitcode.Config, fmt.Errorf("no database URL: set %s, or use --dev", cfg.URLEnv))
+	}
+	conn, err := connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	rows, err := versionRows(ctx, conn, cfg.VersionTable)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if g.Revision(r) == nil {
+			return exitcode.With(exitcode.State, fmt.Errorf("the database is at revision %s, which no revision file declares", r))
+		}
+	}
+	applied := g.Ancestors(rows...)
+	behind := len(applied) != g.Len()
+	cmp, err := a.compare(ctx, cfg, conn, &autogenOptions{})
+	if err != nil {
+		return err
+	}
+	stmts, err := cmp.UpPlan.SQL()
+	if err != nil {
+		return err
+	}
+	inSync := !behind && len(cmp.Up) == 0
+	if format == "json" {
+		if err := writeJSON(a.Stdout, diffJSON{InSync: inSync, Behind: behind, Current: nonNil(g.HeadsOf(applied)),
+			Heads: nonNil(g.Heads()), Changes: planChanges(cmp.UpPlan), SQL: nonNil(stmts)}); err != nil {
+			return err
+		}
+	} else {
+		if behind {
+			fmt.Fprintf(a.Stdout, "The database is at %s but the revisions' heads are %s: run `autogen upgrade heads`.\n",
+				orBase(g.HeadsOf(applied)), orBase(g.Heads()))
+		}
+		if len(cmp.Up) > 0 {
+			what := "The database differs from the schema"
+			if dev {
+				what = "The revisions do not produce the schema"
+			}
+			fmt.Fprintf(a.Stdout, "%s; a new revision would contain:\n", what)
+			printChanges(a.Stdout, cmp.UpPlan)
+			fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
+		}
+		if inSync && !a.quiet {
+			fmt.Fprintln(a.Stderr, "OK: the database is at head and matches the schema.")
+		}
+	}
+	if !inSync {
+		return errDrift
+	}
+	return nil
+}
+
+// throwawayDB returns the URL of a new empty database and a function that
+// removes it: on the server devURL names, or on a throwaway cluster.
+func (a *App) throwawayDB(ctx context.Context, devURL string) (string, func(), error) {
+	if devURL != "" {
+		name := fmt.Sprintf("autogen_check_%d", time.Now().UnixNano())
+		if err := tempdb.CreateDatabase(ctx, devURL, name); err != nil {
+			return "", nil, err
+		}
+		url, err := tempdb.WithDatabase(devURL, name)
+		if err != nil {
+			return "", nil, err
+		}
+		return url, func() { tempdb.DropDatabase(context.WithoutCancel(ctx), devURL, name) }, nil
+	}
+	if !a.quiet {
+		fmt.Fprintln(a.Stderr, "Starting a throwaway PostgreSQL ...")
+	}
+	c, err := tempdb.Start(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	_, url, err := c.CreateDatabase(ctx, "autogen_check")
+	if err != nil {
+		c.Stop(context.WithoutCancel(ctx))
+		return "", nil, err
+	}
+	return url, func() { c.Stop(context.WithoutCancel(ctx)) }, nil
+}

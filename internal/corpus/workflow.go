@@ -1,0 +1,185 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/revision"
+	"github.com/autogen-dev/autogen/scope"
+	"github.com/autogen-dev/autogen/tempdb"
+)
+
+// Result is the outcome of one case.
+type Result struct {
+	Case Case
+	// Status is "PASS", or "FAIL <phase>: <reason>", or "ERROR <phase>:
+	// <reason>".
+	Status string
+	// Detail holds diffs and errors for the report.
+	Detail string
+}
+
+// Passed reports whether the case round-tripped.
+func (r Result) Passed() bool { return r.Status == "PASS" }
+
+// VersionTable is the version table the in-process workflow uses; it is
+// left out of the dumps.
+const VersionTable = "public.autogen_version"
+
+// Runner runs cases in-process: introspect, diff, plan, and apply through
+// the migrate runtime exactly as a compiled revision would.
+type Runner struct {
+	AdminURL string
+	Dumper   *Dumper
+}
+
+func (r *Runner) createDB(ctx context.Context, name, sqlFile string) (string, error) {
+	if err := tempdb.DropDatabase(ctx, r.AdminURL, name); err != nil {
+		return "", err
+	}
+	if err := tempdb.CreateDatabase(ctx, r.AdminURL, name); err != nil {
+		return "", err
+	}
+	u := WithDatabase(r.AdminURL, name)
+	src, err := os.ReadFile(sqlFile)
+	if err != nil {
+		return u, err
+	}
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		return u, err
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "SET client_min_messages = warning;\n"+string(src), pgx.QueryExecModeSimpleProtocol); err != nil {
+		return u, fmt.Errorf("loading %s: %w", filepath.Base(sqlFile), err)
+	}
+	return u, nil
+}
+
+// Run executes one case: database X from a.sql, autogenerate against b.sql,
+// upgrade, compare with a fresh b.sql database, check that nothing more is
+// detected, downgrade to base, compare with a fresh a.sql database.
+func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
+	res := Result{Case: c}
+	fail := func(status, detail string) Result {
+		res.Status, res.Detail = status, detail
+		return res
+	}
+	x, ref := "corpus_x_"+id, "corpus_r_"+id
+	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
+	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
+	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "a.sql"))
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	refURL, err := r.createDB(ctx, ref, filepath.Join(c.Dir, "b.sql"))
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	wantDown, err := r.Dumper.Dump(ctx, xURL)
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	wantUp, err := r.Dumper.Dump(ctx, refURL)
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	tempdb.DropDatabase(ctx, r.AdminURL, ref)
+
+	conn, err := pgx.Connect(ctx, xURL)
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	filter := &scope.Filter{VersionTable: VersionTable}
+	desired, err := autogenerate.ReadDesired(ctx, filepath.Join(c.Dir, "b.sql"), filter)
+	if err != nil {
+		return fail("ERROR read b.sql", err.Error())
+	}
+	current, err := autogenerate.ReadCurrent(ctx, conn, filter)
+	if err != nil {
+		return fail("ERROR introspect", err.Error())
+	}
+	cmp, err := autogenerate.Compare(current, desired, autogenerate.Options{})
+	if err != nil {
+		return fail("ERROR diff", err.Error())
+	}
+	if c.Noop() {
+		if len(cmp.Up) > 0 {
+			return fail("FAIL noop: changes detected", describe(cmp.Up))
+		}
+		return fail("PASS", "")
+	}
+	if len(cmp.Up) == 0 {
+		return fail("FAIL up: no changes detected", "")
+	}
+	reg := revision.NewRegistry()
+	reg.Add(&revision.Revision{
+		ID: "c0ffee000001", Message: c.Name, NoTransaction: cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction,
+		Upgrade:   func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
+		Downgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
+	})
+	run, err := migrate.New(reg, migrate.WithVersionTable(VersionTable))
+	if err != nil {
+		return fail("ERROR runner", err.Error())
+	}
+	upSQL, _ := cmp.UpPlan.SQL()
+	downSQL, _ := cmp.DownPlan.SQL()
+	plans := "-- up\n" + strings.Join(upSQL, ";\n") + ";\n-- down\n" + strings.Join(downSQL, ";\n") + ";\n"
+	if _, err := run.Upgrade(ctx, conn, "head"); err != nil {
+		return fail("FAIL up: "+firstLine(err.Error()), err.Error()+"\n"+describe(cmp.Up)+plans)
+	}
+	gotUp, err := r.Dumper.Dump(ctx, xURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	if why := Compare(wantUp, gotUp); why != "" {
+		return fail("FAIL up ("+why+")", LineDiff(wantUp, gotUp)+describe(cmp.Up)+plans)
+	}
+	after, err := autogenerate.ReadCurrent(ctx, conn, filter)
+	if err != nil {
+		return fail("ERROR introspect after up", err.Error())
+	}
+	again, err := autogenerate.Compare(after, desired, autogenerate.Options{})
+	if err != nil {
+		return fail("ERROR diff after up", err.Error())
+	}
+	if len(again.Up) > 0 {
+		return fail("FAIL check: spurious changes after upgrade", describe(again.Up)+plans)
+	}
+	if _, err := run.Downgrade(ctx, conn, "base"); err != nil {
+		return fail("FAIL down: "+firstLine(err.Error()), err.Error()+"\n"+describe(cmp.Down)+plans)
+	}
+	gotDown, err := r.Dumper.Dump(ctx, xURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	if why := Compare(wantDown, gotDown); why != "" {
+		return fail("FAIL down ("+why+")", LineDiff(wantDown, gotDown)+describe(cmp.Down)+plans)
+	}
+	return fail("PASS", "")
+}
+
+func describe(cs []diff.Change) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "  %T: %s\n", c, c.Describe())
+	}
+	return b.String()
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
