@@ -26,11 +26,6 @@ func (r *Runner) Downgrade(ctx context.Context, conn *pgx.Conn, target string) (
 
 func (r *Runner) move(ctx context.Context, conn *pgx.Conn, dir Direction, target string) (n int, err error) {
 	err = r.withLock(ctx, conn, func() error {
-		if dir == Up {
-			if _, err := conn.Exec(ctx, r.createTableSQL()); err != nil {
-				return fmt.Errorf("creating the version table: %w", err)
-			}
-		}
 		ids, err := r.rows(ctx, conn)
 		if err != nil {
 			return err
@@ -47,6 +42,13 @@ func (r *Runner) move(ctx context.Context, conn *pgx.Conn, dir Direction, target
 		}
 		if err != nil {
 			return err
+		}
+		// The version table is created on first use: a database nothing
+		// was ever applied to carries no trace of autogen.
+		if dir == Up && len(plan) > 0 {
+			if _, err := conn.Exec(ctx, r.createTableSQL()); err != nil {
+				return fmt.Errorf("creating the version table: %w", err)
+			}
 		}
 		for i, id := range plan {
 			step := Step{Direction: dir, Revision: r.graph.Revision(id), Index: i + 1, Total: len(plan)}
