@@ -36,6 +36,9 @@ type differ struct {
 	// viewsGone marks views of the current schema that are dropped or
 	// recreated.
 	viewsGone map[model.Name]bool
+	// enumDefaults marks columns ("schema.table.column") whose default a
+	// RecreateEnum already sets.
+	enumDefaults map[string]bool
 }
 
 func key(kind string, n model.Name) string { return kind + ":" + n.String() }
@@ -43,7 +46,7 @@ func key(kind string, n model.Name) string { return kind + ":" + n.String() }
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, viewsGone: map[model.Name]bool{}}
+	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}}
 	for _, o := range opts {
 		o(d)
 	}

@@ -34,6 +34,8 @@ func (d *differ) enums() {
 			d.add(RecreateEnum{From: f, To: t, Uses: uses})
 			for _, u := range uses {
 				d.dirty[u.Table.String()] = true
+				// The swap sets the column's new default itself.
+				d.enumDefaults[u.Table.String()+"."+u.Column.Name] = true
 			}
 		}
 	}

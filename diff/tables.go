@@ -174,6 +174,9 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if sameExcept(fc, tc, "Comment") {
 		return
 	}
+	if d.enumDefaults[table.String()+"."+tc.Name] && sameExcept(fc, tc, "Comment", "Default") {
+		return
+	}
 	// A generated expression cannot be changed in place before PostgreSQL
 	// 17, nor can a plain column become generated: drop and add it.
 	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {

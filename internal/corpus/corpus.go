@@ -39,10 +39,14 @@ func (c Case) Noop() bool { return strings.HasPrefix(c.Name, "noop/") }
 // Root returns the shared corpus directory: AUTOGEN_CORPUS, or
 // ../shared/corpus next to the repository.
 func Root(repo string) string {
-	if r := os.Getenv("AUTOGEN_CORPUS"); r != "" {
-		return r
+	r := os.Getenv("AUTOGEN_CORPUS")
+	if r == "" {
+		r = filepath.Join(repo, "..", "shared", "corpus")
 	}
-	return filepath.Join(repo, "..", "shared", "corpus")
+	if abs, err := filepath.Abs(r); err == nil {
+		return abs
+	}
+	return r
 }
 
 // Cases lists the cases of index.tsv in file order.

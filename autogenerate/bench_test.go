@@ -1,0 +1,162 @@
+package autogenerate
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/codegen"
+	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/scope"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// benchSchema returns the path of an uncompressed copy of a MusicBrainz
+// bench schema file.
+func benchSchema(b *testing.B, name string) string {
+	b.Helper()
+	dir := filepath.Join("..", "..", "shared", "bench-schemas", "musicbrainz")
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	f, err := os.Open(p + ".gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), name)
+	w, err := os.Create(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := io.Copy(w, zr); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// loadDB creates a database holding the schema file.
+func loadDB(b *testing.B, file string) *pgx.Conn {
+	b.Helper()
+	url := pgtest.NewDB(b)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pgtest.Exec(b, url, string(src))
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
+}
+
+// peakRSS reports the process's peak resident set size in MiB.
+func peakRSS() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024
+}
+
+var sizes = []string{"x1", "x4", "x16"}
+
+// BenchmarkCheck measures what `autogen check` does when nothing changed:
+// introspect the database, parse the schema files, compare both ways.
+func BenchmarkCheck(b *testing.B) {
+	for _, size := range sizes {
+		b.Run(size, func(b *testing.B) {
+			file := benchSchema(b, "core_"+size+".sql")
+			conn := loadDB(b, file)
+			ctx := context.Background()
+			f := &scope.Filter{VersionTable: "public.autogen_version"}
+			runtime.GC()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				desired, err := ReadDesired(ctx, file, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				current, err := ReadCurrent(ctx, conn, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := Compare(current, desired, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !res.InSync() {
+					b.Fatalf("spurious changes on an unchanged schema: %d, first: %s", len(res.Up), res.Up[0].Describe())
+				}
+			}
+			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+		})
+	}
+}
+
+// BenchmarkRevision measures `autogen revision` for one added column and
+// one added index: read both sides, compare, plan and generate the file.
+func BenchmarkRevision(b *testing.B) {
+	for _, size := range sizes {
+		b.Run(size, func(b *testing.B) {
+			conn := loadDB(b, benchSchema(b, "core_"+size+".sql"))
+			changed := benchSchema(b, "core_"+size+"_change.sql")
+			ctx := context.Background()
+			f := &scope.Filter{VersionTable: "public.autogen_version"}
+			runtime.GC()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				desired, err := ReadDesired(ctx, changed, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				current, err := ReadCurrent(ctx, conn, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := Compare(current, desired, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Up) != 2 {
+					var got []string
+					for _, c := range res.Up {
+						got = append(got, c.Describe())
+					}
+					b.Fatalf("want an added column and an added index, got %d changes: %s", len(res.Up), strings.Join(got, "; "))
+				}
+				spec := codegen.Spec{Package: "migrations", ID: "b0000000000b", Message: "bench", Created: time.Unix(0, 0).UTC()}
+				for _, s := range res.UpPlan.Steps {
+					spec.Upgrade = append(spec.Upgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
+				}
+				for _, s := range res.DownPlan.Steps {
+					spec.Downgrade = append(spec.Downgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
+				}
+				if _, err := codegen.Generate(spec); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+		})
+	}
+}

@@ -1,0 +1,3 @@
+ALTER TABLE public.orders DROP COLUMN note;
+
+ALTER TABLE public.orders DROP COLUMN status;

@@ -1,0 +1,5 @@
+ALTER TABLE public.t ALTER COLUMN name TYPE text;
+
+COMMENT ON COLUMN public.t.name IS NULL;
+
+COMMENT ON TABLE public.t IS NULL;

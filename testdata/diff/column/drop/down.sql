@@ -1,0 +1,1 @@
+ALTER TABLE public.orders ADD COLUMN legacy_code character varying(20);

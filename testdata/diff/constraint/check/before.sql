@@ -1,0 +1,1 @@
+CREATE TABLE t (price numeric CHECK (price > 0));

@@ -1,0 +1,1 @@
+ALTER TABLE public.booking DROP CONSTRAINT booking_room_during_excl;

@@ -1,0 +1,1 @@
+ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (a, b);

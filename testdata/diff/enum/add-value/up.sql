@@ -1,0 +1,3 @@
+ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';
+
+ALTER TYPE public.mood ADD VALUE 'ecstatic' AFTER 'happy';

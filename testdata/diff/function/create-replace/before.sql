@@ -1,0 +1,1 @@
+CREATE FUNCTION add1(i int) RETURNS int LANGUAGE sql AS $$ SELECT i + 1 $$;

@@ -1,0 +1,1 @@
+DROP PROCEDURE public.note(text);

@@ -1,0 +1,3 @@
+DROP INDEX public.t_idx;
+
+CREATE INDEX t_idx ON public.t (a, b);

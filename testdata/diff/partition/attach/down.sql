@@ -1,0 +1,3 @@
+DROP INDEX public.m_at_idx;
+
+DROP TABLE public.m_2026;

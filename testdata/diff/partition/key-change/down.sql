@@ -1,0 +1,6 @@
+DROP TABLE public.m;
+
+CREATE TABLE public.m (
+    id integer,
+    at date
+) PARTITION BY RANGE (id);

@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE EXTENSION citext;
+CREATE TABLE app.users (email citext PRIMARY KEY);

@@ -1,0 +1,5 @@
+DROP TABLE app.users;
+
+DROP EXTENSION citext;
+
+DROP SCHEMA app;

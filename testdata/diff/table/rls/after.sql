@@ -1,0 +1,4 @@
+CREATE TABLE docs (id int PRIMARY KEY, owner text);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+CREATE POLICY docs_owner ON docs FOR SELECT USING (owner = current_user);

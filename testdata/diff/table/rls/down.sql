@@ -1,0 +1,5 @@
+DROP POLICY docs_owner ON public.docs;
+
+ALTER TABLE public.docs DISABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.docs NO FORCE ROW LEVEL SECURITY;

@@ -1,0 +1,1 @@
+ALTER TABLE public.cache SET UNLOGGED;

@@ -1,0 +1,3 @@
+DROP TABLE public.prices;
+
+DROP TYPE public.money_amount;

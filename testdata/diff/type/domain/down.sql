@@ -1,0 +1,3 @@
+DROP TABLE public.u;
+
+DROP DOMAIN public.email;

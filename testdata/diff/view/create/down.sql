@@ -1,0 +1,3 @@
+DROP MATERIALIZED VIEW public.t_count;
+
+DROP VIEW public.active_t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, v bigint);
+CREATE VIEW tv AS SELECT v FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, v int);
+CREATE VIEW tv AS SELECT v FROM t;
