@@ -226,7 +226,7 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 }
 
 // pgDump runs the cluster's pg_dump --schema-only on a database.
-func pgDump(t *testing.T, dbURL string) ([]byte, error) {
+func pgDump(t testing.TB, dbURL string) ([]byte, error) {
 	bindir, err := tempdb.FindBinaries()
 	if err != nil {
 		return nil, err

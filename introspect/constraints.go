@@ -7,14 +7,16 @@ import (
 )
 
 type constraintRow struct {
+	TableOID         int64    `db:"table_oid"`
 	Schema           string   `db:"schema"`
 	Table            string   `db:"table_name"`
 	Name             string   `db:"name"`
 	Type             string   `db:"type"`
-	Columns          []string `db:"columns"`
+	Columns          []int64  `db:"columns"`
+	RefOID           int64    `db:"ref_oid"`
 	RefSchema        string   `db:"ref_schema"`
 	RefTable         string   `db:"ref_table"`
-	RefColumns       []string `db:"ref_columns"`
+	RefColumns       []int64  `db:"ref_columns"`
 	OnUpdate         string   `db:"on_update"`
 	OnDelete         string   `db:"on_delete"`
 	Match            string   `db:"match"`
@@ -25,7 +27,7 @@ type constraintRow struct {
 	NoInherit        bool     `db:"no_inherit"`
 	CheckExpr        string   `db:"check_expr"`
 	ExclusionOps     []string `db:"exclusion_ops"`
-	Comment          string   `db:"comment"`
+	OID              int64    `db:"oid"`
 }
 
 var (
@@ -41,10 +43,17 @@ func (r *reader) constraint(row *constraintRow) error {
 		return fmt.Errorf("constraint %s of unknown table %s", row.Name, tn)
 	}
 	c := &model.Constraint{Name: row.Name, Kind: constraintKinds[row.Type], Deferrable: row.Deferrable,
-		InitiallyDeferred: row.Deferred, Comment: row.Comment}
+		InitiallyDeferred: row.Deferred, Comment: r.comment("pg_constraint", row.OID, 0)}
+	var cols []string
+	if c.Kind != model.Check && c.Kind != model.Exclusion {
+		var err error
+		if cols, err = r.attributeNames(row.TableOID, row.Columns); err != nil {
+			return fmt.Errorf("constraint %s of %s: %w", row.Name, tn, err)
+		}
+	}
 	switch c.Kind {
 	case model.PrimaryKey, model.Unique:
-		c.Columns = nilIfEmpty(row.Columns)
+		c.Columns = cols
 	case model.ForeignKey:
 		if row.DeleteSetColumns {
 			return fmt.Errorf("constraint %s of %s: ON DELETE SET NULL/SET DEFAULT with a column list is not supported", row.Name, tn)
@@ -53,18 +62,19 @@ func (r *reader) constraint(row *constraintRow) error {
 			return fmt.Errorf("constraint %s of %s: MATCH PARTIAL is not supported", row.Name, tn)
 		}
 		ref := model.Name{Schema: row.RefSchema, Name: row.RefTable}
-		c.Columns, c.References, c.RefColumns = row.Columns, &ref, row.RefColumns
+		refCols, err := r.attributeNames(row.RefOID, row.RefColumns)
+		if err != nil {
+			return fmt.Errorf("constraint %s of %s: %w", row.Name, tn, err)
+		}
+		c.Columns, c.References, c.RefColumns = cols, &ref, refCols
 		c.OnUpdate, c.OnDelete = fkActions[row.OnUpdate], fkActions[row.OnDelete]
 		if row.Match == "f" {
 			c.Match = "FULL"
 		}
 		c.NotValid = row.NotValid
 	case model.Check:
-		e, err := r.expr(row.CheckExpr, "")
-		if err != nil {
-			return err
-		}
-		c.Expr, c.NoInherit, c.NotValid = e, row.NoInherit, row.NotValid
+		r.later(row.CheckExpr, "", func(e *model.Expr) { c.Expr = e })
+		c.NoInherit, c.NotValid = row.NoInherit, row.NotValid
 	case model.Exclusion:
 		// The elements, method and predicate come with the index.
 		for _, op := range row.ExclusionOps {
@@ -72,11 +82,24 @@ func (r *reader) constraint(row *constraintRow) error {
 		}
 	}
 	if c.Kind != model.ForeignKey && c.Kind != model.Check {
-		if r.constraints == nil {
-			r.constraints = map[[2]model.Name]*model.Constraint{}
-		}
 		r.constraints[[2]model.Name{tn, {Name: row.Name}}] = c
 	}
 	t.Constraints = append(t.Constraints, c)
 	return nil
+}
+
+// attributeNames maps attribute numbers of a table to column names.
+func (r *reader) attributeNames(table int64, nums []int64) ([]string, error) {
+	if len(nums) == 0 {
+		return nil, nil
+	}
+	names := make([]string, len(nums))
+	for i, n := range nums {
+		name, ok := r.attnames[table][n]
+		if !ok {
+			return nil, fmt.Errorf("unknown column %d of table %d", n, table)
+		}
+		names[i] = name
+	}
+	return names, nil
 }

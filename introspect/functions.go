@@ -26,7 +26,7 @@ type functionRow struct {
 	Cost            float64  `db:"cost"`
 	Rows            float64  `db:"rows"`
 	Config          []string `db:"config"`
-	Comment         string   `db:"comment"`
+	OID             int64    `db:"oid"`
 }
 
 var (
@@ -39,7 +39,7 @@ func (r *reader) function(row *functionRow) error {
 	f := &model.Function{Name: model.Name{Schema: row.Schema, Name: row.Name}, Procedure: row.Kind == "p",
 		Returns: row.Returns, Language: row.Language, Volatility: volatility[row.Volatility], Strict: row.Strict,
 		Security: "INVOKER", Leakproof: row.Leakproof, Parallel: parallelism[row.Parallel], Cost: row.Cost,
-		Rows: row.Rows, Config: nilIfEmpty(row.Config), Comment: row.Comment}
+		Rows: row.Rows, Config: nilIfEmpty(row.Config), Comment: r.comment("pg_proc", row.OID, 0)}
 	if row.SecurityDefiner {
 		f.Security = "DEFINER"
 	}

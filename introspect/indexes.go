@@ -3,30 +3,33 @@ package introspect
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/autogen-dev/autogen/model"
 )
 
 type indexRow struct {
-	Schema            string   `db:"schema"`
-	Name              string   `db:"name"`
-	Table             string   `db:"table_name"`
-	Method            string   `db:"method"`
-	Unique            bool     `db:"is_unique"`
-	NullsNotDistinct  bool     `db:"nulls_not_distinct"`
-	Invalid           bool     `db:"invalid"`
-	Options           []string `db:"options"`
-	Predicate         string   `db:"predicate"`
-	Constraint        string   `db:"constraint_name"`
-	KeyColumns        []string `db:"key_columns"`
-	KeyExprs          []string `db:"key_exprs"`
-	KeyCollations     []string `db:"key_collations"`
-	KeyOpclasses      []string `db:"key_opclasses"`
-	KeyOpclassOptions []string `db:"key_opclass_options"`
-	KeyOptions        []int64  `db:"key_options"`
-	Include           []string `db:"include"`
-	Comment           string   `db:"comment"`
+	Schema           string   `db:"schema"`
+	Name             string   `db:"name"`
+	TableOID         int64    `db:"table_oid"`
+	Table            string   `db:"table_name"`
+	Method           string   `db:"method"`
+	Unique           bool     `db:"is_unique"`
+	NullsNotDistinct bool     `db:"nulls_not_distinct"`
+	Invalid          bool     `db:"invalid"`
+	Options          []string `db:"options"`
+	Predicate        string   `db:"predicate"`
+	Constraint       string   `db:"constraint_name"`
+	KeyCount         int64    `db:"key_count"`
+	Keys             []int64  `db:"keys"`
+	Collations       []int64  `db:"collations"`
+	Opclasses        []int64  `db:"opclasses"`
+	KeyOptions       []int64  `db:"key_options"`
+	Exprs            []string `db:"exprs"`
+	ExprCollations   []int64  `db:"expr_collations"`
+	OpclassOptions   []string `db:"opclass_options"`
+	OID              int64    `db:"oid"`
 }
 
 // indoption bits.
@@ -37,13 +40,9 @@ const (
 
 func (r *reader) index(row *indexRow) error {
 	tn := model.Name{Schema: row.Schema, Name: row.Table}
-	keys, err := r.indexKeys(row)
+	keys, include, err := r.indexKeys(row)
 	if err != nil {
 		return fmt.Errorf("index %s.%s: %w", row.Schema, row.Name, err)
-	}
-	where, err := r.expr(row.Predicate, "")
-	if err != nil {
-		return err
 	}
 	options := nilIfEmpty(row.Options)
 	sort.Strings(options)
@@ -52,36 +51,72 @@ func (r *reader) index(row *indexRow) error {
 		if c == nil {
 			return fmt.Errorf("index %s.%s of unknown constraint %s", row.Schema, row.Name, row.Constraint)
 		}
-		c.Include, c.Options, c.NullsNotDistinct = nilIfEmpty(row.Include), options, row.NullsNotDistinct
+		c.Include, c.Options, c.NullsNotDistinct = include, options, row.NullsNotDistinct
 		if c.Kind == model.Exclusion {
-			c.Using, c.Where = row.Method, where
+			c.Using = row.Method
+			r.later(row.Predicate, "", func(e *model.Expr) { c.Where = e })
 			for i := range c.Elements {
 				c.Elements[i].Key = keys[i]
+			}
+			for i, k := range keys {
+				if k.Column == "" {
+					i := i
+					r.later(row.Exprs[i], "", func(e *model.Expr) { c.Elements[i].Key.Expr = e })
+				}
 			}
 		}
 		return nil
 	}
-	r.cat.Indexes = append(r.cat.Indexes, &model.Index{Schema: row.Schema, Name: row.Name, Table: tn,
-		Unique: row.Unique, Method: row.Method, Keys: keys, Include: nilIfEmpty(row.Include), Where: where,
-		NullsNotDistinct: row.NullsNotDistinct, Options: options, Invalid: row.Invalid, Comment: row.Comment})
+	ix := &model.Index{Schema: row.Schema, Name: row.Name, Table: tn, Unique: row.Unique, Method: row.Method,
+		Keys: keys, Include: include, NullsNotDistinct: row.NullsNotDistinct, Options: options,
+		Invalid: row.Invalid, Comment: r.comment("pg_class", row.OID, 0)}
+	r.later(row.Predicate, "", func(e *model.Expr) { ix.Where = e })
+	for i, k := range keys {
+		if k.Column == "" {
+			i := i
+			r.later(row.Exprs[i], "", func(e *model.Expr) { ix.Keys[i].Expr = e })
+		}
+	}
+	r.cat.Indexes = append(r.cat.Indexes, ix)
 	return nil
 }
 
-// indexKeys builds the keys of an index; defaults are left out, as the
-// model wants them.
-func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, error) {
+// indexKeys builds the keys and INCLUDE columns of an index; defaults are
+// left out, as the model wants them. Expression keys get their expression
+// later.
+func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
+	opts := map[int64][]string{}
+	for _, o := range row.OpclassOptions {
+		num, list, _ := strings.Cut(o, ":")
+		n, _ := strconv.ParseInt(num, 10, 64)
+		opts[n] = strings.Split(list, ",")
+	}
 	var keys []model.IndexKey
-	for i, col := range row.KeyColumns {
-		k := model.IndexKey{Column: col, Collation: row.KeyCollations[i], Opclass: row.KeyOpclasses[i]}
-		if col == "" {
-			e, err := r.expr(row.KeyExprs[i], "")
-			if err != nil {
-				return nil, err
+	var include []string
+	for i, attnum := range row.Keys {
+		var col string
+		if attnum != 0 {
+			name, ok := r.attnames[row.TableOID][attnum]
+			if !ok {
+				return nil, nil, fmt.Errorf("unknown column %d", attnum)
 			}
-			k.Expr = e
+			col = name
 		}
-		if o := row.KeyOpclassOptions[i]; o != "" {
-			k.OpclassOptions = strings.Split(o, ",")
+		if int64(i) >= row.KeyCount {
+			include = append(include, col)
+			continue
+		}
+		k := model.IndexKey{Column: col, Opclass: r.opclasses[row.Opclasses[i]], OpclassOptions: opts[int64(i+1)]}
+		// The collation is kept when it differs from the key's own: the
+		// column's, or the natural collation of the expression's type.
+		natural := int64(0)
+		if attnum != 0 {
+			natural = r.attcolls[row.TableOID][attnum]
+		} else if i < len(row.ExprCollations) {
+			natural = row.ExprCollations[i]
+		}
+		if c := row.Collations[i]; c != 0 && c != natural {
+			k.Collation = r.collations[c]
 		}
 		opt := row.KeyOptions[i]
 		k.Desc = opt&optDesc != 0
@@ -93,5 +128,5 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, error) {
 		}
 		keys = append(keys, k)
 	}
-	return keys, nil
+	return keys, include, nil
 }

@@ -83,8 +83,9 @@ func (e *UnsupportedError) Error() string {
 // kinds lists the catalog queries, in the order they run and are applied:
 // tables before what hangs off them.
 var kinds = []string{
-	"unsupported", "schemas", "extensions", "collations", "enums", "domains", "composites",
-	"sequences", "functions", "tables", "columns", "constraints", "indexes", "views", "triggers", "policies",
+	"unsupported", "comments", "lookups", "schemas", "extensions", "collations", "enums", "domains",
+	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes",
+	"views", "triggers", "policies",
 }
 
 // Inspect reads the schema of the database q is connected to.
@@ -123,7 +124,7 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 	} else {
 		b.Queue("ROLLBACK")
 	}
-	r := &reader{cat: &model.Catalog{}, tables: map[model.Name]*model.Table{}, viewColumns: map[model.Name][]string{}}
+	r := newReader()
 	err := runBatch(ctx, q, b, r)
 	if cfg.stats != nil {
 		cfg.stats.RoundTrips++
@@ -179,6 +180,12 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 	switch kind {
 	case "unsupported":
 		return collect(rows, r.unsupportedObject)
+	case "comments":
+		return collect(rows, r.commentRow)
+	case "lookups":
+		return collect(rows, r.lookup)
+	case "inherits":
+		return collect(rows, r.inherits)
 	case "schemas":
 		return collect(rows, r.schema)
 	case "extensions":

@@ -15,7 +15,7 @@ type policyRow struct {
 	Roles      []string `db:"roles"`
 	Using      string   `db:"using_expr"`
 	WithCheck  string   `db:"check_expr"`
-	Comment    string   `db:"comment"`
+	OID        int64    `db:"oid"`
 }
 
 var policyCommands = map[string]string{"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
@@ -27,7 +27,7 @@ func (r *reader) policy(row *policyRow) error {
 		return fmt.Errorf("policy %s of unknown table %s", row.Name, tn)
 	}
 	p := &model.Policy{Name: row.Name, Permissive: row.Permissive, Command: policyCommands[row.Command],
-		Roles: nilIfEmpty(row.Roles), Comment: row.Comment}
+		Roles: nilIfEmpty(row.Roles), Comment: r.comment("pg_policy", row.OID, 0)}
 	var err error
 	if p.Using, err = r.expr(row.Using, ""); err != nil {
 		return err

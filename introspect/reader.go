@@ -2,18 +2,30 @@ package introspect
 
 import (
 	"fmt"
+	"runtime"
+	"sort"
+	"sync"
 
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 // reader turns catalog rows into a model catalog. Rows of later kinds refer
-// to objects of earlier ones (columns to tables, indexes to constraints);
-// what needs the whole picture (partition bounds, view queries) waits for
-// finish.
+// to objects of earlier ones by oid (columns to tables, indexes to
+// columns); what needs the whole picture (partition bounds, view queries)
+// and the expressions, which are parsed in parallel, wait for finish.
 type reader struct {
-	cat    *model.Catalog
-	tables map[model.Name]*model.Table
+	cat *model.Catalog
+	// comments are keyed by catalog, oid and sub-object.
+	comments map[commentKey]string
+	// opclasses and collations name the oids index keys refer to.
+	opclasses, collations map[int64]string
+	tables                map[model.Name]*model.Table
+	tablesByOID           map[int64]*tableRow
+	// columns of each table by attnum, for constraints and indexes.
+	attnames map[int64]map[int64]string
+	attcolls map[int64]map[int64]int64
+	attnums  map[*model.Column]int64
 	// constraints indexes the constraints that own an index, by table and
 	// name, so the index rows can complete them.
 	constraints map[[2]model.Name]*model.Constraint
@@ -21,6 +33,53 @@ type reader struct {
 	views       []*viewRow
 	partitions  []*tableRow
 	unsupported []string
+	exprs       []exprJob
+}
+
+type commentKey struct {
+	catalog string
+	oid     int64
+	sub     int64
+}
+
+func newReader() *reader {
+	return &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, opclasses: map[int64]string{},
+		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
+		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
+		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
+		viewColumns: map[model.Name][]string{}}
+}
+
+// comment returns the comment on an object, "" when it has none.
+func (r *reader) comment(catalog string, oid, sub int64) string {
+	return r.comments[commentKey{catalog, oid, sub}]
+}
+
+type commentRow struct {
+	Catalog string `db:"catalog"`
+	OID     int64  `db:"oid"`
+	Sub     int64  `db:"sub"`
+	Comment string `db:"comment"`
+}
+
+func (r *reader) commentRow(row *commentRow) error {
+	r.comments[commentKey{row.Catalog, row.OID, row.Sub}] = row.Comment
+	return nil
+}
+
+type lookupRow struct {
+	Kind string `db:"kind"`
+	OID  int64  `db:"oid"`
+	Name string `db:"name"`
+}
+
+func (r *reader) lookup(row *lookupRow) error {
+	if row.Kind == "opclass" {
+		r.opclasses[row.OID] = row.Name
+	} else {
+		r.collations[row.OID] = row.Name
+	}
+	return nil
 }
 
 // ns returns the namespace catalog text is read in: an empty search_path,
@@ -53,6 +112,50 @@ func (r *reader) expr(text, typ string) (*model.Expr, error) {
 	return e, nil
 }
 
+// exprJob is an expression to parse in finish, and where it goes.
+type exprJob struct {
+	text, typ string
+	set       func(*model.Expr)
+	err       error
+}
+
+// later queues an expression for parsing; set receives it. Parsing is the
+// reader's main cost on large schemas, and runs on all CPUs.
+func (r *reader) later(text, typ string, set func(*model.Expr)) {
+	if text != "" {
+		r.exprs = append(r.exprs, exprJob{text: text, typ: typ, set: set})
+	}
+}
+
+// parseExprs parses the queued expressions in parallel.
+func (r *reader) parseExprs() error {
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			ns := r.ns()
+			for i := w; i < len(r.exprs); i += workers {
+				j := &r.exprs[i]
+				e, err := ns.ParseExpr(j.text, j.typ)
+				if err != nil {
+					j.err = fmt.Errorf("%w (expression %q)", err, j.text)
+					continue
+				}
+				j.set(e)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, j := range r.exprs {
+		if j.err != nil {
+			return j.err
+		}
+	}
+	return nil
+}
+
 type unsupportedRow struct {
 	Kind string `db:"kind"`
 	Name string `db:"name"`
@@ -63,11 +166,17 @@ func (r *reader) unsupportedObject(row *unsupportedRow) error {
 	return nil
 }
 
-// finish completes what needed every row: partition keys and bounds, view
-// queries.
+// finish completes what needed every row: column order, expressions,
+// partition keys and bounds, view queries.
 func (r *reader) finish() error {
 	if len(r.unsupported) > 0 {
 		return &UnsupportedError{Objects: r.unsupported}
+	}
+	for _, t := range r.cat.Tables {
+		sort.SliceStable(t.Columns, func(i, j int) bool { return r.attnums[t.Columns[i]] < r.attnums[t.Columns[j]] })
+	}
+	if err := r.parseExprs(); err != nil {
+		return fmt.Errorf("introspect: %w", err)
 	}
 	// Bounds are printed in the types of the parent's key: keys first.
 	for _, bounds := range []bool{false, true} {

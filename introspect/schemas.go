@@ -3,12 +3,12 @@ package introspect
 import "github.com/autogen-dev/autogen/model"
 
 type schemaRow struct {
-	Name    string `db:"name"`
-	Comment string `db:"comment"`
+	Name string `db:"name"`
+	OID  int64  `db:"oid"`
 }
 
 func (r *reader) schema(row *schemaRow) error {
-	r.cat.Schemas = append(r.cat.Schemas, &model.Schema{Name: row.Name, Comment: row.Comment})
+	r.cat.Schemas = append(r.cat.Schemas, &model.Schema{Name: row.Name, Comment: r.comment("pg_namespace", row.OID, 0)})
 	return nil
 }
 
@@ -17,14 +17,15 @@ type extensionRow struct {
 	Schema         string `db:"schema"`
 	Version        string `db:"version"`
 	DefaultVersion string `db:"default_version"`
-	Comment        string `db:"comment"`
+	OID            int64  `db:"oid"`
 	DefaultComment string `db:"default_comment"`
 }
 
 // extension reads an installed extension. The version and comment are
 // kept only when they differ from what CREATE EXTENSION gives by default.
 func (r *reader) extension(row *extensionRow) error {
-	e := &model.Extension{Name: row.Name, Schema: row.Schema, Version: row.Version, Comment: row.Comment}
+	e := &model.Extension{Name: row.Name, Schema: row.Schema, Version: row.Version,
+		Comment: r.comment("pg_extension", row.OID, 0)}
 	if e.Version == row.DefaultVersion {
 		e.Version = ""
 	}
@@ -43,7 +44,7 @@ type collationRow struct {
 	LcCtype       string `db:"lc_ctype"`
 	Locale        string `db:"locale"`
 	Deterministic bool   `db:"deterministic"`
-	Comment       string `db:"comment"`
+	OID           int64  `db:"oid"`
 }
 
 var collationProviders = map[string]string{"c": "libc", "i": "icu", "b": "builtin", "d": "default"}
@@ -52,7 +53,7 @@ func (r *reader) collation(row *collationRow) error {
 	r.cat.Collations = append(r.cat.Collations, &model.Collation{
 		Name: model.Name{Schema: row.Schema, Name: row.Name}, Provider: collationProviders[row.Provider],
 		LcCollate: row.LcCollate, LcCtype: row.LcCtype, Locale: row.Locale, Deterministic: row.Deterministic,
-		Comment: row.Comment,
+		Comment: r.comment("pg_collation", row.OID, 0),
 	})
 	return nil
 }

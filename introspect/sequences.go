@@ -20,7 +20,7 @@ type sequenceRow struct {
 	OwnerSchema string `db:"owner_schema"`
 	OwnerTable  string `db:"owner_table"`
 	OwnerColumn string `db:"owner_column"`
-	Comment     string `db:"comment"`
+	OID         int64  `db:"oid"`
 }
 
 func (r *reader) sequence(row *sequenceRow) error {
@@ -29,7 +29,7 @@ func (r *reader) sequence(row *sequenceRow) error {
 	if row.Unlogged && row.OwnerTable == "" {
 		return fmt.Errorf("unlogged sequence %s.%s is not supported", row.Schema, row.Name)
 	}
-	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: row.Comment,
+	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_class", row.OID, 0),
 		SequenceOptions: model.SequenceOptions{Type: row.Type, Start: row.Start, Increment: row.Increment,
 			MinValue: row.MinValue, MaxValue: row.MaxValue, Cache: row.Cache, Cycle: row.Cycle}}
 	if row.OwnerTable != "" {

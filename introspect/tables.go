@@ -12,6 +12,7 @@ import (
 )
 
 type tableRow struct {
+	OID            int64    `db:"oid"`
 	Schema         string   `db:"schema"`
 	Name           string   `db:"name"`
 	Kind           string   `db:"kind"`
@@ -21,17 +22,16 @@ type tableRow struct {
 	Options        []string `db:"options"`
 	PartitionKey   string   `db:"partition_key"`
 	PartitionBound string   `db:"partition_bound"`
-	ParentSchemas  []string `db:"parent_schemas"`
-	ParentNames    []string `db:"parent_names"`
 	IsPartition    bool     `db:"is_partition"`
 	ReplicaIdent   string   `db:"replica_identity"`
 	ReplicaIndex   string   `db:"replica_identity_index"`
-	Comment        string   `db:"comment"`
+	table          *model.Table
 }
 
 func (r *reader) table(row *tableRow) error {
 	t := &model.Table{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged,
-		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options), Comment: row.Comment}
+		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options),
+		Comment: r.comment("pg_class", row.OID, 0)}
 	sort.Strings(t.Options)
 	switch row.ReplicaIdent {
 	case "f":
@@ -41,19 +41,34 @@ func (r *reader) table(row *tableRow) error {
 	case "i":
 		t.ReplicaIdentity, t.ReplicaIdentityIndex = "INDEX", row.ReplicaIndex
 	}
-	for i, p := range row.ParentNames {
-		parent := model.Name{Schema: row.ParentSchemas[i], Name: p}
-		if row.IsPartition {
-			t.PartitionOf = &parent
-		} else {
-			t.Inherits = append(t.Inherits, parent)
-		}
-	}
+	row.table = t
+	r.tablesByOID[row.OID] = row
 	r.tables[t.Name] = t
 	r.cat.Tables = append(r.cat.Tables, t)
 	if row.PartitionKey != "" || row.IsPartition {
 		// Keys and bounds are read once the columns are known.
 		r.partitions = append(r.partitions, row)
+	}
+	return nil
+}
+
+type inheritsRow struct {
+	ChildOID     int64  `db:"child_oid"`
+	ParentSchema string `db:"parent_schema"`
+	ParentName   string `db:"parent_name"`
+}
+
+func (r *reader) inherits(row *inheritsRow) error {
+	child := r.tablesByOID[row.ChildOID]
+	if child == nil {
+		// A child outside the schemas read, or an index.
+		return nil
+	}
+	parent := model.Name{Schema: row.ParentSchema, Name: row.ParentName}
+	if child.IsPartition {
+		child.table.PartitionOf = &parent
+	} else {
+		child.table.Inherits = append(child.table.Inherits, parent)
 	}
 	return nil
 }
@@ -104,14 +119,17 @@ func (r *reader) partitioning(row *tableRow, bound bool) error {
 }
 
 type columnRow struct {
+	TableOID     int64  `db:"table_oid"`
 	Schema       string `db:"schema"`
 	Table        string `db:"table_name"`
+	AttNum       int64  `db:"attnum"`
 	Name         string `db:"name"`
 	Type         string `db:"type"`
 	NotNull      bool   `db:"not_null"`
 	Default      string `db:"default_expr"`
 	Identity     string `db:"identity"`
 	Generated    string `db:"generated"`
+	CollationOID int64  `db:"collation_oid"`
 	Collation    string `db:"collation"`
 	Storage      string `db:"storage"`
 	Compressed   bool   `db:"compressed"`
@@ -122,28 +140,31 @@ type columnRow struct {
 	SeqMax       int64  `db:"seq_max"`
 	SeqCache     int64  `db:"seq_cache"`
 	SeqCycle     bool   `db:"seq_cycle"`
-	Comment      string `db:"comment"`
 }
 
 func (r *reader) column(row *columnRow) error {
-	t := r.tables[model.Name{Schema: row.Schema, Name: row.Table}]
-	if t == nil {
-		return fmt.Errorf("column %s of unknown table %s.%s", row.Name, row.Schema, row.Table)
+	if r.attnames[row.TableOID] == nil {
+		r.attnames[row.TableOID] = map[int64]string{}
+		r.attcolls[row.TableOID] = map[int64]int64{}
 	}
+	r.attnames[row.TableOID][row.AttNum] = row.Name
+	r.attcolls[row.TableOID][row.AttNum] = row.CollationOID
+	if r.tablesByOID[row.TableOID] == nil {
+		// A materialized view's column: known only for index keys.
+		return nil
+	}
+	t := r.tablesByOID[row.TableOID].table
 	if row.Compressed {
 		return fmt.Errorf("column %s of %s: COMPRESSION is not supported", row.Name, t.Name)
 	}
 	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Collation: row.Collation,
-		Storage: row.Storage, Comment: row.Comment}
-	e, err := r.expr(row.Default, row.Type)
-	if err != nil {
-		return err
-	}
+		Storage: row.Storage, Comment: r.comment("pg_class", row.TableOID, row.AttNum)}
 	if row.Generated == "s" {
-		c.Generated = e
+		r.later(row.Default, row.Type, func(e *model.Expr) { c.Generated = e })
 	} else {
-		c.Default = e
+		r.later(row.Default, row.Type, func(e *model.Expr) { c.Default = e })
 	}
+	r.attnums[c] = row.AttNum
 	if row.Identity != "" {
 		c.Identity = &model.Identity{Always: row.Identity == "a", SequenceOptions: model.SequenceOptions{
 			Type: row.SeqType, Start: row.SeqStart, Increment: row.SeqIncrement, MinValue: row.SeqMin,

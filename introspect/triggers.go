@@ -13,7 +13,7 @@ type triggerRow struct {
 	FunctionSchema string `db:"function_schema"`
 	FunctionName   string `db:"function_name"`
 	Enabled        string `db:"enabled"`
-	Comment        string `db:"comment"`
+	OID            int64  `db:"oid"`
 }
 
 func (r *reader) trigger(row *triggerRow) error {
@@ -29,6 +29,6 @@ func (r *reader) trigger(row *triggerRow) error {
 	}
 	def.SQL = row.Definition
 	r.cat.Triggers = append(r.cat.Triggers, &model.Trigger{Table: table, Name: row.Name, Definition: *def,
-		Function: fn, Enabled: row.Enabled, Comment: row.Comment})
+		Function: fn, Enabled: row.Enabled, Comment: r.comment("pg_trigger", row.OID, 0)})
 	return nil
 }

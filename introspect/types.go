@@ -3,15 +3,15 @@ package introspect
 import "github.com/autogen-dev/autogen/model"
 
 type enumRow struct {
-	Schema  string   `db:"schema"`
-	Name    string   `db:"name"`
-	Labels  []string `db:"labels"`
-	Comment string   `db:"comment"`
+	Schema string   `db:"schema"`
+	Name   string   `db:"name"`
+	Labels []string `db:"labels"`
+	OID    int64    `db:"oid"`
 }
 
 func (r *reader) enum(row *enumRow) error {
 	r.cat.Enums = append(r.cat.Enums, &model.Enum{Name: model.Name{Schema: row.Schema, Name: row.Name},
-		Values: nilIfEmpty(row.Labels), Comment: row.Comment})
+		Values: nilIfEmpty(row.Labels), Comment: r.comment("pg_type", row.OID, 0)})
 	return nil
 }
 
@@ -25,13 +25,13 @@ type domainRow struct {
 	CheckNames    []string `db:"check_names"`
 	CheckExprs    []string `db:"check_exprs"`
 	CheckNotValid []bool   `db:"check_not_valid"`
-	CheckComments []string `db:"check_comments"`
-	Comment       string   `db:"comment"`
+	CheckOIDs     []int64  `db:"check_oids"`
+	OID           int64    `db:"oid"`
 }
 
 func (r *reader) domain(row *domainRow) error {
 	d := &model.Domain{Name: model.Name{Schema: row.Schema, Name: row.Name}, Type: row.Type,
-		NotNull: row.NotNull, Collation: row.Collation, Comment: row.Comment}
+		NotNull: row.NotNull, Collation: row.Collation, Comment: r.comment("pg_type", row.OID, 0)}
 	var err error
 	if d.Default, err = r.expr(row.Default, row.Type); err != nil {
 		return err
@@ -42,7 +42,7 @@ func (r *reader) domain(row *domainRow) error {
 			return err
 		}
 		d.Checks = append(d.Checks, &model.DomainCheck{Name: name, Expr: *e, NotValid: row.CheckNotValid[i],
-			Comment: row.CheckComments[i]})
+			Comment: r.comment("pg_constraint", row.CheckOIDs[i], 0)})
 	}
 	r.cat.Domains = append(r.cat.Domains, d)
 	return nil
@@ -54,11 +54,11 @@ type compositeRow struct {
 	AttrNames      []string `db:"attr_names"`
 	AttrTypes      []string `db:"attr_types"`
 	AttrCollations []string `db:"attr_collations"`
-	Comment        string   `db:"comment"`
+	OID            int64    `db:"oid"`
 }
 
 func (r *reader) composite(row *compositeRow) error {
-	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: row.Comment}
+	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_type", row.OID, 0)}
 	for i, n := range row.AttrNames {
 		c.Attributes = append(c.Attributes, &model.Attribute{Name: n, Type: row.AttrTypes[i], Collation: row.AttrCollations[i]})
 	}

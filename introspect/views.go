@@ -13,7 +13,7 @@ type viewRow struct {
 	Definition   string   `db:"definition"`
 	Options      []string `db:"options"`
 	Columns      []string `db:"columns"`
-	Comment      string   `db:"comment"`
+	OID          int64    `db:"oid"`
 }
 
 // view records a view; its query is read in finish, once the columns of
@@ -30,7 +30,7 @@ func (r *reader) finishView(row *viewRow) error {
 		return err
 	}
 	v := &model.View{Name: model.Name{Schema: row.Schema, Name: row.Name}, Materialized: row.Materialized,
-		Query: q.Expr, Options: nilIfEmpty(row.Options), DependsOn: nilIfEmpty(q.DependsOn), Comment: row.Comment}
+		Query: q.Expr, Options: nilIfEmpty(row.Options), DependsOn: nilIfEmpty(q.DependsOn), Comment: r.comment("pg_class", row.OID, 0)}
 	sort.Strings(v.Options)
 	r.cat.Views = append(r.cat.Views, v)
 	return nil

@@ -7,7 +7,7 @@ SELECT n.nspname::text AS schema,
        coalesce(c.collctype, '') AS lc_ctype,
        coalesce(to_jsonb(c) ->> 'colliculocale', to_jsonb(c) ->> 'colllocale', '') AS locale,
        c.collisdeterministic AS deterministic,
-       coalesce(obj_description(c.oid, 'pg_collation'), '') AS comment
+       c.oid::int8 AS oid
 FROM pg_collation c
 JOIN pg_namespace n ON n.oid = c.collnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')

@@ -13,7 +13,7 @@ SELECT n.nspname::text AS schema,
              LEFT JOIN pg_collation co ON co.oid = a.attcollation
              LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
              WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attr_collations,
-       coalesce(obj_description(t.oid, 'pg_type'), '') AS comment
+       t.oid::int8 AS oid
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'

@@ -1,32 +1,34 @@
 -- Table constraints other than NOT NULL. Constraints a partition gets from
--- its parent (conparentid) are implied and left out; so are the extension's.
--- The index behind a primary key, unique or exclusion constraint is read
--- by indexes.sql.
-SELECT n.nspname::text AS schema,
+-- its parent (conparentid) are implied and left out; so are the
+-- extension's. Key columns come as attribute numbers, which the reader maps
+-- to the names it read with the columns. The index behind a primary key,
+-- unique or exclusion constraint is read by indexes.sql.
+SELECT c.oid::int8 AS table_oid,
+       n.nspname::text AS schema,
        c.relname::text AS table_name,
        con.conname::text AS name,
        con.contype::text AS type,
-       array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, i)
-             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i) AS columns,
+       coalesce(con.conkey::int8[], '{}') AS columns,
+       con.confrelid::int8 AS ref_oid,
        coalesce(rn.nspname::text, '') AS ref_schema,
        coalesce(r.relname::text, '') AS ref_table,
-       array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, i)
-             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.i) AS ref_columns,
+       coalesce(con.confkey::int8[], '{}') AS ref_columns,
        con.confupdtype::text AS on_update,
        con.confdeltype::text AS on_delete,
        con.confmatchtype::text AS match,
-       coalesce(array_length(con.confdelsetcols, 1), 0) > 0 AS delete_set_columns,
+       con.confdelsetcols IS NOT NULL AS delete_set_columns,
        con.condeferrable AS deferrable,
        con.condeferred AS deferred,
        NOT con.convalidated AS not_valid,
        con.connoinherit AS no_inherit,
-       coalesce(pg_get_expr(con.conbin, con.conrelid), '') AS check_expr,
-       array(SELECT CASE WHEN opn.nspname = 'pg_catalog' THEN o.oprname::text
-                         ELSE quote_ident(opn.nspname) || '.' || o.oprname END
-             FROM unnest(con.conexclop) WITH ORDINALITY AS x(oid, i)
-             JOIN pg_operator o ON o.oid = x.oid JOIN pg_namespace opn ON opn.oid = o.oprnamespace
-             ORDER BY x.i) AS exclusion_ops,
-       coalesce(obj_description(con.oid, 'pg_constraint'), '') AS comment
+       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) ELSE '' END AS check_expr,
+       CASE WHEN con.contype = 'x' THEN array(
+           SELECT CASE WHEN opn.nspname = 'pg_catalog' THEN o.oprname::text
+                       ELSE quote_ident(opn.nspname) || '.' || o.oprname END
+           FROM unnest(con.conexclop) WITH ORDINALITY AS x(oid, i)
+           JOIN pg_operator o ON o.oid = x.oid JOIN pg_namespace opn ON opn.oid = o.oprnamespace
+           ORDER BY x.i) ELSE '{}' END AS exclusion_ops,
+       con.oid::int8 AS oid
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

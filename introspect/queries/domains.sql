@@ -10,9 +10,8 @@ SELECT n.nspname::text AS schema,
        array(SELECT c.conname::text FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_names,
        array(SELECT pg_get_expr(c.conbin, 0) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_exprs,
        array(SELECT NOT c.convalidated FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_not_valid,
-       array(SELECT coalesce(obj_description(c.oid, 'pg_constraint'), '') FROM pg_constraint c
-             WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_comments,
-       coalesce(obj_description(t.oid, 'pg_type'), '') AS comment
+       array(SELECT c.oid::int8 FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_oids,
+       t.oid::int8 AS oid
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_type bt ON bt.oid = t.typbasetype

@@ -2,7 +2,7 @@
 SELECT n.nspname::text AS schema,
        t.typname::text AS name,
        array(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
-       coalesce(obj_description(t.oid, 'pg_type'), '') AS comment
+       t.oid::int8 AS oid
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e'

@@ -5,7 +5,7 @@ SELECT e.extname::text AS name,
        n.nspname::text AS schema,
        e.extversion AS version,
        coalesce(a.default_version, '') AS default_version,
-       coalesce(obj_description(e.oid, 'pg_extension'), '') AS comment,
+       e.oid::int8 AS oid,
        coalesce(a.comment, '') AS default_comment
 FROM pg_extension e
 JOIN pg_namespace n ON n.oid = e.extnamespace

@@ -23,7 +23,7 @@ SELECT n.nspname::text AS schema,
        p.procost::float8 AS cost,
        p.prorows::float8 AS rows,
        coalesce(p.proconfig, '{}') AS config,
-       coalesce(obj_description(p.oid, 'pg_proc'), '') AS comment
+       p.oid::int8 AS oid
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang

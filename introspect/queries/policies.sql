@@ -8,7 +8,7 @@ SELECT n.nspname::text AS schema,
              FROM unnest(p.polroles) AS r(oid) ORDER BY 1) AS roles,
        coalesce(pg_get_expr(p.polqual, p.polrelid), '') AS using_expr,
        coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') AS check_expr,
-       coalesce(obj_description(p.oid, 'pg_policy'), '') AS comment
+       p.oid::int8 AS oid
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,7 +1,7 @@
 -- Schemas other than public and the system schemas; schemas created by an
 -- extension belong to it.
 SELECT n.nspname::text AS name,
-       coalesce(obj_description(n.oid, 'pg_namespace'), '') AS comment
+       n.oid::int8 AS oid
 FROM pg_namespace n
 WHERE n.nspname <> 'public'
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')

@@ -9,7 +9,7 @@ SELECT n.nspname::text AS schema,
        coalesce(own.schema, '') AS owner_schema,
        coalesce(own.table, '') AS owner_table,
        coalesce(own.column, '') AS owner_column,
-       coalesce(obj_description(c.oid, 'pg_class'), '') AS comment
+       c.oid::int8 AS oid
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

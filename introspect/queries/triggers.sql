@@ -7,7 +7,7 @@ SELECT n.nspname::text AS schema,
        fn.nspname::text AS function_schema,
        f.proname::text AS function_name,
        t.tgenabled::text AS enabled,
-       coalesce(obj_description(t.oid, 'pg_trigger'), '') AS comment
+       t.oid::int8 AS oid
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

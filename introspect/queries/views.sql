@@ -6,7 +6,7 @@ SELECT n.nspname::text AS schema,
        coalesce(c.reloptions, '{}') AS options,
        array(SELECT a.attname::text FROM pg_attribute a
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS columns,
-       coalesce(obj_description(c.oid, 'pg_class'), '') AS comment
+       c.oid::int8 AS oid
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')

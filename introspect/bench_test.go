@@ -1,0 +1,148 @@
+package introspect_test
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/introspect"
+	"github.com/autogen-dev/autogen/tempdb"
+)
+
+// benchSchemas holds the MusicBrainz schema at three sizes; see its
+// source.txt. AUTOGEN_BENCH_SCHEMAS points elsewhere.
+func benchSchemas() string {
+	if d := os.Getenv("AUTOGEN_BENCH_SCHEMAS"); d != "" {
+		return d
+	}
+	return "/work/shared/bench-schemas/musicbrainz"
+}
+
+// readSchema returns core_x<n>.sql, decompressing the .gz forms.
+func readSchema(b *testing.B, size string) string {
+	dir := benchSchemas()
+	if src, err := os.ReadFile(filepath.Join(dir, "core_"+size+".sql")); err == nil {
+		return string(src)
+	}
+	f, err := os.Open(filepath.Join(dir, "core_"+size+".sql.gz"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := io.ReadAll(zr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(src)
+}
+
+// peakHeap samples the live heap until stop is called and returns the
+// highest value seen, in bytes.
+func peakHeap() (stop func() uint64) {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		return peak
+	}
+}
+
+// BenchmarkReadMusicBrainz reads a database holding the MusicBrainz core
+// schema at 1, 4 and 16 copies (375 to 6000 tables) with Inspect, and
+// dumps it with the cluster's pg_dump --schema-only for comparison.
+func BenchmarkReadMusicBrainz(b *testing.B) {
+	ctx := context.Background()
+	for _, size := range []string{"x1", "x4", "x16"} {
+		b.Run(size, func(b *testing.B) {
+			url := pgtest.NewDB(b)
+			loadWithPsql(b, url, readSchema(b, size))
+			conn, err := pgx.Connect(ctx, url)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer conn.Close(ctx)
+			b.Run("inspect", func(b *testing.B) {
+				b.ReportAllocs()
+				var stats introspect.Stats
+				var peak uint64
+				for i := 0; i < b.N; i++ {
+					stop := peakHeap()
+					c, err := introspect.Inspect(ctx, conn, introspect.WithStats(&stats))
+					peak = max(peak, stop())
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(c.Tables) == 0 {
+						b.Fatal("no tables")
+					}
+				}
+				b.ReportMetric(float64(stats.RoundTrips)/float64(b.N), "round-trips/op")
+				b.ReportMetric(float64(stats.Queries)/float64(b.N), "queries/op")
+				b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+			})
+			b.Run("pg_dump", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := pgDump(b, url); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// loadWithPsql loads a large schema with psql, one transaction per
+// statement: as a single transaction the 16-copy schema needs more locks
+// than a default server has.
+func loadWithPsql(b *testing.B, dbURL, src string) {
+	bindir, err := tempdb.FindBinaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(filepath.Join(bindir, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", strings.TrimPrefix(u.Path, "/"))
+	cmd.Env = append(os.Environ(), pgtest.PGEnv(b)...)
+	cmd.Stdin = strings.NewReader(src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("psql: %v\n%s", err, out)
+	}
+}
