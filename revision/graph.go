@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Graph is a validated set of revisions linked by their parents (Revises)
@@ -18,6 +19,9 @@ type Graph struct {
 	// dependents maps a revision to those that depend on it (DependsOn).
 	dependents map[string][]string
 	labels     map[string]string // branch label -> revision carrying it
+
+	labelsOnce sync.Once
+	allLabels  map[string][]string // revision -> labels that apply to it
 }
 
 // NewGraph validates revisions and builds their graph. It reports, as
@@ -164,7 +168,9 @@ func (g *Graph) Order() []string { return slices.Clone(g.order) }
 func (g *Graph) Children(id string) []string { return slices.Clone(g.children[id]) }
 
 // Heads returns the revisions no other revision revises, in topological
-// order.
+// order. As in Alembic, a revision that only other revisions depend on
+// (DependsOn) is still a head, an "effective head": `heads` lists it and
+// "head" is ambiguous while it exists.
 func (g *Graph) Heads() []string {
 	var out []string
 	for _, id := range g.order {
@@ -174,6 +180,20 @@ func (g *Graph) Heads() []string {
 	}
 	return out
 }
+
+// IsHead reports whether no revision revises id.
+func (g *Graph) IsHead(id string) bool { return len(g.children[id]) == 0 }
+
+// IsEffectiveHead reports whether no revision revises id but some revision
+// depends on it. Alembic marks such a revision "(effective head)": it never
+// stays in the version table once a revision that depends on it is applied.
+func (g *Graph) IsEffectiveHead(id string) bool {
+	return len(g.children[id]) == 0 && len(g.dependents[id]) > 0
+}
+
+// Dependents returns the revisions that depend on id (DependsOn), without
+// being its children.
+func (g *Graph) Dependents(id string) []string { return slices.Clone(g.dependents[id]) }
 
 // Bases returns the revisions without parents, in topological order.
 func (g *Graph) Bases() []string {
@@ -236,23 +256,85 @@ func (g *Graph) Sorted(s Set) []string {
 	return out
 }
 
-// HeadsOf returns the members of an applied set that no other member
-// revises: the rows the version table holds for that set.
+// HeadsOf returns the members of an applied set that no other member needs,
+// as a parent or as a dependency: the rows the version table holds for that
+// set, in topological order. This is Alembic's rule: applying a revision
+// that depends on another branch's head consumes that head's row, as a merge
+// would, so a revision that only others depend on leaves the table.
 func (g *Graph) HeadsOf(applied Set) []string {
 	var out []string
 	for _, id := range g.Sorted(applied) {
-		top := true
-		for _, c := range g.children[id] {
-			if applied[c] {
-				top = false
-				break
-			}
-		}
-		if top {
+		if !slices.ContainsFunc(g.after(id), func(c string) bool { return applied[c] }) {
 			out = append(out, id)
 		}
 	}
 	return out
+}
+
+// BranchHeadsOf returns the members of an applied set that no other member
+// revises (dependencies do not count), in topological order: the tip of
+// every branch the set reaches, which is what `current` shows, as Alembic's
+// `current` shows them. It differs from HeadsOf only for a revision other
+// applied revisions depend on without revising it.
+func (g *Graph) BranchHeadsOf(applied Set) []string {
+	var out []string
+	for _, id := range g.Sorted(applied) {
+		if !slices.ContainsFunc(g.children[id], func(c string) bool { return applied[c] }) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// BranchLabels returns the branch labels that apply to id, sorted. As in
+// Alembic, a label given to a revision applies to that revision, to every
+// revision descending from it through parents, and to its ancestors down to
+// the nearest branch point or merge point, so that `history` shows the
+// label on every revision of the branch.
+func (g *Graph) BranchLabels(id string) []string {
+	return slices.Clone(g.branchLabels()[id])
+}
+
+// branchLabels computes the labels of every revision once.
+func (g *Graph) branchLabels() map[string][]string {
+	g.labelsOnce.Do(func() {
+		sets := map[string]Set{}
+		add := func(id, label string) {
+			if sets[id] == nil {
+				sets[id] = Set{}
+			}
+			sets[id][label] = true
+		}
+		for label, owner := range g.labels {
+			for id := range g.branch(owner) {
+				add(id, label)
+			}
+			// Walk down through single parents. A revision with several
+			// children or dependents, or with several parents, belongs
+			// to more than one line and keeps only its own labels.
+			for p := owner; ; {
+				r := g.revs[p]
+				if len(r.Revises) != 1 {
+					break
+				}
+				p = r.Revises[0]
+				if len(g.after(p)) > 1 || len(g.revs[p].Revises) > 1 {
+					break
+				}
+				add(p, label)
+			}
+		}
+		g.allLabels = map[string][]string{}
+		for id, s := range sets {
+			var ls []string
+			for l := range s {
+				ls = append(ls, l)
+			}
+			slices.Sort(ls)
+			g.allLabels[id] = ls
+		}
+	})
+	return g.allLabels
 }
 
 // Resolve finds the revision a specifier names: a full id, a unique id

@@ -177,9 +177,11 @@ func TestHeadsOf(t *testing.T) {
 		{[]string{"a", "b", "c1", "c2"}, []string{"c1", "c2"}},
 		{[]string{"a", "b", "c1", "d1", "c2", "m"}, []string{"m"}},
 		{[]string{"a", "b", "x"}, []string{"b", "x"}},
-		// A dependency does not make the revision below it stop being a
-		// head: the version table keeps one row per branch, as Alembic's.
-		{[]string{"a", "b", "c1", "d1", "c2", "m", "n", "x", "y", "z"}, []string{"y", "z"}},
+		// z depends on y: once z is applied, y's row goes, as in Alembic,
+		// where the dependency is an "effective head" that "would not
+		// actually be present in the alembic_version table".
+		{[]string{"a", "b", "c1", "d1", "c2", "m", "n", "x", "y", "z"}, []string{"z"}},
+		{[]string{"a", "b", "c1", "d1", "c2", "m", "n", "x", "y"}, []string{"n", "y"}},
 	}
 	for _, tt := range tests {
 		set := revision.Set{}
@@ -261,5 +263,67 @@ func TestResolveErrorMessages(t *testing.T) {
 	}
 	if _, err := mustGraph(t).Resolve("head"); !errors.Is(err, revision.ErrUnknownRevision) {
 		t.Errorf("head of an empty graph: %v", err)
+	}
+}
+
+func TestBranchHeadsOfIgnoresDependencies(t *testing.T) {
+	g := branchy(t)
+	all := g.Ancestors("z", "y")
+	if got, want := g.BranchHeadsOf(all), []string{"y", "z"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("BranchHeadsOf(all) = %v, want %v: current shows y, whose branch has nothing above it", got, want)
+	}
+	if got, want := g.BranchHeadsOf(set("a", "b", "c1", "c2")), []string{"c1", "c2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("BranchHeadsOf = %v, want %v", got, want)
+	}
+}
+
+func TestEffectiveHeads(t *testing.T) {
+	g := branchy(t)
+	if !g.IsHead("y") || !g.IsEffectiveHead("y") {
+		t.Error("y is revised by nothing and z depends on it: an effective head")
+	}
+	if !g.IsHead("z") || g.IsEffectiveHead("z") {
+		t.Error("z is a real head")
+	}
+	if g.IsHead("n") || g.IsEffectiveHead("n") {
+		t.Error("n is revised by z: no head at all")
+	}
+	if got := g.Dependents("y"); !reflect.DeepEqual(got, []string{"z"}) {
+		t.Errorf("Dependents(y) = %v", got)
+	}
+}
+
+// TestBranchLabelsPropagate follows Alembic's rule: a label applies to its
+// revision, the revisions above it, and those below it down to the nearest
+// branch point or merge point.
+func TestBranchLabelsPropagate(t *testing.T) {
+	//	a ─ b ─┬─ c1 ─ d1 (left on c1)
+	//	       └─ c2 (right on c2) ─ e2 ─ f2
+	//	x ─ y ─ z (net on y)
+	g := mustGraph(t,
+		rev("a"), rev("b", "a"), withLabels(rev("c1", "b"), "left"), rev("d1", "c1"),
+		withLabels(rev("c2", "b"), "right", "cart"), rev("e2", "c2"), rev("f2", "e2"),
+		rev("x"), withLabels(rev("y", "x"), "net"), rev("z", "y"),
+	)
+	tests := []struct {
+		id   string
+		want []string
+	}{
+		{"a", nil}, {"b", nil},
+		{"c1", []string{"left"}}, {"d1", []string{"left"}},
+		{"c2", []string{"cart", "right"}}, {"f2", []string{"cart", "right"}},
+		{"x", []string{"net"}}, {"y", []string{"net"}}, {"z", []string{"net"}},
+	}
+	for _, tt := range tests {
+		if got := g.BranchLabels(tt.id); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("BranchLabels(%s) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+	// A merge stops the walk down: m's label does not reach p or q.
+	g = mustGraph(t, rev("p"), rev("q"), withLabels(rev("m", "p", "q"), "joined"), rev("n", "m"))
+	for id, want := range map[string][]string{"p": nil, "q": nil, "m": {"joined"}, "n": {"joined"}} {
+		if got := g.BranchLabels(id); !reflect.DeepEqual(got, want) {
+			t.Errorf("BranchLabels(%s) = %v, want %v", id, got, want)
+		}
 	}
 }

@@ -171,7 +171,10 @@ func (g *Graph) DowngradePlan(applied Set, target string) ([]string, error) {
 					return nil, err
 				}
 				branch := g.branch(root)
-				heads = slices.DeleteFunc(heads, func(h string) bool { return !branch[h] })
+				// The branch's tip may have no row of its own when a
+				// revision of another branch depends on it; Alembic then
+				// starts from the tip all the same.
+				heads = slices.DeleteFunc(g.BranchHeadsOf(applied), func(h string) bool { return !branch[h] })
 				scope = g.Descendants(root)
 			}
 			switch len(heads) {

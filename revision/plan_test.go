@@ -138,6 +138,8 @@ func TestDowngradePlanBranches(t *testing.T) {
 		{name: "-2 onto a merge point is ambiguous", at: []string{"n"}, target: "-2", wantErr: revision.ErrMultipleHeads},
 		{name: "undoing a depended-on revision undoes its dependents", at: []string{"z"}, target: "x", want: []string{"z", "y"}},
 		{name: "other@-2 to base undoes only that branch", at: []string{"y", "b"}, target: "other@-2", want: []string{"y", "x"}},
+		{name: "LABEL@-1 from a tip whose row a dependent consumed", at: []string{"z"}, target: "other@-1", want: []string{"z", "y"}},
+		{name: "-1 from the only row", at: []string{"z"}, target: "-1", want: []string{"z"}},
 		{name: "base undoes everything", at: []string{"z"}, target: "base", want: []string{"z", "y", "x", "n", "m", "d1", "c2", "c1", "b", "a"}},
 	})
 }
