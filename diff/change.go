@@ -233,6 +233,24 @@ type ValidateConstraint struct {
 	Constraint *model.Constraint
 }
 
+// RenameEnum renames an enum type; the columns that use it keep their values.
+type RenameEnum struct {
+	From, To model.Name
+}
+
+// RenameEnumValue renames one value of an enum type (named by its new name);
+// rows holding the value read the new one.
+type RenameEnumValue struct {
+	Enum     model.Name
+	From, To string
+}
+
+// RenameSequence renames a sequence, keeping its current value. It follows
+// a renamed table or column whose serial sequence is named after it.
+type RenameSequence struct {
+	From, To model.Name
+}
+
 // RenameConstraint renames a constraint whose definition is unchanged.
 type RenameConstraint struct {
 	Table    model.Name

@@ -118,6 +118,15 @@ func (c RenameTable) Describe() string {
 func (c RenameColumn) Describe() string {
 	return fmt.Sprintf("renamed column %s to %s", q(nm(c.Table)+"."+c.From), q(c.To))
 }
+func (c RenameEnum) Describe() string {
+	return fmt.Sprintf("renamed enum %s to %s", q(nm(c.From)), q(c.To.Name))
+}
+func (c RenameEnumValue) Describe() string {
+	return fmt.Sprintf("renamed value %s of enum %s to %s", q(c.From), q(nm(c.Enum)), q(c.To))
+}
+func (c RenameSequence) Describe() string {
+	return fmt.Sprintf("renamed sequence %s to %s", q(nm(c.From)), q(c.To.Name))
+}
 func (c AddConstraint) Describe() string {
 	return fmt.Sprintf("added %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table)))
 }
@@ -222,6 +231,9 @@ func (c DropColumn) Subject() string         { return nm(c.Table) }
 func (c AlterColumn) Subject() string        { return nm(c.Table) }
 func (c RenameTable) Subject() string        { return nm(c.From) }
 func (c RenameColumn) Subject() string       { return nm(c.Table) }
+func (c RenameEnum) Subject() string         { return nm(c.From) }
+func (c RenameEnumValue) Subject() string    { return nm(c.Enum) }
+func (c RenameSequence) Subject() string     { return nm(c.From) }
 func (c AddConstraint) Subject() string      { return nm(c.Table) }
 func (c DropConstraint) Subject() string     { return nm(c.Table) }
 func (c ValidateConstraint) Subject() string { return nm(c.Table) }

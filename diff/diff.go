@@ -13,15 +13,6 @@ type Option func(*differ)
 // RENAME changes instead of a drop and an add.
 func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
-// Renames lists confirmed renames, by their names in the current (from)
-// schema.
-type Renames struct {
-	// Tables maps a table to its new name (in the same schema).
-	Tables map[model.Name]string
-	// Columns maps a table (by its new name) to its column renames.
-	Columns map[model.Name]map[string]string
-}
-
 // differ holds the state of one comparison.
 type differ struct {
 	from, to *model.Catalog

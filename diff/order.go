@@ -14,7 +14,10 @@ import (
 type phase int
 
 const (
-	phDropViews phase = iota
+	// Renames come first: every later change, drops included, names
+	// objects by their new names.
+	phRename phase = iota
+	phDropViews
 	phDropLateFunctions
 	phDropTriggers
 	phDropPolicies
@@ -22,7 +25,6 @@ const (
 	phDropConstraints
 	phDropIndexes
 	phDropRecreated // objects dropped to be created again, dependents first
-	phRename
 	phCreateSchemas
 	phCreateExtensions
 	phUpdateExtensions
@@ -176,6 +178,11 @@ func (c DropConstraint) order() (phase, string) {
 func (c ValidateConstraint) order() (phase, string) {
 	return phValidate, c.Table.String() + "." + c.Constraint.Name
 }
+func (c RenameEnum) order() (phase, string) { return phRename, "0" + c.From.String() }
+func (c RenameEnumValue) order() (phase, string) {
+	return phRename, "5" + c.Enum.String() + "." + c.From
+}
+func (c RenameSequence) order() (phase, string) { return phRename, "6" + c.From.String() }
 func (c RenameConstraint) order() (phase, string) {
 	return phRename, "3" + c.Table.String() + "." + c.From
 }

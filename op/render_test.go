@@ -76,7 +76,7 @@ func TestScenarioCoversEveryOperation(t *testing.T) {
 		op.CreateIndex{}, op.DropIndex{}, op.RenameIndex{}, op.AttachIndex{}, op.CreatePolicy{}, op.DropPolicy{},
 		op.AlterPolicy{}, op.Execute{}, op.BulkInsert{}, op.CreateSchema{}, op.DropSchema{}, op.CreateExtension{},
 		op.DropExtension{}, op.UpdateExtension{}, op.CreateCollation{}, op.DropCollation{}, op.CreateSequence{},
-		op.DropSequence{}, op.AlterSequence{}, op.CreateTable{}, op.DropTable{}, op.RenameTable{}, op.SetLogged{},
+		op.DropSequence{}, op.AlterSequence{}, op.RenameSequence{}, op.CreateTable{}, op.DropTable{}, op.RenameTable{}, op.SetLogged{},
 		op.SetTableOptions{}, op.AttachPartition{}, op.DetachPartition{}, op.SetInherit{}, op.SetRowSecurity{},
 		op.CreateTrigger{}, op.DropTrigger{}, op.SetTriggerEnabled{}, op.CreateEnum{}, op.DropType{}, op.AddEnumValue{},
 		op.RenameEnumValue{}, op.RenameType{}, op.CreateComposite{}, op.CreateDomain{}, op.DropDomain{}, op.AlterDomain{},

@@ -168,3 +168,25 @@ func (o SetSequenceOwner) Statements() ([]string, error) {
 	}
 	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " OWNED BY " + owner)
 }
+
+// RenameSequence renames a sequence. Its current value stays, and so do the
+// column defaults that call nextval on it, since PostgreSQL stores them by
+// the sequence's OID.
+type RenameSequence struct {
+	Schema  string
+	Name    string
+	NewName string
+}
+
+// Statements renders ALTER SEQUENCE ... RENAME TO.
+func (o RenameSequence) Statements() ([]string, error) {
+	if o.Name == "" || o.NewName == "" {
+		return nil, invalid("RenameSequence", "Name and NewName are required")
+	}
+	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " RENAME TO " + QuoteIdent(o.NewName))
+}
+
+// Reverse renames the sequence back.
+func (o RenameSequence) Reverse() (Operation, error) {
+	return RenameSequence{Schema: o.Schema, Name: o.NewName, NewName: o.Name}, nil
+}

@@ -68,6 +68,7 @@ func scenario() []step {
 			Type: "bigint", Start: op.Int64(1000), Increment: 10, MinValue: op.Int64(1000), MaxValue: op.Int64(1_000_000_000), Cache: 5, Cycle: true,
 		}, Comment: "invoice numbers"}},
 		{name: "create sequence if not exists", op: op.CreateSequence{Schema: app, Name: "plain_seq", IfNotExists: true}},
+		{name: "rename sequence", op: op.RenameSequence{Schema: app, Name: "plain_seq", NewName: "Plain Seq"}},
 
 		// Tables.
 		{name: "create table with keyword, mixed-case and hostile names", op: op.CreateTable{Schema: app, Name: "user", Columns: []op.Column{

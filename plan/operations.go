@@ -99,6 +99,12 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.RenameTable{Schema: c.From.Schema, Name: c.From.Name, NewName: c.To.Name}), nil
 	case diff.RenameColumn:
 		return ops(op.RenameColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.From, NewName: c.To}), nil
+	case diff.RenameEnum:
+		return ops(op.RenameType{Schema: c.From.Schema, Name: c.From.Name, NewName: c.To.Name}), nil
+	case diff.RenameEnumValue:
+		return ops(op.RenameEnumValue{Schema: c.Enum.Schema, Type: c.Enum.Name, From: c.From, To: c.To}), nil
+	case diff.RenameSequence:
+		return ops(op.RenameSequence{Schema: c.From.Schema, Name: c.From.Name, NewName: c.To.Name}), nil
 	case diff.AddConstraint:
 		return addConstraint(c, o), nil
 	case diff.DropConstraint:
