@@ -41,53 +41,100 @@ func (e *env) revJSON(g *revision.Graph, id string) revJSON {
 	r := g.Revision(id)
 	return revJSON{
 		ID: id, Parents: nonNil(r.Revises), DependsOn: nonNil(r.DependsOn), BranchLabels: nonNil(r.BranchLabels),
-		Message: r.Message, Path: e.reg.Source(id), IsHead: len(g.Children(id)) == 0, IsBase: r.IsBase(),
+		Message: r.Message, Path: e.reg.Source(id), IsHead: g.IsHead(id), IsBase: r.IsBase(),
 		IsBranchPoint: g.IsBranchPoint(id), IsMergePoint: r.IsMerge(), NoTransaction: r.NoTransaction,
 	}
 }
 
-// markers renders " (label) (head) (branchpoint) (mergepoint)" as Alembic
-// does.
-func markers(g *revision.Graph, id string) string {
-	r := g.Revision(id)
+// headMarks renders " (head)" for a revision nothing revises and nothing
+// depends on, and " (effective head)" for one that only dependencies
+// point at, as Alembic's one-line forms do.
+func headMarks(g *revision.Graph, id string) string {
+	switch {
+	case g.IsEffectiveHead(id):
+		return " (effective head)"
+	case g.IsHead(id):
+		return " (head)"
+	}
+	return ""
+}
+
+// treeMarks renders " (branchpoint)" and " (mergepoint)".
+func treeMarks(g *revision.Graph, id string) string {
 	var b strings.Builder
-	if len(r.BranchLabels) > 0 {
-		b.WriteString(" (" + strings.Join(r.BranchLabels, ", ") + ")")
-	}
-	if len(g.Children(id)) == 0 {
-		b.WriteString(" (head)")
-	}
 	if g.IsBranchPoint(id) {
 		b.WriteString(" (branchpoint)")
 	}
-	if r.IsMerge() {
+	if g.Revision(id).IsMerge() {
 		b.WriteString(" (mergepoint)")
 	}
 	return b.String()
 }
 
-// verbose writes the multi-line description of a revision that
-// `show`, `history --verbose` and `current --verbose` print.
-func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string) {
-	r := g.Revision(id)
-	fmt.Fprintf(w, "Rev: %s%s\n", id, markers(g, id))
-	parent := "<base>"
-	if len(r.Revises) > 0 {
-		parent = strings.Join(r.Revises, ", ")
+// labelMarks renders " (label, ...)" with every label that applies to the
+// revision, including those it inherits from its branch.
+func labelMarks(g *revision.Graph, id string) string {
+	if ls := g.BranchLabels(id); len(ls) > 0 {
+		return " (" + strings.Join(ls, ", ") + ")"
 	}
+	return ""
+}
+
+// oneLine renders a revision the way Alembic's one-line form does:
+// "REV (labels) (head) (current) (branchpoint) (mergepoint)", each part
+// only when asked for and when it applies.
+func oneLine(g *revision.Graph, id string, labels, tree, current bool) string {
+	s := id
+	if labels {
+		s += labelMarks(g, id)
+	}
+	s += headMarks(g, id)
+	if current {
+		s += " (current)"
+	}
+	if tree {
+		s += treeMarks(g, id)
+	}
+	return s
+}
+
+// parentList renders the parents as Alembic does: "<base>" or a comma list.
+func parentList(r *revision.Revision) string {
+	if len(r.Revises) == 0 {
+		return "<base>"
+	}
+	return strings.Join(r.Revises, ", ")
+}
+
+// verboseRev writes the multi-line description of a revision that `show`,
+// `history --verbose`, `heads --verbose`, `branches --verbose` and
+// `current --verbose` print, laid out as Alembic's log entry: the first
+// line carries (head), (branchpoint), (mergepoint) and (current), and the
+// labels go to "Branch names".
+func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string, current bool) {
+	r := g.Revision(id)
+	first := "Rev: " + id
+	if g.IsHead(id) {
+		first += " (head)"
+	}
+	first += treeMarks(g, id)
+	if current {
+		first += " (current)"
+	}
+	fmt.Fprintln(w, first)
 	label := "Parent"
 	if r.IsMerge() {
 		label = "Merges"
 	}
-	fmt.Fprintf(w, "%s: %s\n", label, parent)
+	fmt.Fprintf(w, "%s: %s\n", label, parentList(r))
 	if len(r.DependsOn) > 0 {
 		fmt.Fprintf(w, "Also depends on: %s\n", strings.Join(r.DependsOn, ", "))
 	}
-	if len(r.BranchLabels) > 0 {
-		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(r.BranchLabels, ", "))
-	}
 	if kids := g.Children(id); len(kids) > 1 {
 		fmt.Fprintf(w, "Branches into: %s\n", strings.Join(kids, ", "))
+	}
+	if ls := g.BranchLabels(id); len(ls) > 0 {
+		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(ls, ", "))
 	}
 	if p := e.reg.Source(id); p != "" {
 		fmt.Fprintf(w, "Path: %s\n", p)
@@ -98,19 +145,16 @@ func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string) {
 	fmt.Fprintf(w, "\n    %s\n\n", strings.ReplaceAll(r.Message, "\n", "\n    "))
 }
 
-// historyLine renders one revision as `history` lists it; current adds the
-// (current) marker after the others.
+// historyLine renders one revision as `history` lists it, as Alembic does:
+// "PARENTS (DEPENDENCIES) -> REV (labels) (head) (current) (branchpoint)
+// (mergepoint), message".
 func historyLine(g *revision.Graph, id string, current bool) string {
 	r := g.Revision(id)
-	parents := "<base>"
-	if len(r.Revises) > 0 {
-		parents = strings.Join(r.Revises, ", ")
+	from := parentList(r)
+	if len(r.DependsOn) > 0 {
+		from += " (" + strings.Join(r.DependsOn, ", ") + ")"
 	}
-	mark := markers(g, id)
-	if current {
-		mark += " (current)"
-	}
-	return fmt.Sprintf("%s -> %s%s, %s", parents, id, mark, r.Message)
+	return fmt.Sprintf("%s -> %s, %s", from, oneLine(g, id, true, true, current), r.Message)
 }
 
 func (e *env) currentCmd() *cobra.Command {
@@ -118,8 +162,9 @@ func (e *env) currentCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "current",
 		Short: "Show the revision(s) the database is at",
-		Long: `Show the database's current revision(s): one line per applied head, marked
-(head) when nothing newer exists. Nothing is printed for a database at base.`,
+		Long: `Show the database's current revision(s): the newest applied revision of
+every branch, marked (head) when nothing newer exists, (effective head) when
+only dependencies point at it. Nothing is printed for a database at base.`,
 		Example: `  autogen current
   autogen current --verbose
   autogen current --format json`,
@@ -135,6 +180,10 @@ func (e *env) currentCmd() *cobra.Command {
 					return err
 				}
 				g := r.Graph()
+				// Like Alembic's `current`, show the tip of every applied
+				// branch, including a dependency whose row a dependent
+				// consumed.
+				ids = g.BranchHeadsOf(g.Ancestors(ids...))
 				if format == "json" {
 					out := []revJSON{}
 					for _, id := range ids {
@@ -144,10 +193,10 @@ func (e *env) currentCmd() *cobra.Command {
 				}
 				for _, id := range ids {
 					if e.verbose > 0 {
-						e.verboseRev(e.stdout, g, id)
+						e.verboseRev(e.stdout, g, id, false)
 						continue
 					}
-					fmt.Fprintf(e.stdout, "%s%s\n", id, markers(g, id))
+					fmt.Fprintln(e.stdout, oneLine(g, id, false, true, false))
 				}
 				return nil
 			})
@@ -219,11 +268,12 @@ the revisions the database is at.`,
 				return writeJSON(e.stdout, out)
 			}
 			for _, id := range ids {
+				cur := indicate && slices.Contains(current, id)
 				if e.verbose > 0 {
-					e.verboseRev(e.stdout, g, id)
+					e.verboseRev(e.stdout, g, id, cur)
 					continue
 				}
-				fmt.Fprintln(e.stdout, historyLine(g, id, indicate && slices.Contains(current, id)))
+				fmt.Fprintln(e.stdout, historyLine(g, id, cur))
 			}
 			return nil
 		},
@@ -287,10 +337,17 @@ func historyRange(g *revision.Graph, rng string, current []string) ([]string, er
 }
 
 func (e *env) headsCmd() *cobra.Command {
-	var format string
+	var (
+		format  string
+		resolve bool
+	)
 	cmd := &cobra.Command{
-		Use:     "heads",
-		Short:   "List the heads of the revision graph",
+		Use:   "heads",
+		Short: "List the heads of the revision graph",
+		Long: `List the revisions nothing revises, with their branch labels. A revision
+that only dependencies point at is an (effective head): it never keeps a
+row in the version table once what depends on it is applied.
+--resolve-dependencies leaves those out.`,
 		Example: "  autogen heads\n  autogen heads --verbose\n  autogen heads --format json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -299,31 +356,38 @@ func (e *env) headsCmd() *cobra.Command {
 				return err
 			}
 			g := r.Graph()
+			heads := g.Heads()
+			if resolve {
+				heads = slices.DeleteFunc(heads, g.IsEffectiveHead)
+			}
 			if format == "json" {
 				out := []revJSON{}
-				for _, id := range g.Heads() {
+				for _, id := range heads {
 					out = append(out, e.revJSON(g, id))
 				}
 				return writeJSON(e.stdout, out)
 			}
-			for _, id := range g.Heads() {
+			for _, id := range heads {
 				if e.verbose > 0 {
-					e.verboseRev(e.stdout, g, id)
+					e.verboseRev(e.stdout, g, id, false)
 					continue
 				}
-				fmt.Fprintf(e.stdout, "%s%s\n", id, markers(g, id))
+				fmt.Fprintln(e.stdout, oneLine(g, id, true, false, false))
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&resolve, "resolve-dependencies", false, "leave out effective heads, which only dependencies point at")
 	addFormat(cmd, &format)
 	return cmd
 }
 
 func (e *env) branchesCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "branches",
-		Short:   "Show branch points of the revision graph",
+		Use:   "branches",
+		Short: "Show branch points of the revision graph",
+		Long: `Show every branch point, newest first, with the revisions it branches
+into, as Alembic does; --verbose adds the details and messages.`,
 		Example: "  autogen branches",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -332,19 +396,26 @@ func (e *env) branchesCmd() *cobra.Command {
 				return err
 			}
 			g := r.Graph()
-			for _, id := range g.Order() {
+			order := g.Order()
+			slices.Reverse(order)
+			for _, id := range order {
 				if !g.IsBranchPoint(id) {
 					continue
 				}
 				if e.verbose > 0 {
-					e.verboseRev(e.stdout, g, id)
+					e.verboseRev(e.stdout, g, id, false)
 				} else {
-					fmt.Fprintf(e.stdout, "%s%s, %s\n", id, markers(g, id), g.Revision(id).Message)
+					fmt.Fprintln(e.stdout, oneLine(g, id, true, true, false))
 				}
 				pad := strings.Repeat(" ", len(id))
 				for _, c := range g.Children(id) {
-					fmt.Fprintf(e.stdout, "%s -> %s%s, %s\n", pad, c, markers(g, c), g.Revision(c).Message)
+					line := oneLine(g, c, true, true, false)
+					if e.verbose > 0 {
+						line += ", " + g.Revision(c).Message
+					}
+					fmt.Fprintf(e.stdout, "%s -> %s\n", pad, line)
 				}
+				fmt.Fprintln(e.stdout)
 			}
 			return nil
 		},
@@ -374,7 +445,7 @@ func (e *env) showCmd() *cobra.Command {
 				ids = append(ids, id)
 			}
 			for _, id := range ids {
-				e.verboseRev(e.stdout, g, id)
+				e.verboseRev(e.stdout, g, id, false)
 			}
 			return nil
 		},
