@@ -20,7 +20,9 @@ var ErrNoSteps = errors.New("relative revision does not exist")
 // branch label), "LABEL@head", "+N", "REV+N" and "LABEL@+N". A target that
 // is already applied gives an empty plan.
 func (g *Graph) UpgradePlan(applied Set, target string) ([]string, error) {
-	if target == "heads" {
+	// With no revisions at all, head is base: there is nothing to do, as
+	// in Alembic.
+	if target == "heads" || target == "head" && g.Len() == 0 {
 		return g.missing(applied, g.Heads()...), nil
 	}
 	if anchor, n, ok := g.parseRelative(target); ok {
