@@ -185,6 +185,28 @@ func moduleName(dir string) string {
 	return name
 }
 
+// EnsureRegistry makes dir a revisions package: when it holds no Go file
+// yet, it creates the directory and writes registry.go, which declares the
+// Registry that revision files add themselves to. It returns the path it
+// wrote, or "" when the package already existed.
+func EnsureRegistry(dir string) (string, error) {
+	pkg, err := ScanPackage(dir)
+	if err != nil {
+		return "", err
+	}
+	if len(pkg.Files) > 0 {
+		return "", nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "registry.go")
+	if err := os.WriteFile(path, []byte(registrySource(PackageName(dir))), 0o644); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
 func registrySource(pkg string) string {
 	return `// Package ` + pkg + ` holds the project's revisions. autogen writes a file here
 // for every ` + "`autogen revision`" + `; each file adds its revision to Registry.

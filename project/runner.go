@@ -134,11 +134,17 @@ func (b *Builder) mainSource() ([]byte, error) {
 	var regs []jen.Code
 	var sources []jen.Code
 	for i, dir := range b.Dirs {
-		ip, err := b.Module.ImportPath(dir)
+		pkg, err := ScanPackage(dir)
 		if err != nil {
 			return nil, err
 		}
-		pkg, err := ScanPackage(dir)
+		// A configured directory that holds no Go file yet (Alembic's
+		// version_locations may name one before its first revision) has
+		// no revisions and no package to import.
+		if len(pkg.Files) == 0 {
+			continue
+		}
+		ip, err := b.Module.ImportPath(dir)
 		if err != nil {
 			return nil, err
 		}

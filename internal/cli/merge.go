@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 func (a *App) mergeCmd() *cobra.Command {
@@ -25,30 +26,17 @@ version table keeps one row for it.`,
 			if err != nil {
 				return err
 			}
-			dir, err := targetDir(cfg, o.versionPath)
-			if err != nil {
-				return err
-			}
 			g, err := a.graph(cmd.Context(), cfg)
 			if err != nil {
 				return err
 			}
-			var ps []string
-			for _, arg := range args {
-				if arg == "heads" {
-					ps = append(ps, g.Heads()...)
-					continue
-				}
-				id, err := g.Resolve(arg)
-				if err != nil {
-					return exitcode.With(exitcode.Graph, err)
-				}
-				ps = append(ps, id)
+			ps, err := mergeParents(g, args)
+			if err != nil {
+				return err
 			}
-			slices.Sort(ps)
-			ps = slices.Compact(ps)
-			if len(ps) < 2 {
-				return exitcode.With(exitcode.Graph, fmt.Errorf("a merge needs at least two revisions, got %d", len(ps)))
+			dir, err := targetDir(cfg, o.versionPath, ps)
+			if err != nil {
+				return err
 			}
 			spec, err := a.newSpec(g, dir, o, ps)
 			if err != nil {
@@ -62,4 +50,36 @@ version table keeps one row for it.`,
 	cmd.Flags().StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the merge revision")
 	cmd.Flags().StringVar(&o.versionPath, "version-path", "", "revisions directory for the new file")
 	return cmd
+}
+
+// mergeParents resolves the revisions to merge, in the order given ("heads"
+// stands for every head), as Alembic's merge writes them. Each must be a
+// head: merging a revision that already has children would start a new
+// branch rather than join two.
+func mergeParents(g *revision.Graph, args []string) ([]string, error) {
+	var ps []string
+	for _, arg := range args {
+		// As in Alembic, "heads" means the real heads: a revision that
+		// only dependencies point at is joined already.
+		ids := slices.DeleteFunc(g.Heads(), g.IsEffectiveHead)
+		if arg != "heads" {
+			id, err := g.Resolve(arg)
+			if err != nil {
+				return nil, exitcode.With(exitcode.Graph, err)
+			}
+			ids = []string{id}
+		}
+		for _, id := range ids {
+			if !g.IsHead(id) {
+				return nil, exitcode.With(exitcode.Graph, fmt.Errorf("revision %s is not a head; only heads can be merged", id))
+			}
+			if !slices.Contains(ps, id) {
+				ps = append(ps, id)
+			}
+		}
+	}
+	if len(ps) < 2 {
+		return nil, exitcode.With(exitcode.Graph, fmt.Errorf("a merge needs at least two heads, got %d", len(ps)))
+	}
+	return ps, nil
 }

@@ -116,11 +116,28 @@ func fileName(tmpl, id, msg string, now time.Time) string {
 	return name
 }
 
-// targetDir picks the revisions directory for a new file.
-func targetDir(cfg *config.Config, versionPath string) (string, error) {
+// targetDir picks the revisions directory for a new revision with the
+// given parents, as Alembic picks among its version_locations: the
+// --version-path directory when given (it must be one of the configured
+// ones); else the only directory; else the directory of the first parent,
+// so a branch stays where it started. A new base in a project with several
+// directories has no parent to follow and needs --version-path.
+func targetDir(cfg *config.Config, versionPath string, parentIDs []string) (string, error) {
 	dirs := cfg.RevisionDirs()
 	if versionPath == "" {
-		return dirs[0], nil
+		if len(dirs) == 1 {
+			return dirs[0], nil
+		}
+		where, err := revisionDirs(dirs)
+		if err != nil {
+			return "", err
+		}
+		for _, p := range parentIDs {
+			if d, ok := where[p]; ok {
+				return d, nil
+			}
+		}
+		return "", exitcode.With(exitcode.Usage, fmt.Errorf("several revisions directories are configured (%s): give --version-path for a revision without a parent", strings.Join(cfg.Revisions, ", ")))
 	}
 	want := versionPath
 	if !filepath.IsAbs(want) {
@@ -132,6 +149,22 @@ func targetDir(cfg *config.Config, versionPath string) (string, error) {
 		}
 	}
 	return "", exitcode.With(exitcode.Usage, fmt.Errorf("--version-path %s is not one of the configured revisions directories (%s)", versionPath, strings.Join(cfg.Revisions, ", ")))
+}
+
+// revisionDirs maps every revision id found in the directories to its
+// directory, reading the sources without building them.
+func revisionDirs(dirs []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, d := range dirs {
+		pkg, err := project.ScanPackage(d)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", d, err)
+		}
+		for _, r := range pkg.Revisions {
+			out[r.ID] = d
+		}
+	}
+	return out, nil
 }
 
 // parents resolves --head (and --splice) to the new revision's parents.
@@ -161,9 +194,26 @@ func (a *App) newSpec(g *revision.Graph, dir string, o *revisionOptions, parentI
 	if g.Revision(id) != nil {
 		return codegen.Spec{}, exitcode.With(exitcode.Graph, fmt.Errorf("revision %s already exists", id))
 	}
+	// As Alembic does, a dependency given as a branch label stays a label
+	// (it keeps meaning that branch's first revision), and an id prefix is
+	// written as the full id, which is what the graph looks up.
+	var deps, seen []string
 	for _, d := range o.dependsOn {
-		if _, err := g.Resolve(d); err != nil {
+		id, err := g.Resolve(d)
+		if err != nil {
 			return codegen.Spec{}, exitcode.With(exitcode.Graph, err)
+		}
+		if slices.Contains(parentIDs, id) {
+			return codegen.Spec{}, exitcode.With(exitcode.Graph, fmt.Errorf("--depends-on %s names a parent of the new revision", d))
+		}
+		if slices.Contains(seen, id) {
+			continue
+		}
+		seen = append(seen, id)
+		if slices.Contains(g.Revision(id).BranchLabels, d) {
+			deps = append(deps, d)
+		} else {
+			deps = append(deps, id)
 		}
 	}
 	pkg, err := project.ScanPackage(dir)
@@ -175,22 +225,22 @@ func (a *App) newSpec(g *revision.Graph, dir string, o *revisionOptions, parentI
 		name = project.PackageName(dir)
 	}
 	return codegen.Spec{
-		Package: name, ID: id, Parents: parentIDs, DependsOn: o.dependsOn, BranchLabels: o.branchLabels,
+		Package: name, ID: id, Parents: parentIDs, DependsOn: deps, BranchLabels: o.branchLabels,
 		Message: o.message, Created: time.Now(),
 	}, nil
 }
 
 func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionOptions) error {
 	ctx := cmd.Context()
-	dir, err := targetDir(cfg, o.versionPath)
-	if err != nil {
-		return err
-	}
 	g, err := a.graph(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	ps, err := parents(g, o.head, o.splice)
+	if err != nil {
+		return err
+	}
+	dir, err := targetDir(cfg, o.versionPath, ps)
 	if err != nil {
 		return err
 	}
@@ -221,6 +271,15 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error
 	if err != nil {
 		return err
 	}
+	// The first revision of a configured directory also needs the
+	// package's registry.go, which declares the Registry it adds itself to.
+	reg, err := project.EnsureRegistry(dir)
+	if err != nil {
+		return fmt.Errorf("preparing %s: %w", dir, err)
+	}
+	if reg != "" {
+		fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(reg))
+	}
 	path := filepath.Join(dir, fileName(cfg.FileTemplate, spec.ID, spec.Message, spec.Created))
 	if err := writeNew(path, src); err != nil {
 		return err
@@ -230,12 +289,17 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error
 			return fmt.Errorf("post-write hook %s on %s: %w", h.Name, path, err)
 		}
 	}
-	rel, _ := filepath.Rel(a.Cwd, path)
-	if rel == "" || strings.HasPrefix(rel, "..") {
-		rel = path
-	}
-	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", rel)
+	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
 	return nil
+}
+
+// rel shows path relative to the working directory when it is below it.
+func (a *App) rel(path string) string {
+	rel, err := filepath.Rel(a.Cwd, path)
+	if err != nil || rel == "" || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return rel
 }
 
 // writeNew writes data to path through a temporary file and a hard link,
