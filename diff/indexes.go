@@ -20,12 +20,17 @@ func (d *differ) indexes() {
 	onView := func(ix *model.Index) bool { return d.to.View(ix.Table) != nil }
 	var added, dropped []*model.Index
 	for _, t := range d.to.Indexes {
+		f := find(d.from.Indexes, t.Schema, t.Name)
 		fresh := d.from.Table(t.Table) == nil || d.recreated[key("table", t.Table)]
 		if fresh && d.to.Table(t.Table) != nil {
+			// The name may still be held by an index of a table dropped
+			// late: free it first.
+			if f != nil && f.Table != t.Table && !d.recreated[key("table", f.Table)] && !d.viewGone(f.Table) {
+				d.add(DropIndex{Index: f})
+			}
 			d.add(CreateIndex{Index: t, Fresh: true})
 			continue
 		}
-		f := find(d.from.Indexes, t.Schema, t.Name)
 		switch {
 		case f == nil:
 			added = append(added, t)

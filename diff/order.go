@@ -53,6 +53,7 @@ const (
 	phCreatePolicies
 	phComments
 	phDropColumns
+	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables
 	phDropSequences
 	phDropFunctions
@@ -141,7 +142,7 @@ func (c DropTable) order() (phase, string) {
 func (c SetTableLogged) order() (phase, string)  { return phAlterTables, c.To.Name.String() }
 func (c SetTableOptions) order() (phase, string) { return phAlterTables, c.To.Name.String() }
 func (c SetRowSecurity) order() (phase, string)  { return phRowSecurity, c.To.Name.String() }
-func (c AttachPartition) order() (phase, string) { return phAlterTables, c.Table.Name.String() }
+func (c AttachPartition) order() (phase, string) { return phAttachPartitions, c.Table.Name.String() }
 func (c DetachPartition) order() (phase, string) { return phDropConstraints, c.Table.Name.String() }
 func (c SetInherit) order() (phase, string) {
 	if c.Remove {

@@ -27,9 +27,14 @@ func (d *differ) tables() {
 		if d.to.Table(f.Name) != nil {
 			continue
 		}
-		// A partition goes with its partitioned table.
-		if f.PartitionOf != nil && d.from.Table(*f.PartitionOf) != nil && d.gone(*f.PartitionOf) {
-			continue
+		// A partition goes with its partitioned table. Otherwise it is
+		// detached first: a partition of a table that foreign keys
+		// reference cannot be dropped while attached.
+		if f.PartitionOf != nil && d.from.Table(*f.PartitionOf) != nil {
+			if d.gone(*f.PartitionOf) {
+				continue
+			}
+			d.add(DetachPartition{Table: f})
 		}
 		// A view or sequence taking over the name needs the table gone
 		// first.
@@ -125,9 +130,13 @@ func (d *differ) alterTable(f, t *model.Table) {
 	}
 	switch {
 	case f.PartitionOf == nil && t.PartitionOf != nil:
+		// The table must have exactly its new parent's columns before it
+		// is attached.
+		d.reconcileColumns(t.Name, f.Columns, d.effectiveColumns(d.to, t))
 		d.add(AttachPartition{Table: t})
 	case f.PartitionOf != nil && t.PartitionOf == nil:
 		d.add(DetachPartition{Table: f})
+		d.reconcileColumns(t.Name, d.effectiveColumns(d.from, f), t.Columns)
 	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
 		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
 	}
@@ -144,6 +153,45 @@ func (d *differ) alterTable(f, t *model.Table) {
 	d.columns(f, t)
 	d.constraints(f, t)
 	d.policies(f, t)
+}
+
+// effectiveColumns returns the columns a partition really has: its
+// parent's (recursively), with the partition's own options applied.
+func (d *differ) effectiveColumns(cat *model.Catalog, t *model.Table) []*model.Column {
+	if t.PartitionOf == nil {
+		return t.Columns
+	}
+	parent := cat.Table(*t.PartitionOf)
+	if parent == nil {
+		return t.Columns
+	}
+	var out []*model.Column
+	for _, c := range d.effectiveColumns(cat, parent) {
+		if own := t.Column(c.Name); own != nil {
+			c = own
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// reconcileColumns adds and drops columns by name so that a table that
+// becomes (or stops being) a partition has the right columns.
+func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) {
+	has := func(list []*model.Column, name string) bool {
+		return slices.ContainsFunc(list, func(c *model.Column) bool { return c.Name == name })
+	}
+	for _, c := range want {
+		if !has(have, c.Name) {
+			d.add(AddColumn{Table: table, Column: c})
+		}
+	}
+	for _, c := range have {
+		if !has(want, c.Name) {
+			d.add(DropColumn{Table: table, Column: c})
+			d.dirty[table.String()] = true
+		}
+	}
 }
 
 // inherited reports whether a table takes its columns from a parent, in
@@ -221,8 +269,9 @@ func (d *differ) constraints(f, t *model.Table) {
 		switch {
 		case fc == nil:
 			added = append(added, tc)
-		case d.fkTargetGone(tc):
-			// Dropped with the referenced table; add it back.
+		case d.fkTargetGone(fc):
+			// The old key was dropped before its referenced table went;
+			// add the target's key back.
 			d.add(AddConstraint{Table: t.Name, Constraint: tc})
 		case sameExcept(fc, tc, "Comment"):
 		case fc.NotValid && !tc.NotValid && sameExcept(fc, tc, "Comment", "NotValid"):

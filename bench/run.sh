@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs autogen's benchmarks and prints their figures. Speed and memory goals
+# live here, never in unit tests. Each size runs in its own process so that
+# the peak-RSS-MiB figure belongs to that size alone.
+#
+#   bash bench/run.sh            # everything (several minutes: the 16x schema is large)
+#   bash bench/run.sh quick      # 1x only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes="x1 x4 x16"
+[ "${1:-}" = quick ] && sizes="x1"
+
+run() { # package, benchmark regexp
+  go test "$1" -run '^$' -bench "$2" -benchtime "${BENCHTIME:-3x}" -timeout 60m 2>&1 |
+    grep -E '^(Benchmark|ok|FAIL|---)' || true
+}
+
+echo "== schema readers (SQL files with pg_query, database with pg_catalog; pg_dump for comparison)"
+for s in $sizes; do
+  run ./ddlparse "BenchmarkReadMusicBrainz/$s\$"
+  run ./introspect "BenchmarkReadMusicBrainz/.*$s"
+done
+echo "== autogen check with no change, autogen revision with one column and one index"
+for s in $sizes; do
+  run ./autogenerate "BenchmarkCheck/$s\$"
+  run ./autogenerate "BenchmarkRevision/$s\$"
+done
+echo "== runner overhead: upgrade head over 200 one-statement revisions (warm cache), and autogen current"
+BENCHTIME=5x run ./internal/cli 'BenchmarkRunnerOverhead'
