@@ -131,6 +131,8 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 		cfg.stats.Queries += len(kinds)
 	}
 	if err != nil {
+		// Stop the parsing workers; their results no longer matter.
+		_ = r.waitExprs()
 		// A failed query leaves the transaction open and aborted; end it.
 		if cfg.stats != nil {
 			cfg.stats.RoundTrips++

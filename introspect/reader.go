@@ -33,7 +33,12 @@ type reader struct {
 	views       []*viewRow
 	partitions  []*tableRow
 	unsupported []string
-	exprs       []exprJob
+	// jobs feeds expressions to the parsing workers while rows are still
+	// arriving; done is closed when they have all been parsed.
+	jobs     chan *exprJob
+	workers  sync.WaitGroup
+	failures []error
+	mu       sync.Mutex
 }
 
 type commentKey struct {
@@ -43,11 +48,16 @@ type commentKey struct {
 }
 
 func newReader() *reader {
-	return &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, opclasses: map[int64]string{},
+	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, opclasses: map[int64]string{},
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
 		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
-		viewColumns: map[model.Name][]string{}}
+		viewColumns: map[model.Name][]string{}, jobs: make(chan *exprJob, 1024)}
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		r.workers.Add(1)
+		go r.parseWorker()
+	}
+	return r
 }
 
 // comment returns the comment on an object, "" when it has none.
@@ -112,46 +122,44 @@ func (r *reader) expr(text, typ string) (*model.Expr, error) {
 	return e, nil
 }
 
-// exprJob is an expression to parse in finish, and where it goes.
+// exprJob is an expression to parse, and where it goes.
 type exprJob struct {
 	text, typ string
 	set       func(*model.Expr)
-	err       error
 }
 
-// later queues an expression for parsing; set receives it. Parsing is the
-// reader's main cost on large schemas, and runs on all CPUs.
+// later queues an expression for parsing; set receives it before finish
+// returns. Parsing is the reader's main cost on large schemas: the workers
+// do it on all CPUs while the server is still sending rows. The expression
+// text is what the catalog prints with an empty search_path, so the
+// workers need no other state of the reader.
 func (r *reader) later(text, typ string, set func(*model.Expr)) {
 	if text != "" {
-		r.exprs = append(r.exprs, exprJob{text: text, typ: typ, set: set})
+		r.jobs <- &exprJob{text: text, typ: typ, set: set}
 	}
 }
 
-// parseExprs parses the queued expressions in parallel.
-func (r *reader) parseExprs() error {
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			ns := r.ns()
-			for i := w; i < len(r.exprs); i += workers {
-				j := &r.exprs[i]
-				e, err := ns.ParseExpr(j.text, j.typ)
-				if err != nil {
-					j.err = fmt.Errorf("%w (expression %q)", err, j.text)
-					continue
-				}
-				j.set(e)
-			}
-		}(w)
-	}
-	wg.Wait()
-	for _, j := range r.exprs {
-		if j.err != nil {
-			return j.err
+func (r *reader) parseWorker() {
+	defer r.workers.Done()
+	ns := &sqlnorm.Namespace{}
+	for j := range r.jobs {
+		e, err := ns.ParseExpr(j.text, j.typ)
+		if err != nil {
+			r.mu.Lock()
+			r.failures = append(r.failures, fmt.Errorf("%w (expression %q)", err, j.text))
+			r.mu.Unlock()
+			continue
 		}
+		j.set(e)
+	}
+}
+
+// waitExprs waits for the queued expressions; it must be called once.
+func (r *reader) waitExprs() error {
+	close(r.jobs)
+	r.workers.Wait()
+	if len(r.failures) > 0 {
+		return r.failures[0]
 	}
 	return nil
 }
@@ -169,14 +177,14 @@ func (r *reader) unsupportedObject(row *unsupportedRow) error {
 // finish completes what needed every row: column order, expressions,
 // partition keys and bounds, view queries.
 func (r *reader) finish() error {
+	if err := r.waitExprs(); err != nil {
+		return fmt.Errorf("introspect: %w", err)
+	}
 	if len(r.unsupported) > 0 {
 		return &UnsupportedError{Objects: r.unsupported}
 	}
 	for _, t := range r.cat.Tables {
 		sort.SliceStable(t.Columns, func(i, j int) bool { return r.attnums[t.Columns[i]] < r.attnums[t.Columns[j]] })
-	}
-	if err := r.parseExprs(); err != nil {
-		return fmt.Errorf("introspect: %w", err)
 	}
 	// Bounds are printed in the types of the parent's key: keys first.
 	for _, bounds := range []bool{false, true} {
