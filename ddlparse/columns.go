@@ -142,10 +142,12 @@ func applyConstraintAttr(c *pg.Constraint, attr pg.ConstrType) {
 	}
 }
 
-// setDefault sets a column default; DEFAULT NULL means no default, as
-// PostgreSQL stores none for it.
+// setDefault sets a column default. DEFAULT NULL means no default, as
+// PostgreSQL stores none for a bare NULL constant, except for a type with
+// a length or precision: the coercion to it makes the NULL an expression,
+// which PostgreSQL stores (NULL::character varying).
 func (b *builder) setDefault(c *model.Column, n *pg.Node) error {
-	if n == nil || sqlnorm.IsNullConst(n) {
+	if n == nil || sqlnorm.IsNullConst(n) && !strings.Contains(c.Type, "(") {
 		c.Default = nil
 		return nil
 	}
