@@ -51,7 +51,7 @@ func (r *Runner) move(ctx context.Context, conn *pgx.Conn, dir Direction, target
 			}
 		}
 		for i, id := range plan {
-			step := Step{Direction: dir, Revision: r.graph.Revision(id), Index: i + 1, Total: len(plan)}
+			step := Step{Direction: dir, Revision: r.graph.Revision(id), Down: r.graph.DownRevisions(id), Index: i + 1, Total: len(plan)}
 			next := step.next(applied)
 			if err := r.runStep(ctx, conn, step, applied, next); err != nil {
 				return err

@@ -49,7 +49,7 @@ func (r *Runner) offline(ctx context.Context, w io.Writer, dir Direction, spec s
 		out.line(r.createTableSQL() + ";\n")
 	}
 	for i, id := range plan {
-		step := Step{Direction: dir, Revision: r.graph.Revision(id), Index: i + 1, Total: len(plan)}
+		step := Step{Direction: dir, Revision: r.graph.Revision(id), Down: r.graph.DownRevisions(id), Index: i + 1, Total: len(plan)}
 		next := step.next(applied)
 		out.line(fmt.Sprintf("-- Running %s %s\n", dir, step.Arrow()))
 		tx := !step.Revision.NoTransaction

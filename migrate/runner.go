@@ -92,15 +92,23 @@ func (d Direction) String() string {
 type Step struct {
 	Direction Direction
 	Revision  *revision.Revision
+	// Down lists the revision's parents and the dependencies they do not
+	// already bring in (Graph.DownRevisions); Arrow shows them.
+	Down []string
 	// Index counts from 1 to Total within one command.
 	Index int
 	Total int
 }
 
 // Arrow renders the step as Alembic does: "a1b2 -> c3d4, message" for an
-// upgrade, "c3d4 -> a1b2, message" for a downgrade.
+// upgrade, "c3d4 -> a1b2, message" for a downgrade. A dependency counts as
+// a down revision there, as in Alembic's "29f8, 55af -> 2a95".
 func (s Step) Arrow() string {
-	parents := strings.Join(s.Revision.Revises, ", ")
+	down := s.Down
+	if down == nil {
+		down = s.Revision.Revises
+	}
+	parents := strings.Join(down, ", ")
 	if s.Direction == Down {
 		return fmt.Sprintf("%s -> %s, %s", s.Revision.ID, parents, s.Revision.Message)
 	}

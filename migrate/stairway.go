@@ -47,8 +47,8 @@ func (r *Runner) Stairway(ctx context.Context, conn *pgx.Conn) error {
 			return err
 		}
 		for i, id := range pending {
-			up := Step{Direction: Up, Revision: r.graph.Revision(id), Index: i + 1, Total: len(pending)}
-			down := Step{Direction: Down, Revision: up.Revision, Index: i + 1, Total: len(pending)}
+			up := Step{Direction: Up, Revision: r.graph.Revision(id), Down: r.graph.DownRevisions(id), Index: i + 1, Total: len(pending)}
+			down := Step{Direction: Down, Revision: up.Revision, Down: up.Down, Index: i + 1, Total: len(pending)}
 			before, err := r.Fingerprint(ctx, conn)
 			if err != nil {
 				return err

@@ -154,6 +154,22 @@ func (g *Graph) after(id string) []string {
 	return append(slices.Clone(g.children[id]), g.dependents[id]...)
 }
 
+// DownRevisions returns what Alembic calls a revision's normalized down
+// revisions: its parents, then each dependency (a label resolved to its
+// revision) that no parent already needs. It is what upgrade and downgrade
+// logs show on the far side of the arrow.
+func (g *Graph) DownRevisions(id string) []string {
+	r := g.revs[id]
+	out := slices.Clone(r.Revises)
+	below := g.Ancestors(r.Revises...)
+	for _, d := range g.deps(id)[len(r.Revises):] {
+		if !below[d] && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Len returns the number of revisions.
 func (g *Graph) Len() int { return len(g.order) }
 

@@ -3,6 +3,7 @@ package revision_test
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -324,6 +325,24 @@ func TestBranchLabelsPropagate(t *testing.T) {
 	for id, want := range map[string][]string{"p": nil, "q": nil, "m": {"joined"}, "n": {"joined"}} {
 		if got := g.BranchLabels(id); !reflect.DeepEqual(got, want) {
 			t.Errorf("BranchLabels(%s) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestDownRevisions(t *testing.T) {
+	g := mustGraph(t,
+		rev("a"), rev("b", "a"), withLabels(rev("x"), "lib"),
+		withDeps(rev("c", "b"), "lib", "a"), rev("m", "b", "x"),
+	)
+	for id, want := range map[string][]string{
+		"a": {},
+		"b": {"a"},
+		// a is below the parent b, so only the label's revision is shown.
+		"c": {"b", "x"},
+		"m": {"b", "x"},
+	} {
+		if got := g.DownRevisions(id); !slices.Equal(got, want) {
+			t.Errorf("DownRevisions(%s) = %v, want %v", id, got, want)
 		}
 	}
 }
