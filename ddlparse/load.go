@@ -259,7 +259,8 @@ func (b *builder) errorAt(loc int32, kind error, format string, args ...any) *Er
 		off += int(loc)
 	}
 	line, col := b.src.position(off)
-	first, _, _ := strings.Cut(b.cur.raw.text, "\n")
+	// The statement's first line as the file has it, semicolon included.
+	first, _, _ := strings.Cut(b.src.text[b.cur.raw.offset:], "\n")
 	return &Error{File: b.src.name, Line: line, Column: col, Statement: strings.TrimSpace(first),
 		Msg: fmt.Sprintf(format, args...), Kind: kind}
 }

@@ -1,0 +1,147 @@
+package ddlparse_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/scope"
+)
+
+// TestErrors pins the position, statement and message of errors for
+// malformed, unsupported and dangling input.
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name, src string
+		kind      error
+		want      string
+	}{
+		{
+			name: "syntax error",
+			src:  "CREATE TABLE ok (a int);\n\nCREATE TABLE t (\n    a int,,\n    b text\n);\n",
+			kind: ddlparse.ErrSyntax,
+			want: `schema.sql:4:11: syntax error at or near "," (in "CREATE TABLE t (")`,
+		},
+		{
+			name: "syntax error after multibyte characters",
+			src:  "CREATE TABLE \"ünï\" (a int) WITHH (fillfactor = 1);",
+			kind: ddlparse.ErrSyntax,
+			want: `schema.sql:1:28: syntax error at or near "WITHH" (in "CREATE TABLE \"ünï\" (a int) WITHH (fillfactor = 1);")`,
+		},
+		{
+			name: "unsupported statement",
+			src:  "CREATE TABLE t (a int);\n  CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;\n",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:2:3: CREATE RULE (rules are out of scope) is not supported (in "CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;")`,
+		},
+		{
+			name: "unsupported clause",
+			src:  "CREATE TABLE t (a int);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 100;",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:2:1: ALTER TABLE SET STATISTICS is not supported (in "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100;")`,
+		},
+		{
+			name: "data",
+			src:  "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:2:1: INSERT (schema files hold no data) is not supported (in "INSERT INTO t VALUES (1);")`,
+		},
+		{
+			name: "missing foreign key target",
+			src:  "CREATE TABLE t (\n  a int REFERENCES missing (id)\n);",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:2:20: relation missing does not exist (in "CREATE TABLE t (")`,
+		},
+		{
+			name: "missing column type",
+			src:  "CREATE TABLE t (a no_such_type);",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:1:19: type no_such_type does not exist (in "CREATE TABLE t (a no_such_type);")`,
+		},
+		{
+			name: "missing trigger function",
+			src:  "CREATE TABLE t (a int);\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:2:1: function nope() does not exist (in "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();")`,
+		},
+		{
+			name: "duplicate table",
+			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:2:14: relation public.t already exists (in "CREATE TABLE t (b int);")`,
+		},
+		{
+			name: "psql meta-command",
+			src:  "\\connect other\nCREATE TABLE t (a int);",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:1:1: psql meta-command \connect is not supported (in "\\connect other")`,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ddlparse.Parse("schema.sql", []byte(c.src))
+			var e *ddlparse.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %v (%T), want a *ddlparse.Error", err, err)
+			}
+			if !errors.Is(err, c.kind) {
+				t.Errorf("kind %v, want %v", e.Kind, c.kind)
+			}
+			if err.Error() != c.want {
+				t.Errorf("got  %s\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
+// TestReferencesIntoExcludedSchemas checks that references into schemas the
+// filter leaves out, or into an extension's objects, are not errors.
+func TestReferencesIntoExcludedSchemas(t *testing.T) {
+	mustParse(t, `CREATE EXTENSION citext; CREATE TABLE t (e citext);`)
+	src := []byte(`CREATE TABLE t (a int REFERENCES audit.log (id), b audit.kind);`)
+	if _, err := ddlparse.Parse("schema.sql", src); !errors.Is(err, ddlparse.ErrUndefined) {
+		t.Errorf("a reference into an unknown schema must fail: %v", err)
+	}
+	c, err := ddlparse.Parse("schema.sql", src, ddlparse.WithFilter(&scope.Filter{ExcludeSchemas: []string{"audit"}}))
+	if err != nil {
+		t.Fatalf("a reference into an excluded schema must pass: %v", err)
+	}
+	if fk := c.Tables[0].Constraints[0]; fk.References.String() != "audit.log" || c.Tables[0].Columns[1].Type != "audit.kind" {
+		t.Errorf("got %+v, %+v", fk, c.Tables[0].Columns[1])
+	}
+}
+
+// TestLoadDirectory checks that a directory's files are read in name
+// order, each starting with the default search_path.
+func TestLoadDirectory(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"01_schema.sql":        "CREATE SCHEMA app; SET search_path = app;",
+		"02_tables.sql":        "CREATE TABLE t (id int PRIMARY KEY);",
+		"sub/03_refs.sql":      "CREATE TABLE app.r (id int REFERENCES t);",
+		"notes.txt":            "not SQL",
+		"sub/04_app_types.sql": "SET search_path = app; CREATE TYPE k AS ENUM ('x');",
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := ddlparse.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Tables) != 2 || c.Tables[0].Name.String() != "app.r" || c.Tables[1].Name.String() != "public.t" {
+		t.Errorf("tables %v", c.Tables)
+	}
+	if len(c.Enums) != 1 || c.Enums[0].Name.String() != "app.k" {
+		t.Errorf("enums %v", c.Enums)
+	}
+}
