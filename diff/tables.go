@@ -199,6 +199,10 @@ func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) 
 func inherited(t *model.Table) bool { return t.PartitionOf != nil || len(t.Inherits) > 0 }
 
 func (d *differ) columns(f, t *model.Table) {
+	if f.PartitionOf != nil && t.PartitionOf != nil {
+		d.partitionColumns(f, t)
+		return
+	}
 	partial := inherited(f) || inherited(t)
 	for _, tc := range t.Columns {
 		fc := f.Column(tc.Name)
@@ -215,6 +219,28 @@ func (d *differ) columns(f, t *model.Table) {
 			d.add(DropColumn{Table: t.Name, Column: fc})
 			d.dirty[t.Name.String()] = true
 		}
+	}
+}
+
+// partitionColumns compares what a partition may set on its own columns:
+// NOT NULL and the default. Everything else follows the partitioned table,
+// whose changes PostgreSQL carries to its partitions.
+func (d *differ) partitionColumns(f, t *model.Table) {
+	from := d.effectiveColumns(d.from, f)
+	for _, tc := range d.effectiveColumns(d.to, t) {
+		i := slices.IndexFunc(from, func(c *model.Column) bool { return c.Name == tc.Name })
+		if i < 0 {
+			continue
+		}
+		fc := from[i]
+		if fc.NotNull == tc.NotNull && fc.Default.Equal(tc.Default) {
+			continue
+		}
+		// Compare copies that differ only in those two, so that no type
+		// change is attempted on the partition itself.
+		a, b := *tc, *tc
+		a.NotNull, a.Default = fc.NotNull, fc.Default
+		d.add(AlterColumn{Table: t.Name, From: &a, To: &b})
 	}
 }
 
