@@ -324,3 +324,22 @@ func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
 	}
 	return e, nil
 }
+
+// nameRef resolves a possibly qualified reference, given as a list of
+// String nodes, to an object of the kind: an unqualified name through the
+// search_path.
+func (b *builder) nameRef(kind sqlnorm.Kind, names []*pg.Node) (model.Name, error) {
+	parts := sqlnorm.Strings(names)
+	switch len(parts) {
+	case 1:
+		s, ok := b.ns().Resolve(kind, parts[0])
+		if !ok {
+			e := &sqlnorm.UnknownError{Kind: kind, Name: parts[0], Location: -1}
+			return model.Name{}, b.errorAt(-1, ErrUndefined, "%s", e.Error())
+		}
+		return model.Name{Schema: s, Name: parts[0]}, nil
+	case 2:
+		return model.Name{Schema: parts[0], Name: parts[1]}, nil
+	}
+	return model.Name{}, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+}

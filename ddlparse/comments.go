@@ -182,19 +182,9 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 
 // functionByArgs finds the function a name with argument types names.
 func (b *builder) functionByArgs(o *pg.ObjectWithArgs) (*model.Function, error) {
-	parts := sqlnorm.Strings(o.Objname)
-	var n model.Name
-	switch len(parts) {
-	case 1:
-		s, ok := b.ns().Resolve(sqlnorm.KindFunction, parts[0])
-		if !ok {
-			return nil, b.errorAt(-1, ErrUndefined, "function %s does not exist", parts[0])
-		}
-		n = model.Name{Schema: s, Name: parts[0]}
-	case 2:
-		n = model.Name{Schema: parts[0], Name: parts[1]}
-	default:
-		return nil, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+	n, err := b.nameRef(sqlnorm.KindFunction, o.Objname)
+	if err != nil {
+		return nil, err
 	}
 	fns := b.functions[n]
 	if o.ArgsUnspecified {

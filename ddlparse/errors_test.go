@@ -65,7 +65,7 @@ func TestErrors(t *testing.T) {
 			name: "missing trigger function",
 			src:  "CREATE TABLE t (a int);\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();",
 			kind: ddlparse.ErrUndefined,
-			want: `schema.sql:2:1: function nope() does not exist (in "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();")`,
+			want: `schema.sql:2:1: function nope does not exist (in "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();")`,
 		},
 		{
 			name: "duplicate table",

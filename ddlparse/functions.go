@@ -207,23 +207,13 @@ func (b *builder) functionSetting(s *pg.VariableSetStmt) (string, error) {
 // functionRef resolves the function a trigger executes: by name, in the
 // files or in an extension or a schema the filter leaves out.
 func (b *builder) functionRef(names []*pg.Node) (model.Name, error) {
-	parts := sqlnorm.Strings(names)
-	var n model.Name
-	switch len(parts) {
-	case 1:
-		s, ok := b.ns().Resolve(sqlnorm.KindFunction, parts[0])
-		if !ok {
-			return n, b.errorAt(-1, ErrUndefined, "function %s() does not exist", parts[0])
-		}
-		n = model.Name{Schema: s, Name: parts[0]}
-	case 2:
-		n = model.Name{Schema: parts[0], Name: parts[1]}
-		if len(b.functions[n]) == 0 && !b.unchecked(n.Schema) && !b.inExtension(sqlnorm.KindFunction, n.Schema, n.Name) &&
-			!(n.Schema == "pg_catalog" && sqlnorm.IsBuiltin(sqlnorm.KindFunction, n.Name)) {
-			return n, b.errorAt(-1, ErrUndefined, "function %s() does not exist", n)
-		}
-	default:
-		return n, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+	n, err := b.nameRef(sqlnorm.KindFunction, names)
+	if err != nil {
+		return n, err
+	}
+	if len(b.functions[n]) == 0 && !b.unchecked(n.Schema) && !b.inExtension(sqlnorm.KindFunction, n.Schema, n.Name) &&
+		!(n.Schema == "pg_catalog" && sqlnorm.IsBuiltin(sqlnorm.KindFunction, n.Name)) {
+		return n, b.errorAt(-1, ErrUndefined, "function %s() does not exist", n)
 	}
 	return n, nil
 }

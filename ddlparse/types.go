@@ -30,18 +30,7 @@ func (b *builder) createEnum(s *pg.CreateEnumStmt) error {
 
 // typeRef resolves a reference to an existing type by a list of names.
 func (b *builder) typeRef(names []*pg.Node) (model.Name, error) {
-	parts := sqlnorm.Strings(names)
-	switch len(parts) {
-	case 1:
-		s, ok := b.ns().Resolve(sqlnorm.KindType, parts[0])
-		if !ok {
-			return model.Name{}, b.errorAt(-1, ErrUndefined, "type %s does not exist", parts[0])
-		}
-		return model.Name{Schema: s, Name: parts[0]}, nil
-	case 2:
-		return model.Name{Schema: parts[0], Name: parts[1]}, nil
-	}
-	return model.Name{}, b.errorAt(-1, ErrUnsupported, "cross-database references are not supported")
+	return b.nameRef(sqlnorm.KindType, names)
 }
 
 func (b *builder) alterEnum(s *pg.AlterEnumStmt) error {

@@ -403,18 +403,21 @@ func (p *printer) caseExpr(c *pg.CaseExpr) {
 	p.str(" END")
 }
 
+// sqlValueFunctions names the SQL-standard functions without parentheses;
+// FigureColname uses the lower-case names as column names.
+var sqlValueFunctions = map[pg.SQLValueFunctionOp]string{
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE: "CURRENT_DATE", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME: "CURRENT_TIME",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N: "CURRENT_TIME", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP: "CURRENT_TIMESTAMP",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N: "CURRENT_TIMESTAMP", pg.SQLValueFunctionOp_SVFOP_LOCALTIME: "LOCALTIME",
+	pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N: "LOCALTIME", pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP: "LOCALTIMESTAMP",
+	pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N: "LOCALTIMESTAMP", pg.SQLValueFunctionOp_SVFOP_CURRENT_ROLE: "CURRENT_ROLE",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_USER: "CURRENT_USER", pg.SQLValueFunctionOp_SVFOP_USER: "USER",
+	pg.SQLValueFunctionOp_SVFOP_SESSION_USER: "SESSION_USER", pg.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG: "CURRENT_CATALOG",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA: "CURRENT_SCHEMA",
+}
+
 func (p *printer) sqlValueFunction(f *pg.SQLValueFunction) {
-	names := map[pg.SQLValueFunctionOp]string{
-		pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE: "CURRENT_DATE", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME: "CURRENT_TIME",
-		pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N: "CURRENT_TIME", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP: "CURRENT_TIMESTAMP",
-		pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N: "CURRENT_TIMESTAMP", pg.SQLValueFunctionOp_SVFOP_LOCALTIME: "LOCALTIME",
-		pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N: "LOCALTIME", pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP: "LOCALTIMESTAMP",
-		pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N: "LOCALTIMESTAMP", pg.SQLValueFunctionOp_SVFOP_CURRENT_ROLE: "CURRENT_ROLE",
-		pg.SQLValueFunctionOp_SVFOP_CURRENT_USER: "CURRENT_USER", pg.SQLValueFunctionOp_SVFOP_USER: "USER",
-		pg.SQLValueFunctionOp_SVFOP_SESSION_USER: "SESSION_USER", pg.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG: "CURRENT_CATALOG",
-		pg.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA: "CURRENT_SCHEMA",
-	}
-	p.str(names[f.Op])
+	p.str(sqlValueFunctions[f.Op])
 	switch f.Op {
 	case pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N, pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N,
 		pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N, pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N:
@@ -529,6 +532,22 @@ const (
 	frameExcludeTies      = 0x20000
 )
 
+// frameBound prints one end of a window frame.
+func (p *printer) frameBound(unbounded bool, unboundedText string, current, preceding, following bool, offset *pg.Node) {
+	switch {
+	case unbounded:
+		p.str(unboundedText)
+	case current:
+		p.str("CURRENT ROW")
+	case preceding:
+		p.expr(offset)
+		p.str(" PRECEDING")
+	case following:
+		p.expr(offset)
+		p.str(" FOLLOWING")
+	}
+}
+
 func (p *printer) windowDef(w *pg.WindowDef) {
 	p.str("(")
 	sep := ""
@@ -559,32 +578,12 @@ func (p *printer) windowDef(w *pg.WindowDef) {
 		if o&frameBetween != 0 {
 			p.str("BETWEEN ")
 		}
-		switch {
-		case o&frameStartUnbPreced != 0:
-			p.str("UNBOUNDED PRECEDING")
-		case o&frameStartCurrentRow != 0:
-			p.str("CURRENT ROW")
-		case o&frameStartOffsetPrec != 0:
-			p.expr(w.StartOffset)
-			p.str(" PRECEDING")
-		case o&frameStartOffsetFollo != 0:
-			p.expr(w.StartOffset)
-			p.str(" FOLLOWING")
-		}
+		p.frameBound(o&frameStartUnbPreced != 0, "UNBOUNDED PRECEDING", o&frameStartCurrentRow != 0,
+			o&frameStartOffsetPrec != 0, o&frameStartOffsetFollo != 0, w.StartOffset)
 		if o&frameBetween != 0 {
 			p.str(" AND ")
-			switch {
-			case o&frameEndUnbFollowing != 0:
-				p.str("UNBOUNDED FOLLOWING")
-			case o&frameEndCurrentRow != 0:
-				p.str("CURRENT ROW")
-			case o&frameEndOffsetPrec != 0:
-				p.expr(w.EndOffset)
-				p.str(" PRECEDING")
-			case o&frameEndOffsetFollo != 0:
-				p.expr(w.EndOffset)
-				p.str(" FOLLOWING")
-			}
+			p.frameBound(o&frameEndUnbFollowing != 0, "UNBOUNDED FOLLOWING", o&frameEndCurrentRow != 0,
+				o&frameEndOffsetPrec != 0, o&frameEndOffsetFollo != 0, w.EndOffset)
 		}
 		switch {
 		case o&frameExcludeCurrent != 0:

@@ -4,6 +4,16 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
 
+// each prints the nodes with fn, separated by commas.
+func (p *printer) each(nodes []*pg.Node, fn func(*pg.Node)) {
+	for i, n := range nodes {
+		if i > 0 {
+			p.str(", ")
+		}
+		fn(n)
+	}
+}
+
 // selectStmt prints a query. Set-operation arms are parenthesized, like
 // every other compound part, so precedence never matters.
 func (p *printer) selectStmt(s *pg.SelectStmt) {
@@ -16,12 +26,7 @@ func (p *printer) selectStmt(s *pg.SelectStmt) {
 		if w.Recursive {
 			p.str("RECURSIVE ")
 		}
-		for i, c := range w.Ctes {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.cte(c.GetCommonTableExpr())
-		}
+		p.each(w.Ctes, func(n *pg.Node) { p.cte(n.GetCommonTableExpr()) })
 		p.str(" ")
 	}
 	switch {
@@ -39,12 +44,7 @@ func (p *printer) selectStmt(s *pg.SelectStmt) {
 		p.str(")")
 	case len(s.ValuesLists) > 0:
 		p.str("VALUES ")
-		for i, row := range s.ValuesLists {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.expr(row)
-		}
+		p.each(s.ValuesLists, p.expr)
 	default:
 		p.selectCore(s)
 	}
@@ -93,12 +93,7 @@ func (p *printer) selectCore(s *pg.SelectStmt) {
 	}
 	if len(s.FromClause) > 0 {
 		p.str(" FROM ")
-		for i, f := range s.FromClause {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.fromItem(f)
-		}
+		p.each(s.FromClause, p.fromItem)
 	}
 	if s.WhereClause != nil {
 		p.str(" WHERE ")
@@ -109,12 +104,7 @@ func (p *printer) selectCore(s *pg.SelectStmt) {
 		if s.GroupDistinct {
 			p.str("DISTINCT ")
 		}
-		for i, g := range s.GroupClause {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.groupItem(g)
-		}
+		p.each(s.GroupClause, p.groupItem)
 	}
 	if s.HavingClause != nil {
 		p.str(" HAVING ")
@@ -150,12 +140,7 @@ func (p *printer) groupItem(n *pg.Node) {
 	case pg.GroupingSetKind_GROUPING_SET_ROLLUP, pg.GroupingSetKind_GROUPING_SET_CUBE, pg.GroupingSetKind_GROUPING_SET_SETS:
 		p.str(map[pg.GroupingSetKind]string{pg.GroupingSetKind_GROUPING_SET_ROLLUP: "ROLLUP(",
 			pg.GroupingSetKind_GROUPING_SET_CUBE: "CUBE(", pg.GroupingSetKind_GROUPING_SET_SETS: "GROUPING SETS ("}[gs.Kind])
-		for i, c := range gs.Content {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.groupItem(c)
-		}
+		p.each(gs.Content, p.groupItem)
 		p.str(")")
 	default:
 		p.fail(errNoPrinter)

@@ -1,6 +1,8 @@
 package sqlnorm
 
 import (
+	"strings"
+
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
 
@@ -97,16 +99,7 @@ func figureColname(n *pg.Node) (string, int) {
 		}
 		return "least", 2
 	case *pg.Node_SqlvalueFunction:
-		return map[pg.SQLValueFunctionOp]string{
-			pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE: "current_date", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME: "current_time",
-			pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N: "current_time", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP: "current_timestamp",
-			pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N: "current_timestamp", pg.SQLValueFunctionOp_SVFOP_LOCALTIME: "localtime",
-			pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N: "localtime", pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP: "localtimestamp",
-			pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N: "localtimestamp", pg.SQLValueFunctionOp_SVFOP_CURRENT_ROLE: "current_role",
-			pg.SQLValueFunctionOp_SVFOP_CURRENT_USER: "current_user", pg.SQLValueFunctionOp_SVFOP_USER: "user",
-			pg.SQLValueFunctionOp_SVFOP_SESSION_USER: "session_user", pg.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG: "current_catalog",
-			pg.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA: "current_schema",
-		}[v.SqlvalueFunction.Op], 2
+		return strings.ToLower(sqlValueFunctions[v.SqlvalueFunction.Op]), 2
 	case *pg.Node_XmlExpr:
 		return "xml", 2
 	}
