@@ -29,6 +29,8 @@ type Options struct {
 // Result holds both directions of a comparison.
 type Result struct {
 	Current, Desired *model.Catalog
+	// Options are the options the comparison ran with.
+	Options Options
 	// Up turns Current into Desired; Down turns it back.
 	Up, Down         []diff.Change
 	UpPlan, DownPlan *plan.Plan
@@ -69,31 +71,5 @@ func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Current: current, Desired: desired, Up: up, Down: down, UpPlan: upPlan, DownPlan: downPlan}, nil
-}
-
-// Reverse turns renames from current names into renames from the new names
-// back, for the downgrade.
-func Reverse(r diff.Renames) diff.Renames {
-	out := diff.Renames{Tables: map[model.Name]string{}, Columns: map[model.Name]map[string]string{}}
-	for t, n := range r.Tables {
-		out.Tables[model.Name{Schema: t.Schema, Name: n}] = t.Name
-	}
-	for t, cols := range r.Columns {
-		// Columns are keyed by the table's new name on the way up, and by
-		// its old name (the one the downgrade's source has) on the way
-		// down, since the down diff renames the table first.
-		old := t
-		for ot, n := range r.Tables {
-			if (model.Name{Schema: ot.Schema, Name: n}) == t {
-				old = ot
-			}
-		}
-		m := map[string]string{}
-		for oc, nc := range cols {
-			m[nc] = oc
-		}
-		out.Columns[old] = m
-	}
-	return out
+	return &Result{Current: current, Desired: desired, Options: o, Up: up, Down: down, UpPlan: upPlan, DownPlan: downPlan}, nil
 }

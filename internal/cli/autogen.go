@@ -14,9 +14,7 @@ import (
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/codegen"
 	"github.com/autogen-dev/autogen/config"
-	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/exitcode"
-	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/plan"
 	"github.com/autogen-dev/autogen/revision"
@@ -28,6 +26,7 @@ type autogenOptions struct {
 	allowDestructive bool
 	allow            []string
 	renames          []string
+	noRename         bool
 	online           bool
 	offline          bool
 }
@@ -36,7 +35,8 @@ func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
 	f := cmd.Flags()
 	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns)")
 	f.StringArrayVar(&o.allow, "allow", nil, "hazard kind to allow and acknowledge in the revision (repeatable): "+kindList())
-	f.StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW, names as in the database (repeatable)")
+	f.StringArrayVar(&o.renames, "rename", nil, renameHelp)
+	f.BoolVar(&o.noRename, "no-rename", false, "take the rename candidates not confirmed as drops and adds")
 	f.BoolVar(&o.online, "online", false, "use lock-friendly forms for existing tables (default from autogen.toml [online])")
 	f.BoolVar(&o.offline, "no-online", false, "use plain forms even when autogen.toml enables online changes")
 }
@@ -76,57 +76,12 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err != nil {
 		return nil, err
 	}
-	renames, err := parseRenames(o.renames, current)
+	renames, err := confirmedRenames(o.renames, cfg.SchemaPath(), current, desired)
 	if err != nil {
 		return nil, err
 	}
 	online := (cfg.Online.Enabled || o.online) && !o.offline
 	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online})
-}
-
-// parseRenames reads --rename flags: "table=new" or "table.column=new",
-// with an optional schema ("app.users=members").
-func parseRenames(flags []string, current *model.Catalog) (diff.Renames, error) {
-	up := diff.Renames{Tables: map[model.Name]string{}, Columns: map[model.Name]map[string]string{}}
-	for _, f := range flags {
-		oldRef, newName, ok := strings.Cut(f, "=")
-		if !ok || newName == "" || strings.Contains(newName, ".") {
-			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: want TABLE=NEW or TABLE.COLUMN=NEW", f))
-		}
-		parts := strings.Split(oldRef, ".")
-		var table model.Name
-		var column string
-		lookup := func(schema, name string) bool {
-			table = model.Name{Schema: schema, Name: name}
-			return current.Table(table) != nil
-		}
-		switch {
-		case len(parts) == 1 && lookup("public", parts[0]):
-		case len(parts) == 2 && lookup(parts[0], parts[1]):
-		case len(parts) == 2 && lookup("public", parts[0]):
-			column = parts[1]
-		case len(parts) == 3 && lookup(parts[0], parts[1]):
-			column = parts[2]
-		default:
-			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: no such table in the database", f))
-		}
-		if column == "" {
-			up.Tables[table] = newName
-			continue
-		}
-		if current.Table(table).Column(column) == nil {
-			return up, exitcode.With(exitcode.Usage, fmt.Errorf("--rename %q: table %s has no column %s", f, table, column))
-		}
-		newTable := table
-		if n, ok := up.Tables[table]; ok {
-			newTable.Name = n
-		}
-		if up.Columns[newTable] == nil {
-			up.Columns[newTable] = map[string]string{}
-		}
-		up.Columns[newTable][column] = newName
-	}
-	return up, nil
 }
 
 // autogenerate fills spec with the changes between the database and the
@@ -146,6 +101,9 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	}
 	cmp, err := a.compare(ctx, cfg, conn, &o.autogen)
 	if err != nil {
+		return false, err
+	}
+	if cmp, err = a.settleRenames(cmp, o.autogen.noRename); err != nil {
 		return false, err
 	}
 	for _, c := range cmp.Up {

@@ -1,0 +1,395 @@
+package autogenerate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/model"
+)
+
+// NewRenames returns an empty set of renames with every map allocated.
+func NewRenames() diff.Renames {
+	return diff.Renames{
+		Tables: map[model.Name]string{}, Columns: map[model.Name]map[string]string{},
+		Indexes: map[model.Name]string{}, Constraints: map[model.Name]map[string]string{},
+		Enums: map[model.Name]string{}, EnumValues: map[model.Name]map[string]string{},
+	}
+}
+
+func put(m map[model.Name]map[string]string, k model.Name, old, n string) {
+	if m[k] == nil {
+		m[k] = map[string]string{}
+	}
+	m[k][old] = n
+}
+
+// Reverse turns renames from current names into renames from the new names
+// back, for the downgrade.
+func Reverse(r diff.Renames) diff.Renames {
+	out := NewRenames()
+	for t, n := range r.Tables {
+		out.Tables[model.Name{Schema: t.Schema, Name: n}] = t.Name
+	}
+	for e, n := range r.Enums {
+		out.Enums[model.Name{Schema: e.Schema, Name: n}] = e.Name
+	}
+	for ix, n := range r.Indexes {
+		out.Indexes[model.Name{Schema: ix.Schema, Name: n}] = ix.Name
+	}
+	// Members are keyed by their container's new name on the way up, and
+	// by its old name (the one the downgrade's source has) on the way down,
+	// since the down diff renames the container first.
+	back := func(renamed map[model.Name]string, k model.Name) model.Name {
+		for old, n := range renamed {
+			if (model.Name{Schema: old.Schema, Name: n}) == k {
+				return old
+			}
+		}
+		return k
+	}
+	for _, m := range []struct {
+		from, to  map[model.Name]map[string]string
+		container map[model.Name]string
+	}{{r.Columns, out.Columns, r.Tables}, {r.Constraints, out.Constraints, r.Tables}, {r.EnumValues, out.EnumValues, r.Enums}} {
+		for k, members := range m.from {
+			for old, n := range members {
+				put(m.to, back(m.container, k), n, old)
+			}
+		}
+	}
+	return out
+}
+
+// Merge adds the renames of b to a copy of a; a rename of the same object
+// to two different names is an error.
+func Merge(a, b diff.Renames) (diff.Renames, error) {
+	out := NewRenames()
+	conflict := func(what string, x, y string) error {
+		return fmt.Errorf("%s is renamed both to %s and to %s", what, x, y)
+	}
+	for _, r := range []diff.Renames{a, b} {
+		for _, m := range []struct{ from, to map[model.Name]string }{{r.Tables, out.Tables}, {r.Indexes, out.Indexes}, {r.Enums, out.Enums}} {
+			for k, n := range m.from {
+				if prev, ok := m.to[k]; ok && prev != n {
+					return out, conflict(k.String(), prev, n)
+				}
+				m.to[k] = n
+			}
+		}
+		for _, m := range []struct{ from, to map[model.Name]map[string]string }{{r.Columns, out.Columns}, {r.Constraints, out.Constraints}, {r.EnumValues, out.EnumValues}} {
+			for k, members := range m.from {
+				for old, n := range members {
+					if prev, ok := m.to[k][old]; ok && prev != n {
+						return out, conflict(k.String()+"."+old, prev, n)
+					}
+					put(m.to, k, old, n)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// ResolveHints turns renamed-from directives into renames. A directive
+// whose old name is absent from the current schema while the new name is
+// present was applied already and is skipped, as is one about an object
+// created in this revision with nothing of the old name. Unqualified names
+// are looked up in public, then in the only schema that has them.
+func ResolveHints(hints []Hint, current, desired *model.Catalog) (diff.Renames, error) {
+	out := NewRenames()
+	// Tables first: the members of a renamed table are found in the
+	// current schema under its old name.
+	for _, pass := range [][]HintKind{{HintTable, HintEnum, HintIndex}, {HintColumn, HintConstraint, HintEnumValue}} {
+		for _, group := range groupByTarget(hints) {
+			if !slices.Contains(pass, group[0].Kind) {
+				continue
+			}
+			if err := resolve(group, current, desired, &out); err != nil {
+				return out, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// groupByTarget groups the hints that one directive produced (one per
+// definition on its line), keeping their order.
+func groupByTarget(hints []Hint) [][]Hint {
+	var out [][]Hint
+	for i, h := range hints {
+		if i > 0 && hints[i-1].Pos == h.Pos && hints[i-1].Old == h.Old {
+			out[len(out)-1] = append(out[len(out)-1], h)
+			continue
+		}
+		out = append(out, []Hint{h})
+	}
+	return out
+}
+
+// resolve applies the first hint of a group whose old name exists in the
+// current schema.
+func resolve(group []Hint, current, desired *model.Catalog, out *diff.Renames) error {
+	for _, h := range group {
+		switch h.Kind {
+		case HintTable:
+			n, ok := lookup(h.Schema, h.Name, func(n model.Name) bool { return desired.Table(n) != nil })
+			old := model.Name{Schema: n.Schema, Name: h.Old}
+			if ok && current.Table(old) != nil && current.Table(n) == nil {
+				out.Tables[old] = n.Name
+				return nil
+			}
+		case HintEnum:
+			n, ok := lookup(h.Schema, h.Name, func(n model.Name) bool { return desired.Enum(n) != nil })
+			old := model.Name{Schema: n.Schema, Name: h.Old}
+			if ok && current.Enum(old) != nil && current.Enum(n) == nil {
+				out.Enums[old] = n.Name
+				return nil
+			}
+		case HintIndex:
+			n, ok := lookup(h.Schema, h.Name, func(n model.Name) bool { return hasIndex(desired, n) })
+			old := model.Name{Schema: n.Schema, Name: h.Old}
+			if ok && hasIndex(current, old) && !hasIndex(current, n) {
+				out.Indexes[old] = n.Name
+				return nil
+			}
+		case HintColumn, HintConstraint:
+			n, ok := lookup(h.Schema, h.Name, func(n model.Name) bool { return desired.Table(n) != nil })
+			if !ok {
+				continue
+			}
+			ct := current.Table(oldName(out.Tables, n))
+			if ct == nil {
+				continue
+			}
+			if h.Kind == HintColumn && ct.Column(h.Old) != nil && ct.Column(h.Member) == nil {
+				put(out.Columns, n, h.Old, h.Member)
+				return nil
+			}
+			if h.Kind == HintConstraint && ct.Constraint(h.Old) != nil && ct.Constraint(h.Member) == nil {
+				put(out.Constraints, n, h.Old, h.Member)
+				return nil
+			}
+		case HintEnumValue:
+			n, ok := lookup(h.Schema, h.Name, func(n model.Name) bool { return desired.Enum(n) != nil })
+			if !ok {
+				continue
+			}
+			ce := current.Enum(oldName(out.Enums, n))
+			if ce != nil && slices.Contains(ce.Values, h.Old) && !slices.Contains(ce.Values, h.Member) {
+				put(out.EnumValues, n, h.Old, h.Member)
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// oldName returns the current name of a table or enum that may be renamed.
+func oldName(renamed map[model.Name]string, n model.Name) model.Name {
+	for old, nn := range renamed {
+		if old.Schema == n.Schema && nn == n.Name {
+			return old
+		}
+	}
+	return n
+}
+
+// lookup qualifies a name: the given schema, else public, else the one
+// schema where exists finds it.
+func lookup(schema, name string, exists func(model.Name) bool) (model.Name, bool) {
+	if schema != "" {
+		n := model.Name{Schema: schema, Name: name}
+		return n, exists(n)
+	}
+	if n := (model.Name{Schema: "public", Name: name}); exists(n) {
+		return n, true
+	}
+	return model.Name{Schema: "public", Name: name}, false
+}
+
+func hasIndex(c *model.Catalog, n model.Name) bool {
+	return slices.ContainsFunc(c.Indexes, func(ix *model.Index) bool { return ix.Schema == n.Schema && ix.Name == n.Name })
+}
+
+// CandidateKind says what a rename candidate renames.
+type CandidateKind string
+
+// The kinds of rename candidates. Indexes and constraints are not among
+// them: the diff already renames one whose definition is unchanged, and
+// dropping and rebuilding one loses no data.
+const (
+	CandidateTable     CandidateKind = "table"
+	CandidateColumn    CandidateKind = "column"
+	CandidateEnum      CandidateKind = "enum"
+	CandidateEnumValue CandidateKind = "enum value"
+)
+
+// Candidate is a possible rename: an object that disappears from the
+// schema while one of the same definition appears. Taken as a drop and an
+// add, it would lose the data of the old object.
+type Candidate struct {
+	Kind CandidateKind
+	// Container is the table of a column or the enum of a value, by its
+	// new name; for a table or an enum, its current name.
+	Container model.Name
+	// Was is the container's current name (the same as Container unless
+	// it is renamed too).
+	Was model.Name
+	// From and To are the old and new names of the column, value, table or
+	// enum.
+	From, To string
+}
+
+// String describes the candidate, as "column users.email -> email_address".
+func (c Candidate) String() string {
+	switch c.Kind {
+	case CandidateTable, CandidateEnum:
+		return fmt.Sprintf("%s %s -> %s", c.Kind, display(c.Container), c.To)
+	}
+	return fmt.Sprintf("%s %s.%s -> %s", c.Kind, display(c.Was), c.From, c.To)
+}
+
+// Flag returns the --rename argument that confirms the candidate.
+func (c Candidate) Flag() string {
+	switch c.Kind {
+	case CandidateTable:
+		return display(c.Container) + "=" + c.To
+	case CandidateColumn:
+		return display(c.Was) + "." + c.From + "=" + c.To
+	case CandidateEnum:
+		return "enum:" + display(c.Container) + "=" + c.To
+	}
+	return "value:" + display(c.Was) + "." + c.From + "=" + c.To
+}
+
+func display(n model.Name) string {
+	if n.Schema == "public" {
+		return n.Name
+	}
+	return n.String()
+}
+
+// Confirm adds the candidate to renames.
+func (c Candidate) Confirm(r *diff.Renames) {
+	switch c.Kind {
+	case CandidateTable:
+		r.Tables[c.Container] = c.To
+	case CandidateEnum:
+		r.Enums[c.Container] = c.To
+	case CandidateColumn:
+		put(r.Columns, c.Container, c.From, c.To)
+	case CandidateEnumValue:
+		put(r.EnumValues, c.Container, c.From, c.To)
+	}
+}
+
+// Candidates returns the possible renames that the confirmed renames do
+// not settle: a table dropped while a table with the same column types
+// appears in the same schema, a column dropped while a column of the same
+// definition appears in the same table, an enum dropped while one with the
+// same values appears, or an enum value replaced by a new one at the same
+// place. Declined lists candidates answered "not a rename"; they are left
+// out.
+func Candidates(current, desired *model.Catalog, confirmed diff.Renames, declined []Candidate) []Candidate {
+	var out []Candidate
+	keep := func(c Candidate) {
+		if !slices.Contains(declined, c) {
+			out = append(out, c)
+		}
+	}
+	renamedTo := func(m map[model.Name]string, n model.Name) bool {
+		for old, nn := range m {
+			if old.Schema == n.Schema && nn == n.Name {
+				return true
+			}
+		}
+		return false
+	}
+	// Tables.
+	for _, f := range current.Tables {
+		if desired.Table(f.Name) != nil || confirmed.Tables[f.Name] != "" {
+			continue
+		}
+		for _, t := range desired.Tables {
+			if t.Name.Schema == f.Name.Schema && current.Table(t.Name) == nil && !renamedTo(confirmed.Tables, t.Name) && sameColumns(f, t) {
+				keep(Candidate{Kind: CandidateTable, Container: f.Name, Was: f.Name, To: t.Name.Name})
+			}
+		}
+	}
+	// Columns of tables on both sides.
+	for _, t := range desired.Tables {
+		f := current.Table(oldName(confirmed.Tables, t.Name))
+		if f == nil {
+			continue
+		}
+		cols := confirmed.Columns[t.Name]
+		for _, fc := range f.Columns {
+			if t.Column(fc.Name) != nil || cols[fc.Name] != "" {
+				continue
+			}
+			for _, tc := range t.Columns {
+				if f.Column(tc.Name) != nil || columnBefore(cols, tc.Name) || !sameColumn(fc, tc) {
+					continue
+				}
+				keep(Candidate{Kind: CandidateColumn, Container: t.Name, Was: f.Name, From: fc.Name, To: tc.Name})
+			}
+		}
+	}
+	// Enums.
+	for _, f := range current.Enums {
+		if desired.Enum(f.Name) != nil || confirmed.Enums[f.Name] != "" {
+			continue
+		}
+		for _, t := range desired.Enums {
+			if t.Name.Schema == f.Name.Schema && current.Enum(t.Name) == nil && !renamedTo(confirmed.Enums, t.Name) && slices.Equal(f.Values, t.Values) {
+				keep(Candidate{Kind: CandidateEnum, Container: f.Name, Was: f.Name, To: t.Name.Name})
+			}
+		}
+	}
+	// Enum values replaced in place.
+	for _, t := range desired.Enums {
+		f := current.Enum(oldName(confirmed.Enums, t.Name))
+		if f == nil || len(f.Values) != len(t.Values) {
+			continue
+		}
+		vals := confirmed.EnumValues[t.Name]
+		for i, v := range f.Values {
+			nv := t.Values[i]
+			if v == nv || vals[v] != "" || slices.Contains(t.Values, v) || slices.Contains(f.Values, nv) || columnBefore(vals, nv) {
+				continue
+			}
+			keep(Candidate{Kind: CandidateEnumValue, Container: t.Name, Was: f.Name, From: v, To: nv})
+		}
+	}
+	rank := []CandidateKind{CandidateTable, CandidateColumn, CandidateEnum, CandidateEnumValue}
+	slices.SortStableFunc(out, func(a, b Candidate) int {
+		return cmp.Compare(slices.Index(rank, a.Kind), slices.Index(rank, b.Kind))
+	})
+	return out
+}
+
+func columnBefore(renames map[string]string, name string) bool {
+	for _, n := range renames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sameColumns reports whether two tables have columns of the same types
+// and nullability, in the same order.
+func sameColumns(a, b *model.Table) bool {
+	return len(a.Columns) > 0 && slices.EqualFunc(a.Columns, b.Columns, func(x, y *model.Column) bool {
+		return x.Type == y.Type && x.NotNull == y.NotNull
+	})
+}
+
+// sameColumn reports whether two columns have the same definition apart
+// from their names.
+func sameColumn(a, b *model.Column) bool {
+	return a.Type == b.Type && a.NotNull == b.NotNull && a.Collation == b.Collation &&
+		a.Default.Equal(b.Default) && a.Generated.Equal(b.Generated) && (a.Identity == nil) == (b.Identity == nil)
+}
