@@ -110,7 +110,9 @@ func (t sqlToken) comment() bool {
 }
 
 // is reports whether the token is the keyword kw (upper case).
-func (t sqlToken) is(kw string) bool { return t.keyword != pg.KeywordKind_NO_KEYWORD && strings.EqualFold(t.text, kw) }
+func (t sqlToken) is(kw string) bool {
+	return t.keyword != pg.KeywordKind_NO_KEYWORD && strings.EqualFold(t.text, kw)
+}
 
 // name returns the identifier the token spells, or false when it cannot
 // be a name.

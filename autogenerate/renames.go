@@ -78,7 +78,9 @@ func Merge(a, b diff.Renames) (diff.Renames, error) {
 				m.to[k] = n
 			}
 		}
-		for _, m := range []struct{ from, to map[model.Name]map[string]string }{{r.Columns, out.Columns}, {r.Constraints, out.Constraints}, {r.EnumValues, out.EnumValues}} {
+		for _, m := range []struct {
+			from, to map[model.Name]map[string]string
+		}{{r.Columns, out.Columns}, {r.Constraints, out.Constraints}, {r.EnumValues, out.EnumValues}} {
 			for k, members := range m.from {
 				for old, n := range members {
 					if prev, ok := m.to[k][old]; ok && prev != n {
