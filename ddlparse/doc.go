@@ -1,0 +1,54 @@
+// Package ddlparse reads the desired schema from SQL files into a
+// model.Catalog, the same model introspect reads from a database, so that
+// the two can be compared.
+//
+// Statements are parsed with PostgreSQL's own parser (pg_query) and applied
+// in order, the way the server would apply them: unqualified names resolve
+// against the search_path in effect (SET search_path and
+// pg_catalog.set_config are followed; each file starts with "public"),
+// unnamed constraints, indexes and serial sequences get the names
+// PostgreSQL would choose (collision suffixes and 63-byte truncation
+// included), and expressions are canonicalized with package sqlnorm.
+//
+// # What it reads
+//
+// Plain CREATE statements and real pg_dump --schema-only output: CREATE
+// SCHEMA, EXTENSION, COLLATION, TYPE (enum, composite), DOMAIN, SEQUENCE,
+// TABLE (unlogged, partitioned, partitions, INHERITS), INDEX, [MATERIALIZED]
+// VIEW, FUNCTION, PROCEDURE, TRIGGER and POLICY, with their OR REPLACE
+// forms; ALTER TABLE (ADD/DROP COLUMN, ADD CONSTRAINT, ALTER COLUMN SET
+// DEFAULT, SET/DROP NOT NULL, ADD GENERATED, SET STORAGE, TYPE, ENABLE,
+// DISABLE and FORCE ROW LEVEL SECURITY, ENABLE/DISABLE TRIGGER, ATTACH
+// PARTITION, INHERIT, SET/RESET storage parameters, REPLICA IDENTITY,
+// VALIDATE CONSTRAINT), ALTER INDEX ATTACH PARTITION, ALTER SEQUENCE
+// (options, OWNED BY), ALTER TYPE ADD/RENAME VALUE, ALTER DOMAIN, COMMENT ON
+// every object the model carries a comment for, and DROP TABLE, VIEW,
+// INDEX and SEQUENCE without CASCADE.
+//
+// Privileges and ownership are out of scope: GRANT, REVOKE, ALTER DEFAULT
+// PRIVILEGES and OWNER TO are read and ignored. So are settings other than
+// search_path, transaction control, and the psql commands \restrict,
+// \unrestrict and \set that dumps contain.
+//
+// # Errors
+//
+// A statement that cannot be represented is an error, never dropped: rules,
+// event triggers, aggregates, operators, base and range types, text search
+// objects, foreign tables, publications, DO blocks, data (INSERT, COPY, ...),
+// tablespaces, column compression and statistics, among others. So is a
+// reference to an object the files do not define (a foreign key's table, a
+// column's type, a trigger's function), unless it lies in a schema the
+// filter excludes or in an extension. Every error is an [*Error] naming
+// file:line:column and the statement's first line; its Kind tells syntax
+// errors, unsupported input, undefined references and otherwise invalid
+// statements apart (errors.Is with [ErrSyntax], [ErrUnsupported],
+// [ErrUndefined], [ErrInvalid]).
+//
+// What an extension provides is known for the contrib extensions of
+// PostgreSQL 15 (see sqlnorm); the schema of any other extension is taken
+// on trust.
+//
+// Large files are parsed on all CPUs while the statements already parsed
+// are applied; the 16-copy MusicBrainz schema (6,000 tables) reads in well
+// under a second.
+package ddlparse

@@ -1,0 +1,21 @@
+// Package introspect reads the schema of a live PostgreSQL database (15 or
+// later) into a model.Catalog, the same model ddlparse reads from SQL files.
+//
+// The catalog queries live in queries/*.sql, one per kind of object, each
+// over all schemas at once. [Inspect] sends them in a single batch, inside a
+// read-only repeatable-read transaction (a savepoint when given a
+// transaction) with an empty search_path, so that every name the server
+// prints outside pg_catalog is qualified: one network round trip whatever
+// the size of the schema. Expressions the server prints (defaults, checks,
+// index expressions, view queries) are parsed and canonicalized with
+// package sqlnorm, in parallel and while later rows are still arriving.
+//
+// Left out: the system schemas (pg_catalog, information_schema, pg_toast,
+// temporary schemas), everything an extension owns, objects PostgreSQL
+// derives from others (an identity column's sequence, the index behind a
+// constraint, what a partition gets from its parent), the autogen version
+// table ([WithVersionTable]) and whatever the scope filter excludes
+// ([WithFilter]). Objects the model cannot represent (rules, event
+// triggers, range and base types, aggregates, operators, foreign and typed
+// tables) make Inspect fail with an [*UnsupportedError] rather than vanish.
+package introspect
