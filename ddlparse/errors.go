@@ -33,6 +33,7 @@ type Error struct {
 	Kind error
 }
 
+// Error formats the error as file:line:column: message (in "statement").
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s (in %q)", e.File, e.Line, e.Column, e.Msg, e.Statement)
 }

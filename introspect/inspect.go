@@ -76,6 +76,7 @@ type UnsupportedError struct {
 	Objects []string
 }
 
+// Error lists the unsupported objects.
 func (e *UnsupportedError) Error() string {
 	return "introspect: the database has objects autogen does not support: " + strings.Join(e.Objects, ", ")
 }

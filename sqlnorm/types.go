@@ -29,6 +29,7 @@ type UnknownError struct {
 	Location int32
 }
 
+// Error says which name did not resolve.
 func (e *UnknownError) Error() string {
 	kind := map[Kind]string{KindSchema: "schema", KindRelation: "relation", KindType: "type",
 		KindFunction: "function", KindOperator: "operator", KindCollation: "collation"}[e.Kind]
@@ -41,6 +42,7 @@ type UnsupportedError struct {
 	Location int32
 }
 
+// Error says what is not supported.
 func (e *UnsupportedError) Error() string { return e.What + " is not supported" }
 
 // TypeName returns the canonical text of a type name: what format_type prints
