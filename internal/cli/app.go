@@ -110,7 +110,7 @@ fails when a schema change has no revision.`,
 	root.AddGroup(&cobra.Group{ID: "author", Title: "Writing revisions:"},
 		&cobra.Group{ID: "run", Title: "Applying revisions:"},
 		&cobra.Group{ID: "inspect", Title: "Inspecting:"})
-	for _, c := range []*cobra.Command{a.initCmd(), a.revisionCmd(), a.mergeCmd(), a.buildCmd()} {
+	for _, c := range []*cobra.Command{a.initCmd(), a.revisionCmd(), a.mergeCmd(), a.squashCmd(), a.buildCmd()} {
 		c.GroupID = "author"
 		root.AddCommand(c)
 	}
