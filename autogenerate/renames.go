@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/op"
 )
 
 // NewRenames returns an empty set of renames with every map allocated.
@@ -292,7 +294,8 @@ func (c Candidate) Confirm(r *diff.Renames) {
 // appears in the same schema, a column dropped while a column of the same
 // definition appears in the same table, an enum dropped while one with the
 // same values appears, or an enum value replaced by a new one at the same
-// place. Declined lists candidates answered "not a rename"; they are left
+// place. Types are compared as if the enum candidates were renames.
+// Declined lists candidates answered "not a rename"; they are left
 // out.
 func Candidates(current, desired *model.Catalog, confirmed diff.Renames, declined []Candidate) []Candidate {
 	var out []Candidate
@@ -309,13 +312,37 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 		}
 		return false
 	}
+	// Enums first: a column of a renamed enum changes type with it, and the
+	// table and column candidates see through that.
+	retyped := map[string]string{}
+	for old, n := range confirmed.Enums {
+		retyped[op.QualifiedName(old.Schema, old.Name)] = op.QualifiedName(old.Schema, n)
+	}
+	for _, f := range current.Enums {
+		if desired.Enum(f.Name) != nil || confirmed.Enums[f.Name] != "" {
+			continue
+		}
+		for _, t := range desired.Enums {
+			if t.Name.Schema == f.Name.Schema && current.Enum(t.Name) == nil && !renamedTo(confirmed.Enums, t.Name) && similarValues(f.Values, t.Values) {
+				keep(Candidate{Kind: CandidateEnum, Container: f.Name, Was: f.Name, To: t.Name.Name})
+				retyped[op.QualifiedName(f.Name.Schema, f.Name.Name)] = op.QualifiedName(t.Name.Schema, t.Name.Name)
+			}
+		}
+	}
+	sameType := func(a, b string) bool {
+		base := strings.TrimRight(a, "[]")
+		if n, ok := retyped[base]; ok {
+			a = n + a[len(base):]
+		}
+		return a == b
+	}
 	// Tables.
 	for _, f := range current.Tables {
 		if desired.Table(f.Name) != nil || confirmed.Tables[f.Name] != "" {
 			continue
 		}
 		for _, t := range desired.Tables {
-			if t.Name.Schema == f.Name.Schema && current.Table(t.Name) == nil && !renamedTo(confirmed.Tables, t.Name) && sameColumns(f, t) {
+			if t.Name.Schema == f.Name.Schema && current.Table(t.Name) == nil && !renamedTo(confirmed.Tables, t.Name) && sameColumns(f, t, sameType) {
 				keep(Candidate{Kind: CandidateTable, Container: f.Name, Was: f.Name, To: t.Name.Name})
 			}
 		}
@@ -332,21 +359,10 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 				continue
 			}
 			for _, tc := range t.Columns {
-				if f.Column(tc.Name) != nil || columnBefore(cols, tc.Name) || !sameColumn(fc, tc) {
+				if f.Column(tc.Name) != nil || columnBefore(cols, tc.Name) || !sameColumn(fc, tc, sameType) {
 					continue
 				}
 				keep(Candidate{Kind: CandidateColumn, Container: t.Name, Was: f.Name, From: fc.Name, To: tc.Name})
-			}
-		}
-	}
-	// Enums.
-	for _, f := range current.Enums {
-		if desired.Enum(f.Name) != nil || confirmed.Enums[f.Name] != "" {
-			continue
-		}
-		for _, t := range desired.Enums {
-			if t.Name.Schema == f.Name.Schema && current.Enum(t.Name) == nil && !renamedTo(confirmed.Enums, t.Name) && slices.Equal(f.Values, t.Values) {
-				keep(Candidate{Kind: CandidateEnum, Container: f.Name, Was: f.Name, To: t.Name.Name})
 			}
 		}
 	}
@@ -383,15 +399,27 @@ func columnBefore(renames map[string]string, name string) bool {
 
 // sameColumns reports whether two tables have columns of the same types
 // and nullability, in the same order.
-func sameColumns(a, b *model.Table) bool {
+func sameColumns(a, b *model.Table, sameType func(a, b string) bool) bool {
 	return len(a.Columns) > 0 && slices.EqualFunc(a.Columns, b.Columns, func(x, y *model.Column) bool {
-		return x.Type == y.Type && x.NotNull == y.NotNull
+		return sameType(x.Type, y.Type) && x.NotNull == y.NotNull
 	})
+}
+
+// similarValues reports whether two enums look like one renamed: as many
+// values, at least half of them the same.
+func similarValues(a, b []string) bool {
+	common := 0
+	for _, v := range a {
+		if slices.Contains(b, v) {
+			common++
+		}
+	}
+	return len(a) == len(b) && len(a) > 0 && 2*common >= len(a)
 }
 
 // sameColumn reports whether two columns have the same definition apart
 // from their names.
-func sameColumn(a, b *model.Column) bool {
-	return a.Type == b.Type && a.NotNull == b.NotNull && a.Collation == b.Collation &&
+func sameColumn(a, b *model.Column, sameType func(a, b string) bool) bool {
+	return sameType(a.Type, b.Type) && a.NotNull == b.NotNull && a.Collation == b.Collation &&
 		a.Default.Equal(b.Default) && a.Generated.Equal(b.Generated) && (a.Identity == nil) == (b.Identity == nil)
 }
