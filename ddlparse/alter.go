@@ -29,6 +29,11 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 	default:
 		return b.unsupported(statementName(b.cur.raw.text))
 	}
+	if ownerOnly(s.Cmds) {
+		// ALTER TABLE ... OWNER TO also names sequences and views (pg_dump
+		// writes it so); ownership is out of scope whatever the relation.
+		return nil
+	}
 	t, err := b.table(s.Relation)
 	if err != nil {
 		if s.MissingOk {
@@ -172,6 +177,16 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		return b.unsupported("ALTER TABLE " + atName(c.Subtype))
 	}
 	return nil
+}
+
+// ownerOnly reports whether every subcommand is OWNER TO.
+func ownerOnly(cmds []*pg.Node) bool {
+	for _, c := range cmds {
+		if c.GetAlterTableCmd().Subtype != pg.AlterTableType_AT_ChangeOwner {
+			return false
+		}
+	}
+	return true
 }
 
 // atName names an ALTER TABLE subcommand for messages.

@@ -235,8 +235,8 @@ func pgDump(t testing.TB, dbURL string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(filepath.Join(bindir, "pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
-		strings.TrimPrefix(u.Path, "/"))
+	// Owners and privileges stay in: the SQL reader must accept them.
+	cmd := exec.Command(filepath.Join(bindir, "pg_dump"), "--schema-only", strings.TrimPrefix(u.Path, "/"))
 	cmd.Env = append(os.Environ(), pgtest.PGEnv(t)...)
 	out, err := cmd.Output()
 	if err != nil {
