@@ -77,6 +77,12 @@ func TestExprAgreement(t *testing.T) {
 		{"extract", `extract(year from d)`, `EXTRACT(year FROM d)`, ""},
 		{"is distinct", `a is distinct from b`, `(a IS DISTINCT FROM b)`, ""},
 		{"coalesce", `coalesce(a, 0)`, `COALESCE(a, 0)`, ""},
+		{"jsonb arrow", `meta->>'k'`, `(meta ->> 'k'::text)`, ""},
+		{"regconfig", `to_tsvector('english', body)`, `to_tsvector('english'::regconfig, body)`, ""},
+		{"at time zone", `created AT TIME ZONE 'UTC'`, `(created AT TIME ZONE 'UTC'::text)`, ""},
+		{"typed literal", `interval '1 day'`, `'1 day'::interval`, "interval"},
+		{"bit string", `B'1010'`, `'1010'::"bit"`, ""},
+		{"row", `(a, b) = (1, 2)`, `(ROW(a, b) = ROW(1, 2))`, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

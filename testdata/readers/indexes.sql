@@ -7,7 +7,8 @@ CREATE TABLE docs (
     body text,
     tags text[],
     created timestamptz,
-    n int
+    n int,
+    meta jsonb
 );
 CREATE INDEX docs_title_asc ON docs (title ASC NULLS LAST);
 CREATE INDEX docs_title_desc ON docs (title DESC NULLS FIRST);
@@ -34,3 +35,8 @@ CREATE INDEX ON docs (created, n);
 CREATE MATERIALIZED VIEW doc_titles AS SELECT id, title FROM docs;
 CREATE UNIQUE INDEX ON doc_titles (id);
 ALTER INDEX docs_fill SET (fillfactor = 80);
+CREATE INDEX docs_meta_key ON docs ((meta->>'k'));
+CREATE INDEX docs_meta_path ON docs ((meta #>> '{a,b}')) WHERE meta ? 'a' AND (meta->'a')::text <> 'null';
+CREATE INDEX docs_fts ON docs USING gin (to_tsvector('english', coalesce(title, '') || ' ' || body));
+CREATE INDEX docs_date ON docs (date_trunc('day', created AT TIME ZONE 'UTC'));
+CREATE INDEX docs_cast ON docs ((code::text), (n::bigint));
