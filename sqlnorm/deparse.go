@@ -333,6 +333,9 @@ func (p *printer) typeName(tn *pg.TypeName) {
 }
 
 func (p *printer) funcCall(f *pg.FuncCall) {
+	if f.Funcformat == pg.CoercionForm_COERCE_SQL_SYNTAX && p.sqlSyntax(f) {
+		return
+	}
 	name := Strings(f.Funcname)
 	// Functions whose names are keywords (extract, substring, overlay, ...)
 	// can only be called with the plain syntax when qualified.
@@ -595,4 +598,80 @@ func (p *printer) windowDef(w *pg.WindowDef) {
 		}
 	}
 	p.str(")")
+}
+
+// sqlSyntax prints a call written in SQL-standard syntax (EXTRACT(year FROM
+// d), POSITION(a IN b), TRIM(BOTH FROM s), x AT TIME ZONE z, ...) the way it
+// was written, as PostgreSQL does; it reports false for other calls. The
+// canonical form clears the syntax flag, so only executable SQL uses this.
+func (p *printer) sqlSyntax(f *pg.FuncCall) bool {
+	name := Strings(f.Funcname)
+	a := f.Args
+	switch fn := name[len(name)-1]; {
+	case fn == "extract" && len(a) == 2:
+		field, ok := ConstText(a[0])
+		if !ok {
+			return false
+		}
+		p.str("EXTRACT(" + field + " FROM ")
+		p.expr(a[1])
+		p.str(")")
+	case fn == "position" && len(a) == 2:
+		p.str("POSITION(")
+		p.operand(a[1])
+		p.str(" IN ")
+		p.operand(a[0])
+		p.str(")")
+	case fn == "substring" && (len(a) == 2 || len(a) == 3):
+		p.str("SUBSTRING(")
+		p.expr(a[0])
+		p.str(" FROM ")
+		p.expr(a[1])
+		if len(a) == 3 {
+			p.str(" FOR ")
+			p.expr(a[2])
+		}
+		p.str(")")
+	case (fn == "btrim" || fn == "ltrim" || fn == "rtrim") && (len(a) == 1 || len(a) == 2):
+		p.str(map[string]string{"btrim": "TRIM(BOTH ", "ltrim": "TRIM(LEADING ", "rtrim": "TRIM(TRAILING "}[fn])
+		if len(a) == 2 {
+			p.expr(a[1])
+			p.str(" ")
+		}
+		p.str("FROM ")
+		p.expr(a[0])
+		p.str(")")
+	case fn == "overlay" && (len(a) == 3 || len(a) == 4):
+		p.str("OVERLAY(")
+		p.expr(a[0])
+		p.str(" PLACING ")
+		p.expr(a[1])
+		p.str(" FROM ")
+		p.expr(a[2])
+		if len(a) == 4 {
+			p.str(" FOR ")
+			p.expr(a[3])
+		}
+		p.str(")")
+	case fn == "timezone" && len(a) == 2:
+		// Parenthesized like an operator: it binds less tightly than ::.
+		p.str("(")
+		p.operand(a[1])
+		p.str(" AT TIME ZONE ")
+		p.operand(a[0])
+		p.str(")")
+	case fn == "overlaps" && len(a) == 4:
+		p.str("((")
+		p.list(a[:2], ", ")
+		p.str(") OVERLAPS (")
+		p.list(a[2:], ", ")
+		p.str("))")
+	case fn == "pg_collation_for" && len(a) == 1:
+		p.str("COLLATION FOR (")
+		p.expr(a[0])
+		p.str(")")
+	default:
+		return false
+	}
+	return true
 }

@@ -44,6 +44,7 @@ CREATE TABLE checks (
     CHECK (position('x' IN s) >= 0),
     CHECK (substring(s FROM 1 FOR 2) <> 'zz'),
     CHECK (trim(both ' ' FROM s) = s),
+    CHECK ((d::timestamp AT TIME ZONE 'UTC')::date > '2000-01-01' AND (d, d + 1) OVERLAPS (d, d + 2) AND overlay(s placing 'x' from 1 for 1) <> '' AND ltrim(s) = trim(leading from s)),
     CHECK (s IS NOT NULL AND a IS NOT NULL OR b IS NULL),
     CONSTRAINT named_check CHECK (a > 0) NO INHERIT
 );
