@@ -149,12 +149,8 @@ func BenchmarkRevision(b *testing.B) {
 					b.Fatalf("want an added column and an added index, got %d changes: %s", len(res.Up), strings.Join(got, "; "))
 				}
 				spec := codegen.Spec{Package: "migrations", ID: "b0000000000b", Message: "bench", Created: time.Unix(0, 0).UTC()}
-				for _, s := range res.UpPlan.Steps {
-					spec.Upgrade = append(spec.Upgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
-				}
-				for _, s := range res.DownPlan.Steps {
-					spec.Downgrade = append(spec.Downgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
-				}
+				spec.Upgrade = codegen.FromPlan(res.UpPlan)
+				spec.Downgrade = codegen.FromPlan(res.DownPlan)
 				if _, err := codegen.Generate(spec); err != nil {
 					b.Fatal(err)
 				}

@@ -112,12 +112,8 @@ func TestGolden(t *testing.T) {
 		golden(t, filepath.Join(dir, "down.sql"), sqlText(t, res.DownPlan))
 		spec := codegen.Spec{Package: "migrations", ID: caseID(name), Message: name,
 			Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), NoTransaction: res.UpPlan.NoTransaction || res.DownPlan.NoTransaction}
-		for _, s := range res.UpPlan.Steps {
-			spec.Upgrade = append(spec.Upgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
-		}
-		for _, s := range res.DownPlan.Steps {
-			spec.Downgrade = append(spec.Downgrade, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
-		}
+		spec.Upgrade = codegen.FromPlan(res.UpPlan)
+		spec.Downgrade = codegen.FromPlan(res.DownPlan)
 		src, err := codegen.Generate(spec)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/plan"
 )
 
 // Import paths of the runtime packages generated files use.
@@ -48,9 +49,21 @@ type Spec struct {
 type Step struct {
 	// Comment is the first comment line, as "orders: add column status".
 	Comment string
-	// Notes are further comment lines: hazards, warnings.
+	// Notes are further comment lines, such as warnings.
 	Notes []string
 	Ops   []op.Operation
+	// Hazards, when set, holds the hazards of each operation
+	// (Hazards[i] for Ops[i]); each becomes a comment line on its call.
+	Hazards [][]op.Hazard
+}
+
+// FromPlan returns the steps of a plan, each operation with its hazards.
+func FromPlan(p *plan.Plan) []Step {
+	var out []Step
+	for _, s := range p.Steps {
+		out = append(out, Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops, Hazards: s.OpHazards})
+	}
+	return out
 }
 
 // Header returns the default header comment of a revision file, as
@@ -180,10 +193,16 @@ func body(steps []Step) (jen.Code, error) {
 			if err != nil {
 				return nil, err
 			}
-			var c *jen.Statement
+			var lines []string
 			if i == 0 {
-				c = comments(st)
+				lines = append([]string{st.Comment}, st.Notes...)
 			}
+			if i < len(st.Hazards) {
+				for _, h := range st.Hazards[i] {
+					lines = append(lines, fmt.Sprintf("hazard %s: %s", h.Kind, h.Message))
+				}
+			}
+			c := comments(lines)
 			if c == nil {
 				c = jen.Add(lit)
 			} else {
@@ -198,20 +217,22 @@ func body(steps []Step) (jen.Code, error) {
 	return sig.Block(jen.Return(jen.Id("m").Dot("Apply").Custom(multi("(ctx,", ")"), args...))), nil
 }
 
-// comments renders a step's comment lines, ending with a line break so the
-// first operation follows on its own line.
-func comments(st Step) *jen.Statement {
-	lines := append([]string{}, st.Comment)
-	lines = append(lines, st.Notes...)
+// comments renders comment lines, ending with a line break so the
+// operation follows on its own line; nil when there are none. A line
+// break inside a line would end the comment, so each becomes its own
+// comment line.
+func comments(lines []string) *jen.Statement {
 	var c *jen.Statement
 	for _, l := range lines {
-		if l == "" {
-			continue
-		}
-		if c == nil {
-			c = jen.Comment(l)
-		} else {
-			c.Line().Comment(l)
+		for _, part := range strings.Split(strings.ReplaceAll(l, "\r", ""), "\n") {
+			if part == "" {
+				continue
+			}
+			if c == nil {
+				c = jen.Comment(part)
+			} else {
+				c.Line().Comment(part)
+			}
 		}
 	}
 	if c != nil {

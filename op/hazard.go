@@ -1,6 +1,9 @@
 package op
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // HazardKind names a way an operation can hurt a production database.
 type HazardKind string
@@ -57,23 +60,67 @@ type Finding struct {
 
 // Analyze returns the hazards of a list of operations applied in order. It
 // knows that a table created earlier in the same list holds no rows, so the
-// lock and scan hazards of later changes to it do not apply.
+// lock and scan hazards of later changes to it do not apply; and that SET
+// NOT NULL neither scans nor fails once a validated CHECK (c IS NOT NULL)
+// earlier in the list has proven the column has no NULLs.
 func Analyze(ops []Operation) []Finding {
 	fresh := map[Name]bool{}
+	// checks maps a check constraint (table and name) to the column it
+	// proves not null; proven holds the columns so proven.
+	checks := map[[3]string]string{}
+	proven := map[[3]string]bool{}
 	var out []Finding
 	for i, o := range ops {
-		if ct, ok := o.(CreateTable); ok {
-			fresh[Name{ct.Schema, ct.Name}] = true
+		switch o := o.(type) {
+		case CreateTable:
+			fresh[Name{o.Schema, o.Name}] = true
+		case AddConstraint:
+			if c, ok := o.Constraint.(Check); ok {
+				if col, ok := notNullColumn(c.Expr); ok {
+					checks[[3]string{o.Schema, o.Table, c.Name}] = col
+					if !c.NotValid {
+						proven[[3]string{o.Schema, o.Table, col}] = true
+					}
+				}
+			}
+		case ValidateConstraint:
+			if col, ok := checks[[3]string{o.Schema, o.Table, o.Name}]; ok {
+				proven[[3]string{o.Schema, o.Table, col}] = true
+			}
 		}
 		t, onTable := targetTable(o)
 		for _, h := range HazardsOf(o) {
 			if onTable && fresh[t] && h.Kind != Untracked {
 				continue
 			}
+			if ac, ok := o.(AlterColumn); ok && ac.SetNotNull && proven[[3]string{ac.Schema, ac.Table, ac.Column}] &&
+				(h.Kind == LocksForScan || h.Kind == MayFail) && strings.HasPrefix(h.Message, "SET NOT NULL") {
+				continue
+			}
 			out = append(out, Finding{Index: i, Hazard: h})
 		}
 	}
 	return out
+}
+
+// notNullColumn returns the column of a check "col IS NOT NULL".
+func notNullColumn(expr string) (string, bool) {
+	e := strings.TrimSpace(expr)
+	for strings.HasPrefix(e, "(") && strings.HasSuffix(e, ")") {
+		e = strings.TrimSpace(e[1 : len(e)-1])
+	}
+	const suffix = " IS NOT NULL"
+	if len(e) <= len(suffix) || !strings.EqualFold(e[len(e)-len(suffix):], suffix) {
+		return "", false
+	}
+	col := strings.TrimSpace(e[:len(e)-len(suffix)])
+	if strings.HasPrefix(col, `"`) && strings.HasSuffix(col, `"`) && len(col) > 1 {
+		return strings.ReplaceAll(col[1:len(col)-1], `""`, `"`), true
+	}
+	if strings.ContainsAny(col, " ().\"\t") {
+		return "", false
+	}
+	return strings.ToLower(col), true
 }
 
 // targetTable returns the table an operation changes, when it changes one

@@ -100,6 +100,18 @@ func TestAnalyze(t *testing.T) {
 			op.CreateIndex{Schema: "other", Table: "users", Name: "i", Columns: op.Cols("id")},
 			op.CreateIndex{Schema: "public", Table: "orders", Name: "j", Columns: op.Cols("id")},
 		}, []finding{{1, op.BlocksWrites}, {2, op.BlocksWrites}}},
+		{"SET NOT NULL after a validated IS NOT NULL check neither scans nor fails", []op.Operation{
+			op.AddConstraint{Table: "t", Constraint: op.Check{Name: "c_nn", Expr: `"C" IS NOT NULL`, NotValid: true}},
+			op.ValidateConstraint{Table: "t", Name: "c_nn"},
+			op.AlterColumn{Table: "t", Column: "C", SetNotNull: true},
+			op.AlterColumn{Table: "t", Column: "d", SetNotNull: true},
+			op.AddConstraint{Table: "u", Constraint: op.Check{Name: "e_nn", Expr: "(e IS NOT NULL)"}},
+			op.AlterColumn{Table: "u", Column: "e", SetNotNull: true, Type: "bigint", FromType: "integer"},
+		}, []finding{{1, op.MayFail}, {3, op.LocksForScan}, {3, op.MayFail}, {4, op.LocksForScan}, {4, op.MayFail}, {5, op.RewritesTable}}},
+		{"an unvalidated check proves nothing", []op.Operation{
+			op.AddConstraint{Table: "t", Constraint: op.Check{Name: "c_nn", Expr: "c IS NOT NULL", NotValid: true}},
+			op.AlterColumn{Table: "t", Column: "c", SetNotNull: true},
+		}, []finding{{1, op.LocksForScan}, {1, op.MayFail}}},
 		{"dropping a table created in the same list still deletes data", []op.Operation{
 			users, op.DropTable{Schema: "public", Name: "users"},
 		}, []finding{{1, op.DeletesData}}},

@@ -28,6 +28,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	second := base
 	if typeChange {
 		second.Type = t.Type
+		second.FromType = f.Type
 		second.Collation = t.Collation
 		if needsUsing(f.Type, t.Type) {
 			second.Using = usingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)

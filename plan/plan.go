@@ -4,7 +4,6 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
@@ -28,10 +27,13 @@ type Step struct {
 	Change diff.Change
 	// Comment says what was detected, for the generated code.
 	Comment string
-	// Notes are further remarks: hazards, data that does not return.
-	Notes   []string
-	Ops     []op.Operation
-	Hazards []op.Hazard
+	// Notes are further remarks, such as data that does not return.
+	Notes []string
+	Ops   []op.Operation
+	// Hazards are the hazards of the step's operations, in order;
+	// OpHazards holds them per operation (OpHazards[i] for Ops[i]).
+	Hazards   []op.Hazard
+	OpHazards [][]op.Hazard
 }
 
 // Plan is an ordered list of steps.
@@ -137,14 +139,18 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		// statement.
 		p.NoTransaction = true
 	}
-	for _, f := range op.Analyze(all) {
-		s := &p.Steps[stepOf[f.Index]]
-		s.Hazards = append(s.Hazards, f.Hazard)
-	}
+	first := make([]int, len(p.Steps)) // index in all of each step's first operation
 	for i := range p.Steps {
-		for _, h := range p.Steps[i].Hazards {
-			p.Steps[i].Notes = append(p.Steps[i].Notes, fmt.Sprintf("hazard %s: %s", h.Kind, h.Message))
+		p.Steps[i].OpHazards = make([][]op.Hazard, len(p.Steps[i].Ops))
+		if i > 0 {
+			first[i] = first[i-1] + len(p.Steps[i-1].Ops)
 		}
+	}
+	for _, f := range op.Analyze(all) {
+		i := stepOf[f.Index]
+		s := &p.Steps[i]
+		s.Hazards = append(s.Hazards, f.Hazard)
+		s.OpHazards[f.Index-first[i]] = append(s.OpHazards[f.Index-first[i]], f.Hazard)
 	}
 	if p.NoTransaction {
 		// A non-transactional revision cannot SET LOCAL.

@@ -203,14 +203,8 @@ func connect(ctx context.Context, url string) (*pgx.Conn, error) {
 	return conn, nil
 }
 
-// steps turns a plan into codegen steps.
-func steps(p *plan.Plan) []codegen.Step {
-	var out []codegen.Step
-	for _, s := range p.Steps {
-		out = append(out, codegen.Step{Comment: s.Comment, Notes: s.Notes, Ops: s.Ops})
-	}
-	return out
-}
+// steps turns a plan into codegen steps, each operation with its hazards.
+func steps(p *plan.Plan) []codegen.Step { return codegen.FromPlan(p) }
 
 // allowedHazards reads --allow-destructive and --allow.
 func allowedHazards(o autogenOptions) ([]op.HazardKind, error) {
