@@ -22,8 +22,10 @@ type differ struct {
 	// recreated marks objects present on both sides that are dropped and
 	// created again, keyed by kind and name: their dependents must follow.
 	recreated map[string]bool
-	// dirty marks relations whose columns change in a way views notice.
-	dirty map[string]bool
+	// dirty marks relations that change as a whole in a way views notice
+	// (a rename); dirtyColumns lists, per relation, the columns that do.
+	dirty        map[string]bool
+	dirtyColumns map[string][]string
 	// viewsGone marks views of the current schema that are dropped or
 	// recreated.
 	viewsGone map[model.Name]bool
@@ -37,7 +39,7 @@ func key(kind string, n model.Name) string { return kind + ":" + n.String() }
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}}
+	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, dirtyColumns: map[string][]string{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}}
 	for _, o := range opts {
 		o(d)
 	}

@@ -33,7 +33,7 @@ func (d *differ) enums() {
 			uses := d.enumUses(f.Name)
 			d.add(RecreateEnum{From: f, To: t, Uses: uses})
 			for _, u := range uses {
-				d.dirty[u.Table.String()] = true
+				d.dirtyColumn(u.Table, u.Column.Name)
 				// The swap sets the column's new default itself.
 				d.enumDefaults[u.Table.String()+"."+u.Column.Name] = true
 			}

@@ -167,3 +167,23 @@ func functionDeps(cat *model.Catalog, f *model.Function) []string {
 	}
 	return out
 }
+
+// mentionsIdent reports whether SQL text contains the identifier name as a
+// token, quoted or bare. It errs towards yes (a string literal that happens
+// to hold the name counts), which only costs an unneeded recreation.
+func mentionsIdent(text, name string) bool {
+	for _, q := range []string{op.QuoteIdent(name), `"` + strings.ReplaceAll(name, `"`, `""`) + `"`} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], q)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(q)
+			if (boundary(text, start-1) || text[start-1] == '.') && boundary(text, end) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}

@@ -155,6 +155,15 @@ func (d *differ) alterTable(f, t *model.Table) {
 	d.policies(f, t)
 }
 
+// dirtyColumn records a column that changes in a way the views reading it
+// notice (its type, or its existence), so those views are recreated.
+func (d *differ) dirtyColumn(table model.Name, column string) {
+	k := table.String()
+	if !slices.Contains(d.dirtyColumns[k], column) {
+		d.dirtyColumns[k] = append(d.dirtyColumns[k], column)
+	}
+}
+
 // effectiveColumns returns the columns a partition really has: its
 // parent's (recursively), with the partition's own options applied.
 func (d *differ) effectiveColumns(cat *model.Catalog, t *model.Table) []*model.Column {
@@ -189,7 +198,7 @@ func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) 
 	for _, c := range have {
 		if !has(want, c.Name) {
 			d.add(DropColumn{Table: table, Column: c})
-			d.dirty[table.String()] = true
+			d.dirtyColumn(table, c.Name)
 		}
 	}
 }
@@ -217,7 +226,7 @@ func (d *differ) columns(f, t *model.Table) {
 	for _, fc := range f.Columns {
 		if t.Column(fc.Name) == nil && !partial {
 			d.add(DropColumn{Table: t.Name, Column: fc})
-			d.dirty[t.Name.String()] = true
+			d.dirtyColumn(t.Name, fc.Name)
 		}
 	}
 }
@@ -256,7 +265,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {
 		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc})
 		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
-		d.dirty[table.String()] = true
+		d.dirtyColumn(table, tc.Name)
 		return
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}
@@ -271,7 +280,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 		}
 	}
 	if fc.Type != tc.Type || fc.Collation != tc.Collation {
-		d.dirty[table.String()] = true
+		d.dirtyColumn(table, fc.Name)
 	}
 	d.add(c)
 }

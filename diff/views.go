@@ -12,9 +12,16 @@ func (d *differ) views() {
 			d.viewsGone[f.Name] = true
 		}
 	}
-	touched := func(n model.Name) bool {
+	// touched reports whether a dependency of view v changes under it. A
+	// changed column matters only when the view's query names it.
+	touched := func(v *model.View, n model.Name) bool {
 		if d.dirty[n.String()] || d.viewsGone[n] || d.recreated[key("function", n)] {
 			return true
+		}
+		for _, c := range d.dirtyColumns[n.String()] {
+			if mentionsIdent(v.Query.SQL, c) {
+				return true
+			}
 		}
 		return d.from.Table(n) != nil && d.gone(n)
 	}
@@ -27,7 +34,7 @@ func (d *differ) views() {
 			}
 			recreate := !sameExcept(f, t, "Comment", "DependsOn")
 			for _, dep := range f.DependsOn {
-				if touched(dep) {
+				if touched(f, dep) {
 					recreate = true
 				}
 			}
