@@ -63,11 +63,12 @@ func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	upPlan, err := plan.Build(up, plan.Options{Online: o.Online})
+	partitioned := plan.PartitionedTables(current, desired)
+	upPlan, err := plan.Build(up, plan.Options{Online: o.Online, Partitioned: partitioned})
 	if err != nil {
 		return nil, err
 	}
-	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Downgrade: true})
+	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Partitioned: partitioned, Downgrade: true})
 	if err != nil {
 		return nil, err
 	}

@@ -77,6 +77,12 @@ type Unique struct {
 	Include          []string
 	NullsNotDistinct bool
 	Options          []string
+	// UsingIndex makes an existing unique index the constraint's index
+	// (ADD CONSTRAINT ... UNIQUE USING INDEX): build the index with
+	// [CreateIndex] Concurrently first, and the constraint is added
+	// without scanning or blocking writes. Columns, Include,
+	// NullsNotDistinct and Options then come from the index.
+	UsingIndex string
 	Deferrable
 }
 
@@ -84,6 +90,9 @@ type Unique struct {
 func (c Unique) ConstraintName() string { return c.Name }
 
 func (c Unique) definition() (string, error) {
+	if c.UsingIndex != "" {
+		return named(c.Name) + "UNIQUE USING INDEX " + QuoteIdent(c.UsingIndex) + c.Deferrable.sql(), nil
+	}
 	if len(c.Columns) == 0 {
 		return "", invalid("Unique", "no columns")
 	}
@@ -264,6 +273,9 @@ func (o AddConstraint) Hazards() []Hazard {
 		return []Hazard{{BlocksWrites, "building the primary key index blocks writes to " + t},
 			{MayFail, "duplicate or NULL keys in " + t + " make the primary key fail"}}
 	case Unique:
+		if c.UsingIndex != "" {
+			return nil
+		}
 		return []Hazard{{BlocksWrites, "building the unique index blocks writes to " + t},
 			{MayFail, "duplicate keys in " + t + " make unique constraint " + c.Name + " fail"}}
 	case Exclude:

@@ -109,6 +109,12 @@ CREATE TABLE loose (at timestamptz);
 				"added index 't_code' on 't': CreateIndex[may-fail]",
 				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint, ValidateConstraint[may-fail]",
 			}},
+		{name: "a unique constraint online takes over an index built concurrently", online: true, noTx: true, before: base,
+			after: strings.Replace(base, "gone text)", "gone text, UNIQUE (code))", 1),
+			want: []string{"added unique constraint 't_code_key' on 't': CreateIndex[may-fail], AddConstraint"}},
+		{name: "partitioned tables keep plain index builds online", online: true, before: base,
+			after: base + "CREATE INDEX logs_at ON logs (at);",
+			want: []string{"added index 'logs_at' on 'logs': CreateIndex[blocks-writes]"}},
 		{name: "SET NOT NULL", before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
 			want: []string{"changed column 't.note': NOT NULL: AlterColumn[locks-for-scan may-fail]"}},
 		{name: "SET NOT NULL online goes through a validated check", online: true, before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
@@ -143,7 +149,7 @@ CREATE TABLE loose (at timestamptz);
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := plan.Build(changes, plan.Options{Online: tt.online})
+			p, err := plan.Build(changes, plan.Options{Online: tt.online, Partitioned: plan.PartitionedTables(catalog(t, tt.before))})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -115,10 +115,10 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.RenameConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.From, NewName: c.To}), nil
 	case diff.CreateIndex:
 		ci := createIndex(c.Index)
-		ci.Concurrently = o.Online && !c.Fresh
+		ci.Concurrently = o.Online && !c.Fresh && !o.Partitioned[c.Index.Table]
 		return ops(ci), nil
 	case diff.DropIndex:
-		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: o.Online}), nil
+		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: o.Online && !o.Partitioned[c.Index.Table]}), nil
 	case diff.RenameIndex:
 		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
 	case diff.CreateView:
@@ -229,7 +229,8 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 
 // addConstraint adds a constraint; online, a check or foreign key on a
 // table that holds rows is added NOT VALID and validated separately, which
-// takes only a SHARE UPDATE EXCLUSIVE lock for the scan.
+// takes only a SHARE UPDATE EXCLUSIVE lock for the scan, and a unique
+// constraint takes over a unique index built CONCURRENTLY.
 func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 	con := constraint(c.Constraint)
 	add := op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: con}
@@ -237,6 +238,14 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 		return ops(add)
 	}
 	switch x := con.(type) {
+	case op.Unique:
+		if o.Partitioned[c.Table] {
+			return ops(add)
+		}
+		ix := op.CreateIndex{Schema: c.Table.Schema, Table: c.Table.Name, Name: x.Name, Unique: true, Columns: op.Cols(x.Columns...),
+			Include: x.Include, NullsNotDistinct: x.NullsNotDistinct, Options: x.Options, Concurrently: true}
+		add.Constraint = op.Unique{Name: x.Name, UsingIndex: x.Name, Deferrable: x.Deferrable}
+		return ops(ix, add)
 	case op.Check:
 		x.NotValid = true
 		add.Constraint = x

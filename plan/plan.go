@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 )
 
@@ -17,9 +18,26 @@ type Options struct {
 	// VALID and validated separately, SET NOT NULL through a validated
 	// check.
 	Online bool
+	// Partitioned lists the partitioned tables: PostgreSQL cannot build or
+	// drop their indexes CONCURRENTLY, so they keep the plain forms.
+	Partitioned map[model.Name]bool
 	// Downgrade marks the plan of a downgrade, whose re-created tables and
 	// columns come back empty; their steps say so.
 	Downgrade bool
+}
+
+// PartitionedTables returns the partitioned tables of the catalogs, for
+// Options.Partitioned.
+func PartitionedTables(cats ...*model.Catalog) map[model.Name]bool {
+	out := map[model.Name]bool{}
+	for _, c := range cats {
+		for _, t := range c.Tables {
+			if t.PartitionBy != nil {
+				out[t.Name] = true
+			}
+		}
+	}
+	return out
 }
 
 // Step is the operations of one change.
