@@ -14,7 +14,7 @@
 //
 // Plain CREATE statements and real pg_dump --schema-only output: CREATE
 // SCHEMA, EXTENSION, COLLATION, TYPE (enum, composite), DOMAIN, SEQUENCE,
-// TABLE (unlogged, partitioned, partitions, INHERITS), INDEX, [MATERIALIZED]
+// TABLE (unlogged, partitioned, partitions, INHERITS, LIKE), INDEX, [MATERIALIZED]
 // VIEW, FUNCTION, PROCEDURE, TRIGGER and POLICY, with their OR REPLACE
 // forms; ALTER TABLE (ADD/DROP COLUMN, ADD CONSTRAINT, ALTER COLUMN SET
 // DEFAULT, SET/DROP NOT NULL, ADD GENERATED, SET STORAGE, TYPE, ENABLE,

@@ -82,6 +82,11 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 	}
 	var pending []*pendingColumn
 	var tableCons []*pg.Constraint
+	type like struct {
+		src  *table
+		opts uint32
+	}
+	var likes []like
 	for _, e := range s.TableElts {
 		switch v := e.Node.(type) {
 		case *pg.Node_ColumnDef:
@@ -120,7 +125,12 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 		case *pg.Node_Constraint:
 			tableCons = append(tableCons, v.Constraint)
 		case *pg.Node_TableLikeClause:
-			return b.unsupported("CREATE TABLE ... (LIKE ...)")
+			src, cols, err := b.likeColumns(t, v.TableLikeClause)
+			if err != nil {
+				return err
+			}
+			pending = append(pending, cols...)
+			likes = append(likes, like{src: src, opts: v.TableLikeClause.Options})
 		default:
 			return b.unsupported("this CREATE TABLE element")
 		}
@@ -146,8 +156,13 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 		cons = append(cons, p.constraints...)
 	}
 	cons = append(cons, tableCons...)
+	// What LIKE copies comes after the table's own constraints, as
+	// PostgreSQL expands the clause once the table exists.
 	if err := b.addConstraints(t, cons, false); err != nil {
 		return err
+	}
+	for _, l := range likes {
+		b.likeObjects(t, l.src, l.opts)
 	}
 	if t.m.PartitionOf != nil {
 		return b.inheritPartitionObjects(t.parents[0], t)

@@ -6,7 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	pg "github.com/pganalyze/pg_query_go/v5"
+
 	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 type indexRow struct {
@@ -27,7 +30,7 @@ type indexRow struct {
 	Opclasses        []int64  `db:"opclasses"`
 	KeyOptions       []int64  `db:"key_options"`
 	Exprs            []string `db:"exprs"`
-	ExprCollations   []int64  `db:"expr_collations"`
+	Definition       string   `db:"definition"`
 	OpclassOptions   []string `db:"opclass_options"`
 	OID              int64    `db:"oid"`
 }
@@ -91,6 +94,10 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 		n, _ := strconv.ParseInt(num, 10, 64)
 		opts[n] = strings.Split(list, ",")
 	}
+	exprColls, err := expressionCollations(row.Definition)
+	if err != nil {
+		return nil, nil, err
+	}
 	var keys []model.IndexKey
 	var include []string
 	for i, attnum := range row.Keys {
@@ -108,14 +115,10 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 		}
 		k := model.IndexKey{Column: col, Opclass: r.opclasses[row.Opclasses[i]], OpclassOptions: opts[int64(i+1)]}
 		// The collation is kept when it differs from the key's own: the
-		// column's, or the natural collation of the expression's type.
-		natural := int64(0)
-		if attnum != 0 {
-			natural = r.attcolls[row.TableOID][attnum]
-		} else if i < len(row.ExprCollations) {
-			natural = row.ExprCollations[i]
-		}
-		if c := row.Collations[i]; c != 0 && c != natural {
+		// column's, or for an expression what the server printed.
+		if attnum == 0 {
+			k.Collation = exprColls[i]
+		} else if c := row.Collations[i]; c != 0 && c != r.attcolls[row.TableOID][attnum] {
 			k.Collation = r.collations[c]
 		}
 		opt := row.KeyOptions[i]
@@ -129,4 +132,30 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 		keys = append(keys, k)
 	}
 	return keys, include, nil
+}
+
+// expressionCollations returns, key by key, the COLLATE clause
+// pg_get_indexdef printed for an index with expressions, qualified the way
+// the model spells collations; "" where there is none.
+func expressionCollations(def string) ([]string, error) {
+	if def == "" {
+		return nil, nil
+	}
+	res, err := pg.Parse(def)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %q: %w", def, err)
+	}
+	var out []string
+	for _, p := range res.Stmts[0].Stmt.GetIndexStmt().GetIndexParams() {
+		names := sqlnorm.Strings(p.GetIndexElem().Collation)
+		switch len(names) {
+		case 0:
+			out = append(out, "")
+		case 1:
+			out = append(out, sqlnorm.QuoteQualified("pg_catalog", names[0]))
+		default:
+			out = append(out, sqlnorm.QuoteQualified(names[0], names[1]))
+		}
+	}
+	return out, nil
 }

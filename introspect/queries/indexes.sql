@@ -1,8 +1,10 @@
 -- Indexes of tables and materialized views. Keys come as pg_index stores
 -- them (attribute numbers, collation and operator class oids, indoption
 -- flags: 1 = DESC, 2 = NULLS FIRST); the reader names them from the columns,
--- collations and operator classes it read. Only expression keys are
--- printed here, with the natural collation of their type. Indexes attached
+-- collations and operator classes it read. Expression keys are printed, and
+-- so is the whole definition of an index that has them: whether an
+-- expression's collation is its own is only known to the server, which
+-- prints COLLATE exactly when it is not. Indexes attached
 -- to a partitioned index are implied and left out; constraint is set for
 -- the index behind a constraint.
 SELECT n.nspname::text AS schema,
@@ -24,9 +26,7 @@ SELECT n.nspname::text AS schema,
        CASE WHEN i.indexprs IS NULL THEN '{}' ELSE array(
            SELECT CASE WHEN i.indkey[k] = 0 THEN pg_get_indexdef(i.indexrelid, k + 1, false) ELSE '' END
            FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k) END AS exprs,
-       CASE WHEN i.indexprs IS NULL THEN '{}' ELSE array(
-           SELECT xt.typcollation::int8 FROM pg_attribute xa JOIN pg_type xt ON xt.oid = xa.atttypid
-           WHERE xa.attrelid = i.indexrelid AND xa.attnum > 0 ORDER BY xa.attnum) END AS expr_collations,
+       CASE WHEN i.indexprs IS NULL THEN '' ELSE pg_get_indexdef(i.indexrelid) END AS definition,
        coalesce((SELECT array_agg(xa.attnum || ':' || array_to_string(xa.attoptions, ','))
                  FROM pg_attribute xa WHERE xa.attrelid = i.indexrelid AND xa.attoptions IS NOT NULL), '{}') AS opclass_options,
        i.indexrelid::int8 AS oid
