@@ -82,6 +82,25 @@ func peakRSS() float64 {
 
 var sizes = []string{"x1", "x4", "x16"}
 
+// compareOnce does what both commands do first: parse the schema files,
+// introspect the database, and compare both ways.
+func compareOnce(b *testing.B, ctx context.Context, conn *pgx.Conn, file string) *Result {
+	f := &scope.Filter{VersionTable: "public.autogen_version"}
+	desired, err := ReadDesired(ctx, file, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	current, err := ReadCurrent(ctx, conn, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Compare(current, desired, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
 // BenchmarkCheck measures what `autogen check` does when nothing changed:
 // introspect the database, parse the schema files, compare both ways.
 func BenchmarkCheck(b *testing.B) {
@@ -90,23 +109,11 @@ func BenchmarkCheck(b *testing.B) {
 			file := benchSchema(b, "core_"+size+".sql")
 			conn := loadDB(b, file)
 			ctx := context.Background()
-			f := &scope.Filter{VersionTable: "public.autogen_version"}
 			runtime.GC()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				desired, err := ReadDesired(ctx, file, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				current, err := ReadCurrent(ctx, conn, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, err := Compare(current, desired, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
+				res := compareOnce(b, ctx, conn, file)
 				if !res.InSync() {
 					b.Fatalf("spurious changes on an unchanged schema: %d, first: %s", len(res.Up), res.Up[0].Describe())
 				}
@@ -124,23 +131,11 @@ func BenchmarkRevision(b *testing.B) {
 			conn := loadDB(b, benchSchema(b, "core_"+size+".sql"))
 			changed := benchSchema(b, "core_"+size+"_change.sql")
 			ctx := context.Background()
-			f := &scope.Filter{VersionTable: "public.autogen_version"}
 			runtime.GC()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				desired, err := ReadDesired(ctx, changed, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				current, err := ReadCurrent(ctx, conn, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, err := Compare(current, desired, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
+				res := compareOnce(b, ctx, conn, changed)
 				if len(res.Up) != 2 {
 					var got []string
 					for _, c := range res.Up {

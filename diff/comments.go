@@ -62,70 +62,28 @@ func (d *differ) comments() {
 		}
 	}
 	for _, s := range d.to.Schemas {
-		from := ""
-		if f := d.from.Schema(s.Name); f != nil {
-			from = f.Comment
-		}
-		set(Object{Kind: "SCHEMA", Name: s.Name}, from, s.Comment)
+		set(Object{Kind: "SCHEMA", Name: s.Name}, commentIn(d.from.Schemas, func(f *model.Schema) (bool, string) { return f.Name == s.Name, f.Comment }), s.Comment)
 	}
 	for _, e := range d.to.Extensions {
-		from := ""
-		for _, f := range d.from.Extensions {
-			if f.Name == e.Name {
-				from = f.Comment
-			}
-		}
-		set(Object{Kind: "EXTENSION", Name: e.Name}, from, e.Comment)
+		set(Object{Kind: "EXTENSION", Name: e.Name}, commentIn(d.from.Extensions, func(f *model.Extension) (bool, string) { return f.Name == e.Name, f.Comment }), e.Comment)
 	}
 	for _, c := range d.to.Collations {
-		from := ""
-		for _, f := range d.from.Collations {
-			if f.Name == c.Name {
-				from = f.Comment
-			}
-		}
-		set(objName("COLLATION", c.Name), from, c.Comment)
+		set(objName("COLLATION", c.Name), commentIn(d.from.Collations, func(f *model.Collation) (bool, string) { return f.Name == c.Name, f.Comment }), c.Comment)
 	}
 	for _, e := range d.to.Enums {
-		from := ""
-		if f := d.from.Enum(e.Name); f != nil {
-			from = f.Comment
-		}
-		set(objName("TYPE", e.Name), from, e.Comment)
+		set(objName("TYPE", e.Name), commentIn(d.from.Enums, func(f *model.Enum) (bool, string) { return f.Name == e.Name, f.Comment }), e.Comment)
 	}
 	for _, t := range d.to.Domains {
-		from := ""
-		for _, f := range d.from.Domains {
-			if f.Name == t.Name {
-				from = f.Comment
-			}
-		}
-		set(objName("DOMAIN", t.Name), from, t.Comment)
+		set(objName("DOMAIN", t.Name), commentIn(d.from.Domains, func(f *model.Domain) (bool, string) { return f.Name == t.Name, f.Comment }), t.Comment)
 	}
 	for _, t := range d.to.Composites {
-		from := ""
-		for _, f := range d.from.Composites {
-			if f.Name == t.Name {
-				from = f.Comment
-			}
-		}
-		set(objName("TYPE", t.Name), from, t.Comment)
+		set(objName("TYPE", t.Name), commentIn(d.from.Composites, func(f *model.Composite) (bool, string) { return f.Name == t.Name, f.Comment }), t.Comment)
 	}
 	for _, s := range d.to.Sequences {
-		from := ""
-		if f := d.from.Sequence(s.Name); f != nil {
-			from = f.Comment
-		}
-		set(objName("SEQUENCE", s.Name), from, s.Comment)
+		set(objName("SEQUENCE", s.Name), commentIn(d.from.Sequences, func(f *model.Sequence) (bool, string) { return f.Name == s.Name, f.Comment }), s.Comment)
 	}
 	for _, fn := range d.to.Functions {
-		from := ""
-		for _, f := range d.from.Functions {
-			if f.Signature() == fn.Signature() {
-				from = f.Comment
-			}
-		}
-		set(funcObject(fn), from, fn.Comment)
+		set(funcObject(fn), commentIn(d.from.Functions, func(f *model.Function) (bool, string) { return f.Signature() == fn.Signature(), f.Comment }), fn.Comment)
 	}
 	for _, t := range d.to.Tables {
 		f := d.from.Table(t.Name)
@@ -164,30 +122,29 @@ func (d *differ) comments() {
 		}
 	}
 	for _, ix := range d.to.Indexes {
-		from := ""
-		for _, f := range d.from.Indexes {
-			if f.Schema == ix.Schema && f.Name == ix.Name {
-				from = f.Comment
-			}
-		}
-		set(objName("INDEX", ix.QualifiedName()), from, ix.Comment)
+		set(objName("INDEX", ix.QualifiedName()), commentIn(d.from.Indexes, func(f *model.Index) (bool, string) {
+			return f.Schema == ix.Schema && f.Name == ix.Name, f.Comment
+		}), ix.Comment)
 	}
 	for _, v := range d.to.Views {
-		from := ""
-		if f := d.from.View(v.Name); f != nil {
-			from = f.Comment
-		}
-		set(objName(viewKeyword(v), v.Name), from, v.Comment)
+		set(objName(viewKeyword(v), v.Name), commentIn(d.from.Views, func(f *model.View) (bool, string) { return f.Name == v.Name, f.Comment }), v.Comment)
 	}
 	for _, t := range d.to.Triggers {
-		from := ""
-		for _, f := range d.from.Triggers {
-			if f.Table == t.Table && f.Name == t.Name {
-				from = f.Comment
-			}
-		}
-		set(tableObject("TRIGGER", t.Table, t.Name), from, t.Comment)
+		set(tableObject("TRIGGER", t.Table, t.Name), commentIn(d.from.Triggers, func(f *model.Trigger) (bool, string) {
+			return f.Table == t.Table && f.Name == t.Name, f.Comment
+		}), t.Comment)
 	}
+}
+
+// commentIn returns the comment of the object of list that match selects,
+// or "" when there is none.
+func commentIn[T any](list []*T, match func(*T) (bool, string)) string {
+	for _, x := range list {
+		if ok, c := match(x); ok {
+			return c
+		}
+	}
+	return ""
 }
 
 func objName(kind string, n model.Name) Object {

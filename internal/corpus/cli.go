@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/autogen-dev/autogen/tempdb"
 )
 
 // CLI runs cases the way users work, through the compiled autogen binary and
@@ -37,25 +35,12 @@ func (r *CLI) Run(ctx context.Context, c Case, id string) Result {
 		res.Status, res.Detail = status, detail
 		return res
 	}
-	x, ref := "cli_x_"+id, "cli_r_"+id
-	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
-	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
-	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "a.sql"))
+	db, err := r.setup(ctx, c, "cli", id)
+	defer db.cleanup()
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	refURL, err := r.createDB(ctx, ref, filepath.Join(c.Dir, "b.sql"))
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	wantDown, err := r.Dumper.Dump(ctx, xURL)
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	wantUp, err := r.Dumper.Dump(ctx, refURL)
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
+	xURL, wantUp, wantDown := db.url, db.wantUp, db.wantDown
 	out, err := r.phase(ctx, c, "up", xURL)
 	if err != nil {
 		return fail("ERROR (command, up): "+firstLine(err.Error()), out)

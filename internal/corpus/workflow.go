@@ -64,6 +64,39 @@ func (r *Runner) createDB(ctx context.Context, name, sqlFile string) (string, er
 	return u, nil
 }
 
+// caseDB is the database a case migrates, with the dumps it must match.
+type caseDB struct {
+	url              string
+	wantUp, wantDown string
+	cleanup          func()
+}
+
+// setup creates database X from a.sql and dumps it (what the downgrade
+// must restore), and dumps a fresh database loaded from b.sql (what the
+// upgrade must reach), as the shared oracle does.
+func (r *Runner) setup(ctx context.Context, c Case, prefix, id string) (caseDB, error) {
+	x, ref := prefix+"_x_"+id, prefix+"_r_"+id
+	db := caseDB{cleanup: func() {
+		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
+		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
+	}}
+	var err error
+	if db.url, err = r.createDB(ctx, x, filepath.Join(c.Dir, "a.sql")); err != nil {
+		return db, err
+	}
+	refURL, err := r.createDB(ctx, ref, filepath.Join(c.Dir, "b.sql"))
+	if err != nil {
+		return db, err
+	}
+	if db.wantDown, err = r.Dumper.Dump(ctx, db.url); err != nil {
+		return db, err
+	}
+	if db.wantUp, err = r.Dumper.Dump(ctx, refURL); err != nil {
+		return db, err
+	}
+	return db, tempdb.DropDatabase(ctx, r.AdminURL, ref)
+}
+
 // Run executes one case: database X from a.sql, autogenerate against b.sql,
 // upgrade, compare with a fresh b.sql database, check that nothing more is
 // detected, downgrade to base, compare with a fresh a.sql database.
@@ -73,26 +106,12 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 		res.Status, res.Detail = status, detail
 		return res
 	}
-	x, ref := "corpus_x_"+id, "corpus_r_"+id
-	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
-	defer tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
-	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "a.sql"))
+	db, err := r.setup(ctx, c, "corpus", id)
+	defer db.cleanup()
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	refURL, err := r.createDB(ctx, ref, filepath.Join(c.Dir, "b.sql"))
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	wantDown, err := r.Dumper.Dump(ctx, xURL)
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	wantUp, err := r.Dumper.Dump(ctx, refURL)
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	tempdb.DropDatabase(ctx, r.AdminURL, ref)
+	xURL, wantUp, wantDown := db.url, db.wantUp, db.wantDown
 
 	conn, err := pgx.Connect(ctx, xURL)
 	if err != nil {
