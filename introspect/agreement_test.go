@@ -180,12 +180,7 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 	if parseErr != nil {
 		return outcome{problem: fmt.Sprintf("SQL reader: %v", parseErr)}
 	}
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	fromDB, err := introspect.Inspect(ctx, conn)
+	fromDB, err := inspectURL(ctx, t, url)
 	if err != nil {
 		return outcome{problem: fmt.Sprintf("catalog reader: %v", err)}
 	}
@@ -388,13 +383,7 @@ func TestReadersAgreeMusicBrainzFull(t *testing.T) {
 	}
 	url := pgtest.NewDB(t)
 	pgtest.Exec(t, url, trimmed)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	fromDB, err := introspect.Inspect(ctx, conn)
+	fromDB, err := inspectURL(context.Background(), t, url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -405,4 +394,14 @@ func TestReadersAgreeMusicBrainzFull(t *testing.T) {
 		t.Errorf("read %d triggers, %d functions, %d views; the schema has more", len(fromDB.Triggers),
 			len(fromDB.Functions), len(fromDB.Views))
 	}
+}
+
+// inspectURL reads the database at url with Inspect.
+func inspectURL(ctx context.Context, t testing.TB, url string) (*model.Catalog, error) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	return introspect.Inspect(ctx, conn)
 }

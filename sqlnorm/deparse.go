@@ -623,15 +623,7 @@ func (p *printer) sqlSyntax(f *pg.FuncCall) bool {
 		p.operand(a[0])
 		p.str(")")
 	case fn == "substring" && (len(a) == 2 || len(a) == 3):
-		p.str("SUBSTRING(")
-		p.expr(a[0])
-		p.str(" FROM ")
-		p.expr(a[1])
-		if len(a) == 3 {
-			p.str(" FOR ")
-			p.expr(a[2])
-		}
-		p.str(")")
+		p.keywordArgs("SUBSTRING", a, " FROM ", " FOR ")
 	case (fn == "btrim" || fn == "ltrim" || fn == "rtrim") && (len(a) == 1 || len(a) == 2):
 		p.str(map[string]string{"btrim": "TRIM(BOTH ", "ltrim": "TRIM(LEADING ", "rtrim": "TRIM(TRAILING "}[fn])
 		if len(a) == 2 {
@@ -642,17 +634,7 @@ func (p *printer) sqlSyntax(f *pg.FuncCall) bool {
 		p.expr(a[0])
 		p.str(")")
 	case fn == "overlay" && (len(a) == 3 || len(a) == 4):
-		p.str("OVERLAY(")
-		p.expr(a[0])
-		p.str(" PLACING ")
-		p.expr(a[1])
-		p.str(" FROM ")
-		p.expr(a[2])
-		if len(a) == 4 {
-			p.str(" FOR ")
-			p.expr(a[3])
-		}
-		p.str(")")
+		p.keywordArgs("OVERLAY", a, " PLACING ", " FROM ", " FOR ")
 	case fn == "timezone" && len(a) == 2:
 		// Parenthesized like an operator: it binds less tightly than ::.
 		p.str("(")
@@ -674,4 +656,17 @@ func (p *printer) sqlSyntax(f *pg.FuncCall) bool {
 		return false
 	}
 	return true
+}
+
+// keywordArgs prints name(a0 kw1 a1 kw2 a2 ...), the SQL-standard call form
+// whose arguments are separated by keywords.
+func (p *printer) keywordArgs(name string, args []*pg.Node, keywords ...string) {
+	p.str(name + "(")
+	for i, a := range args {
+		if i > 0 {
+			p.str(keywords[i-1])
+		}
+		p.expr(a)
+	}
+	p.str(")")
 }
