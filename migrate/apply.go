@@ -98,8 +98,11 @@ func (r *Runner) runStep(ctx context.Context, conn *pgx.Conn, step Step, before,
 		} else {
 			err = r.runInTx(ctx, conn, step, before, after)
 		}
+		// A transactional revision that failed was rolled back, so it is
+		// retried as a whole; a non-transactional one retries the failed
+		// operation itself (runPlain), since what ran before it stays.
 		var pg *pgconn.PgError
-		if err == nil || attempt >= step.Revision.LockRetries || !errors.As(err, &pg) || pg.Code != lockNotAvailable {
+		if err == nil || step.Revision.NoTransaction || attempt >= step.Revision.LockRetries || !errors.As(err, &pg) || pg.Code != lockNotAvailable {
 			break
 		}
 		// Back off before retrying so the blocking transaction can finish.
@@ -170,7 +173,9 @@ func (r *Runner) runPlain(ctx context.Context, conn *pgx.Conn, step Step, before
 		}
 	}()
 	if body := step.body(); body != nil {
-		if err := body(ctx, revision.NewMigration(conn, r.reporter, false)); err != nil {
+		m := revision.NewMigration(conn, r.reporter, false)
+		m.RetryLocks(step.Revision.LockRetries, nil)
+		if err := body(ctx, m); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,9 @@
 package op
 
-import "strings"
+import (
+	"context"
+	"strings"
+)
 
 // CreateIndex creates an index.
 type CreateIndex struct {
@@ -133,6 +136,33 @@ func (o CreateIndex) Statements() ([]string, error) {
 
 // NonTransactional reports whether the build is concurrent.
 func (o CreateIndex) NonTransactional() bool { return o.Concurrently }
+
+// invalidIndexSQL tells whether an index of the given name and schema (the
+// current schema when empty) exists and is INVALID.
+const invalidIndexSQL = `SELECT EXISTS (
+  SELECT FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relname = $1 AND n.nspname = coalesce(nullif($2, ''), current_schema()) AND NOT i.indisvalid)`
+
+// Run builds the index. A concurrent build that failed earlier (duplicate
+// keys, a lock timeout, a runner killed mid-way) leaves an INVALID index
+// that holds the name, which PostgreSQL neither uses nor lets a new build
+// take; it is dropped first, so running the revision again builds the
+// index instead of failing on its name or, with IF NOT EXISTS, silently
+// keeping the broken one.
+func (o CreateIndex) Run(ctx context.Context, db DB) error {
+	if o.Concurrently && o.Name != "" {
+		var invalid bool
+		if err := db.QueryRow(ctx, invalidIndexSQL, o.Name, o.Schema).Scan(&invalid); err != nil {
+			return err
+		}
+		if invalid {
+			if _, err := db.Exec(ctx, "DROP INDEX CONCURRENTLY IF EXISTS "+QualifiedName(o.Schema, o.Name)); err != nil {
+				return err
+			}
+		}
+	}
+	return runStatements(ctx, db, o)
+}
 
 // Reverse drops the index.
 func (o CreateIndex) Reverse() (Operation, error) {

@@ -80,7 +80,7 @@ func TestScenarioCoversEveryOperation(t *testing.T) {
 		op.SetTableOptions{}, op.AttachPartition{}, op.DetachPartition{}, op.SetInherit{}, op.SetRowSecurity{},
 		op.CreateTrigger{}, op.DropTrigger{}, op.SetTriggerEnabled{}, op.CreateEnum{}, op.DropType{}, op.AddEnumValue{},
 		op.RenameEnumValue{}, op.RenameType{}, op.CreateComposite{}, op.CreateDomain{}, op.DropDomain{}, op.AlterDomain{},
-		op.CreateView{}, op.DropView{}, op.RefreshMaterializedView{},
+		op.CreateView{}, op.DropView{}, op.RefreshMaterializedView{}, op.Backfill{},
 	}
 	for _, o := range all {
 		if name := fmt.Sprintf("%T", o); !seen[name] {

@@ -86,6 +86,11 @@ func scenario() []step {
 			op.Check{Name: "user_order_positive", Expr: `"order" >= 0`},
 			op.Check{Name: "user_email_len", Expr: `length("Email") > 3`, NotValid: true},
 		}, Comment: "application users"}},
+		{name: "backfill with hostile names", op: op.Backfill{Schema: app, Table: "user", Set: `"order" = 1`, Where: `"order" = 0`,
+			Key: []string{"id", injection}, BatchSize: 50}},
+		{name: "unique constraint over an index built concurrently", op: op.CreateIndex{Schema: app, Table: "user", Name: "user_bio_key",
+			Unique: true, Columns: op.Cols("bio"), Concurrently: true}, cleanedUp: true},
+		{name: "add unique constraint using index", op: op.AddConstraint{Schema: app, Table: "user", Constraint: op.Unique{Name: "user_bio_key", UsingIndex: "user_bio_key"}}},
 		{name: "create table with inline column constraints", op: op.CreateTable{Schema: "public", Name: "products", Columns: []op.Column{
 			{Name: "id", Type: "integer", PrimaryKey: true},
 			{Name: "name", Type: "character varying(200)", NotNull: true, Unique: true},

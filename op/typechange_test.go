@@ -163,9 +163,9 @@ func mustExec(t *testing.T, conn *pgx.Conn, sql string) {
 	}
 }
 
-func mustQuery(t *testing.T, conn *pgx.Conn, sql string, dst any) {
+func mustQuery(t *testing.T, conn *pgx.Conn, sql string, dst ...any) {
 	t.Helper()
-	if err := conn.QueryRow(context.Background(), sql).Scan(dst); err != nil {
+	if err := conn.QueryRow(context.Background(), sql).Scan(dst...); err != nil {
 		t.Fatalf("%s: %v", sql, err)
 	}
 }

@@ -27,6 +27,13 @@ type Observer interface {
 	StatementDone(sql string, took time.Duration, err error)
 }
 
+// ProgressObserver is an Observer that also hears how far a long-running
+// operation (an [op.Backfill]) has got.
+type ProgressObserver interface {
+	Observer
+	Progress(p op.Progress)
+}
+
 // Migration is the handle an upgrade or downgrade body works through. Bodies
 // apply operations with Apply and may query the database for data
 // migrations. In offline mode (`--sql`) nothing runs: Apply and Exec render
@@ -36,6 +43,21 @@ type Migration struct {
 	obs           Observer
 	transactional bool
 	ops           []op.Operation
+
+	lockRetries int
+	lockPause   func(attempt int) time.Duration
+}
+
+// lockNotAvailable is the SQLSTATE of a lock_timeout expiry.
+const lockNotAvailable = "55P03"
+
+// RetryLocks makes a non-transactional migration retry an operation whose
+// statement failed because lock_timeout expired, up to n times, waiting
+// pause(attempt) before each retry. Statements already done are not run
+// again: each committed on its own. (A transactional revision is retried
+// as a whole by its runner instead, since the failure rolled it back.)
+func (m *Migration) RetryLocks(n int, pause func(attempt int) time.Duration) {
+	m.lockRetries, m.lockPause = n, pause
 }
 
 // NewMigration returns a handle that runs statements through x, or renders
@@ -86,19 +108,42 @@ func (e *StatementError) SQLState() string {
 }
 
 // Apply renders each operation and runs (or, offline, emits) its
-// statements in order.
+// statements in order. Online, an operation that implements [op.Runner]
+// runs itself through the migration instead.
 func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
 	for _, o := range ops {
 		if nt, ok := o.(op.NonTransactional); ok && nt.NonTransactional() && m.transactional {
 			return fmt.Errorf("%T cannot run inside a transaction; set NoTransaction: true on the revision", o)
 		}
-		stmts, err := o.Statements()
-		if err != nil {
-			return err
+		runner, isRunner := o.(op.Runner)
+		var stmts []string
+		if !isRunner || m.x == nil {
+			var err error
+			if stmts, err = o.Statements(); err != nil {
+				return err
+			}
+			isRunner = false
 		}
 		m.ops = append(m.ops, o)
-		for _, s := range stmts {
-			if err := m.run(ctx, s); err != nil {
+		done := 0 // statements of o that have run
+		for attempt := 0; ; attempt++ {
+			var err error
+			if isRunner {
+				err = runner.Run(ctx, migrationDB{m})
+			} else {
+				for ; done < len(stmts) && err == nil; done++ {
+					if err = m.exec(ctx, stmts[done]); err != nil {
+						break
+					}
+				}
+			}
+			if err == nil {
+				break
+			}
+			if m.transactional || attempt >= m.lockRetries || !lockTimedOut(err) {
+				return err
+			}
+			if err := m.wait(ctx, attempt); err != nil {
 				return err
 			}
 		}
@@ -106,8 +151,77 @@ func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
 	return nil
 }
 
-func (m *Migration) run(ctx context.Context, sql string) error {
-	return m.exec(ctx, sql)
+// lockTimedOut reports whether err is a lock_timeout expiry.
+func lockTimedOut(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && pg.Code == lockNotAvailable
+}
+
+// wait pauses before a retry, so the blocking transaction can finish.
+func (m *Migration) wait(ctx context.Context, attempt int) error {
+	pause := time.Duration(attempt+1) * 500 * time.Millisecond
+	if m.lockPause != nil {
+		pause = m.lockPause(attempt)
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(pause):
+		return nil
+	}
+}
+
+// migrationDB is the [op.DB] a runner works through: statements go through
+// the migration's executor and observer.
+type migrationDB struct{ m *Migration }
+
+func (d migrationDB) Exec(ctx context.Context, sql string, args ...any) (int64, error) {
+	m := d.m
+	if m.obs != nil {
+		m.obs.StatementStarted(sql)
+	}
+	start := time.Now()
+	tag, err := m.x.Exec(ctx, sql, args...)
+	if m.obs != nil {
+		m.obs.StatementDone(sql, time.Since(start), err)
+	}
+	if err != nil {
+		return 0, &StatementError{SQL: sql, Err: err}
+	}
+	return tag.RowsAffected(), nil
+}
+
+func (d migrationDB) QueryRow(ctx context.Context, sql string, args ...any) op.Row {
+	return &observedRow{m: d.m, ctx: ctx, sql: sql, args: args}
+}
+
+func (d migrationDB) Report(p op.Progress) {
+	if po, ok := d.m.obs.(ProgressObserver); ok {
+		po.Progress(p)
+	}
+}
+
+// observedRow runs its query when scanned, between the observer's calls.
+type observedRow struct {
+	m    *Migration
+	ctx  context.Context
+	sql  string
+	args []any
+}
+
+func (r *observedRow) Scan(dest ...any) error {
+	if r.m.obs != nil {
+		r.m.obs.StatementStarted(r.sql)
+	}
+	start := time.Now()
+	err := r.m.x.QueryRow(r.ctx, r.sql, r.args...).Scan(dest...)
+	if r.m.obs != nil {
+		r.m.obs.StatementDone(r.sql, time.Since(start), err)
+	}
+	if err != nil {
+		return &StatementError{SQL: r.sql, Err: err}
+	}
+	return nil
 }
 
 // exec runs (or, offline, reports) one statement and tells the observer.

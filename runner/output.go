@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 // slowStatement is how long a statement runs before the reporter names it,
@@ -62,6 +64,8 @@ type reporter struct {
 
 	mu    sync.Mutex
 	timer *time.Timer
+	// shown is when progress was last printed.
+	shown time.Time
 }
 
 func (e *env) reporter() *reporter {
@@ -118,6 +122,32 @@ func (r *reporter) StatementDone(sql string, took time.Duration, err error) {
 		r.printf("  %s\n", r.st.dim("("+round(took).String()+")"))
 	}
 }
+
+var _ revision.ProgressObserver = (*reporter)(nil)
+
+// Progress prints how far a batched operation has got: every batch at -v,
+// otherwise every few seconds, and always the total at the end.
+func (r *reporter) Progress(p op.Progress) {
+	if r.quiet {
+		return
+	}
+	if p.Done {
+		r.printf("  %s: %d rows in %d batches\n", p.Operation, p.Rows, p.Steps)
+		return
+	}
+	r.mu.Lock()
+	due := r.verbose > 0 || time.Since(r.shown) >= progressEvery
+	if due {
+		r.shown = time.Now()
+	}
+	r.mu.Unlock()
+	if due {
+		r.printf("  %s %s: %d rows so far (%d batches)\n", r.st.dim("…"), p.Operation, p.Rows, p.Steps)
+	}
+}
+
+// progressEvery is how often progress is printed without -v.
+const progressEvery = 5 * time.Second
 
 func round(d time.Duration) time.Duration {
 	switch {
