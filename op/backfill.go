@@ -24,6 +24,7 @@ const DefaultBatchSize = 1000
 //  1. Expand: add the new column as nullable (or with a constant default),
 //     plus whatever keeps it up to date for new writes: the application
 //     writes both columns, or a trigger copies.
+//
 //  2. Backfill: copy the existing rows over, in batches, with this
 //     operation, in a revision with NoTransaction set:
 //
