@@ -29,7 +29,7 @@ func benchSchemas() string {
 	if d := os.Getenv("AUTOGEN_BENCH_SCHEMAS"); d != "" {
 		return d
 	}
-	return "/work/shared/bench-schemas/musicbrainz"
+	return filepath.Join("..", "..", "shared", "bench-schemas", "musicbrainz")
 }
 
 // readSchema returns core_x<n>.sql, decompressing the .gz forms.
