@@ -56,20 +56,18 @@ func agreementFiles(t *testing.T) []agreementFile {
 		// prove little, so it fails rather than shrink.
 		t.Fatalf("the shared corpus is missing (%v); set AUTOGEN_CORPUS", err)
 	}
-	{
-		err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if name := d.Name(); !d.IsDir() && (name == "a.sql" || name == "b.sql") {
-				rel, _ := filepath.Rel(corpus, p)
-				files = append(files, agreementFile{key: "corpus/" + filepath.ToSlash(rel), path: p, dump: len(files)%4 == 0})
-			}
-			return nil
-		})
+	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
+		if name := d.Name(); !d.IsDir() && (name == "a.sql" || name == "b.sql") {
+			rel, _ := filepath.Rel(corpus, p)
+			files = append(files, agreementFile{key: "corpus/" + filepath.ToSlash(rel), path: p, dump: len(files)%4 == 0})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	matches, err := filepath.Glob(filepath.Join(readersDir, "*.sql"))
 	if err != nil {
