@@ -160,6 +160,9 @@ type SetTableOptions struct{ From, To *model.Table }
 // SetRowSecurity changes whether row-level security is enabled or forced.
 type SetRowSecurity struct{ From, To *model.Table }
 
+// SetReplicaIdentity changes a table's replica identity.
+type SetReplicaIdentity struct{ From, To *model.Table }
+
 // AttachPartition attaches a table as a partition of another.
 type AttachPartition struct{ Table *model.Table }
 

@@ -61,6 +61,16 @@ func (c SetTableLogged) Describe() string {
 func (c SetTableOptions) Describe() string {
 	return fmt.Sprintf("storage options of %s: (%s) -> (%s)", q(nm(c.To.Name)), strings.Join(c.From.Options, ", "), strings.Join(c.To.Options, ", "))
 }
+func (c SetReplicaIdentity) Describe() string {
+	id := c.To.ReplicaIdentity
+	switch id {
+	case "":
+		id = "DEFAULT"
+	case "INDEX":
+		id = "USING INDEX " + c.To.ReplicaIdentityIndex
+	}
+	return fmt.Sprintf("replica identity of %s: %s", q(nm(c.To.Name)), id)
+}
 func (c SetRowSecurity) Describe() string {
 	return fmt.Sprintf("row level security on %s: enabled %v, forced %v", q(nm(c.To.Name)), c.To.RLSEnabled, c.To.RLSForced)
 }
@@ -223,6 +233,7 @@ func (c DropTable) Subject() string          { return nm(c.Table.Name) }
 func (c SetTableLogged) Subject() string     { return nm(c.To.Name) }
 func (c SetTableOptions) Subject() string    { return nm(c.To.Name) }
 func (c SetRowSecurity) Subject() string     { return nm(c.To.Name) }
+func (c SetReplicaIdentity) Subject() string { return nm(c.To.Name) }
 func (c AttachPartition) Subject() string    { return nm(c.Table.Name) }
 func (c DetachPartition) Subject() string    { return nm(c.Table.Name) }
 func (c SetInherit) Subject() string         { return nm(c.Table) }

@@ -45,7 +45,8 @@ const (
 	phCreateIndexes
 	phAddForeignKeys
 	phValidate
-	phCreateLate // late functions and views, in dependency order
+	phReplicaIdentity // after the index it may name exists
+	phCreateLate      // late functions and views, in dependency order
 	phCreateViewIndexes
 	phCreateTriggers
 	phSetTriggers
@@ -142,6 +143,9 @@ func (c DropTable) order() (phase, string) {
 func (c SetTableLogged) order() (phase, string)  { return phAlterTables, c.To.Name.String() }
 func (c SetTableOptions) order() (phase, string) { return phAlterTables, c.To.Name.String() }
 func (c SetRowSecurity) order() (phase, string)  { return phRowSecurity, c.To.Name.String() }
+func (c SetReplicaIdentity) order() (phase, string) {
+	return phReplicaIdentity, c.To.Name.String()
+}
 func (c AttachPartition) order() (phase, string) { return phAttachPartitions, c.Table.Name.String() }
 func (c DetachPartition) order() (phase, string) { return phDropConstraints, c.Table.Name.String() }
 func (c SetInherit) order() (phase, string) {

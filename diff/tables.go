@@ -89,6 +89,9 @@ func (d *differ) createTable(t *model.Table) {
 	if t.RLSEnabled || t.RLSForced {
 		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
 	}
+	if t.ReplicaIdentity != "" {
+		d.add(SetReplicaIdentity{From: &model.Table{Name: t.Name}, To: t})
+	}
 	for _, p := range t.Policies {
 		d.add(CreatePolicy{Table: t.Name, Policy: p})
 	}
@@ -127,6 +130,9 @@ func (d *differ) alterTable(f, t *model.Table) {
 	}
 	if f.RLSEnabled != t.RLSEnabled || f.RLSForced != t.RLSForced {
 		d.add(SetRowSecurity{From: f, To: t})
+	}
+	if f.ReplicaIdentity != t.ReplicaIdentity || f.ReplicaIdentityIndex != t.ReplicaIdentityIndex {
+		d.add(SetReplicaIdentity{From: f, To: t})
 	}
 	switch {
 	case f.PartitionOf == nil && t.PartitionOf != nil:

@@ -3,6 +3,10 @@ package op_test
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -70,21 +74,36 @@ func TestScenarioCoversEveryOperation(t *testing.T) {
 			seen[fmt.Sprintf("%T", s.undo)] = true
 		}
 	}
-	all := []op.Operation{
-		op.AddColumn{}, op.DropColumn{}, op.RenameColumn{}, op.AlterColumn{}, op.Comment{}, op.AddConstraint{},
-		op.DropConstraint{}, op.ValidateConstraint{}, op.RenameConstraint{}, op.CreateFunction{}, op.DropFunction{},
-		op.CreateIndex{}, op.DropIndex{}, op.RenameIndex{}, op.AttachIndex{}, op.CreatePolicy{}, op.DropPolicy{},
-		op.AlterPolicy{}, op.Execute{}, op.BulkInsert{}, op.CreateSchema{}, op.DropSchema{}, op.CreateExtension{},
-		op.DropExtension{}, op.UpdateExtension{}, op.CreateCollation{}, op.DropCollation{}, op.CreateSequence{},
-		op.DropSequence{}, op.AlterSequence{}, op.RenameSequence{}, op.CreateTable{}, op.DropTable{}, op.RenameTable{}, op.SetLogged{},
-		op.SetTableOptions{}, op.AttachPartition{}, op.DetachPartition{}, op.SetInherit{}, op.SetRowSecurity{},
-		op.CreateTrigger{}, op.DropTrigger{}, op.SetTriggerEnabled{}, op.CreateEnum{}, op.DropType{}, op.AddEnumValue{},
-		op.RenameEnumValue{}, op.RenameType{}, op.CreateComposite{}, op.CreateDomain{}, op.DropDomain{}, op.AlterDomain{},
-		op.CreateView{}, op.DropView{}, op.RefreshMaterializedView{}, op.Backfill{},
-	}
-	for _, o := range all {
-		if name := fmt.Sprintf("%T", o); !seen[name] {
-			t.Errorf("the scenario never renders %s", name)
+	for _, name := range operationTypes(t) {
+		if !seen["op."+name] {
+			t.Errorf("the scenario never renders op.%s", name)
 		}
 	}
+}
+
+// operationTypes lists the types of package op that have a Statements
+// method, read from the source so that a new operation cannot be missed.
+func operationTypes(t *testing.T) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range pkgs["op"].Files {
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || fn.Name.Name != "Statements" {
+				continue
+			}
+			if id, ok := fn.Recv.List[0].Type.(*ast.Ident); ok {
+				out = append(out, id.Name)
+			}
+		}
+	}
+	if len(out) < 50 {
+		t.Fatalf("found only %d operation types; the source scan is broken", len(out))
+	}
+	return out
 }

@@ -314,6 +314,9 @@ func scenario() []step {
 		{name: "detach partition", op: op.DetachPartition{Schema: app, Table: "events", Partition: op.Name{Schema: app, Name: "events_2025"}},
 			undo: op.AttachPartition{Schema: app, Table: "events", Partition: op.Name{Schema: app, Name: "events_2025"}, Bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"}},
 		{name: "disable row level security", op: op.SetRowSecurity{Schema: app, Table: "child_log", Disable: true, NoForce: true}},
+		{name: "replica identity full", op: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "FULL"},
+			undo: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "DEFAULT"}},
+		{name: "set local", op: op.SetLocal{Name: "check_function_bodies", Value: "off"}},
 		{name: "unqualified create table", op: op.CreateTable{Name: "Mixed Case", Columns: []op.Column{{Name: "ID", Type: "integer"}, {Name: "select", Type: "text"}}}},
 	}
 }

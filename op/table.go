@@ -346,3 +346,33 @@ func (o SetRowSecurity) Statements() ([]string, error) {
 func (o SetRowSecurity) Reverse() (Operation, error) {
 	return SetRowSecurity{Schema: o.Schema, Table: o.Table, Enable: o.Disable, Disable: o.Enable, Force: o.NoForce, NoForce: o.Force}, nil
 }
+
+// SetReplicaIdentity sets what a table writes to the WAL to identify
+// updated and deleted rows for logical replication: "DEFAULT" (the primary
+// key), "FULL", "NOTHING", or "INDEX" with Index naming a unique index.
+type SetReplicaIdentity struct {
+	Schema   string
+	Table    string
+	Identity string
+	Index    string
+}
+
+// Statements renders ALTER TABLE ... REPLICA IDENTITY.
+func (o SetReplicaIdentity) Statements() ([]string, error) {
+	if o.Table == "" {
+		return nil, invalid("SetReplicaIdentity", "Table is empty")
+	}
+	p := "ALTER TABLE " + QualifiedName(o.Schema, o.Table) + " REPLICA IDENTITY "
+	switch strings.ToUpper(o.Identity) {
+	case "", "DEFAULT":
+		return one(p + "DEFAULT")
+	case "FULL", "NOTHING":
+		return one(p + strings.ToUpper(o.Identity))
+	case "INDEX":
+		if o.Index == "" {
+			return nil, invalid("SetReplicaIdentity", "INDEX needs Index")
+		}
+		return one(p + "USING INDEX " + QuoteIdent(o.Index))
+	}
+	return nil, invalid("SetReplicaIdentity", "unknown identity %q", o.Identity)
+}
