@@ -158,11 +158,11 @@ func (e *env) printLint(g *revision.Graph, ids []string, findings []LintFinding)
 		if len(fs) == 0 {
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s %s\n", st.bold(id), g.Revision(id).Message)
+		fmt.Fprintf(e.stdout, "%s %s\n", st.Bold(id), g.Revision(id).Message)
 		for _, f := range fs {
-			mark := st.red(string(f.Kind))
+			mark := st.Red(string(f.Kind))
 			if f.Acknowledged {
-				mark = st.dim(string(f.Kind) + " (allowed)")
+				mark = st.Dim(string(f.Kind) + " (allowed)")
 			} else {
 				bad++
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/migrate"
 	"github.com/autogen-dev/autogen/revision"
 )
@@ -47,6 +48,9 @@ type env struct {
 	verbose      int
 	quiet        bool
 	color        string
+	// slow is how long a statement runs before the reporter names it;
+	// zero means slowStatement.
+	slow time.Duration
 }
 
 // Main runs the runner command line with args (without the program name)
@@ -140,7 +144,13 @@ func (e *env) rootCmd() *cobra.Command {
 	pf.StringVar(&e.versionTable, "version-table", migrate.DefaultVersionTable, "version table, as table or schema.table")
 	pf.CountVarP(&e.verbose, "verbose", "v", "more detail: revision details in listings, every SQL statement with its duration in upgrades")
 	pf.BoolVarP(&e.quiet, "quiet", "q", false, "log nothing but errors")
-	pf.StringVar(&e.color, "color", "auto", "colour output: auto, always or never")
+	pf.StringVar(&e.color, "color", term.Auto, "colour output: auto (on a terminal unless NO_COLOR is set), always or never")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if err := term.CheckMode(e.color); err != nil {
+			return exitcode.With(exitcode.Usage, err)
+		}
+		return nil
+	}
 	for _, c := range e.commands() {
 		root.AddCommand(c)
 	}

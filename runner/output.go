@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/migrate"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
@@ -18,49 +18,23 @@ import (
 // so that a long lock wait or index build is visible while it happens.
 const slowStatement = 5 * time.Second
 
-// style colours text on terminals only; NO_COLOR and --color=never turn it
-// off.
-type style struct{ on bool }
+// withSlowStatement changes how long a statement runs before it is named,
+// so that a test need not wait five seconds to see the notice.
+func withSlowStatement(d time.Duration) Option { return func(e *env) { e.slow = d } }
 
-func (e *env) style(w io.Writer) style {
-	switch e.color {
-	case "always":
-		return style{true}
-	case "never":
-		return style{false}
-	}
-	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
-		return style{false}
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return style{false}
-	}
-	st, err := f.Stat()
-	return style{err == nil && st.Mode()&os.ModeCharDevice != 0}
-}
-
-func (s style) wrap(code, text string) string {
-	if !s.on {
-		return text
-	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
-}
-
-func (s style) bold(t string) string   { return s.wrap("1", t) }
-func (s style) green(t string) string  { return s.wrap("32", t) }
-func (s style) yellow(t string) string { return s.wrap("33", t) }
-func (s style) red(t string) string    { return s.wrap("31", t) }
-func (s style) dim(t string) string    { return s.wrap("2", t) }
+// style returns the output style of w under the global --color flag and
+// the environment (NO_COLOR, TERM).
+func (e *env) style(w io.Writer) term.Style { return term.For(w, e.color, e.getenv) }
 
 // reporter prints progress to stderr: each revision as it starts, its
 // duration when it ends, every statement at -v, and any statement still
 // running after a few seconds.
 type reporter struct {
 	w       io.Writer
-	st      style
+	st      term.Style
 	verbose int
 	quiet   bool
+	slow    time.Duration
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -69,7 +43,11 @@ type reporter struct {
 }
 
 func (e *env) reporter() *reporter {
-	return &reporter{w: e.stderr, st: e.style(e.stderr), verbose: e.verbose, quiet: e.quiet}
+	slow := e.slow
+	if slow == 0 {
+		slow = slowStatement
+	}
+	return &reporter{w: e.stderr, st: e.style(e.stderr), verbose: e.verbose, quiet: e.quiet, slow: slow}
 }
 
 var _ migrate.Reporter = (*reporter)(nil)
@@ -80,37 +58,48 @@ func (r *reporter) printf(format string, args ...any) {
 	fmt.Fprintf(r.w, format, args...)
 }
 
+// StepStarted prints "Running upgrade a1 -> b2, message (i/N)", the count
+// only when the command applies more than one revision.
 func (r *reporter) StepStarted(s migrate.Step) {
 	if r.quiet {
 		return
 	}
 	count := ""
 	if s.Total > 1 {
-		count = r.st.dim(fmt.Sprintf(" (%d/%d)", s.Index, s.Total))
+		count = r.st.Dim(fmt.Sprintf(" (%d/%d)", s.Index, s.Total))
 	}
 	r.printf("Running %s %s%s\n", s.Direction, s.Arrow(), count)
 }
 
+// StepDone prints the revision's duration, or that it failed; the error
+// itself is printed once, by Main.
 func (r *reporter) StepDone(s migrate.Step, took time.Duration, err error) {
-	if r.quiet || err != nil {
+	if r.quiet {
 		return
 	}
-	r.printf("  %s %s in %s\n", r.st.green("done"), s.Revision.ID, round(took))
+	if err != nil {
+		r.printf("  %s %s after %s\n", r.st.Red("failed"), s.Revision.ID, round(took))
+		return
+	}
+	r.printf("  %s %s in %s\n", r.st.Green("done"), s.Revision.ID, round(took))
 }
 
+// StatementStarted prints the statement at -v and arms the notice that
+// names it if it is still running after r.slow.
 func (r *reporter) StatementStarted(sql string) {
 	if r.verbose > 0 && !r.quiet {
-		r.printf("%s\n", r.st.dim(indent(sql)))
+		r.printf("%s\n", r.st.Dim(indent(sql)))
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.timer = time.AfterFunc(slowStatement, func() {
+	r.timer = time.AfterFunc(r.slow, func() {
 		if !r.quiet {
-			r.printf("  %s still running after %s: %s\n", r.st.yellow("…"), slowStatement, firstLine(sql))
+			r.printf("  %s still running after %s: %s\n", r.st.Yellow("…"), r.slow, firstLine(sql))
 		}
 	})
 }
 
+// StatementDone disarms the notice and prints the duration at -v.
 func (r *reporter) StatementDone(sql string, took time.Duration, err error) {
 	r.mu.Lock()
 	if r.timer != nil {
@@ -119,7 +108,7 @@ func (r *reporter) StatementDone(sql string, took time.Duration, err error) {
 	}
 	r.mu.Unlock()
 	if r.verbose > 0 && !r.quiet && err == nil {
-		r.printf("  %s\n", r.st.dim("("+round(took).String()+")"))
+		r.printf("  %s\n", r.st.Dim("("+round(took).String()+")"))
 	}
 }
 
@@ -142,7 +131,7 @@ func (r *reporter) Progress(p op.Progress) {
 	}
 	r.mu.Unlock()
 	if due {
-		r.printf("  %s %s: %d rows so far (%d batches)\n", r.st.dim("…"), p.Operation, p.Rows, p.Steps)
+		r.printf("  %s %s: %d rows so far (%d batches)\n", r.st.Dim("…"), p.Operation, p.Rows, p.Steps)
 	}
 }
 
