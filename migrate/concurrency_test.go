@@ -57,8 +57,10 @@ func TestConcurrentRunnersApplyEachRevisionOnce(t *testing.T) {
 						return err
 					}
 					once.Do(func() {
+						// The other runner polls for the lock; its session's
+						// last statement shows that it has tried.
 						waitFor(t, watcher, "the second runner to wait for the lock",
-							"SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND NOT granted)")
+							"SELECT EXISTS (SELECT FROM pg_stat_activity WHERE query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid() AND pid NOT IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted))")
 					})
 				}
 				return m.Exec(ctx, "INSERT INTO applied VALUES ($1)", id)

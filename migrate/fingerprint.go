@@ -27,12 +27,13 @@ rel AS (
 )
 SELECT 'schema ' || nspname FROM ns WHERE nspname <> 'public'
 UNION ALL SELECT 'extension ' || extname || ' ' || extversion FROM pg_extension
-UNION ALL SELECT format('relation %I.%I %s %s %s rls=%s/%s %s', nspname, relname, relkind, relpersistence,
-  coalesce(reloptions::text, ''), relrowsecurity, relforcerowsecurity,
-  coalesce(pg_get_partkeydef(oid), '') || coalesce(' ' || pg_get_expr(c2.relpartbound, oid), ''))
-  FROM rel JOIN pg_class c2 USING (oid)
+UNION ALL SELECT format('relation %I.%I %s %s %s rls=%s/%s %s', rel.nspname, rel.relname, rel.relkind, rel.relpersistence,
+  coalesce(rel.reloptions::text, ''), rel.relrowsecurity, rel.relforcerowsecurity,
+  coalesce(pg_get_partkeydef(rel.oid), '') || coalesce(' ' || pg_get_expr(c2.relpartbound, rel.oid), ''))
+  FROM rel JOIN pg_class c2 ON c2.oid = rel.oid
 UNION ALL SELECT format('column %I.%I %s %I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s',
-  rel.nspname, rel.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+  rel.nspname, rel.relname, (SELECT count(*) FROM pg_attribute p WHERE p.attrelid = a.attrelid AND p.attnum > 0 AND p.attnum <= a.attnum AND NOT p.attisdropped),
+  a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
   coalesce(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity, a.attgenerated, a.attcollation, a.attstorage)
   FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -65,15 +66,19 @@ UNION ALL SELECT format('type %I.%I %s %s %s', ns.nspname, t.typname, t.typtype,
   WHERE t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
     AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = t.oid AND ext.classid = 'pg_type'::regclass)
 UNION ALL SELECT format('comment %s %s', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
-  FROM pg_description d
+  FROM pg_description d, LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) o
   WHERE d.classoid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass, 'pg_constraint'::regclass,
         'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_namespace'::regclass)
     AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = d.objoid)
-    AND pg_describe_object(d.classoid, d.objoid, d.objsubid) NOT LIKE 'schema public'
+    AND CASE WHEN d.classoid = 'pg_namespace'::regclass
+      THEN o.name NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')
+      ELSE o.schema NOT IN ('pg_catalog', 'information_schema') AND o.schema NOT LIKE 'pg\_toast%' END
 `
 
 // Fingerprint describes the database's schema as sorted lines of text, as
-// PostgreSQL renders each object. The version table is left out. Comparing
+// PostgreSQL renders each object. Columns are numbered by their position
+// among the live columns, so a column dropped and added again in the same
+// place leaves the fingerprint as it was. The version table is left out. Comparing
 // two fingerprints of one database tells whether its schema changed.
 func (r *Runner) Fingerprint(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	rows, err := conn.Query(ctx, fingerprintSQL, r.table.SQL())

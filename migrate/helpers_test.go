@@ -2,6 +2,7 @@ package migrate_test
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -12,7 +13,14 @@ import (
 	"github.com/autogen-dev/autogen/revision"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+// TestMain runs the tests, or, started by a fault test with helperEnv
+// set, acts as a runner process (see runHelper).
+func TestMain(m *testing.M) {
+	if os.Getenv(helperEnv) != "" {
+		os.Exit(runHelper())
+	}
+	pgtest.Main(m)
+}
 
 // tableRev is a revision that creates table t_ID and drops it again.
 func tableRev(id string, parents ...string) *revision.Revision {

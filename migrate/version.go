@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -80,11 +81,38 @@ func (r *Runner) lockKey() int64 {
 	return int64(h.Sum64())
 }
 
+// Polling for the migration lock starts at lockPollMin and backs off to
+// lockPollMax.
+const (
+	lockPollMin = 10 * time.Millisecond
+	lockPollMax = 500 * time.Millisecond
+)
+
 // withLock runs fn while holding the runner's session-level advisory lock
 // on conn.
+//
+// The lock is polled with pg_try_advisory_lock rather than waited for with
+// pg_advisory_lock: a session blocked in pg_advisory_lock is inside a
+// statement, and CREATE INDEX CONCURRENTLY in the session that holds the
+// lock waits for every such statement to end, a deadlock PostgreSQL
+// resolves by failing one of them. Between polls the waiting session is
+// idle, which a concurrent build does not wait for.
 func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) (err error) {
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", r.lockKey()); err != nil {
-		return fmt.Errorf("taking the migration lock: %w", err)
+	pause := lockPollMin
+	for {
+		var got bool
+		if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", r.lockKey()).Scan(&got); err != nil {
+			return fmt.Errorf("taking the migration lock: %w", err)
+		}
+		if got {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for the migration lock: %w", ctx.Err())
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, lockPollMax)
 	}
 	defer func() {
 		// A cancelled context must not keep the lock: unlock on a fresh one.
