@@ -76,7 +76,7 @@ func (r *lineReporter) StatementStarted(string) {
 	fmt.Fprintf(os.Stdout, "stmt %d\n", r.n)
 }
 func (r *lineReporter) StatementDone(string, time.Duration, error) {}
-func (r *lineReporter) StepStarted(migrate.Step)                    {}
+func (r *lineReporter) StepStarted(migrate.Step)                   {}
 func (r *lineReporter) StepDone(s migrate.Step, _ time.Duration, err error) {
 	if err == nil {
 		fmt.Fprintf(os.Stdout, "done %s\n", s.Revision.ID)
@@ -95,7 +95,9 @@ func faultRegistry() *revision.Registry {
 				op.Execute{SQL: "INSERT INTO accounts SELECT i, i FROM generate_series(1, 5000) i"},
 			)
 		},
-		Downgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, op.DropTable{Name: "accounts"}) },
+		Downgrade: func(ctx context.Context, m *revision.Migration) error {
+			return m.Apply(ctx, op.DropTable{Name: "accounts"})
+		},
 	}
 	change := &revision.Revision{ID: "f2", Revises: []string{"f1"}, Message: "ledger",
 		Upgrade: func(ctx context.Context, m *revision.Migration) error {
