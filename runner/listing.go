@@ -14,20 +14,23 @@ import (
 	"github.com/autogen-dev/autogen/revision"
 )
 
-// revJSON is the stable JSON form of a revision, documented in README.md.
+// revJSON is the JSON form of a revision in current, history and heads.
+// docs/json.md documents it; fields are only ever added.
 type revJSON struct {
 	ID            string   `json:"id"`
 	Parents       []string `json:"parents"`
 	DependsOn     []string `json:"depends_on"`
 	BranchLabels  []string `json:"branch_labels"`
 	Message       string   `json:"message"`
-	Path          string   `json:"path,omitempty"`
+	Path          string   `json:"path"`
 	IsHead        bool     `json:"is_head"`
 	IsBase        bool     `json:"is_base"`
 	IsBranchPoint bool     `json:"is_branch_point"`
 	IsMergePoint  bool     `json:"is_merge_point"`
 	NoTransaction bool     `json:"no_transaction"`
-	IsCurrent     *bool    `json:"is_current,omitempty"`
+	// IsCurrent is null unless the command knows the database's position:
+	// current, and history --indicate-current.
+	IsCurrent *bool `json:"is_current"`
 }
 
 func nonNil(s []string) []string {
@@ -187,7 +190,10 @@ only dependencies point at it. Nothing is printed for a database at base.`,
 				if format == "json" {
 					out := []revJSON{}
 					for _, id := range ids {
-						out = append(out, e.revJSON(g, id))
+						j := e.revJSON(g, id)
+						cur := true
+						j.IsCurrent = &cur
+						out = append(out, j)
 					}
 					return writeJSON(e.stdout, out)
 				}

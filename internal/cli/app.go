@@ -16,6 +16,7 @@ import (
 
 	"github.com/autogen-dev/autogen/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/project"
 	"github.com/autogen-dev/autogen/runner"
 )
@@ -105,7 +106,13 @@ fails when a schema change has no revision.`,
 	pf.StringVar(&a.ov.VersionTable, "version-table", "", "version table, as table or schema.table")
 	pf.CountVarP(&a.verbose, "verbose", "v", "more detail (-v shows every SQL statement with its duration)")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
-	pf.StringVar(&a.color, "color", "auto", "colour output: auto, always or never")
+	pf.StringVar(&a.color, "color", term.Auto, "colour output: auto (on a terminal unless NO_COLOR is set), always or never")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if err := term.CheckMode(a.color); err != nil {
+			return exitcode.With(exitcode.Usage, err)
+		}
+		return nil
+	}
 
 	root.AddGroup(&cobra.Group{ID: "author", Title: "Writing revisions:"},
 		&cobra.Group{ID: "run", Title: "Applying revisions:"},

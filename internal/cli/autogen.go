@@ -106,9 +106,7 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	if cmp, err = a.settleRenames(cmp, o.autogen.noRename); err != nil {
 		return false, err
 	}
-	for _, c := range cmp.Up {
-		fmt.Fprintf(a.Stderr, "Detected %s\n", c.Describe())
-	}
+	a.printDetected(cmp)
 	if len(cmp.Up) == 0 && !o.allowEmpty {
 		fmt.Fprintln(a.Stderr, "No changes in schema detected; no revision written (use --allow-empty to write one anyway).")
 		return false, nil
@@ -279,36 +277,4 @@ func applyTimeouts(cfg *config.Config, o autogenOptions, spec *codegen.Spec) err
 	}
 	spec.LockRetries = cfg.Online.LockRetries
 	return nil
-}
-
-// summary prints counts of changes by kind and the hazards.
-func (a *App) summary(c *autogenerate.Result) {
-	if a.quiet {
-		return
-	}
-	counts := map[string]int{}
-	var kinds []string
-	for _, ch := range c.Up {
-		k := fmt.Sprintf("%T", ch)
-		k = strings.TrimPrefix(k, "diff.")
-		if counts[k] == 0 {
-			kinds = append(kinds, k)
-		}
-		counts[k]++
-	}
-	slices.Sort(kinds)
-	var parts []string
-	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
-	}
-	fmt.Fprintf(a.Stderr, "Summary: %d change(s): %s\n", len(c.Up), strings.Join(parts, ", "))
-	hz := c.UpPlan.Hazards()
-	if len(hz) == 0 {
-		fmt.Fprintln(a.Stderr, "Hazards: none")
-		return
-	}
-	fmt.Fprintln(a.Stderr, "Hazards:")
-	for _, h := range hz {
-		fmt.Fprintf(a.Stderr, "  %s: %s\n", h.Kind, h.Message)
-	}
 }

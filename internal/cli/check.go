@@ -46,7 +46,7 @@ exactly.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return exitcode.With(2, fmt.Errorf("--format must be text or json"))
+				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
 			}
 			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
 			switch {
@@ -83,16 +83,27 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 		}
 		defer cleanup()
 		a.url = url
-		quiet := a.quiet
-		a.quiet = true
 		if roundtrip {
+			if !a.quiet {
+				fmt.Fprintln(a.Stderr, "Running every revision up, down and up again ...")
+			}
+			var ee *exitcode.Error
 			err := a.runRunnerIO(ctx, cfg, []string{"stairway"}, a.Stdout)
+			if errors.As(err, &ee) && ee.Code == exitcode.Drift {
+				// The runner printed which downgrade does not restore the
+				// schema; that is drift between the revisions and
+				// themselves.
+				return errDrift
+			}
 			if err != nil {
-				a.quiet = quiet
 				return err
 			}
 		}
-		err = a.runRunnerIO(ctx, cfg, []string{"upgrade", "heads", "-q"}, io.Discard)
+		// Only the upgrade's errors matter here; its progress would bury
+		// the result.
+		quiet := a.quiet
+		a.quiet = true
+		err = a.runRunnerIO(ctx, cfg, []string{"upgrade", "heads"}, io.Discard)
 		a.quiet = quiet
 		if err != nil {
 			return fmt.Errorf("applying the revisions to a throwaway database failed (see above)")
@@ -130,26 +141,34 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 	}
 	inSync := !behind && len(cmp.Up) == 0
 	if format == "json" {
-		if err := writeJSON(a.Stdout, diffJSON{InSync: inSync, Behind: behind, Current: nonNil(g.HeadsOf(applied)),
+		if err := writeJSON(a.Stdout, checkJSON{InSync: inSync, Behind: behind, Current: nonNil(g.HeadsOf(applied)),
 			Heads: nonNil(g.Heads()), Changes: planChanges(cmp.UpPlan), SQL: nonNil(stmts)}); err != nil {
 			return err
 		}
 	} else {
+		st := a.style(a.Stdout)
 		if behind {
-			fmt.Fprintf(a.Stdout, "The database is at %s but the revisions' heads are %s: run `autogen upgrade heads`.\n",
-				orBase(g.HeadsOf(applied)), orBase(g.Heads()))
+			fmt.Fprintf(a.Stdout, "%s the database is at %s but the revisions' heads are %s: run `autogen upgrade heads`.\n",
+				st.Yellow("Behind:"), orBase(g.HeadsOf(applied)), orBase(g.Heads()))
 		}
 		if len(cmp.Up) > 0 {
-			what := "The database differs from the schema"
+			what := "the database differs from the schema"
 			if dev {
-				what = "The revisions do not produce the schema"
+				what = "the revisions do not produce the schema"
 			}
-			fmt.Fprintf(a.Stdout, "%s; a new revision would contain:\n", what)
-			printChanges(a.Stdout, cmp.UpPlan)
+			fmt.Fprintf(a.Stdout, "%s %s; a new revision would contain:\n", st.Yellow("Drift:"), what)
+			a.printChanges(a.Stdout, cmp.UpPlan)
+			if a.verbose > 0 {
+				a.printSQL(a.Stdout, cmp.UpPlan)
+			}
 			fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
 		}
 		if inSync && !a.quiet {
-			fmt.Fprintln(a.Stderr, "OK: the database is at head and matches the schema.")
+			what := "the database is at head and matches the schema."
+			if dev {
+				what = "the revisions produce exactly the schema."
+			}
+			fmt.Fprintf(a.Stderr, "%s %s\n", a.style(a.Stderr).Green("OK:"), what)
 		}
 	}
 	if !inSync {

@@ -14,21 +14,33 @@ import (
 	"github.com/autogen-dev/autogen/plan"
 )
 
-// changeJSON is the stable JSON form of a detected change.
+// changeJSON is the JSON form of a detected change, in diff and check.
+// docs/json.md documents it; fields are only ever added.
 type changeJSON struct {
+	// Type names the kind of change, as the summary of revision counts
+	// them: "CreateTable", "AddColumn", ...
 	Type        string       `json:"type"`
 	Subject     string       `json:"subject"`
 	Description string       `json:"description"`
 	Hazards     []hazardJSON `json:"hazards"`
 }
 
+// hazardJSON is one hazard of a change.
 type hazardJSON struct {
 	Kind    op.HazardKind `json:"kind"`
 	Message string        `json:"message"`
 }
 
-// diffJSON is the stable JSON output of diff and check.
+// diffJSON is the JSON output of diff.
 type diffJSON struct {
+	InSync  bool         `json:"in_sync"`
+	Changes []changeJSON `json:"changes"`
+	SQL     []string     `json:"sql"`
+}
+
+// checkJSON is the JSON output of check: diff's fields and the database's
+// position in the revision graph.
+type checkJSON struct {
 	InSync  bool         `json:"in_sync"`
 	Behind  bool         `json:"behind"`
 	Current []string     `json:"current"`
@@ -78,7 +90,7 @@ written and nothing is executed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json"))
+				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
 			}
 			cfg, err := a.config()
 			if err != nil {
@@ -103,8 +115,7 @@ written and nothing is executed.`,
 				return err
 			}
 			if format == "json" {
-				return writeJSON(a.Stdout, diffJSON{InSync: len(cmp.Up) == 0, Current: []string{}, Heads: []string{},
-					Changes: planChanges(cmp.UpPlan), SQL: nonNil(stmts)})
+				return writeJSON(a.Stdout, diffJSON{InSync: len(cmp.Up) == 0, Changes: planChanges(cmp.UpPlan), SQL: nonNil(stmts)})
 			}
 			if sql {
 				for _, s := range stmts {
@@ -112,10 +123,10 @@ written and nothing is executed.`,
 				}
 				return nil
 			}
-			if len(cmp.Up) == 0 {
-				fmt.Fprintln(a.Stderr, "No changes: the database matches the schema.")
+			if len(cmp.Up) == 0 && !a.quiet {
+				fmt.Fprintf(a.Stderr, "%s the database matches the schema.\n", a.style(a.Stderr).Green("No changes:"))
 			}
-			printChanges(a.Stdout, cmp.UpPlan)
+			a.printChanges(a.Stdout, cmp.UpPlan)
 			return nil
 		},
 	}
@@ -124,18 +135,6 @@ written and nothing is executed.`,
 	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW")
 	cmd.Flags().BoolVar(&o.online, "online", false, "use lock-friendly forms")
 	return cmd
-}
-
-func printChanges(w io.Writer, p *plan.Plan) {
-	for _, s := range p.Steps {
-		if s.Change == nil {
-			continue
-		}
-		fmt.Fprintf(w, "%s\n", s.Change.Describe())
-		for _, h := range s.Hazards {
-			fmt.Fprintf(w, "    hazard %s: %s\n", h.Kind, h.Message)
-		}
-	}
 }
 
 func nonNil(s []string) []string {

@@ -128,6 +128,7 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 		return exitcode.With(exitcode.Build, err)
 	}
 	full := append([]string{}, args...)
+	full = append(full, a.runnerFlags()...)
 	full = append(full, "--version-table", cfg.VersionTable, "--url-env", runnerURLEnv)
 	cmd := exec.CommandContext(ctx, bin, full...)
 	cmd.Dir = cfg.Dir

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/creack/pty"
 	"github.com/jackc/pgx/v5"
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -68,6 +70,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,
 			"sql":   cmdSQL,
+			"pty":   cmdPty,
 		},
 	})
 }
@@ -165,4 +168,84 @@ func cmdSQL(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("sql: %v", err)
 	}
 	fmt.Fprint(ts.Stdout(), b.String())
+}
+
+// ptyEnv lists the variables a program run by cmdPty inherits from the
+// script; testscript keeps the script's environment to itself.
+var ptyEnv = []string{"PATH", "HOME", "TMPDIR", "WORK", "DATABASE_URL", "AUTOGEN_SOURCE", "AUTOGEN_CACHE_DIR",
+	"GOCACHE", "GOMODCACHE", "GOPATH", "GOROOT", "GOPROXY", "GOSUMDB", "GOTOOLCHAIN", "GOFLAGS", "NO_COLOR", "TERM"}
+
+// cmdPty runs a program with a pseudo-terminal as its standard input,
+// output and error, as a user's shell would, and writes what the terminal
+// received to stdout, with the terminal's "\r\n" turned back into "\n":
+//
+//	pty [CODE] PROGRAM [ARGS...]
+//
+// CODE is the exit code expected (0 unless given). Scripts check colour
+// and progress on a terminal with it.
+func cmdPty(ts *testscript.TestScript, neg bool, args []string) {
+	want := 0
+	if len(args) > 0 {
+		if n, err := strconv.Atoi(args[0]); err == nil {
+			want, args = n, args[1:]
+		}
+	}
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: pty [CODE] PROGRAM [ARGS...]")
+	}
+	path, err := lookPath(ts.Getenv("PATH"), args[0])
+	if err != nil {
+		ts.Fatalf("pty: %v", err)
+	}
+	cmd := exec.Command(path, args[1:]...)
+	cmd.Dir = ts.MkAbs(".")
+	for _, k := range ptyEnv {
+		if v := ts.Getenv(k); v != "" {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
+	if ts.Getenv("TERM") == "" {
+		cmd.Env = append(cmd.Env, "TERM=xterm")
+	}
+	ptmx, err := pty.Start(cmd)
+	if err != nil {
+		ts.Fatalf("pty: %v", err)
+	}
+	defer ptmx.Close()
+	read := make(chan []byte)
+	go func() {
+		// Reading ends with EIO once every process holding the terminal
+		// (the program and anything it started) has exited.
+		b, _ := io.ReadAll(ptmx)
+		read <- b
+	}()
+	err = cmd.Wait()
+	out := <-read
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("pty: %v", err)
+	}
+	fmt.Fprint(ts.Stdout(), strings.ReplaceAll(string(out), "\r\n", "\n"))
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d:\n%s", args[0], got, want, out)
+	}
+}
+
+// lookPath finds a program in the script's PATH, which holds the autogen
+// command testscript provides.
+func lookPath(path, name string) (string, error) {
+	if strings.Contains(name, "/") {
+		return name, nil
+	}
+	for _, dir := range filepath.SplitList(path) {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s not found in the script's PATH", name)
 }
