@@ -211,7 +211,7 @@ func (b *Builder) key() (string, error) {
 		}
 	}
 	if b.Module.Replace != "" {
-		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "migrate", "runner", "internal/exitcode", "internal/term"} {
+		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "migrate", "runner", "internal/exitcode", "internal/term", "internal/cmdhelp"} {
 			if err := hashTree(h, filepath.Join(b.Module.Replace, rel)); err != nil {
 				return "", err
 			}

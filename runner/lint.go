@@ -70,6 +70,7 @@ acknowledged.`,
 		Example: `  autogen lint
   autogen lint 1a2b3c
   autogen lint --all --format json`,
+		ValidArgsFunction: e.completeRevisions(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := e.reg.Graph()
 			if err != nil {

@@ -430,10 +430,11 @@ into, as Alembic does; --verbose adds the details and messages.`,
 
 func (e *env) showCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:     "show REV",
-		Short:   "Show the details of a revision",
-		Example: "  autogen show head\n  autogen show 1a2b",
-		Args:    cobra.ExactArgs(1),
+		Use:               "show REV",
+		Short:             "Show the details of a revision",
+		Example:           "  autogen show head\n  autogen show 1a2b",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: e.completeRevisions(1, "head", "heads"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := e.runner()
 			if err != nil {
@@ -509,10 +510,12 @@ func statusJSON(st migrate.Status) statusOut {
 // describeCmd prints the whole graph as JSON, for the autogen CLI.
 func (e *env) describeCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:    "describe",
-		Short:  "Print the revision graph as JSON",
-		Hidden: true,
-		Args:   cobra.NoArgs,
+		Use:     "describe",
+		Short:   "Print the revision graph as JSON",
+		Long:    "Print every revision (in the JSON form of history, docs/json.md) and the heads, for the autogen command line.",
+		Example: "  bin/migrate describe | jq -r '.heads[]'",
+		Hidden:  true,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := e.reg.Graph()
 			if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
+	"github.com/autogen-dev/autogen/internal/cmdhelp"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/migrate"
@@ -128,8 +129,11 @@ func Code(err error) int {
 
 func (e *env) rootCmd() *cobra.Command {
 	root := &cobra.Command{
-		Use:           e.name,
-		Short:         "Apply and inspect the project's revisions",
+		Use:   e.name,
+		Short: "Apply and inspect the project's revisions",
+		Example: `  ` + e.name + ` upgrade head
+  ` + e.name + ` current --format json
+  ` + e.name + ` downgrade -1`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -154,6 +158,13 @@ func (e *env) rootCmd() *cobra.Command {
 	for _, c := range e.commands() {
 		root.AddCommand(c)
 	}
+	cmdhelp.Finish(root)
+	// No runner command takes a file argument.
+	cmdhelp.Walk(root, func(c *cobra.Command) {
+		if c.ValidArgsFunction == nil {
+			c.ValidArgsFunction = cobra.NoFileCompletions
+		}
+	})
 	return root
 }
 

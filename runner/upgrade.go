@@ -28,7 +28,8 @@ given as FROM:TO.`,
   autogen upgrade 1a2b3c
   autogen upgrade head --sql > upgrade.sql
   autogen upgrade 1a2b3c:head --sql`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: e.completeRevisions(1, "head", "heads", "+1"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			target := "head"
 			if len(args) == 1 {
@@ -69,7 +70,8 @@ head:base.`,
   autogen downgrade base
   autogen downgrade 1a2b3c
   autogen downgrade head:base --sql`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: e.completeRevisions(1, "base", "-1"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := e.runner()
 			if err != nil {
@@ -108,7 +110,8 @@ first, which is needed when it names a revision no file declares.`,
 		Example: `  autogen stamp head
   autogen stamp 1a2b3c
   autogen stamp --purge base`,
-		Args: cobra.MinimumNArgs(1),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: e.completeRevisions(0, "head", "heads", "base"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := e.runner()
 			if err != nil {

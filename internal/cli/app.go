@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/cmdhelp"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/project"
@@ -87,6 +88,10 @@ func (a *App) rootCmd() *cobra.Command {
 Edit schema.sql, run "autogen revision -m MESSAGE", review the generated Go
 revision, and apply it with "autogen upgrade head". In CI, "autogen check"
 fails when a schema change has no revision.`,
+		Example: `  autogen init
+  autogen revision -m "add orders"
+  autogen upgrade head
+  autogen check --dev`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version(),
@@ -124,11 +129,13 @@ fails when a schema change has no revision.`,
 	root.AddCommand(a.demoCmd())
 	for _, c := range []*cobra.Command{a.diffCmd(), a.checkCmd()} {
 		c.GroupID = "inspect"
+		c.ValidArgsFunction = cobra.NoFileCompletions
 		root.AddCommand(c)
 	}
 	for _, c := range a.forwardedCmds() {
 		root.AddCommand(c)
 	}
+	cmdhelp.Finish(root)
 	return root
 }
 

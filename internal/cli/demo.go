@@ -44,19 +44,23 @@ COMMENT ON TABLE orders IS 'one row per checkout';
 
 func (a *App) demoCmd() *cobra.Command {
 	var keep bool
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Run the whole workflow on a throwaway database and show each step",
 		Long: `Start a throwaway PostgreSQL from the local binaries, create a project in a
 temporary directory, and go through the workflow: init, edit schema.sql,
 revision, upgrade, current, history, check, a second revision, downgrade.
 Each command and its output is shown. Nothing outside the temporary
-directory is touched.`,
+directory is touched, and the directory is removed unless --keep.`,
+		Example: `  go run ./cmd/autogen demo
+  autogen demo --keep`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.demo(cmd.Context(), keep)
 		},
 	}
+	cmd.Flags().BoolVar(&keep, "keep", false, "keep the demo project directory and print where it is")
+	return cmd
 }
 
 func (a *App) demo(ctx context.Context, keep bool) error {

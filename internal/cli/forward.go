@@ -50,6 +50,7 @@ func (a *App) forwardedCmds() []*cobra.Command {
 			Example:            h.Example,
 			GroupID:            f.group,
 			DisableFlagParsing: true,
+			ValidArgsFunction:  cobra.NoFileCompletions,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				if slices.Contains(args, "--help") || slices.Contains(args, "-h") {
 					runner.Main(revision.NewRegistry(), []string{name, "--help"}, runner.WithIO(a.Stdin, a.Stdout, a.Stderr))
@@ -66,6 +67,11 @@ func (a *App) forwardedCmds() []*cobra.Command {
 				return a.runRunner(cmd.Context(), cfg, append([]string{name}, rest...))
 			},
 		})
+	}
+	for _, c := range out {
+		if fa, ok := forwardedArgs[c.Name()]; ok {
+			c.ValidArgsFunction = a.completeRevisions(fa.max, fa.keywords...)
+		}
 	}
 	return out
 }

@@ -20,7 +20,8 @@ heads), with empty bodies. Upgrading through it joins the branches: the
 version table keeps one row for it.`,
 		Example: `  autogen merge -m "merge feature branches" heads
   autogen merge -m "join" 1a2b 3c4d`,
-		Args: cobra.MinimumNArgs(1),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: a.completeRevisions(0, "heads"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := a.config()
 			if err != nil {

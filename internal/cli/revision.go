@@ -75,6 +75,9 @@ database. Changes that delete data are refused unless --allow-destructive
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision that must be applied first, without being a parent (repeatable)")
 	f.StringVar(&o.versionPath, "version-path", "", "revisions directory for the new file (one of the configured ones)")
 	a.autogenFlags(cmd, &o.autogen)
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	_ = cmd.RegisterFlagCompletionFunc("head", a.completeRevisions(0, "head", "base"))
+	_ = cmd.RegisterFlagCompletionFunc("depends-on", a.completeRevisions(0))
 	return cmd
 }
 

@@ -55,7 +55,8 @@ schema operations (data migrations, raw SQL, queries), since the new
 revision cannot repeat what it does not know.`,
 		Example: `  autogen squash 1a2b3c
   autogen squash 1a2b3c -m "initial schema" --dev-url postgres://ci@localhost/postgres`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeRevisions(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := a.config()
 			if err != nil {
