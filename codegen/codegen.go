@@ -147,7 +147,7 @@ func Generate(s Spec) ([]byte, error) {
 	// The header is written as line comments, as Go files carry them;
 	// jennifer would use a block comment for several lines.
 	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
-		buf.WriteString(strings.TrimRight("// "+l, " ") + "\n")
+		buf.WriteString(strings.TrimRight("// "+commentText(l), " ") + "\n")
 	}
 	buf.WriteString("\n")
 	if err := f.Render(&buf); err != nil {
@@ -217,6 +217,19 @@ func body(steps []Step) (jen.Code, error) {
 	return sig.Block(jen.Return(jen.Id("m").Dot("Apply").Custom(multi("(ctx,", ")"), args...))), nil
 }
 
+// commentText makes one line of text safe in a Go comment: invalid UTF-8
+// and the control characters and byte order marks Go source cannot hold
+// become U+FFFD. Comments only describe; the values are in the literals.
+func commentText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f || r == 0xfeff {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
 // comments renders comment lines, ending with a line break so the
 // operation follows on its own line; nil when there are none. A line
 // break inside a line would end the comment, so each becomes its own
@@ -224,7 +237,8 @@ func body(steps []Step) (jen.Code, error) {
 func comments(lines []string) *jen.Statement {
 	var c *jen.Statement
 	for _, l := range lines {
-		for _, part := range strings.Split(strings.ReplaceAll(l, "\r", ""), "\n") {
+		for _, part := range strings.Split(l, "\n") {
+			part = commentText(part)
 			if part == "" {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -70,9 +71,11 @@ func value(v reflect.Value, typed bool) (*jen.Statement, error) {
 }
 
 // str renders a string literal; multi-line SQL becomes a raw string so that
-// it reads as SQL in code review.
+// it reads as SQL in code review. A raw string holds its bytes as they are,
+// so text Go source cannot hold verbatim (invalid UTF-8, NUL, a byte order
+// mark) is quoted with escapes instead.
 func str(s string) *jen.Statement {
-	if strings.Contains(s, "\n") && !strings.Contains(s, "`") && !strings.Contains(s, "\r") {
+	if strings.Contains(s, "\n") && !strings.ContainsAny(s, "`\r\x00\ufeff") && utf8.ValidString(s) {
 		return jen.Op("`" + s + "`")
 	}
 	return jen.Lit(s)
