@@ -278,12 +278,12 @@ func (rw rewriter) enumValue(enum model.Name, old, nv string) {
 	for _, t := range rw.cat.Tables {
 		for _, c := range t.Columns {
 			if c.Type == typ && c.Default != nil {
-				c.Default = rewriteExpr(c.Default, func(tk token) string {
+				c.Default = rewriteExpr(c.Default, stateless(func(tk token) string {
 					if tk.kind == tokString && tk.value == old {
 						return op.QuoteLiteral(nv)
 					}
 					return tk.text
-				})
+				}))
 			}
 		}
 	}
@@ -324,7 +324,7 @@ func (rw rewriter) retable(old, to model.Name) {
 			continue
 		}
 		tr.Table = to
-		e := rewriteExpr(&tr.Definition, qualifiedRename(old, to))
+		e := rewriteExpr(&tr.Definition, func() func(token) string { return qualifiedRename(old, to) })
 		tr.Definition = *e
 	}
 }
@@ -359,7 +359,7 @@ func (rw rewriter) recolumn(table model.Name, old, nc string) {
 		if e == nil {
 			return nil
 		}
-		return rewriteExpr(e, columnRename(old, nc))
+		return rewriteExpr(e, func() func(token) string { return columnRename(old, nc) })
 	}
 	key := func(k *model.IndexKey) {
 		if k.Column == old {
@@ -440,20 +440,26 @@ func (rw rewriter) resequence(old, to model.Name) {
 			if c.Default == nil {
 				continue
 			}
-			c.Default = rewriteExpr(c.Default, func(tk token) string {
+			c.Default = rewriteExpr(c.Default, stateless(func(tk token) string {
 				if tk.kind == tokString && tk.value == oldLit {
 					return op.QuoteLiteral(newLit)
 				}
 				return tk.text
-			})
+			}))
 		}
 	}
 }
 
-// rewriteExpr applies f to the tokens of both texts of an expression and
-// returns the rewritten copy.
-func rewriteExpr(e *model.Expr, f func(token) string) *model.Expr {
-	return &model.Expr{SQL: rewriteSQL(e.SQL, f), Canon: rewriteSQL(e.Canon, f)}
+// rewriteExpr rewrites the tokens of both texts of an expression and
+// returns the rewritten copy. newF returns a fresh rewriting function for
+// each text, since rewriters remember the tokens they have seen.
+func rewriteExpr(e *model.Expr, newF func() func(token) string) *model.Expr {
+	return &model.Expr{SQL: rewriteSQL(e.SQL, newF()), Canon: rewriteSQL(e.Canon, newF())}
+}
+
+// stateless wraps a rewriting function that remembers nothing.
+func stateless(f func(token) string) func() func(token) string {
+	return func() func(token) string { return f }
 }
 
 // The kinds of token the rename rewriter tells apart.
