@@ -413,7 +413,9 @@ func (rw rewriter) recolumn(table model.Name, old, nc string) {
 }
 
 // columnRename rewrites references to a column: identifiers equal to the
-// old name that are not a type after "::" or a function name before "(".
+// old name, except a type name after "::". A function of the same name
+// would be renamed too; the diff then re-creates the object that uses it,
+// which is noisy but correct.
 func columnRename(old, nc string) func(token) string {
 	var prev, cur *token
 	return func(tk token) string {
