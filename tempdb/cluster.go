@@ -58,7 +58,14 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(cfg.parent, "autogen-pg-")
+	parent := cfg.parent
+	if parent == "" && os.Geteuid() == 0 && !reachable(os.TempDir()) {
+		// The server runs as another user, who must reach its directory:
+		// a private TMPDIR (a test's, for instance) would make initdb
+		// fail with "permission denied".
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "autogen-pg-")
 	if err != nil {
 		return nil, fmt.Errorf("tempdb: %w", err)
 	}
@@ -91,6 +98,26 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 			os.RemoveAll(dir)
 			return nil, err
 		}
+	}
+}
+
+// reachable reports whether every user may traverse dir and its parents,
+// which the server needs when it runs as another user than the caller.
+func reachable(dir string) bool {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		st, err := os.Stat(dir)
+		if err != nil || st.Mode().Perm()&0o001 == 0 {
+			return false
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return true
+		}
+		dir = parent
 	}
 }
 

@@ -41,8 +41,9 @@ func TestMain(m *testing.M) {
 var update = flag.Bool("update", false, "update the scripts' expected output (cmp files)")
 
 // TestScripts runs testdata/script/*.txtar. Each script gets its own
-// database (DATABASE_URL), AUTOGEN_SOURCE pointing at this checkout, and a
-// runner cache shared by all scripts.
+// database (DATABASE_URL), the server's maintenance database (ADMIN_URL),
+// AUTOGEN_SOURCE pointing at this checkout, and a runner cache shared by
+// all scripts.
 func TestScripts(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -60,6 +61,9 @@ func TestScripts(t *testing.T) {
 				return errors.New("testscript did not hand over a testing.TB")
 			}
 			env.Setenv("DATABASE_URL", pgtest.NewDB(tb))
+			// ADMIN_URL names the server's maintenance database, for
+			// commands that create databases of their own (--dev-url).
+			env.Setenv("ADMIN_URL", pgtest.AdminURL(tb))
 			env.Setenv("AUTOGEN_SOURCE", root)
 			env.Setenv("AUTOGEN_CACHE_DIR", cache)
 			for k, v := range goEnv {
