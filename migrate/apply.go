@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
 
@@ -133,6 +135,21 @@ func (r *Runner) settings(rev *revision.Revision, local bool) []string {
 	if rev.StatementTimeout > 0 {
 		out = append(out, fmt.Sprintf("%sstatement_timeout = '%dms'", scope, rev.StatementTimeout.Milliseconds()))
 	}
+	if r.schema != "" {
+		// A tenant's revisions use unqualified names: they resolve in
+		// the tenant's schema, and in nothing else but pg_catalog.
+		out = append(out, scope+"search_path TO "+op.QuoteIdent(r.schema))
+	}
+	return out
+}
+
+// resets returns the statements that undo the session settings of a
+// non-transactional revision.
+func (r *Runner) resets() []string {
+	out := []string{"RESET lock_timeout", "RESET statement_timeout"}
+	if r.schema != "" {
+		out = append(out, "RESET search_path")
+	}
 	return out
 }
 
@@ -169,7 +186,7 @@ func (r *Runner) runPlain(ctx context.Context, conn *pgx.Conn, step Step, before
 	defer func() {
 		// Session settings would outlive the revision; reset them.
 		if len(r.settings(step.Revision, false)) > 0 {
-			_, _ = conn.Exec(context.WithoutCancel(ctx), "RESET lock_timeout; RESET statement_timeout")
+			_, _ = conn.Exec(context.WithoutCancel(ctx), strings.Join(r.resets(), "; "))
 		}
 	}()
 	if body := step.body(); body != nil {

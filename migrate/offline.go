@@ -68,7 +68,7 @@ func (r *Runner) offline(ctx context.Context, w io.Writer, dir Direction, spec s
 		if !tx && len(r.settings(step.Revision, false)) > 0 {
 			// Session settings would outlive the revision and bound every
 			// later statement of the script; online, runPlain resets them.
-			out.line("RESET lock_timeout;\nRESET statement_timeout;\n")
+			out.line(strings.Join(r.resets(), ";\n") + ";\n")
 		}
 		if !tx {
 			// As online, the version-table change of a non-transactional

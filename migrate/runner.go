@@ -19,6 +19,9 @@ type Runner struct {
 	table    op.Name
 	reporter Reporter
 	lockWait time.Duration
+	// schema, when set, is the tenant schema the runner works in (see
+	// ForSchema).
+	schema string
 }
 
 // Option configures a Runner.
