@@ -465,10 +465,19 @@ func (e *env) statusCmd() *cobra.Command {
 		Use:   "status",
 		Short: "Summarise the database's position: current, heads, pending count",
 		Long: `Print the applied heads, the graph's heads and how many revisions are
-pending. Exits 0 when the database is at head, 1 when revisions are pending.`,
-		Example: "  autogen status\n  autogen status --format json",
+pending. Exits 0 when the database is at head, 1 when revisions are pending.
+With --schemas, one line per matching tenant schema; it exits 1 when any is
+behind.`,
+		Example: "  autogen status\n  autogen status --format json\n  autogen status --schemas 'tenant_*'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(e.schemas) > 0 {
+				r, err := e.baseRunner()
+				if err != nil {
+					return err
+				}
+				return e.statusSchemas(cmd.Context(), r, format)
+			}
 			r, err := e.runner()
 			if err != nil {
 				return err

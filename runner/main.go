@@ -52,6 +52,10 @@ type env struct {
 	// slow is how long a statement runs before the reporter names it;
 	// zero means slowStatement.
 	slow time.Duration
+	// schemas are the tenant schemas of --schemas (tenants.go), and
+	// command the name of the command running, for its messages.
+	schemas []string
+	command string
 }
 
 // Main runs the runner command line with args (without the program name)
@@ -149,7 +153,9 @@ func (e *env) rootCmd() *cobra.Command {
 	pf.CountVarP(&e.verbose, "verbose", "v", "more detail: revision details in listings, every SQL statement with its duration in upgrades")
 	pf.BoolVarP(&e.quiet, "quiet", "q", false, "log nothing but errors")
 	pf.StringVar(&e.color, "color", term.Auto, "colour output: auto (on a terminal unless NO_COLOR is set), always or never")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	e.addSchemaFlags(root)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		e.command = cmd.Name()
 		if err := term.CheckMode(e.color); err != nil {
 			return exitcode.With(exitcode.Usage, err)
 		}
@@ -176,8 +182,23 @@ func (e *env) commands() []*cobra.Command {
 	}
 }
 
-// runner builds the migrate.Runner, reporting progress to stderr.
+// runner builds the migrate.Runner, reporting progress to stderr; with
+// --schemas it works in that one tenant schema.
 func (e *env) runner() (*migrate.Runner, error) {
+	schema, err := e.oneSchema(e.command)
+	if err != nil {
+		return nil, err
+	}
+	r, err := e.baseRunner()
+	if err != nil || schema == "" {
+		return r, err
+	}
+	return r.ForSchema(schema), nil
+}
+
+// baseRunner builds the migrate.Runner without regard to --schemas, for the
+// commands that go through several schemas.
+func (e *env) baseRunner() (*migrate.Runner, error) {
 	r, err := migrate.New(e.reg, migrate.WithVersionTable(e.versionTable), migrate.WithReporter(e.reporter()))
 	if err != nil {
 		return nil, exitcode.With(Code(err), err)

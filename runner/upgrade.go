@@ -8,10 +8,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/migrate"
 )
 
 func (e *env) upgradeCmd() *cobra.Command {
-	var offline bool
+	var offline, keepGoing bool
 	cmd := &cobra.Command{
 		Use:   "upgrade [TARGET]",
 		Short: "Apply revisions up to a target (default: head)",
@@ -22,18 +23,31 @@ together with the version-table update.
 
 With --sql nothing is executed: the statements are printed, with BEGIN and
 COMMIT and the version-table changes. Offline, the start is base unless
-given as FROM:TO.`,
+given as FROM:TO.
+
+With --schemas, every tenant schema matching the names or globs is
+upgraded in turn, each with its own version table and with search_path set
+to it; the run stops at the first schema that fails unless
+--continue-on-error.`,
 		Example: `  autogen upgrade head
   autogen upgrade +1
   autogen upgrade 1a2b3c
   autogen upgrade head --sql > upgrade.sql
-  autogen upgrade 1a2b3c:head --sql`,
+  autogen upgrade 1a2b3c:head --sql
+  autogen upgrade head --schemas 'tenant_*' --continue-on-error`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: e.completeRevisions(1, "head", "heads", "+1"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			target := "head"
 			if len(args) == 1 {
 				target = args[0]
+			}
+			if len(e.schemas) > 0 && !offline {
+				r, err := e.baseRunner()
+				if err != nil {
+					return err
+				}
+				return e.moveSchemas(cmd.Context(), r, migrate.Up, target, onError(keepGoing))
 			}
 			r, err := e.runner()
 			if err != nil {
@@ -52,11 +66,20 @@ given as FROM:TO.`,
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
+	cmd.Flags().BoolVar(&keepGoing, "continue-on-error", false, "with --schemas, go on with the next schema after one fails")
 	return cmd
 }
 
+// onError maps --continue-on-error to the policy of a multi-schema run.
+func onError(keepGoing bool) migrate.OnError {
+	if keepGoing {
+		return migrate.ContinueOnError
+	}
+	return migrate.StopOnError
+}
+
 func (e *env) downgradeCmd() *cobra.Command {
-	var offline bool
+	var offline, keepGoing bool
 	cmd := &cobra.Command{
 		Use:   "downgrade TARGET",
 		Short: "Undo revisions down to a target",
@@ -65,14 +88,25 @@ revision (every applied revision that needs it is undone; it stays), -N
 (the last N revisions), REV-N or LABEL@-N.
 
 With --sql nothing is executed; give the range as FROM:TO, such as
-head:base.`,
+head:base.
+
+With --schemas, every tenant schema matching the names or globs is
+downgraded in turn, as upgrade --schemas upgrades them.`,
 		Example: `  autogen downgrade -1
   autogen downgrade base
   autogen downgrade 1a2b3c
-  autogen downgrade head:base --sql`,
+  autogen downgrade head:base --sql
+  autogen downgrade -1 --schemas tenant_acme`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: e.completeRevisions(1, "base", "-1"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(e.schemas) > 0 && !offline {
+				r, err := e.baseRunner()
+				if err != nil {
+					return err
+				}
+				return e.moveSchemas(cmd.Context(), r, migrate.Down, args[0], onError(keepGoing))
+			}
 			r, err := e.runner()
 			if err != nil {
 				return err
@@ -95,6 +129,7 @@ head:base.`,
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
+	cmd.Flags().BoolVar(&keepGoing, "continue-on-error", false, "with --schemas, go on with the next schema after one fails")
 	return cmd
 }
 
