@@ -44,6 +44,18 @@ type Config struct {
 	Template string
 	// Env is the named environment selected with --env, or "".
 	Env string
+	// Tenants configures a project whose revisions apply to tenant schemas.
+	Tenants Tenants
+}
+
+// Tenants configures multi-tenant projects, where every tenant has a schema
+// of its own with the same objects (README, "Multi-tenant schemas").
+type Tenants struct {
+	// Template names the schema that schema.sql describes, with unqualified
+	// names, and that autogenerate compares it with; revisions are written
+	// with unqualified names, so that they apply to any tenant schema. The
+	// version table lives in the template schema, like every tenant's.
+	Template string `toml:"template"`
 }
 
 // Scope says which schemas and tables autogen manages. Patterns are globs
@@ -96,6 +108,7 @@ type file struct {
 	Scope        Scope           `toml:"scope"`
 	Online       Online          `toml:"online"`
 	Hooks        []Hook          `toml:"hooks"`
+	Tenants      Tenants         `toml:"tenants"`
 	Envs         map[string]envT `toml:"env"`
 }
 
@@ -189,6 +202,7 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Scope = f.Scope
 	c.Online = f.Online
 	c.Hooks = f.Hooks
+	c.Tenants = f.Tenants
 
 	// Environment variables.
 	set(&c.Schema, getenv("AUTOGEN_SCHEMA"))
@@ -250,7 +264,24 @@ func (c *Config) validate() error {
 			return fmt.Errorf("%s: hook %q has no command", c.Path, h.Name)
 		}
 	}
+	if t := c.Tenants.Template; t != "" {
+		if strings.ContainsAny(t, ".*?[") || strings.HasPrefix(t, "pg_") || t == "public" {
+			return fmt.Errorf("%s: [tenants] template must name a schema of its own (not public, no dot or pattern), got %q", c.Path, t)
+		}
+		if len(c.Scope.IncludeSchemas)+len(c.Scope.ExcludeSchemas) > 0 {
+			return fmt.Errorf("%s: [tenants] template manages exactly its schema; remove [scope] include_schemas and exclude_schemas", c.Path)
+		}
+	}
 	return nil
+}
+
+// TenantVersionTable returns the version table's name without its schema,
+// which a multi-tenant project keeps in every tenant schema.
+func (c *Config) TenantVersionTable() string {
+	if _, table, ok := strings.Cut(c.VersionTable, "."); ok {
+		return table
+	}
+	return c.VersionTable
 }
 
 // SchemaPath returns the absolute path of the schema source.

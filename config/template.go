@@ -58,6 +58,13 @@ lock_retries = 0
 #   name = "gofmt"
 #   command = ["gofmt", "-w", "{file}"]
 
+# Multi-tenant databases, where every tenant has a schema of its own: name
+# the template schema that schema.sql describes (with unqualified names).
+# Revisions are then written with unqualified names and applied to tenants
+# with "autogen upgrade --schemas 'tenant_*'".
+#   [tenants]
+#   template = "tenant_template"
+
 # Named environments selected with --env NAME override the settings above:
 #   [env.staging]
 #   url_env = "STAGING_DATABASE_URL"

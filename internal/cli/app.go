@@ -145,6 +145,7 @@ func (a *App) config() (*config.Config, error) {
 	if err != nil {
 		return nil, exitcode.With(exitcode.Config, err)
 	}
+	tenantConfig(c)
 	return c, nil
 }
 

@@ -68,7 +68,7 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err := f.Validate(); err != nil {
 		return nil, exitcode.With(exitcode.Config, err)
 	}
-	desired, err := autogenerate.ReadDesired(ctx, cfg.SchemaPath(), f)
+	desired, err := a.readDesired(ctx, cfg, f)
 	if err != nil {
 		return nil, exitcode.With(exitcode.Schema, err)
 	}

@@ -133,9 +133,19 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	if err != nil {
 		return exitcode.With(exitcode.Build, err)
 	}
-	full := append([]string{}, args...)
+	tenant := tenantFlags(cfg, args)
+	if len(tenant) > 0 {
+		if err := a.ensureTemplate(ctx, cfg, args); err != nil {
+			return err
+		}
+	}
+	// autogen's flags go right after the command name: after a "--" they
+	// would be taken for targets.
+	full := append([]string{}, args[:1]...)
 	full = append(full, a.runnerFlags()...)
+	full = append(full, tenant...)
 	full = append(full, "--version-table", cfg.VersionTable, "--url-env", runnerURLEnv)
+	full = append(full, args[1:]...)
 	cmd := exec.CommandContext(ctx, bin, full...)
 	cmd.Dir = cfg.Dir
 	cmd.Env = append(os.Environ(), runnerURLEnv+"="+a.databaseURL(cfg))

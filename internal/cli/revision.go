@@ -270,6 +270,9 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error
 		}
 		spec.Header = h
 	}
+	if t := cfg.Tenants.Template; t != "" {
+		spec.Upgrade, spec.Downgrade = unqualify(spec.Upgrade, t), unqualify(spec.Downgrade, t)
+	}
 	src, err := codegen.Generate(spec)
 	if err != nil {
 		return err
