@@ -79,6 +79,10 @@ func Version() string {
 	return "(devel)"
 }
 
+// Command returns the command tree, for the command reference generator
+// (internal/cli/docgen) and tests that walk it.
+func (a *App) Command() *cobra.Command { return a.rootCmd() }
+
 func (a *App) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "autogen",

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/autogen-dev/autogen/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
@@ -54,6 +56,7 @@ func (a *App) forwardedCmds() []*cobra.Command {
 			RunE: func(cmd *cobra.Command, args []string) error {
 				if slices.Contains(args, "--help") || slices.Contains(args, "-h") {
 					runner.Main(revision.NewRegistry(), []string{name, "--help"}, runner.WithIO(a.Stdin, a.Stdout, a.Stderr))
+					a.projectFlagsHelp(cmd)
 					return nil
 				}
 				rest, err := a.parseGlobals(args)
@@ -74,6 +77,19 @@ func (a *App) forwardedCmds() []*cobra.Command {
 		}
 	}
 	return out
+}
+
+// projectFlagsHelp completes the runner's help of a forwarded command with
+// autogen's own global flags, which choose the project and its database.
+func (a *App) projectFlagsHelp(cmd *cobra.Command) {
+	fs := pflag.NewFlagSet("project", pflag.ContinueOnError)
+	cmd.Root().PersistentFlags().VisitAll(func(f *pflag.Flag) {
+		switch f.Name {
+		case "config", "env", "url", "schema":
+			fs.AddFlag(f)
+		}
+	})
+	fmt.Fprintf(a.Stdout, "\nProject Flags:\n%s", fs.FlagUsages())
 }
 
 // parseGlobals takes autogen's own global flags out of args (forwarded
