@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -103,7 +102,8 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	if err != nil {
 		return false, err
 	}
-	if cmp, err = a.settleRenames(cmp, o.autogen.noRename); err != nil {
+	probe := dataProbe{conn: conn}
+	if cmp, err = a.settleRenames(ctx, probe, cmp, o.autogen.noRename); err != nil {
 		return false, err
 	}
 	a.printDetected(cmp)
@@ -115,9 +115,8 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	if err != nil {
 		return false, err
 	}
-	if err := refuseDestructive(cmp.UpPlan, allowed); err != nil {
-		fmt.Fprintln(a.Stderr, err)
-		return false, exitcode.With(exitcode.Refused, errSilent)
+	if err := a.refuseDestructive(ctx, probe, cmp.UpPlan, allowed); err != nil {
+		return false, err
 	}
 	spec.Upgrade = steps(cmp.UpPlan)
 	spec.Downgrade = steps(cmp.DownPlan)
@@ -219,25 +218,28 @@ func allowedHazards(o autogenOptions) ([]op.HazardKind, error) {
 	return out, nil
 }
 
-// refuseDestructive returns an error listing the changes that delete data
-// unless that hazard is allowed.
-func refuseDestructive(p *plan.Plan, allowed []op.HazardKind) error {
+// refuseDestructive refuses a plan that would delete data this database
+// holds, listing what, unless the deletes-data hazard is allowed. Drops of
+// empty tables and columns lose nothing here; they are written, with their
+// hazard left unacknowledged for review and `autogen lint`.
+func (a *App) refuseDestructive(ctx context.Context, probe dataProbe, p *plan.Plan, allowed []op.HazardKind) error {
 	if slices.Contains(allowed, op.DeletesData) {
 		return nil
 	}
-	var lines []string
-	for _, s := range p.Steps {
-		for _, h := range s.Hazards {
-			if h.Kind == op.DeletesData {
-				lines = append(lines, "  - "+h.Message)
-			}
-		}
+	risky, harmless, err := probe.destructive(ctx, p)
+	if err != nil {
+		return err
 	}
-	if len(lines) == 0 {
-		return nil
+	if len(risky) > 0 {
+		fmt.Fprintln(a.Stderr, "Refusing to write a revision that deletes data:\n  - "+strings.Join(risky, "\n  - ")+
+			"\nIf this is intended, run again with --allow-destructive. If something was renamed, confirm it with --rename OLD=NEW so the data stays.")
+		return exitcode.With(exitcode.Refused, errSilent)
 	}
-	return errors.New("Refusing to write a revision that deletes data:\n" + strings.Join(lines, "\n") +
-		"\nIf this is intended, run again with --allow-destructive. If something was renamed, confirm it with --rename OLD=NEW so the data stays.")
+	if len(harmless) > 0 && !a.quiet {
+		fmt.Fprintln(a.Stderr, "Writing drops of objects that hold no data in this database (not acknowledged in AllowHazards, so `autogen lint` reports them until reviewed):\n  - "+
+			strings.Join(harmless, "\n  - "))
+	}
+	return nil
 }
 
 // acknowledge returns the allowed hazard kinds that the plan has, for the

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -151,14 +152,37 @@ func confirmedRenames(flags []string, schemaPath string, current, desired *model
 // and an add. On a terminal it asks about each; otherwise, unless
 // --no-rename says they are all drops and adds, it lists them and refuses.
 // It returns the comparison redone with the confirmed renames.
-func (a *App) settleRenames(cmp *autogenerate.Result, noRename bool) (*autogenerate.Result, error) {
+func (a *App) settleRenames(ctx context.Context, probe dataProbe, cmp *autogenerate.Result, noRename bool) (*autogenerate.Result, error) {
 	cands := autogenerate.Candidates(cmp.Current, cmp.Desired, cmp.Options.Renames, nil)
 	if len(cands) == 0 || noRename {
 		return cmp, nil
 	}
 	if !isTerminal(a.Stdin) {
-		fmt.Fprint(a.Stderr, refusal(withMembers(cmp, cands)))
-		return nil, exitcode.With(exitcode.Refused, errSilent)
+		// Without a terminal to ask on, refuse only the candidates whose
+		// drop would lose data this database holds; the others are taken
+		// as drops and adds, and said so.
+		var risky, harmless []autogenerate.Candidate
+		for _, c := range withMembers(cmp, cands) {
+			found, err := probe.candidate(ctx, cmp.Current, c)
+			if err != nil {
+				return nil, err
+			}
+			if found {
+				risky = append(risky, c)
+			} else {
+				harmless = append(harmless, c)
+			}
+		}
+		if len(risky) > 0 {
+			fmt.Fprint(a.Stderr, refusal(risky))
+			return nil, exitcode.With(exitcode.Refused, errSilent)
+		}
+		if !a.quiet {
+			for _, c := range harmless {
+				fmt.Fprintf(a.Stderr, "Possible rename %s: written as a drop and an add, which loses no data in this database (confirm with --rename %s to keep it a rename)\n", c, c.Flag())
+			}
+		}
+		return cmp, nil
 	}
 	renames, err := autogenerate.Merge(cmp.Options.Renames, autogenerate.NewRenames())
 	if err != nil {
