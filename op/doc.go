@@ -7,8 +7,11 @@
 // which reads the hazards each operation declares ([Hazardous]).
 //
 // Identifiers are quoted only when PostgreSQL needs it ([QuoteIdent]) and
-// names are schema-qualified whenever a Schema is given. Types, defaults and
-// other expressions are SQL text, written as they should appear.
+// names are schema-qualified whenever a Schema is given. An empty Schema
+// leaves a name unqualified, to be resolved through the search_path: that is
+// how the revisions of a multi-tenant project apply to any tenant schema
+// (see migrate.Runner.ForSchema). Types, defaults and other expressions are
+// SQL text, written as they should appear.
 //
 // A revision body applies operations through its migration handle:
 //

@@ -24,6 +24,15 @@
 //		})
 //	}
 //
+// A body runs inside the revision's transaction (unless the revision sets
+// NoTransaction, as CREATE INDEX CONCURRENTLY requires). Besides applying
+// operations it can migrate data through the same transaction with
+// [Migration.Exec], [Migration.Query] and [Migration.QueryRow];
+// [Migration.Offline] reports a body rendered for `--sql` or `autogen lint`,
+// where nothing can be read. LockTimeout, StatementTimeout and LockRetries
+// bound how long the revision waits for locks, and AllowHazards acknowledges
+// the hazards its operations declare, which `autogen lint` then accepts.
+//
 // There is no library-wide registry: the runner is handed the package's
 // registry explicitly (see package migrate), so tests can build their own.
 // Registering never panics; [Registry.Graph] reports duplicate ids, missing

@@ -10,6 +10,16 @@
 // server runs as the "postgres" system user if there is one, else as
 // "nobody".
 //
+//	c, err := tempdb.Start(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	defer c.Stop(context.WithoutCancel(ctx))
+//	_, url, err := c.CreateDatabase(ctx, "app") // a new database, by URL
+//
+// The binaries are found on PATH, through `pg_config --bindir`, or under
+// /usr/lib/postgresql/*/bin (the newest version there), in that order.
+//
 // It imports only the standard library and pgx, so users can call it from
-// their own tests.
+// their own tests; package autogentest builds on it for testing revisions.
 package tempdb
