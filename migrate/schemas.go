@@ -117,6 +117,7 @@ type SchemaError struct {
 	Err    error
 }
 
+// Error names the schema, then the cause.
 func (e *SchemaError) Error() string { return "schema " + e.Schema + ": " + e.Err.Error() }
 
 // Unwrap returns the cause, often a *RevisionError.

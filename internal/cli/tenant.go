@@ -103,6 +103,7 @@ type stagedError struct {
 	from, to string
 }
 
+// Error is the SQL reader's message with the project's paths.
 func (e *stagedError) Error() string { return strings.ReplaceAll(e.err.Error(), e.from, e.to) }
 
 // Unwrap returns the SQL reader's error.
