@@ -95,7 +95,9 @@ func (d *differ) extensions() {
 		case t.Schema != "" && f.Schema != "" && t.Schema != f.Schema:
 			d.add(DropExtension{Extension: f, Recreate: true}, CreateExtension{Extension: t})
 			d.recreated[key("extension", model.Name{Name: t.Name})] = true
-		case t.Version != "" && f.Version != "" && t.Version != f.Version:
+		case t.Version != f.Version:
+			// Both readers leave Version empty for the server's default
+			// version, so an empty one asks for the default.
 			d.add(UpdateExtension{From: f, To: t})
 		}
 	}
