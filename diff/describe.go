@@ -182,6 +182,9 @@ func (c SetComment) Describe() string {
 	if c.To == "" {
 		return fmt.Sprintf("removed comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
 	}
+	if c.From == "" {
+		return fmt.Sprintf("set comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
+	}
 	return fmt.Sprintf("changed comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
 }
 
