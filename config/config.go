@@ -46,6 +46,10 @@ type Config struct {
 	Env string
 	// Tenants configures a project whose revisions apply to tenant schemas.
 	Tenants Tenants
+	// VersionTables lists the version tables of every environment of the
+	// file, so that one environment's table is never mistaken for part of
+	// the schema when several share a database.
+	VersionTables []string
 }
 
 // Tenants configures multi-tenant projects, where every tenant has a schema
@@ -203,6 +207,14 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Online = f.Online
 	c.Hooks = f.Hooks
 	c.Tenants = f.Tenants
+
+	c.VersionTables = []string{c.VersionTable}
+	for _, e := range f.Envs {
+		if e.VersionTable != "" && !slices.Contains(c.VersionTables, e.VersionTable) {
+			c.VersionTables = append(c.VersionTables, e.VersionTable)
+		}
+	}
+	slices.Sort(c.VersionTables)
 
 	// Environment variables.
 	set(&c.Schema, getenv("AUTOGEN_SCHEMA"))

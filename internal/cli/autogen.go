@@ -50,14 +50,24 @@ func kindList() string {
 
 // filter builds the scope filter shared by both readers.
 func filter(cfg *config.Config) *scope.Filter {
-	vt := cfg.VersionTable
-	if !strings.Contains(vt, ".") {
-		vt = "public." + vt
+	qualify := func(vt string) string {
+		if !strings.Contains(vt, ".") {
+			return "public." + vt
+		}
+		return vt
+	}
+	exclude := slices.Clone(cfg.Scope.ExcludeTables)
+	// The version tables of the other environments in autogen.toml are
+	// autogen's too, when environments share a database.
+	for _, vt := range cfg.VersionTables {
+		if q := qualify(vt); q != qualify(cfg.VersionTable) {
+			exclude = append(exclude, q)
+		}
 	}
 	return &scope.Filter{
 		IncludeSchemas: cfg.Scope.IncludeSchemas, ExcludeSchemas: cfg.Scope.ExcludeSchemas,
-		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: cfg.Scope.ExcludeTables,
-		VersionTable: vt,
+		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: exclude,
+		VersionTable: qualify(cfg.VersionTable),
 	}
 }
 

@@ -292,7 +292,9 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error
 	}
 	for _, h := range cfg.Hooks {
 		if err := runHook(h, path, cfg.Dir); err != nil {
-			return fmt.Errorf("post-write hook %s on %s: %w", h.Name, path, err)
+			// The revision is written; the hook, configured in
+			// autogen.toml, is what failed.
+			return exitcode.With(exitcode.Config, fmt.Errorf("post-write hook %s on %s (the revision is written): %w", h.Name, path, err))
 		}
 	}
 	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
