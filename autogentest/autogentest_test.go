@@ -3,6 +3,7 @@ package autogentest
 import (
 	"context"
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgtest"
 	"runtime"
 	"slices"
 	"strings"
@@ -101,38 +102,19 @@ func registry(revs ...*revision.Revision) *revision.Registry {
 	return reg
 }
 
-func query(t *testing.T, url, sql string) []string {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestUpgraded(t *testing.T) {
 	url := Upgraded(t, registry(users(), profile(false)))
-	cols := query(t, url, "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'users' ORDER BY 1")
+	cols := pgtest.Query(t, url, "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'users' ORDER BY 1")
 	if want := []string{"id", "nickname"}; !slices.Equal(cols, want) {
 		t.Errorf("columns %q, want %q", cols, want)
 	}
-	if v := query(t, url, "SELECT version_num::text FROM autogen_version"); !slices.Equal(v, []string{"b2"}) {
+	if v := pgtest.Query(t, url, "SELECT version_num::text FROM autogen_version"); !slices.Equal(v, []string{"b2"}) {
 		t.Errorf("version table %q, want b2", v)
 	}
 
 	// The runner's options apply.
 	url = Upgraded(t, registry(users()), migrate.WithVersionTable("app_version"))
-	if v := query(t, url, "SELECT version_num::text FROM app_version"); !slices.Equal(v, []string{"a1"}) {
+	if v := pgtest.Query(t, url, "SELECT version_num::text FROM app_version"); !slices.Equal(v, []string{"a1"}) {
 		t.Errorf("version table app_version %q, want a1", v)
 	}
 }
@@ -191,7 +173,7 @@ func TestOwnServer(t *testing.T) {
 	var url string
 	t.Run("own", func(t *testing.T) {
 		url = NewDatabase(t)
-		if got := query(t, url, "SELECT current_database()::text"); len(got) != 1 || !strings.HasPrefix(got[0], "autogentest_testownserver_own_") {
+		if got := pgtest.Query(t, url, "SELECT current_database()::text"); len(got) != 1 || !strings.HasPrefix(got[0], "autogentest_testownserver_own_") {
 			t.Errorf("database %q", got)
 		}
 	})

@@ -6,7 +6,6 @@ package examples
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,8 +16,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/internal/cli"
 	"github.com/autogen-dev/autogen/internal/pgtest"
@@ -53,7 +50,7 @@ func TestShop(t *testing.T) {
 	if code != http.StatusOK || body["status"] != "ok" || fmt.Sprint(body["current"]) != "["+shopHead+"]" || body["pending"] != 0.0 {
 		t.Errorf("/healthz after migrating = %d %v", code, body)
 	}
-	tables := queryStrings(t, url, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+	tables := pgtest.Query(t, url, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
 	if want := "[autogen_version customers order_lines orders products]"; fmt.Sprint(tables) != want {
 		t.Errorf("tables = %v, want %s", tables, want)
 	}
@@ -143,23 +140,4 @@ func get(t *testing.T, url string) (int, map[string]any) {
 		t.Fatalf("decoding %s: %v", url, err)
 	}
 	return resp.StatusCode, body
-}
-
-func queryStrings(t *testing.T, url, sql string) []string {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

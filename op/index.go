@@ -54,7 +54,10 @@ func Cols(names ...string) []IndexColumn {
 	return out
 }
 
-func (c IndexColumn) sql() (string, error) {
+// SQL renders the key as it appears in an index definition or an EXCLUDE
+// element: the column or parenthesized expression, then collation,
+// operator class, direction and nulls order.
+func (c IndexColumn) SQL() (string, error) {
 	var s string
 	switch {
 	case c.Name != "" && c.Expr == "":
@@ -112,7 +115,7 @@ func (o CreateIndex) Statements() ([]string, error) {
 	}
 	keys := make([]string, len(o.Columns))
 	for i, c := range o.Columns {
-		k, err := c.sql()
+		k, err := c.SQL()
 		if err != nil {
 			return nil, err
 		}

@@ -92,28 +92,24 @@ func constraint(c *model.Constraint) op.Constraint {
 	return nil
 }
 
-// keySQL renders an index key as it appears in an EXCLUDE element.
+// keySQL renders an index key as it appears in an EXCLUDE element, the
+// way op renders index keys.
 func keySQL(k model.IndexKey) string {
-	s := op.QuoteIdent(k.Column)
-	if k.Expr != nil {
-		s = "(" + k.Expr.SQL + ")"
-	}
-	if k.Collation != "" {
-		s += " COLLATE " + k.Collation
-	}
-	if k.Opclass != "" {
-		s += " " + k.Opclass
-		if len(k.OpclassOptions) > 0 {
-			s += " (" + strings.Join(k.OpclassOptions, ", ") + ")"
-		}
-	}
-	if k.Desc {
-		s += " DESC"
-	}
-	if k.NullsOrder != "" {
-		s += " " + k.NullsOrder
+	s, err := indexColumn(k).SQL()
+	if err != nil {
+		return op.QuoteIdent(k.Column)
 	}
 	return s
+}
+
+// indexColumn converts an index key.
+func indexColumn(k model.IndexKey) op.IndexColumn {
+	c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc}
+	if k.Expr != nil {
+		c.Name, c.Expr = "", k.Expr.SQL
+	}
+	c.Nulls = strings.TrimPrefix(k.NullsOrder, "NULLS ")
+	return c
 }
 
 func createTable(t *model.Table) op.CreateTable {
@@ -145,12 +141,7 @@ func createIndex(ix *model.Index) op.CreateIndex {
 		ci.Using = ix.Method
 	}
 	for _, k := range ix.Keys {
-		c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc}
-		if k.Expr != nil {
-			c.Name, c.Expr = "", k.Expr.SQL
-		}
-		c.Nulls = strings.TrimPrefix(k.NullsOrder, "NULLS ")
-		ci.Columns = append(ci.Columns, c)
+		ci.Columns = append(ci.Columns, indexColumn(k))
 	}
 	return ci
 }

@@ -142,10 +142,10 @@ CREATE TABLE loose (at timestamptz);
 			}},
 		{name: "an existing table attached as a partition is scanned", before: base,
 			after: strings.Replace(base, "CREATE TABLE loose (at timestamptz);", "CREATE TABLE loose PARTITION OF logs FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');", 1),
-			want: []string{"attached partition 'loose' to 'logs': AttachPartition[locks-for-scan]"}},
+			want:  []string{"attached partition 'loose' to 'logs': AttachPartition[locks-for-scan]"}},
 		{name: "a domain check scans the columns of the domain", before: base + "CREATE DOMAIN qty AS integer;",
 			after: base + "CREATE DOMAIN qty AS integer CHECK (VALUE > 0);",
-			want: []string{"changed domain 'qty': AlterDomain[may-fail]"}},
+			want:  []string{"changed domain 'qty': AlterDomain[may-fail]"}},
 		{name: "renames carry no hazard", before: base, after: strings.Replace(base, "CREATE INDEX t_note", "CREATE INDEX t_note_idx", 1),
 			want: []string{"renamed index 't_note' to 't_note_idx': RenameIndex"}},
 	}

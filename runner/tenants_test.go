@@ -2,11 +2,8 @@ package runner
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/internal/pgtest"
 )
@@ -129,7 +126,7 @@ Error: schema tenant_b: upgrade a1 -> b2, second failed: ERROR: relation "t2" al
 	if stdout != "b2\n" {
 		t.Errorf("current --schemas tenant_c = %q, want b2", stdout)
 	}
-	if rows := query(t, url, "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('public', 'other') ORDER BY 1"); len(rows) != 0 {
+	if rows := pgtest.Query(t, url, "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('public', 'other') ORDER BY 1"); len(rows) != 0 {
 		t.Errorf("tables outside the tenants: %q", rows)
 	}
 
@@ -169,21 +166,3 @@ COMMIT;
 }
 
 // query runs a query returning one text column on the database at url.
-func query(t *testing.T, url, sql string) []string {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, sql)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}

@@ -2,13 +2,11 @@ package corpus
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -86,20 +84,7 @@ func TestCorpusCLI(t *testing.T) {
 		},
 		Timeout: 120 * time.Second,
 	}
-	ctx := context.Background()
-	out := make([]Result, len(cases))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
-	for i, c := range cases {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			out[i] = cli.Run(ctx, c, fmt.Sprintf("%d_%d", os.Getpid(), i))
-		}()
-	}
-	wg.Wait()
+	out := runAll(cases, 2, cli.Run)
 	passed := 0
 	for _, res := range out {
 		if res.Passed() {

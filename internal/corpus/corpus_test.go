@@ -69,20 +69,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
 	expected := known(t)
 
-	ctx := context.Background()
-	out := make([]Result, len(cases))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 3)
-	for i, c := range cases {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			out[i] = r.Run(ctx, c, fmt.Sprintf("%d_%d", os.Getpid(), i))
-		}()
-	}
-	wg.Wait()
+	out := runAll(cases, 3, r.Run)
 
 	passed := 0
 	byKind := map[string][2]int{}
@@ -144,4 +131,24 @@ func indent(s string) string {
 		s = s[:4000] + "\n…"
 	}
 	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
+}
+
+// runAll runs cases with at most n at a time, keeping their order in the
+// results. Each case gets an id that keeps its databases apart.
+func runAll(cases []Case, n int, run func(context.Context, Case, string) Result) []Result {
+	ctx := context.Background()
+	out := make([]Result, len(cases))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, n)
+	for i, c := range cases {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[i] = run(ctx, c, fmt.Sprintf("%d_%d", os.Getpid(), i))
+		}()
+	}
+	wg.Wait()
+	return out
 }

@@ -154,3 +154,24 @@ func sanitize(s string) string {
 	}
 	return b.String()
 }
+
+// Query runs a query returning one text column on the database at dbURL
+// and returns its values.
+func Query(t testing.TB, dbURL, sql string) []string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
