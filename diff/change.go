@@ -326,6 +326,7 @@ type Object struct {
 	Schema, Table, Name, Args string
 }
 
+// String renders the object for messages, as "table.column" or "name on table".
 func (o Object) String() string {
 	switch o.Kind {
 	case "COLUMN":

@@ -7,60 +7,113 @@ import (
 	"github.com/autogen-dev/autogen/model"
 )
 
-func (c CreateSchema) Describe() string    { return "added schema " + q(c.Schema.Name) }
-func (c DropSchema) Describe() string      { return "removed schema " + q(c.Schema.Name) }
+// Describe says what the change does, for people.
+func (c CreateSchema) Describe() string { return "added schema " + q(c.Schema.Name) }
+
+// Describe says what the change does, for people.
+func (c DropSchema) Describe() string { return "removed schema " + q(c.Schema.Name) }
+
+// Describe says what the change does, for people.
 func (c CreateExtension) Describe() string { return "added extension " + q(c.Extension.Name) }
-func (c DropExtension) Describe() string   { return "removed extension " + q(c.Extension.Name) }
+
+// Describe says what the change does, for people.
+func (c DropExtension) Describe() string { return "removed extension " + q(c.Extension.Name) }
+
+// Describe says what the change does, for people.
 func (c UpdateExtension) Describe() string {
 	return fmt.Sprintf("extension %s version %s -> %s", q(c.To.Name), c.From.Version, c.To.Version)
 }
+
+// Describe says what the change does, for people.
 func (c CreateCollation) Describe() string { return "added collation " + q(nm(c.Collation.Name)) }
-func (c DropCollation) Describe() string   { return "removed collation " + q(nm(c.Collation.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropCollation) Describe() string { return "removed collation " + q(nm(c.Collation.Name)) }
+
+// Describe says what the change does, for people.
 func (c CreateEnum) Describe() string {
 	return fmt.Sprintf("added enum %s (%s)", q(nm(c.Enum.Name)), strings.Join(c.Enum.Values, ", "))
 }
+
+// Describe says what the change does, for people.
 func (c DropEnum) Describe() string { return "removed enum " + q(nm(c.Enum.Name)) }
+
+// Describe says what the change does, for people.
 func (c AddEnumValue) Describe() string {
 	return fmt.Sprintf("added value %s to enum %s", q(c.Value), q(nm(c.Enum)))
 }
+
+// Describe says what the change does, for people.
 func (c RecreateEnum) Describe() string {
 	return fmt.Sprintf("changed values of enum %s: (%s) -> (%s)", q(nm(c.To.Name)),
 		strings.Join(c.From.Values, ", "), strings.Join(c.To.Values, ", "))
 }
-func (c CreateDomain) Describe() string    { return "added domain " + q(nm(c.Domain.Name)) }
-func (c DropDomain) Describe() string      { return "removed domain " + q(nm(c.Domain.Name)) }
-func (c AlterDomain) Describe() string     { return "changed domain " + q(nm(c.To.Name)) }
+
+// Describe says what the change does, for people.
+func (c CreateDomain) Describe() string { return "added domain " + q(nm(c.Domain.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropDomain) Describe() string { return "removed domain " + q(nm(c.Domain.Name)) }
+
+// Describe says what the change does, for people.
+func (c AlterDomain) Describe() string { return "changed domain " + q(nm(c.To.Name)) }
+
+// Describe says what the change does, for people.
 func (c CreateComposite) Describe() string { return "added type " + q(nm(c.Composite.Name)) }
-func (c DropComposite) Describe() string   { return "removed type " + q(nm(c.Composite.Name)) }
-func (c CreateSequence) Describe() string  { return "added sequence " + q(nm(c.Sequence.Name)) }
-func (c DropSequence) Describe() string    { return "removed sequence " + q(nm(c.Sequence.Name)) }
-func (c AlterSequence) Describe() string   { return "changed sequence " + q(nm(c.To.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropComposite) Describe() string { return "removed type " + q(nm(c.Composite.Name)) }
+
+// Describe says what the change does, for people.
+func (c CreateSequence) Describe() string { return "added sequence " + q(nm(c.Sequence.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropSequence) Describe() string { return "removed sequence " + q(nm(c.Sequence.Name)) }
+
+// Describe says what the change does, for people.
+func (c AlterSequence) Describe() string { return "changed sequence " + q(nm(c.To.Name)) }
+
+// Describe says what the change does, for people.
 func (c SetSequenceOwner) Describe() string {
 	if c.To == nil {
 		return "sequence " + q(nm(c.Sequence.Name)) + " no longer owned by a column"
 	}
 	return fmt.Sprintf("sequence %s owned by %s", q(nm(c.Sequence.Name)), q(nm(c.To.Table)+"."+c.To.Column))
 }
+
+// Describe says what the change does, for people.
 func (c CreateFunction) Describe() string {
 	if c.Replace {
 		return "changed " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
 	}
 	return "added " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
 }
+
+// Describe says what the change does, for people.
 func (c DropFunction) Describe() string {
 	return "removed " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
 }
+
+// Describe says what the change does, for people.
 func (c CreateTable) Describe() string { return "added table " + q(nm(c.Table.Name)) }
-func (c DropTable) Describe() string   { return "removed table " + q(nm(c.Table.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropTable) Describe() string { return "removed table " + q(nm(c.Table.Name)) }
+
+// Describe says what the change does, for people.
 func (c SetTableLogged) Describe() string {
 	if c.To.Unlogged {
 		return "table " + q(nm(c.To.Name)) + " made unlogged"
 	}
 	return "table " + q(nm(c.To.Name)) + " made logged"
 }
+
+// Describe says what the change does, for people.
 func (c SetTableOptions) Describe() string {
 	return fmt.Sprintf("storage options of %s: (%s) -> (%s)", q(nm(c.To.Name)), strings.Join(c.From.Options, ", "), strings.Join(c.To.Options, ", "))
 }
+
+// Describe says what the change does, for people.
 func (c SetReplicaIdentity) Describe() string {
 	id := c.To.ReplicaIdentity
 	switch id {
@@ -71,27 +124,41 @@ func (c SetReplicaIdentity) Describe() string {
 	}
 	return fmt.Sprintf("replica identity of %s: %s", q(nm(c.To.Name)), id)
 }
+
+// Describe says what the change does, for people.
 func (c SetRowSecurity) Describe() string {
 	return fmt.Sprintf("row level security on %s: enabled %v, forced %v", q(nm(c.To.Name)), c.To.RLSEnabled, c.To.RLSForced)
 }
+
+// Describe says what the change does, for people.
 func (c AttachPartition) Describe() string {
 	return fmt.Sprintf("attached partition %s to %s", q(nm(c.Table.Name)), q(nm(*c.Table.PartitionOf)))
 }
+
+// Describe says what the change does, for people.
 func (c DetachPartition) Describe() string {
 	return fmt.Sprintf("detached partition %s from %s", q(nm(c.Table.Name)), q(nm(*c.Table.PartitionOf)))
 }
+
+// Describe says what the change does, for people.
 func (c SetInherit) Describe() string {
 	if c.Remove {
 		return fmt.Sprintf("table %s no longer inherits %s", q(nm(c.Table)), q(nm(c.Parent)))
 	}
 	return fmt.Sprintf("table %s inherits %s", q(nm(c.Table)), q(nm(c.Parent)))
 }
+
+// Describe says what the change does, for people.
 func (c AddColumn) Describe() string {
 	return "added column " + q(nm(c.Table)+"."+c.Column.Name)
 }
+
+// Describe says what the change does, for people.
 func (c DropColumn) Describe() string {
 	return "removed column " + q(nm(c.Table)+"."+c.Column.Name)
 }
+
+// Describe says what the change does, for people.
 func (c AlterColumn) Describe() string {
 	var parts []string
 	f, t := c.From, c.To
@@ -122,62 +189,104 @@ func (c AlterColumn) Describe() string {
 	}
 	return fmt.Sprintf("changed column %s: %s", q(nm(c.Table)+"."+t.Name), strings.Join(parts, ", "))
 }
+
+// Describe says what the change does, for people.
 func (c RenameTable) Describe() string {
 	return fmt.Sprintf("renamed table %s to %s", q(nm(c.From)), q(c.To.Name))
 }
+
+// Describe says what the change does, for people.
 func (c RenameColumn) Describe() string {
 	return fmt.Sprintf("renamed column %s to %s", q(nm(c.Table)+"."+c.From), q(c.To))
 }
+
+// Describe says what the change does, for people.
 func (c RenameEnum) Describe() string {
 	return fmt.Sprintf("renamed enum %s to %s", q(nm(c.From)), q(c.To.Name))
 }
+
+// Describe says what the change does, for people.
 func (c RenameEnumValue) Describe() string {
 	return fmt.Sprintf("renamed value %s of enum %s to %s", q(c.From), q(nm(c.Enum)), q(c.To))
 }
+
+// Describe says what the change does, for people.
 func (c RenameSequence) Describe() string {
 	return fmt.Sprintf("renamed sequence %s to %s", q(nm(c.From)), q(c.To.Name))
 }
+
+// Describe says what the change does, for people.
 func (c AddConstraint) Describe() string {
 	return fmt.Sprintf("added %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c DropConstraint) Describe() string {
 	return fmt.Sprintf("removed %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c ValidateConstraint) Describe() string {
 	return fmt.Sprintf("validated constraint %s on %s", q(c.Constraint.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c RenameConstraint) Describe() string {
 	return fmt.Sprintf("renamed constraint %s on %s to %s", q(c.From), q(nm(c.Table)), q(c.To))
 }
+
+// Describe says what the change does, for people.
 func (c CreateIndex) Describe() string {
 	return fmt.Sprintf("added index %s on %s", q(c.Index.Name), q(nm(c.Index.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c DropIndex) Describe() string {
 	return fmt.Sprintf("removed index %s on %s", q(c.Index.Name), q(nm(c.Index.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c RenameIndex) Describe() string {
 	return fmt.Sprintf("renamed index %s to %s", q(qname(c.Index.Schema, c.From)), q(c.To))
 }
+
+// Describe says what the change does, for people.
 func (c CreateView) Describe() string { return "added " + viewKind(c.View) + " " + q(nm(c.View.Name)) }
-func (c DropView) Describe() string   { return "removed " + viewKind(c.View) + " " + q(nm(c.View.Name)) }
+
+// Describe says what the change does, for people.
+func (c DropView) Describe() string { return "removed " + viewKind(c.View) + " " + q(nm(c.View.Name)) }
+
+// Describe says what the change does, for people.
 func (c CreateTrigger) Describe() string {
 	return fmt.Sprintf("added trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c DropTrigger) Describe() string {
 	return fmt.Sprintf("removed trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c SetTriggerEnabled) Describe() string {
 	return fmt.Sprintf("trigger %s on %s enabled state %s -> %s", q(c.To.Name), q(nm(c.To.Table)), c.From.Enabled, c.To.Enabled)
 }
+
+// Describe says what the change does, for people.
 func (c CreatePolicy) Describe() string {
 	return fmt.Sprintf("added policy %s on %s", q(c.Policy.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c DropPolicy) Describe() string {
 	return fmt.Sprintf("removed policy %s on %s", q(c.Policy.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c AlterPolicy) Describe() string {
 	return fmt.Sprintf("changed policy %s on %s", q(c.To.Name), q(nm(c.Table)))
 }
+
+// Describe says what the change does, for people.
 func (c SetComment) Describe() string {
 	if c.To == "" {
 		return fmt.Sprintf("removed comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
@@ -209,60 +318,169 @@ func viewKind(v *model.View) string {
 	return "view"
 }
 
-func (c CreateSchema) Subject() string       { return c.Schema.Name }
-func (c DropSchema) Subject() string         { return c.Schema.Name }
-func (c CreateExtension) Subject() string    { return c.Extension.Name }
-func (c DropExtension) Subject() string      { return c.Extension.Name }
-func (c UpdateExtension) Subject() string    { return c.To.Name }
-func (c CreateCollation) Subject() string    { return nm(c.Collation.Name) }
-func (c DropCollation) Subject() string      { return nm(c.Collation.Name) }
-func (c CreateEnum) Subject() string         { return nm(c.Enum.Name) }
-func (c DropEnum) Subject() string           { return nm(c.Enum.Name) }
-func (c AddEnumValue) Subject() string       { return nm(c.Enum) }
-func (c RecreateEnum) Subject() string       { return nm(c.To.Name) }
-func (c CreateDomain) Subject() string       { return nm(c.Domain.Name) }
-func (c DropDomain) Subject() string         { return nm(c.Domain.Name) }
-func (c AlterDomain) Subject() string        { return nm(c.To.Name) }
-func (c CreateComposite) Subject() string    { return nm(c.Composite.Name) }
-func (c DropComposite) Subject() string      { return nm(c.Composite.Name) }
-func (c CreateSequence) Subject() string     { return nm(c.Sequence.Name) }
-func (c DropSequence) Subject() string       { return nm(c.Sequence.Name) }
-func (c AlterSequence) Subject() string      { return nm(c.To.Name) }
-func (c SetSequenceOwner) Subject() string   { return nm(c.Sequence.Name) }
-func (c CreateFunction) Subject() string     { return nm(c.Function.Name) }
-func (c DropFunction) Subject() string       { return nm(c.Function.Name) }
-func (c CreateTable) Subject() string        { return nm(c.Table.Name) }
-func (c DropTable) Subject() string          { return nm(c.Table.Name) }
-func (c SetTableLogged) Subject() string     { return nm(c.To.Name) }
-func (c SetTableOptions) Subject() string    { return nm(c.To.Name) }
-func (c SetRowSecurity) Subject() string     { return nm(c.To.Name) }
+// Subject names the object the change is about.
+func (c CreateSchema) Subject() string { return c.Schema.Name }
+
+// Subject names the object the change is about.
+func (c DropSchema) Subject() string { return c.Schema.Name }
+
+// Subject names the object the change is about.
+func (c CreateExtension) Subject() string { return c.Extension.Name }
+
+// Subject names the object the change is about.
+func (c DropExtension) Subject() string { return c.Extension.Name }
+
+// Subject names the object the change is about.
+func (c UpdateExtension) Subject() string { return c.To.Name }
+
+// Subject names the object the change is about.
+func (c CreateCollation) Subject() string { return nm(c.Collation.Name) }
+
+// Subject names the object the change is about.
+func (c DropCollation) Subject() string { return nm(c.Collation.Name) }
+
+// Subject names the object the change is about.
+func (c CreateEnum) Subject() string { return nm(c.Enum.Name) }
+
+// Subject names the object the change is about.
+func (c DropEnum) Subject() string { return nm(c.Enum.Name) }
+
+// Subject names the object the change is about.
+func (c AddEnumValue) Subject() string { return nm(c.Enum) }
+
+// Subject names the object the change is about.
+func (c RecreateEnum) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c CreateDomain) Subject() string { return nm(c.Domain.Name) }
+
+// Subject names the object the change is about.
+func (c DropDomain) Subject() string { return nm(c.Domain.Name) }
+
+// Subject names the object the change is about.
+func (c AlterDomain) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c CreateComposite) Subject() string { return nm(c.Composite.Name) }
+
+// Subject names the object the change is about.
+func (c DropComposite) Subject() string { return nm(c.Composite.Name) }
+
+// Subject names the object the change is about.
+func (c CreateSequence) Subject() string { return nm(c.Sequence.Name) }
+
+// Subject names the object the change is about.
+func (c DropSequence) Subject() string { return nm(c.Sequence.Name) }
+
+// Subject names the object the change is about.
+func (c AlterSequence) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c SetSequenceOwner) Subject() string { return nm(c.Sequence.Name) }
+
+// Subject names the object the change is about.
+func (c CreateFunction) Subject() string { return nm(c.Function.Name) }
+
+// Subject names the object the change is about.
+func (c DropFunction) Subject() string { return nm(c.Function.Name) }
+
+// Subject names the object the change is about.
+func (c CreateTable) Subject() string { return nm(c.Table.Name) }
+
+// Subject names the object the change is about.
+func (c DropTable) Subject() string { return nm(c.Table.Name) }
+
+// Subject names the object the change is about.
+func (c SetTableLogged) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c SetTableOptions) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c SetRowSecurity) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
 func (c SetReplicaIdentity) Subject() string { return nm(c.To.Name) }
-func (c AttachPartition) Subject() string    { return nm(c.Table.Name) }
-func (c DetachPartition) Subject() string    { return nm(c.Table.Name) }
-func (c SetInherit) Subject() string         { return nm(c.Table) }
-func (c AddColumn) Subject() string          { return nm(c.Table) }
-func (c DropColumn) Subject() string         { return nm(c.Table) }
-func (c AlterColumn) Subject() string        { return nm(c.Table) }
-func (c RenameTable) Subject() string        { return nm(c.From) }
-func (c RenameColumn) Subject() string       { return nm(c.Table) }
-func (c RenameEnum) Subject() string         { return nm(c.From) }
-func (c RenameEnumValue) Subject() string    { return nm(c.Enum) }
-func (c RenameSequence) Subject() string     { return nm(c.From) }
-func (c AddConstraint) Subject() string      { return nm(c.Table) }
-func (c DropConstraint) Subject() string     { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c AttachPartition) Subject() string { return nm(c.Table.Name) }
+
+// Subject names the object the change is about.
+func (c DetachPartition) Subject() string { return nm(c.Table.Name) }
+
+// Subject names the object the change is about.
+func (c SetInherit) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c AddColumn) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c DropColumn) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c AlterColumn) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c RenameTable) Subject() string { return nm(c.From) }
+
+// Subject names the object the change is about.
+func (c RenameColumn) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c RenameEnum) Subject() string { return nm(c.From) }
+
+// Subject names the object the change is about.
+func (c RenameEnumValue) Subject() string { return nm(c.Enum) }
+
+// Subject names the object the change is about.
+func (c RenameSequence) Subject() string { return nm(c.From) }
+
+// Subject names the object the change is about.
+func (c AddConstraint) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c DropConstraint) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
 func (c ValidateConstraint) Subject() string { return nm(c.Table) }
-func (c RenameConstraint) Subject() string   { return nm(c.Table) }
-func (c CreateIndex) Subject() string        { return nm(c.Index.Table) }
-func (c DropIndex) Subject() string          { return nm(c.Index.Table) }
-func (c RenameIndex) Subject() string        { return nm(c.Index.Table) }
-func (c CreateView) Subject() string         { return nm(c.View.Name) }
-func (c DropView) Subject() string           { return nm(c.View.Name) }
-func (c CreateTrigger) Subject() string      { return nm(c.Trigger.Table) }
-func (c DropTrigger) Subject() string        { return nm(c.Trigger.Table) }
-func (c SetTriggerEnabled) Subject() string  { return nm(c.To.Table) }
-func (c CreatePolicy) Subject() string       { return nm(c.Table) }
-func (c DropPolicy) Subject() string         { return nm(c.Table) }
-func (c AlterPolicy) Subject() string        { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c RenameConstraint) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c CreateIndex) Subject() string { return nm(c.Index.Table) }
+
+// Subject names the object the change is about.
+func (c DropIndex) Subject() string { return nm(c.Index.Table) }
+
+// Subject names the object the change is about.
+func (c RenameIndex) Subject() string { return nm(c.Index.Table) }
+
+// Subject names the object the change is about.
+func (c CreateView) Subject() string { return nm(c.View.Name) }
+
+// Subject names the object the change is about.
+func (c DropView) Subject() string { return nm(c.View.Name) }
+
+// Subject names the object the change is about.
+func (c CreateTrigger) Subject() string { return nm(c.Trigger.Table) }
+
+// Subject names the object the change is about.
+func (c DropTrigger) Subject() string { return nm(c.Trigger.Table) }
+
+// Subject names the object the change is about.
+func (c SetTriggerEnabled) Subject() string { return nm(c.To.Table) }
+
+// Subject names the object the change is about.
+func (c CreatePolicy) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c DropPolicy) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c AlterPolicy) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
 func (c SetComment) Subject() string {
 	if c.Object.Table != "" {
 		return c.Object.Table

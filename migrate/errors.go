@@ -15,6 +15,7 @@ type UnknownRevisionsError struct {
 	IDs []string
 }
 
+// Error names the unknown revisions and the way out.
 func (e *UnknownRevisionsError) Error() string {
 	return fmt.Sprintf("the database is at revision %s, which no revision file declares; restore the missing file, or `autogen stamp --purge REV` to overwrite the version table", strings.Join(e.IDs, ", "))
 }
@@ -29,6 +30,7 @@ type RevisionError struct {
 	Err  error
 }
 
+// Error names the step that failed and why.
 func (e *RevisionError) Error() string {
 	return fmt.Sprintf("%s %s failed: %v", e.Step.Direction, e.Step.Arrow(), e.Err)
 }

@@ -84,6 +84,7 @@ const (
 	Down
 )
 
+// String returns "upgrade" or "downgrade".
 func (d Direction) String() string {
 	if d == Down {
 		return "downgrade"

@@ -17,6 +17,7 @@ type StairwayError struct {
 	Diff []string
 }
 
+// Error names the revision and lists the difference.
 func (e *StairwayError) Error() string {
 	what := "downgrade of %s does not restore the schema before its upgrade"
 	if e.Direction == Up {

@@ -41,6 +41,7 @@ type BuildError struct {
 	Output string
 }
 
+// Error returns the compiler output.
 func (e *BuildError) Error() string {
 	return "the revisions do not compile:\n" + strings.TrimSpace(e.Output)
 }

@@ -30,6 +30,7 @@ type GraphError struct {
 	Problem string
 }
 
+// Error names the revision at fault and the problem.
 func (e *GraphError) Error() string {
 	if e.Revision == "" {
 		return "revision graph: " + e.Problem
@@ -45,6 +46,7 @@ type MultipleHeadsError struct {
 	Heads []string
 }
 
+// Error lists the heads and suggests a merge.
 func (e *MultipleHeadsError) Error() string {
 	return fmt.Sprintf("multiple heads are present (%s); name one of them, use \"heads\", or merge them with `autogen merge -m MESSAGE heads`",
 		strings.Join(e.Heads, ", "))
@@ -61,6 +63,7 @@ type ResolveError struct {
 	Err     error
 }
 
+// Error says what the specifier matched.
 func (e *ResolveError) Error() string {
 	if errors.Is(e.Err, ErrAmbiguousRevision) {
 		return fmt.Sprintf("revision %q is ambiguous: it matches %s", e.Spec, strings.Join(e.Matches, ", "))

@@ -79,6 +79,7 @@ type StatementError struct {
 	Err error
 }
 
+// Error reports the server's message, SQLSTATE, detail and hint with the statement.
 func (e *StatementError) Error() string {
 	msg := e.Err.Error()
 	var pg *pgconn.PgError
