@@ -59,7 +59,7 @@ func loadDB(b *testing.B, file string) *pgx.Conn {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pgtest.Exec(b, url, string(src))
+	pgtest.LoadPsql(b, url, string(src))
 	// Fresh catalogs have no statistics; autovacuum would gather them in
 	// minutes, and without them catalog queries plan badly.
 	pgtest.Exec(b, url, "ANALYZE")

@@ -4,13 +4,10 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -20,7 +17,6 @@ import (
 	"github.com/autogen-dev/autogen/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
-	"github.com/autogen-dev/autogen/tempdb"
 )
 
 // benchSchemas holds the MusicBrainz schema at three sizes; see its
@@ -101,7 +97,7 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 			database := func(b *testing.B) string {
 				if dbURL == "" {
 					dbURL = pgtest.NewDB(outer)
-					loadWithPsql(b, dbURL, src)
+					pgtest.LoadPsql(b, dbURL, src)
 					// A freshly loaded catalog has no statistics yet, which
 					// makes the planner pick nested loops for every catalog
 					// query, ours and pg_dump's; autovacuum would gather them
@@ -164,25 +160,5 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 				}
 			})
 		})
-	}
-}
-
-// loadWithPsql loads a large schema with psql, one transaction per
-// statement: as a single transaction the 16-copy schema needs more locks
-// than a default server has.
-func loadWithPsql(b *testing.B, dbURL, src string) {
-	bindir, err := tempdb.FindBinaries()
-	if err != nil {
-		b.Fatal(err)
-	}
-	u, err := url.Parse(dbURL)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cmd := exec.Command(filepath.Join(bindir, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", strings.TrimPrefix(u.Path, "/"))
-	cmd.Env = append(os.Environ(), pgtest.PGEnv(b)...)
-	cmd.Stdin = strings.NewReader(src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("psql: %v\n%s", err, out)
 	}
 }

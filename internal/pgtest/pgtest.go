@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -174,4 +176,26 @@ func Query(t testing.TB, dbURL, sql string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// LoadPsql runs SQL through psql, one statement at a time in autocommit
+// mode, as pg_dump output is meant to be loaded. Very large schemas need
+// this: as one multi-statement query they run in a single transaction,
+// which runs out of lock slots on a default server.
+func LoadPsql(t testing.TB, dbURL, sql string) {
+	t.Helper()
+	bindir, err := tempdb.FindBinaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(filepath.Join(bindir, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", strings.TrimPrefix(u.Path, "/"))
+	cmd.Env = append(os.Environ(), PGEnv(t)...)
+	cmd.Stdin = strings.NewReader(sql)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("psql: %v\n%s", err, out)
+	}
 }
