@@ -65,16 +65,27 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 		// fail with "permission denied".
 		parent = "/tmp"
 	}
+	var cred *syscall.Credential
+	if os.Geteuid() == 0 {
+		if cred, err = serverCredential(); err != nil {
+			return nil, err
+		}
+	}
+	reapDir := parent
+	if reapDir == "" {
+		reapDir = os.TempDir()
+	}
+	reapOrphans(ctx, reapDir, bindir, cred)
 	dir, err := os.MkdirTemp(parent, "autogen-pg-")
 	if err != nil {
 		return nil, fmt.Errorf("tempdb: %w", err)
 	}
-	c := &Cluster{Dir: dir, User: "postgres", bindir: bindir}
-	if os.Geteuid() == 0 {
-		if c.cred, err = serverCredential(); err != nil {
-			os.RemoveAll(dir)
-			return nil, err
-		}
+	c := &Cluster{Dir: dir, User: "postgres", bindir: bindir, cred: cred}
+	if err := writeOwner(dir); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("tempdb: %w", err)
+	}
+	if c.cred != nil {
 		if err := os.Chown(dir, int(c.cred.Uid), int(c.cred.Gid)); err != nil {
 			os.RemoveAll(dir)
 			return nil, fmt.Errorf("tempdb: %w", err)
