@@ -230,24 +230,15 @@ type Set map[string]bool
 
 // Ancestors returns ids together with everything they need: parents and
 // dependencies, transitively.
-func (g *Graph) Ancestors(ids ...string) Set {
-	out := Set{}
-	stack := slices.Clone(ids)
-	for len(stack) > 0 {
-		id := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if out[id] {
-			continue
-		}
-		out[id] = true
-		stack = append(stack, g.deps(id)...)
-	}
-	return out
-}
+func (g *Graph) Ancestors(ids ...string) Set { return closure(ids, g.deps) }
 
 // Descendants returns ids together with every revision that needs them,
 // transitively.
-func (g *Graph) Descendants(ids ...string) Set {
+func (g *Graph) Descendants(ids ...string) Set { return closure(ids, g.after) }
+
+// closure returns ids together with everything reachable from them by
+// following next.
+func closure(ids []string, next func(string) []string) Set {
 	out := Set{}
 	stack := slices.Clone(ids)
 	for len(stack) > 0 {
@@ -257,7 +248,7 @@ func (g *Graph) Descendants(ids ...string) Set {
 			continue
 		}
 		out[id] = true
-		stack = append(stack, g.after(id)...)
+		stack = append(stack, next(id)...)
 	}
 	return out
 }

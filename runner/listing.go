@@ -83,6 +83,38 @@ func labelMarks(g *revision.Graph, id string) string {
 	return ""
 }
 
+// listRevs prints the revisions ids in the form the listing commands share:
+// a JSON array, Alembic's verbose log entries, or one line each made by
+// line. isCurrent, nil when the command does not look at the database,
+// tells whether the database is at a revision and whether the text forms
+// should mark it so.
+func (e *env) listRevs(g *revision.Graph, ids []string, format string, isCurrent func(id string) (current, mark bool), line func(id string, mark bool) string) error {
+	if format == "json" {
+		out := []revJSON{}
+		for _, id := range ids {
+			j := e.revJSON(g, id)
+			if isCurrent != nil {
+				cur, _ := isCurrent(id)
+				j.IsCurrent = &cur
+			}
+			out = append(out, j)
+		}
+		return writeJSON(e.stdout, out)
+	}
+	for _, id := range ids {
+		mark := false
+		if isCurrent != nil {
+			_, mark = isCurrent(id)
+		}
+		if e.verbose > 0 {
+			e.verboseRev(e.stdout, g, id, mark)
+			continue
+		}
+		fmt.Fprintln(e.stdout, line(id, mark))
+	}
+	return nil
+}
+
 // oneLine renders a revision the way Alembic's one-line form does:
 // "REV (labels) (head) (current) (branchpoint) (mergepoint)", each part
 // only when asked for and when it applies.
@@ -187,24 +219,10 @@ only dependencies point at it. Nothing is printed for a database at base.`,
 				// branch, including a dependency whose row a dependent
 				// consumed.
 				ids = g.BranchHeadsOf(g.Ancestors(ids...))
-				if format == "json" {
-					out := []revJSON{}
-					for _, id := range ids {
-						j := e.revJSON(g, id)
-						cur := true
-						j.IsCurrent = &cur
-						out = append(out, j)
-					}
-					return writeJSON(e.stdout, out)
-				}
-				for _, id := range ids {
-					if e.verbose > 0 {
-						e.verboseRev(e.stdout, g, id, false)
-						continue
-					}
-					fmt.Fprintln(e.stdout, oneLine(g, id, false, true, false))
-				}
-				return nil
+				// Every revision listed is current, which the JSON says;
+				// the text, like Alembic's, does not mark it.
+				return e.listRevs(g, ids, format, func(string) (bool, bool) { return true, false },
+					func(id string, _ bool) string { return oneLine(g, id, false, true, false) })
 			})
 		},
 	}
@@ -261,27 +279,15 @@ the revisions the database is at.`,
 				return wrapGraph(err)
 			}
 			slices.Reverse(ids)
-			if format == "json" {
-				out := []revJSON{}
-				for _, id := range ids {
-					j := e.revJSON(g, id)
-					if indicate {
-						cur := slices.Contains(current, id)
-						j.IsCurrent = &cur
-					}
-					out = append(out, j)
+			var isCurrent func(string) (bool, bool)
+			if indicate {
+				isCurrent = func(id string) (bool, bool) {
+					cur := slices.Contains(current, id)
+					return cur, cur
 				}
-				return writeJSON(e.stdout, out)
 			}
-			for _, id := range ids {
-				cur := indicate && slices.Contains(current, id)
-				if e.verbose > 0 {
-					e.verboseRev(e.stdout, g, id, cur)
-					continue
-				}
-				fmt.Fprintln(e.stdout, historyLine(g, id, cur))
-			}
-			return nil
+			return e.listRevs(g, ids, format, isCurrent,
+				func(id string, cur bool) string { return historyLine(g, id, cur) })
 		},
 	}
 	cmd.Flags().StringVarP(&rng, "rev-range", "r", "", "range START:END")
@@ -366,21 +372,8 @@ row in the version table once what depends on it is applied.
 			if resolve {
 				heads = slices.DeleteFunc(heads, g.IsEffectiveHead)
 			}
-			if format == "json" {
-				out := []revJSON{}
-				for _, id := range heads {
-					out = append(out, e.revJSON(g, id))
-				}
-				return writeJSON(e.stdout, out)
-			}
-			for _, id := range heads {
-				if e.verbose > 0 {
-					e.verboseRev(e.stdout, g, id, false)
-					continue
-				}
-				fmt.Fprintln(e.stdout, oneLine(g, id, true, false, false))
-			}
-			return nil
+			return e.listRevs(g, heads, format, nil,
+				func(id string, _ bool) string { return oneLine(g, id, true, false, false) })
 		},
 	}
 	cmd.Flags().BoolVar(&resolve, "resolve-dependencies", false, "leave out effective heads, which only dependencies point at")

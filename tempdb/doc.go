@@ -5,8 +5,8 @@
 // A [Cluster] lives in a temporary directory, listens on a free port of the
 // loopback interface, trusts local connections and is tuned for speed rather
 // than durability (fsync off). Stop removes it. When a process exits without
-calling Stop (a test binary killed by its -timeout, say), the next Start in
-the same parent directory stops and removes the orphaned cluster.
+// calling Stop (a test binary killed by its -timeout, say), the next Start in
+// the same parent directory stops and removes the orphaned cluster.
 //
 // PostgreSQL refuses to run as root. When the calling process is root, the
 // server runs as the "postgres" system user if there is one, else as
