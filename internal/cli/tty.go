@@ -4,17 +4,14 @@ import (
 	"io"
 	"os"
 
-	"golang.org/x/sys/unix"
+	"golang.org/x/term"
 )
 
 // isTerminal reports whether r is a terminal a person types into: a file
 // whose terminal attributes can be read. /dev/null, pipes and regular files
-// are not.
+// are not, and neither is anything that is not a file, such as a test's
+// buffer; rename candidates are then settled with flags or comments.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
-	return err == nil
+	return ok && term.IsTerminal(int(f.Fd()))
 }
