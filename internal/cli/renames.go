@@ -12,6 +12,7 @@ import (
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -157,7 +158,7 @@ func (a *App) settleRenames(ctx context.Context, probe dataProbe, cmp *autogener
 	if len(cands) == 0 || noRename {
 		return cmp, nil
 	}
-	if !isTerminal(a.Stdin) {
+	if !term.IsTerminal(a.Stdin) {
 		// Without a terminal to ask on, refuse only the candidates whose
 		// drop would lose data this database holds; the others are taken
 		// as drops and adds, and said so.

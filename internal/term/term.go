@@ -3,13 +3,16 @@
 // TERM is "dumb", and as --color asks. The autogen command line and package
 // runner share it, so that both follow the same rules.
 //
-// It imports only the standard library: the runners link it.
+// The runners link it, so it imports only the standard library and
+// golang.org/x/term, which is pure Go.
 package term
 
 import (
 	"fmt"
 	"io"
 	"os"
+
+	xterm "golang.org/x/term"
 )
 
 // Color modes, the values of --color.
@@ -50,15 +53,14 @@ func For(w io.Writer, mode string, getenv func(string) string) Style {
 	return Style{IsTerminal(w)}
 }
 
-// IsTerminal reports whether w is a file open on a terminal (a character
-// device), which is what makes progress and colour worth printing.
-func IsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+// IsTerminal reports whether stream, a reader or a writer, is a file open
+// on a terminal: one whose terminal attributes can be read. That is what
+// makes progress and colour worth printing, and a prompt worth asking.
+// /dev/null, pipes and regular files are not terminals, and neither is
+// anything that is not a file, such as a test's buffer.
+func IsTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
+	return ok && xterm.IsTerminal(int(f.Fd()))
 }
 
 // On reports whether the style colours text.
