@@ -10,12 +10,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/autogen-dev/autogen/ddlparse"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/plan"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/plan"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 // Options steer a comparison.

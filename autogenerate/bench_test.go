@@ -16,7 +16,7 @@ import (
 
 	"github.com/autogen-dev/autogen/codegen"
 	"github.com/autogen-dev/autogen/internal/pgtest"
-	"github.com/autogen-dev/autogen/scope"
+	"github.com/autogen-dev/autogen/internal/scope"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

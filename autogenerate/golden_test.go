@@ -16,11 +16,11 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/codegen"
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/internal/plan"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/plan"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
@@ -182,7 +182,16 @@ func compileRevisions(t *testing.T, revisions []string) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	gomod := "module goldencheck\n\ngo 1.25.0\n\nrequire github.com/autogen-dev/autogen v0.0.0-00010101000000-000000000000\n\nreplace github.com/autogen-dev/autogen => " + repo + "\n"
+	// The throwaway module lists autogen's own requirements too, so that
+	// its module graph is complete without looking anything up (the test
+	// runs with GOPROXY=off).
+	own, err := os.ReadFile(filepath.Join(repo, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, requires, _ := strings.Cut(string(own), "\nrequire")
+	gomod := "module goldencheck\n\ngo 1.25.0\n\nrequire github.com/autogen-dev/autogen v0.0.0-00010101000000-000000000000\n\nrequire" + requires +
+		"\nreplace github.com/autogen-dev/autogen => " + repo + "\n"
 	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/model"
 )
 

@@ -11,8 +11,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 )
 
 // Import paths of the runtime packages generated files use.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/model"
 )
 

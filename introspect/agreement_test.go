@@ -17,7 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"

@@ -9,9 +9,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
-	"github.com/autogen-dev/autogen/sqlnorm"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
 // errRollback ends the transaction of one check.

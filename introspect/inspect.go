@@ -9,9 +9,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/scope"
-	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 //go:embed queries/*.sql

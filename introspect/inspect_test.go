@@ -8,9 +8,9 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 func connect(t *testing.T, sql string) *pgx.Conn {

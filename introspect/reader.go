@@ -6,8 +6,8 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 // reader turns catalog rows into a model catalog. Rows of later kinds refer

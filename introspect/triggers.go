@@ -1,8 +1,8 @@
 package introspect
 
 import (
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 type triggerRow struct {

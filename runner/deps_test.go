@@ -22,7 +22,7 @@ func TestRuntimeStaysLight(t *testing.T) {
 		"github.com/pganalyze/pg_query_go",
 		"github.com/dave/jennifer",
 		"github.com/autogen-dev/autogen/model",
-		"github.com/autogen-dev/autogen/ddlparse",
+		"github.com/autogen-dev/autogen/internal/ddlparse",
 		"github.com/autogen-dev/autogen/introspect",
 		"github.com/autogen-dev/autogen/diff",
 		"github.com/autogen-dev/autogen/codegen",

@@ -14,11 +14,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/autogen-dev/autogen/config"
 	"github.com/autogen-dev/autogen/internal/cmdhelp"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/project"
 	"github.com/autogen-dev/autogen/internal/term"
-	"github.com/autogen-dev/autogen/project"
 	"github.com/autogen-dev/autogen/runner"
 )
 

@@ -12,12 +12,12 @@ import (
 
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/codegen"
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/plan"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 	"github.com/autogen-dev/autogen/revision"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 // autogenOptions are the flags that steer autogenerate.

@@ -9,9 +9,9 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 )
 
 // dataCheckTimeout bounds each look at the data; a look that takes longer

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 )
 
 // changeJSON is the JSON form of a detected change, in diff and check.

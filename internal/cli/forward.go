@@ -13,9 +13,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
-	"github.com/autogen-dev/autogen/project"
+	"github.com/autogen-dev/autogen/internal/project"
 	"github.com/autogen-dev/autogen/revision"
 	"github.com/autogen-dev/autogen/runner"
 )

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/revision"
 )

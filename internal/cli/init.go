@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
-	"github.com/autogen-dev/autogen/project"
+	"github.com/autogen-dev/autogen/internal/project"
 )
 
 func (a *App) initCmd() *cobra.Command {

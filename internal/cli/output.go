@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 )
 
 // The autogen command line follows the runner's output rules (package

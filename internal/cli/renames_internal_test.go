@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/autogen-dev/autogen/autogenerate"
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/model"
 )
 

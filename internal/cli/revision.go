@@ -16,9 +16,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/codegen"
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
-	"github.com/autogen-dev/autogen/project"
+	"github.com/autogen-dev/autogen/internal/project"
 	"github.com/autogen-dev/autogen/revision"
 )
 

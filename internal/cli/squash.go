@@ -18,10 +18,10 @@ import (
 
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/codegen"
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/project"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/project"
 	"github.com/autogen-dev/autogen/revision"
 )
 

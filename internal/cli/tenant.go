@@ -13,11 +13,11 @@ import (
 
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/codegen"
-	"github.com/autogen-dev/autogen/config"
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/config"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 // Multi-tenant projects ([tenants] template = "tenant_template" in

@@ -11,9 +11,9 @@ import (
 
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/migrate"
 	"github.com/autogen-dev/autogen/revision"
-	"github.com/autogen-dev/autogen/scope"
 	"github.com/autogen-dev/autogen/tempdb"
 )
 

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
-	"github.com/autogen-dev/autogen/scope"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/scope"
 )
 
 // TestErrors pins the position, statement and message of errors for

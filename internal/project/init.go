@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/autogen-dev/autogen/config"
+	"github.com/autogen-dev/autogen/internal/config"
 )
 
 // ErrExists is returned when init would overwrite something.

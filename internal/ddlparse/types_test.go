@@ -3,7 +3,7 @@ package ddlparse_test
 import (
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/model"
 )
 

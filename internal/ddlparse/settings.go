@@ -5,7 +5,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
-	"github.com/autogen-dev/autogen/sqlnorm"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
 // set applies SET. Only search_path changes how the following statements

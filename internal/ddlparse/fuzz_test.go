@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 )
 
 // fuzzSeeds are schema files of the kinds autogen reads, with the odd

@@ -7,7 +7,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
-	"github.com/autogen-dev/autogen/sqlnorm"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
 // nameDataLen is PostgreSQL's NAMEDATALEN: identifiers hold at most 63

@@ -3,8 +3,8 @@ package ddlparse
 import (
 	"sort"
 
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 // finish assembles the catalog from what the statements built.

@@ -8,7 +8,7 @@
 // It starts a throwaway cluster from the local PostgreSQL binaries, so the
 // output describes the version installed on the machine that runs it.
 //
-//	go generate ./sqlnorm
+//	go generate ./internal/sqlnorm
 package main
 
 import (

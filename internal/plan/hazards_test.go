@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/autogen-dev/autogen/ddlparse"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
-	"github.com/autogen-dev/autogen/plan"
 )
 
 func catalog(t *testing.T, src string) *model.Catalog {

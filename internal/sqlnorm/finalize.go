@@ -3,8 +3,8 @@ package sqlnorm
 import (
 	"slices"
 
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 // Finalize brings a catalog either reader has built into canonical form:

@@ -17,8 +17,8 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pganalyze/pg_query_go/v5/parser"
 
+	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/scope"
 )
 
 // Option configures [Load] and [Parse].

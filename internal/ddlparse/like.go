@@ -3,8 +3,8 @@ package ddlparse
 import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/sqlnorm"
 )
 
 // LIKE options, as in PostgreSQL's TableLikeOption.
