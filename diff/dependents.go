@@ -313,3 +313,26 @@ func sortedIDs(set map[model.ObjectID]bool) []model.ObjectID {
 }
 
 func slicesSortIDs(ids []model.ObjectID) { slices.SortFunc(ids, model.ObjectID.Compare) }
+
+// Recreation reports whether a change drops an object only to create it
+// again around another change it depends on (see dependents), and returns
+// the object and why.
+func Recreation(c Change) (id model.ObjectID, cause string, ok bool) {
+	switch c := c.(type) {
+	case DropView:
+		id, cause = c.View.ID(), c.Cause
+	case DropTrigger:
+		id, cause = c.Trigger.ID(), c.Cause
+	case DropPolicy:
+		id, cause = model.PolicyID(c.Table, c.Policy.Name), c.Cause
+	case DropFunction:
+		id, cause = c.Function.ID(), c.Cause
+	case DropConstraint:
+		id, cause = model.ConstraintID(c.Table, c.Constraint.Name), c.Cause
+	case DropIndex:
+		id, cause = c.Index.ID(), c.Cause
+	case DropColumn:
+		id, cause = model.ColumnID(c.Table, c.Column.Name), c.Cause
+	}
+	return id, cause, cause != ""
+}
