@@ -123,7 +123,7 @@ func TestFleetResume(t *testing.T) {
 	if !errors.As(err, &re) || re.Step.Revision.ID != "r2" {
 		t.Errorf("error %v does not unwrap to r2's RevisionError", err)
 	}
-	if !strings.Contains(err.Error(), targets[2].Name) || !strings.Contains(rep.Stopped, "1 failure") {
+	if !strings.Contains(err.Error(), targets[2].Name) || !strings.Contains(rep.Stopped, "limit of 1") {
 		t.Errorf("error %q or stop reason %q does not name the target and the limit", err, rep.Stopped)
 	}
 	failed := rep.Results[2]
