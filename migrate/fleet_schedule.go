@@ -130,7 +130,7 @@ func (s *scheduler) run(ctx context.Context) (stopped string) {
 		case canary && f.failed > 0:
 			stopped = fmt.Sprintf("the canary %s failed", s.targets[f.i].Name)
 		case o.MaxFailures > 0 && failures >= o.MaxFailures:
-			stopped = fmt.Sprintf("%s reached the limit of %d", plural(failures, "failure"), o.MaxFailures)
+			stopped = fmt.Sprintf("the failure limit of %d was reached", o.MaxFailures)
 		}
 		if canary && f.failed == 0 && f.changed {
 			canaryOK++
@@ -172,12 +172,4 @@ func (s *scheduler) one(ctx context.Context, i int) (failed int, changed bool) {
 		conn.Close(cctx)
 	}()
 	return s.work(ctx, i, conn)
-}
-
-// plural renders "1 failure" or "3 failures".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
