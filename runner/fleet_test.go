@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -421,5 +423,122 @@ func TestFleetTwoClusters(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFleetOutput checks what a user sees of a fleet run that is not on a
+// terminal: the header, a line per target, the table, the summary and the
+// exit code; then status --fleet, grouped, in text and JSON.
+func TestFleetOutput(t *testing.T) {
+	urls := []string{pgtest.NewDB(t), pgtest.NewDB(t), pgtest.NewDB(t)}
+	down := "postgres://app:hunter2@127.0.0.1:1/gone?sslmode=disable"
+	spec, _ := json.Marshal(FleetSpec{Name: "f", URLs: append(urls, down), ConnectTimeout: "2s"})
+	env := map[string]string{FleetEnv: string(spec)}
+	reg := threeTables()
+	name := func(i int) string {
+		tg, err := migrate.NewTarget(urls[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tg.Name
+	}
+
+	var stderr bytes.Buffer
+	stdout, code := run(t, reg, "", &stderr, env, []string{"upgrade", "--fleet", "f", "--max-failures", "0"})
+	if code != exitcode.Connect {
+		t.Errorf("exit %d, want %d (unreachable)", code, exitcode.Connect)
+	}
+	wantErr := []string{
+		"Upgrading fleet f to head: 4 targets, 4 at a time\n",
+		"done  " + name(0) + ": base -> c3 (3 revisions, TIME)\n",
+		"FAIL  127.0.0.1:1/gone: failed to connect to `user=app database=gone`:",
+		"Failed: 1 failed, 0 not started, 3 upgraded, 0 already there, of 4\n",
+	}
+	for _, w := range wantErr {
+		if !strings.Contains(normalize(stderr.String()), w) {
+			t.Errorf("standard error lacks %q:\n%s", w, stderr.String())
+		}
+	}
+	if strings.Contains(stderr.String()+stdout, "hunter2") || strings.Contains(stderr.String(), "\x1b") {
+		t.Errorf("a password or an escape code in the output:\n%s%s", stderr.String(), stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(normalize(stdout)), "\n")
+	if len(lines) != 5 || !regexp.MustCompile(`^TARGET +STATE +FROM -> TO +TOOK +ERROR$`).MatchString(lines[0]) ||
+		!regexp.MustCompile(`^`+regexp.QuoteMeta(name(1))+` +done +base -> c3 +TIME$`).MatchString(lines[2]) ||
+		!regexp.MustCompile(`^127.0.0.1:1/gone +failed +\? -> \? +TIME +failed to connect to .*refused$`).MatchString(lines[4]) {
+		t.Errorf("table:\n%s", stdout)
+	}
+
+	// A rerun skips with one line each; -q leaves the failure alone.
+	stderr.Reset()
+	stdout, _ = run(t, reg, "", &stderr, env, []string{"upgrade", "--fleet", "f", "--max-failures", "0", "-q"})
+	if got := normalize(stderr.String()); !strings.HasPrefix(got, "FAIL  127.0.0.1:1/gone: ") || strings.Count(got, "\n") != 2 {
+		t.Errorf("-q printed:\n%s", got)
+	}
+	stderr.Reset()
+	run(t, reg, "", &stderr, env, []string{"upgrade", "--fleet", "f", "--max-failures", "0"})
+	if !strings.Contains(stderr.String(), "skip  "+name(2)+": already at c3\n") {
+		t.Errorf("no skip line:\n%s", stderr.String())
+	}
+
+	// status --fleet groups the targets.
+	if _, code := run(t, reg, urls[1], io.Discard, nil, []string{"downgrade", "a1"}); code != 0 {
+		t.Fatalf("downgrade: exit %d", code)
+	}
+	stderr.Reset()
+	stdout, code = run(t, reg, "", &stderr, env, []string{"status", "--fleet", "f"})
+	want := "heads: c3\n2 at head, 1 behind: " + name(1) + " (at a1), 1 unreachable: 127.0.0.1:1/gone\n"
+	if stdout != want || code != exitcode.Connect || !strings.HasPrefix(stderr.String(), "127.0.0.1:1/gone: failed to connect") {
+		t.Errorf("status --fleet: exit %d\n%s\nwant\n%s\nstderr:\n%s", code, stdout, want, stderr.String())
+	}
+	stdout, _ = run(t, reg, "", io.Discard, env, []string{"status", "--fleet", "f", "--format", "json"})
+	var st fleetStatusOut
+	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.AtHead || st.Summary["behind"] != 1 || st.Summary["unreachable"] != 1 || st.Targets[1].State != "behind" ||
+		st.Targets[1].Pending != 2 || strings.Join(st.Targets[1].Current, ",") != "a1" {
+		t.Errorf("status JSON:\n%s", stdout)
+	}
+	// Without the unreachable target, behind is exit 1.
+	spec, _ = json.Marshal(FleetSpec{Name: "f", URLs: urls})
+	if _, code := run(t, reg, "", io.Discard, map[string]string{FleetEnv: string(spec)}, []string{"status", "--fleet", "f"}); code != exitcode.Drift {
+		t.Errorf("status of a fleet with one behind: exit %d", code)
+	}
+}
+
+// TestFleetUsage checks the mistakes a fleet command refuses.
+func TestFleetUsage(t *testing.T) {
+	spec, _ := json.Marshal(FleetSpec{Name: "f", URLs: []string{"postgres://app:${PW}@127.0.0.1:1/x"}})
+	env := map[string]string{FleetEnv: string(spec)}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"upgrade", "--jobs", "3"}, exitcode.Usage, "--jobs need --fleet"},
+		{[]string{"upgrade", "--format", "json"}, exitcode.Usage, "needs --fleet"},
+		{[]string{"upgrade", "--fleet", "f", "--sql"}, exitcode.Usage, "without --fleet"},
+		{[]string{"upgrade", "--fleet", "g"}, exitcode.Config, `no fleet "g"`},
+		{[]string{"upgrade", "--fleet", "f"}, exitcode.Config, "PW is not set"},
+		{[]string{"upgrade", "--fleet", "f", "--jobs", "0"}, exitcode.Usage, "--jobs must be at least 1"},
+	} {
+		var stderr bytes.Buffer
+		_, code := run(t, threeTables(), "", &stderr, env, tt.args)
+		if code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
+		}
+	}
+}
+
+// TestFleetProgressLine checks the live line's counts and estimate.
+func TestFleetProgressLine(t *testing.T) {
+	p := &fleetProgress{total: 80, done: 12, failed: 1, running: 8}
+	if got, want := p.line(13*time.Second), "[12 done, 1 failed, 8 running, 59 waiting of 80] 0:13, about 1:07 left"; got != want {
+		t.Errorf("line = %q, want %q", got, want)
+	}
+	p = &fleetProgress{total: 3, running: 3}
+	if got, want := p.line(2*time.Second), "[0 done, 0 failed, 3 running, 0 waiting of 3] 0:02"; got != want {
+		t.Errorf("line = %q, want %q", got, want)
 	}
 }
