@@ -410,8 +410,8 @@ type FleetStatusRow struct {
 	Current []string `json:"current"`
 	Pending int      `json:"pending"`
 	// Changes lists the differences from the schema of a drifted target
-	// (check only).
-	Changes []string `json:"changes,omitempty"`
+	// (check only; status leaves it empty).
+	Changes []string `json:"changes"`
 	Error   string   `json:"error"`
 }
 
@@ -444,7 +444,7 @@ const maxNamed = 10
 // then the errors, and with -v every target.
 func (e *env) printFleetStatus(name string, heads []string, rows []FleetStatusRow, format string) error {
 	for i := range rows {
-		rows[i].Current = nonNil(rows[i].Current)
+		rows[i].Current, rows[i].Changes = nonNil(rows[i].Current), nonNil(rows[i].Changes)
 	}
 	out := fleetStatusOut{Fleet: name, Heads: nonNil(heads), Targets: nonNilRows(rows), Summary: map[string]int{}, AtHead: true}
 	groups := map[string][]FleetStatusRow{}

@@ -177,13 +177,14 @@ func (p *fleetProgress) summary(command string, rep *migrate.FleetReport) {
 	verb := map[string]string{"upgrade": "upgraded", "downgrade": "downgraded", "stamp": "stamped"}[command]
 	n := func(s migrate.TargetState) int { return rep.Count(s) }
 	counts := fmt.Sprintf("%d %s, %d already there", n(migrate.TargetDone), verb, n(migrate.TargetSkipped))
+	total := plural(len(rep.Results), "target")
 	if rep.Err() == nil {
 		if !p.quiet {
-			fmt.Fprintf(p.w, "%s %s of %d in %s\n", p.st.Green("Done:"), counts, len(rep.Results), clock(rep.Took))
+			fmt.Fprintf(p.w, "%s %s in %s: %s\n", p.st.Green("Done:"), total, clock(rep.Took), counts)
 		}
 		return
 	}
-	line := fmt.Sprintf("%d failed, %d not started, %s, of %d", n(migrate.TargetFailed), n(migrate.TargetNotStarted), counts, len(rep.Results))
+	line := fmt.Sprintf("%s: %d failed, %d not started, %s", total, n(migrate.TargetFailed), n(migrate.TargetNotStarted), counts)
 	if rep.Stopped != "" {
 		line += " (stopped: " + rep.Stopped + ")"
 	}

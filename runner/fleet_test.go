@@ -452,7 +452,7 @@ func TestFleetOutput(t *testing.T) {
 		"Upgrading fleet f to head: 4 targets, 4 at a time\n",
 		"done  " + name(0) + ": base -> c3 (3 revisions, TIME)\n",
 		"FAIL  127.0.0.1:1/gone: failed to connect to `user=app database=gone`:",
-		"Failed: 1 failed, 0 not started, 3 upgraded, 0 already there, of 4\n",
+		"Failed: 4 targets: 1 failed, 0 not started, 3 upgraded, 0 already there\n",
 	}
 	for _, w := range wantErr {
 		if !strings.Contains(normalize(stderr.String()), w) {

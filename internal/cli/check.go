@@ -23,6 +23,8 @@ func (a *App) checkCmd() *cobra.Command {
 		dev       bool
 		devURL    string
 		roundtrip bool
+		fleet     string
+		jobs      int
 	)
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -48,7 +50,15 @@ exactly.`,
 			if format != "text" && format != "json" {
 				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
 			}
-			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
+			var err error
+			switch {
+			case fleet != "" && (dev || devURL != "" || roundtrip):
+				return exitcode.With(exitcode.Usage, errors.New("--fleet checks the fleet's databases; --dev checks the revisions: run them separately"))
+			case fleet != "":
+				err = a.checkFleet(cmd.Context(), fleet, format, jobs)
+			default:
+				err = a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
+			}
 			switch {
 			case err == nil:
 				return nil
@@ -64,6 +74,8 @@ exactly.`,
 	cmd.Flags().BoolVar(&dev, "dev", false, "check the revisions on a throwaway database instead of yours")
 	cmd.Flags().StringVar(&devURL, "dev-url", "", "server to create the throwaway database on (implies --dev)")
 	cmd.Flags().BoolVar(&roundtrip, "roundtrip", false, "also test every downgrade step by step (with --dev)")
+	cmd.Flags().StringVar(&fleet, "fleet", "", "check every target of the fleet [fleet.NAME] of autogen.toml, grouped by state")
+	cmd.Flags().IntVar(&jobs, "jobs", 0, "with --fleet, how many targets to check at once (default: the fleet's jobs, else 4)")
 	return cmd
 }
 
