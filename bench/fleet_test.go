@@ -51,24 +51,38 @@ func smallRevisions() *revision.Registry {
 	return reg
 }
 
-// fleetDBs creates the benchmark's databases once per process.
-var fleetDBs = sync.OnceValues(func() ([]migrate.Target, error) {
-	admin := pgtest.AdminURL(&testing.B{})
-	var out []migrate.Target
+// fleet holds the benchmark's databases, created once per process.
+var fleet struct {
+	sync.Mutex
+	targets []migrate.Target
+}
+
+// fleetDBs returns the benchmark's databases, creating them on first use.
+func fleetDBs(b *testing.B) []migrate.Target {
+	b.Helper()
+	fleet.Lock()
+	defer fleet.Unlock()
+	if fleet.targets != nil {
+		return fleet.targets
+	}
+	admin := pgtest.AdminURL(b)
+	ctx := context.Background()
 	for i := range fleetDatabases {
 		name := fmt.Sprintf("bench_fleet_%03d", i)
-		_ = tempdb.DropDatabase(context.Background(), admin, name)
-		if err := tempdb.CreateDatabase(context.Background(), admin, name); err != nil {
-			return nil, err
+		if err := tempdb.DropDatabase(ctx, admin, name); err != nil {
+			b.Fatal(err)
+		}
+		if err := tempdb.CreateDatabase(ctx, admin, name); err != nil {
+			b.Fatal(err)
 		}
 		t, err := migrate.NewTarget(pgtest.WithDatabase(admin, name))
 		if err != nil {
-			return nil, err
+			b.Fatal(err)
 		}
-		out = append(out, t)
+		fleet.targets = append(fleet.targets, t)
 	}
-	return out, nil
-})
+	return fleet.targets
+}
 
 // timing measures each target's time from its turn to its end and the
 // time its revisions' statements ran, to tell autogen's own cost apart.
@@ -113,10 +127,7 @@ func (s statements) StepDone(migrate.Step, time.Duration, error) {}
 // version table and the transactions, which is what a fleet costs over
 // running the SQL.
 func BenchmarkFleet(b *testing.B) {
-	targets, err := fleetDBs()
-	if err != nil {
-		b.Fatal(err)
-	}
+	targets := fleetDBs(b)
 	r, err := migrate.New(smallRevisions())
 	if err != nil {
 		b.Fatal(err)
@@ -157,10 +168,7 @@ func BenchmarkFleet(b *testing.B) {
 // apply the same 10 revisions to 100 databases, one at a time, each in a
 // transaction with a version number, without a lock or a report.
 func BenchmarkHandLoop(b *testing.B) {
-	targets, err := fleetDBs()
-	if err != nil {
-		b.Fatal(err)
-	}
+	targets := fleetDBs(b)
 	ctx := context.Background()
 	r, err := migrate.New(smallRevisions())
 	if err != nil {
