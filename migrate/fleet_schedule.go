@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -136,12 +137,12 @@ func (s *scheduler) run(ctx context.Context) (stopped string) {
 			canaryOK++
 		}
 	}
+	if !slices.Contains(started, false) {
+		// Every target had its turn: nothing was stopped.
+		return ""
+	}
 	if stopped == "" && ctx.Err() != nil {
-		for _, ok := range started {
-			if !ok {
-				return "interrupted"
-			}
-		}
+		return "interrupted"
 	}
 	return stopped
 }

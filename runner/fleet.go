@@ -88,6 +88,25 @@ func (e *env) withFleet(cmd *cobra.Command) *cobra.Command {
 	if fl.Lookup("format") == nil {
 		fl.StringVar(&f.format, "format", "text", "with --fleet, output format of the report: text or json")
 	}
+	if cmd.Name() == "status" {
+		cmd.Long += `
+
+With --fleet NAME, the status of every target of the fleet (README,
+"Fleets"), grouped: "12 at head, 1 behind: db7 (at a1b2)"; -v lists every
+target. It exits 1 when any is behind, and with the first error's code when
+a target cannot be read.`
+	} else {
+		cmd.Long += `
+
+With --fleet NAME, every target of the fleet [fleet.NAME] of autogen.toml
+(README, "Fleets"), each exactly as a single database: at most --jobs at
+once and --per-server per server, the --canary targets first, nothing new
+after --max-failures failures. A rerun skips the targets already there. The
+report goes to standard output (--format json); the exit code is that of
+the first failed target.`
+	}
+	cmd.Example += "\n  autogen " + cmd.Name() + " --fleet prod" + map[string]string{
+		"upgrade": " --jobs 8 --per-server 4 --canary 2", "downgrade": " -1", "stamp": " head", "status": ""}[cmd.Name()]
 	run := cmd.RunE
 	cmd.RunE = func(c *cobra.Command, args []string) error {
 		if f.name == "" {
@@ -98,7 +117,11 @@ func (e *env) withFleet(cmd *cobra.Command) *cobra.Command {
 				}
 			})
 			if len(stray) > 0 {
-				return exitcode.With(exitcode.Usage, fmt.Errorf("%s need --fleet", strings.Join(stray, ", ")))
+				verb := " needs"
+				if len(stray) > 1 {
+					verb = " need"
+				}
+				return exitcode.With(exitcode.Usage, errors.New(strings.Join(stray, ", ")+verb+" --fleet"))
 			}
 			if f.format != "" && f.format != "text" {
 				return exitcode.With(exitcode.Usage, fmt.Errorf("%s --format json needs --fleet", c.Name()))

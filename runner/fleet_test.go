@@ -516,7 +516,7 @@ func TestFleetUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"upgrade", "--jobs", "3"}, exitcode.Usage, "--jobs need --fleet"},
+		{[]string{"upgrade", "--jobs", "3"}, exitcode.Usage, "--jobs needs --fleet"},
 		{[]string{"upgrade", "--format", "json"}, exitcode.Usage, "needs --fleet"},
 		{[]string{"upgrade", "--fleet", "f", "--sql"}, exitcode.Usage, "without --fleet"},
 		{[]string{"upgrade", "--fleet", "g"}, exitcode.Config, `no fleet "g"`},
