@@ -2,6 +2,7 @@ package sqlnorm
 
 import (
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -30,7 +31,7 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 			if _, ok := colType(name); !ok {
 				return nil, &UnknownError{Kind: KindRelation, Name: "column " + name, Location: pe.Location}
 			}
-			sqlPart, canonPart = QuoteIdent(name), QuoteIdent(name)
+			sqlPart, canonPart = pgsql.QuoteIdent(name), pgsql.QuoteIdent(name)
 		} else {
 			e, err := ns.Expr(pe.Expr, "")
 			if err != nil {
@@ -39,7 +40,7 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 			sqlPart, canonPart = "("+e.SQL+")", "("+e.Canon+")"
 		}
 		if len(pe.Collation) > 0 {
-			coll := QuoteQualified("", Strings(pe.Collation)[len(pe.Collation)-1])
+			coll := pgsql.QualifiedName("", Strings(pe.Collation)[len(pe.Collation)-1])
 			sqlPart += " COLLATE " + coll
 			canonPart += " COLLATE " + coll
 		}
@@ -47,8 +48,8 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 			opc := Strings(pe.Opclass)
 			opcName := opc[len(opc)-1]
 			if found, def := Opclass("", method, opcName); !found || !def {
-				sqlPart += " " + QuoteIdent(opcName)
-				canonPart += " " + QuoteIdent(opcName)
+				sqlPart += " " + pgsql.QuoteIdent(opcName)
+				canonPart += " " + pgsql.QuoteIdent(opcName)
 			}
 		}
 		sqlParts = append(sqlParts, sqlPart)
@@ -103,7 +104,7 @@ func PartitionBound(spec *pg.PartitionBoundSpec, keyTypes []string) (string, err
 		if !ok {
 			return "", &UnsupportedError{What: "a partition bound that is not a constant", Location: spec.Location}
 		}
-		return QuoteLiteral(CanonLiteral(typ, s)), nil
+		return pgsql.QuoteLiteral(CanonLiteral(typ, s)), nil
 	}
 	list := func(nodes []*pg.Node, perKey bool) (string, error) {
 		var parts []string

@@ -1,6 +1,7 @@
 package sqlnorm
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/autogen-dev/autogen/model"
@@ -190,7 +191,7 @@ func (q *qualifier) regclass(n *pg.Node) error {
 	if c == nil || c.GetSval() == nil {
 		return nil
 	}
-	parts := SplitQualified(c.GetSval().Sval)
+	parts := pgsql.SplitQualified(c.GetSval().Sval)
 	var schema, name string
 	switch len(parts) {
 	case 1:
@@ -209,7 +210,7 @@ func (q *qualifier) regclass(n *pg.Node) error {
 	if schema == "pg_catalog" {
 		schema = ""
 	}
-	c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: QuoteQualified(schema, name)}}
+	c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: pgsql.QualifiedName(schema, name)}}
 	return nil
 }
 
