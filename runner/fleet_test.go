@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -469,6 +470,29 @@ func TestFleetOutput(t *testing.T) {
 		t.Errorf("table:\n%s", stdout)
 	}
 
+	// The JSON report has the documented fields (docs/json.md), from and
+	// to null where the position is unknown.
+	stdout, _ = run(t, reg, "", io.Discard, env, []string{"upgrade", "--fleet", "f", "--max-failures", "0", "--format", "json"})
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(m map[string]any) string {
+		var ks []string
+		for k := range m {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return strings.Join(ks, " ")
+	}
+	targets := doc["targets"].([]any)
+	down0 := targets[3].(map[string]any)
+	if got := keys(doc) + " | " + keys(targets[0].(map[string]any)) + " | " + keys(doc["summary"].(map[string]any)); got !=
+		"command fleet goal stopped summary targets took_ms | error from moved schema server state target to took_ms | done failed not_started skipped" ||
+		down0["from"] != nil || down0["to"] != nil || down0["state"] != "failed" {
+		t.Errorf("fleet report:\n%s", stdout)
+	}
+
 	// A rerun skips with one line each; -q leaves the failure alone.
 	stderr.Reset()
 	stdout, _ = run(t, reg, "", &stderr, env, []string{"upgrade", "--fleet", "f", "--max-failures", "0", "-q"})
@@ -495,6 +519,14 @@ func TestFleetOutput(t *testing.T) {
 	var st fleetStatusOut
 	if err := json.Unmarshal([]byte(stdout), &st); err != nil {
 		t.Fatal(err)
+	}
+	doc = nil
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(doc) + " | " + keys(doc["targets"].([]any)[0].(map[string]any)) + " | " + keys(doc["summary"].(map[string]any)); got !=
+		"at_head fleet heads summary targets | changes current error pending schema server state target | at_head behind drifted failed unknown_revision unreachable" {
+		t.Errorf("status report keys: %s", got)
 	}
 	if st.AtHead || st.Summary["behind"] != 1 || st.Summary["unreachable"] != 1 || st.Targets[1].State != "behind" ||
 		st.Targets[1].Pending != 2 || strings.Join(st.Targets[1].Current, ",") != "a1" {
