@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -119,6 +120,17 @@ func (s statements) StatementDone(_ string, took time.Duration, _ error) {
 func (s statements) StepStarted(migrate.Step)                    {}
 func (s statements) StepDone(migrate.Step, time.Duration, error) {}
 
+// queryCounter counts the queries of the connections it traces, the
+// round trips that do not depend on the machine's load.
+type queryCounter struct{ n atomic.Int64 }
+
+func (q *queryCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	q.n.Add(1)
+	return ctx
+}
+
+func (q *queryCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
 // BenchmarkFleet brings 100 databases from base to head through 10
 // one-statement revisions with 1, 4 and 8 jobs. Besides the time per
 // rollout it reports, per target, the time from its turn to its end
@@ -136,6 +148,7 @@ func BenchmarkFleet(b *testing.B) {
 	for _, jobs := range []int{1, 4, 8} {
 		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
 			var total, sql time.Duration
+			var queries queryCounter
 			for b.Loop() {
 				b.StopTimer()
 				if _, err := r.DowngradeFleet(ctx, targets, "base", migrate.FleetOptions{Jobs: 8}); err != nil {
@@ -144,6 +157,15 @@ func BenchmarkFleet(b *testing.B) {
 				t := &timing{started: map[string]time.Time{}}
 				opts := migrate.FleetOptions{Jobs: jobs, Reporter: t,
 					StepReporter: func(migrate.Target, string) migrate.Reporter { return statements{t} }}
+				opts.Connect = func(ctx context.Context, tg migrate.Target) (*pgx.Conn, error) {
+					cfg, err := pgx.ParseConfig(tg.URL)
+					if err != nil {
+						return nil, err
+					}
+					opts.Configure(cfg)
+					cfg.Tracer = &queries
+					return pgx.ConnectConfig(ctx, cfg)
+				}
 				b.StartTimer()
 				rep, err := r.UpgradeFleet(ctx, targets, "head", opts)
 				if err != nil {
@@ -158,6 +180,7 @@ func BenchmarkFleet(b *testing.B) {
 			per := float64(fleetDatabases * b.N)
 			b.ReportMetric(float64(total.Microseconds())/1000/per, "ms/target")
 			b.ReportMetric(float64((total-sql).Microseconds())/1000/per, "overhead-ms/target")
+			b.ReportMetric(float64(queries.n.Load())/per, "queries/target")
 			b.ReportMetric(0, "ns/op")
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/rollout")
 		})
@@ -174,6 +197,7 @@ func BenchmarkHandLoop(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var queries queryCounter
 	for b.Loop() {
 		b.StopTimer()
 		if _, err := r.DowngradeFleet(ctx, targets, "base", migrate.FleetOptions{Jobs: 8}); err != nil {
@@ -186,7 +210,12 @@ func BenchmarkHandLoop(b *testing.B) {
 		}
 		b.StartTimer()
 		for _, t := range targets {
-			conn, err := pgx.Connect(ctx, t.URL)
+			cfg, err := pgx.ParseConfig(t.URL)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.Tracer = &queries
+			conn, err := pgx.ConnectConfig(ctx, cfg)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -208,4 +237,5 @@ func BenchmarkHandLoop(b *testing.B) {
 	}
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1000/fleetDatabases, "ms/target")
+	b.ReportMetric(float64(queries.n.Load())/float64(b.N*fleetDatabases), "queries/target")
 }
