@@ -40,11 +40,17 @@ with schema.sql. That catches a schema.sql edit without a revision in CI.
 
 --roundtrip (with --dev) also runs every revision up, down and up again one
 step at a time and fails when a downgrade does not restore the schema
-exactly.`,
+exactly.
+
+--fleet NAME checks every target of the fleet [fleet.NAME] of autogen.toml
+as it checks one database and prints them grouped: "12 at head, 1 behind:
+db7 (at a1b2), 1 drifted: db9 (at c3d4)"; -v lists every target and its
+differences.`,
 		Example: `  autogen check
   autogen check --dev
   autogen check --dev --roundtrip
-  autogen check --dev-url postgres://ci@localhost/postgres --format json`,
+  autogen check --dev-url postgres://ci@localhost/postgres --format json
+  autogen check --fleet prod`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
