@@ -24,7 +24,7 @@ import (
 
 // fleetRegistry holds three revisions for fleet tests: r1 creates items,
 // r2 makes items.v NOT NULL (failing on a database holding a NULL, and
-// sleeping a second on one holding 'slow'), r3 indexes it.
+// sleeping two seconds on one holding 'slow'), r3 indexes it.
 func fleetRegistry() *revision.Registry {
 	exec := func(id, parent, msg, up, down string) *revision.Revision {
 		var revises []string
@@ -44,7 +44,7 @@ func fleetRegistry() *revision.Registry {
 	return registry(
 		exec("r1", "", "items", "CREATE TABLE items (id int PRIMARY KEY, v text)", "DROP TABLE items"),
 		exec("r2", "r1", "v required",
-			"SELECT pg_sleep(1) FROM items WHERE v = 'slow'; ALTER TABLE items ALTER v SET NOT NULL",
+			"SELECT pg_sleep(2) FROM items WHERE v = 'slow'; ALTER TABLE items ALTER v SET NOT NULL",
 			"ALTER TABLE items ALTER v DROP NOT NULL"),
 		exec("r3", "r2", "index v", "CREATE INDEX items_v ON items (v)", "DROP INDEX items_v"),
 	)
