@@ -239,3 +239,33 @@ func BenchmarkHandLoop(b *testing.B) {
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1000/fleetDatabases, "ms/target")
 	b.ReportMetric(float64(queries.n.Load())/float64(b.N*fleetDatabases), "queries/target")
 }
+
+// BenchmarkRoundTrip measures, for reading the fleet's figures on a given
+// machine, one query's round trip on an open connection and one connection
+// opened and closed: a fleet target's time is about its queries times the
+// first plus the second.
+func BenchmarkRoundTrip(b *testing.B) {
+	targets := fleetDBs(b)
+	ctx := context.Background()
+	b.Run("query", func(b *testing.B) {
+		conn, err := pgx.Connect(ctx, targets[0].URL)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		for b.Loop() {
+			if _, err := conn.Exec(ctx, "SELECT 1"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("connect", func(b *testing.B) {
+		for b.Loop() {
+			conn, err := pgx.Connect(ctx, targets[0].URL)
+			if err != nil {
+				b.Fatal(err)
+			}
+			conn.Close(ctx)
+		}
+	})
+}
