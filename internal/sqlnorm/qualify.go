@@ -158,6 +158,8 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		}
 	case *pg.Node_NamedArgExpr:
 		return q.expr(v.NamedArgExpr.Arg, sc)
+	case *pg.Node_ResTarget:
+		return q.expr(v.ResTarget.Val, sc)
 	case *pg.Node_List:
 		return q.list(v.List.Items, sc)
 	case *pg.Node_GroupingFunc:

@@ -134,9 +134,10 @@ func (sc *qscope) recordColumn(ref, col string) {
 			}
 		}
 	}
-	if ref == "" {
-		sc.q.column(model.Name{}, col)
-	}
+	// Not found in any scope: a column of the expression's own table,
+	// named bare or by the table's name (a policy's subquery may say
+	// accounts.id).
+	sc.q.column(model.Name{}, col)
 }
 
 // query rewrites a query in place and returns its output column names.
@@ -421,9 +422,17 @@ func (sc *qscope) join(j *pg.JoinExpr) ([]colRef, error) {
 		j.UsingClause = StringNodes(common...)
 	}
 	// USING columns appear once, first; the merged value is the left
-	// input's, or the right input's for a right join.
+	// input's, or the right input's for a right join. Both inputs' columns
+	// are read.
 	var cols []colRef
 	using := Strings(j.UsingClause)
+	for _, side := range [][]colRef{left, right} {
+		for _, c := range side {
+			if indexOf(using, c.name) >= 0 && c.relCol != "" {
+				sc.q.column(c.rel, c.relCol)
+			}
+		}
+	}
 	for _, u := range using {
 		side := left
 		if j.Jointype == pg.JoinType_JOIN_RIGHT {
@@ -579,4 +588,99 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// dml qualifies an INSERT, UPDATE or DELETE of a function body in place
+// and records what it references: the target table, the columns it
+// writes, and whatever its expressions and queries read. Other
+// statements are left as they are.
+func (q *qualifier) dml(n *pg.Node) error {
+	var rv *pg.RangeVar
+	var with *pg.WithClause
+	switch v := n.Node.(type) {
+	case *pg.Node_InsertStmt:
+		rv, with = v.InsertStmt.Relation, v.InsertStmt.WithClause
+	case *pg.Node_UpdateStmt:
+		rv, with = v.UpdateStmt.Relation, v.UpdateStmt.WithClause
+	case *pg.Node_DeleteStmt:
+		rv, with = v.DeleteStmt.Relation, v.DeleteStmt.WithClause
+	default:
+		return nil
+	}
+	sc := &qscope{q: q, ctes: map[string][]string{}}
+	if with != nil {
+		for _, c := range with.Ctes {
+			if err := sc.addCTE(c.GetCommonTableExpr(), with.Recursive); err != nil {
+				return err
+			}
+		}
+	}
+	target, err := sc.fromItem(&pg.Node{Node: &pg.Node_RangeVar{RangeVar: rv}})
+	if err != nil {
+		return err
+	}
+	sc.items = append(sc.items, target)
+	write := func(col string) {
+		for _, c := range target {
+			if c.name == col && c.relCol != "" {
+				q.column(c.rel, c.relCol)
+				return
+			}
+		}
+		if len(sc.leaves) > 0 && sc.leaves[0].rel.Name != "" {
+			q.column(sc.leaves[0].rel, col)
+		}
+	}
+	switch v := n.Node.(type) {
+	case *pg.Node_InsertStmt:
+		s := v.InsertStmt
+		for _, c := range s.Cols {
+			write(c.GetResTarget().Name)
+		}
+		if len(s.Cols) == 0 {
+			for _, c := range target {
+				write(c.name)
+			}
+		}
+		if sel := s.SelectStmt.GetSelectStmt(); sel != nil {
+			if _, err := q.query(sel, nil); err != nil {
+				return err
+			}
+		}
+		return q.list(s.ReturningList, sc)
+	case *pg.Node_UpdateStmt:
+		s := v.UpdateStmt
+		for _, f := range s.FromClause {
+			cols, err := sc.fromItem(f)
+			if err != nil {
+				return err
+			}
+			sc.items = append(sc.items, cols)
+		}
+		for _, t := range s.TargetList {
+			rt := t.GetResTarget()
+			write(rt.Name)
+			if err := q.expr(rt.Val, sc); err != nil {
+				return err
+			}
+		}
+		if err := q.expr(s.WhereClause, sc); err != nil {
+			return err
+		}
+		return q.list(s.ReturningList, sc)
+	case *pg.Node_DeleteStmt:
+		s := v.DeleteStmt
+		for _, f := range s.UsingClause {
+			cols, err := sc.fromItem(f)
+			if err != nil {
+				return err
+			}
+			sc.items = append(sc.items, cols)
+		}
+		if err := q.expr(s.WhereClause, sc); err != nil {
+			return err
+		}
+		return q.list(s.ReturningList, sc)
+	}
+	return nil
 }
