@@ -56,6 +56,9 @@ type env struct {
 	// command the name of the command running, for its messages.
 	schemas []string
 	command string
+	// graph, when set, supplies the revision graph for completion in place
+	// of the registry's (Mount: the registry is the compiled runner's).
+	graph func(*cobra.Command) (*revision.Graph, error)
 }
 
 // Main runs the runner command line with args (without the program name)
@@ -68,7 +71,7 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := e.rootCmd()
-	root.SetArgs(relativeArgs(args))
+	root.SetArgs(RelativeArgs(args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitcode.OK
@@ -80,10 +83,11 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	return code
 }
 
-// relativeArgs moves relative targets such as "-1" behind "--" so that the
+// RelativeArgs moves relative targets such as "-1" behind "--" so that the
 // flag parser does not take them for flags: `downgrade -1` works as it does
-// in Alembic.
-func relativeArgs(args []string) []string {
+// in Alembic. Programs that mount the runner's commands (Mount) apply it to
+// their command line too.
+func RelativeArgs(args []string) []string {
 	var flags, targets []string
 	for i, a := range args {
 		if a == "--" {
@@ -236,9 +240,3 @@ func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	return fn(conn)
 }
 
-// Commands returns the runner's commands over an empty registry, for
-// programs that present their help text (autogen does).
-func Commands() []*cobra.Command {
-	e := &env{reg: revision.NewRegistry(), name: "autogen", stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	return e.commands()
-}

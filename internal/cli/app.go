@@ -52,7 +52,8 @@ func (a *App) Run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := a.rootCmd()
-	root.SetArgs(args)
+	// As in the runner, "downgrade -1" takes -1 for a target, not a flag.
+	root.SetArgs(runner.RelativeArgs(args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitcode.OK

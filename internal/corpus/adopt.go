@@ -1,0 +1,166 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/internal/schemawrite"
+	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/model"
+	"github.com/autogen-dev/autogen/revision"
+	"github.com/autogen-dev/autogen/tempdb"
+)
+
+// Adopt runs the adoption of a case's b.sql in-process, as `autogen init
+// --from-database` adopts a database: database X is loaded from b.sql and
+// its schema written as schema.sql (and as a directory layout); the
+// autogenerate comparison of schema.sql with X must be empty (the next
+// `revision` writes nothing); the baseline revision applied to a fresh
+// database must match schema.sql (`check --dev` is clean); and schema.sql
+// loaded into a fresh database must dump exactly as X does. dir receives
+// the written files.
+func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
+	res := Result{Case: c}
+	fail := func(status, detail string) Result {
+		res.Status, res.Detail = status, detail
+		return res
+	}
+	x, base, load := "adopt_x_"+id, "adopt_b_"+id, "adopt_l_"+id
+	defer func() {
+		for _, db := range []string{x, base, load} {
+			tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, db)
+		}
+	}()
+	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "b.sql"))
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	want, err := r.Dumper.Dump(ctx, xURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	filter := &scope.Filter{VersionTable: VersionTable}
+	cat, err := readDB(ctx, xURL, filter)
+	if err != nil {
+		return fail("ERROR introspect", err.Error())
+	}
+	stmts, err := schemawrite.Statements(cat)
+	if err != nil {
+		return fail("FAIL write: "+firstLine(err.Error()), err.Error())
+	}
+	file := filepath.Join(dir, "schema.sql")
+	if err := os.WriteFile(file, schemawrite.File(stmts), 0o644); err != nil {
+		return fail("ERROR write", err.Error())
+	}
+	split := filepath.Join(dir, "schema")
+	if err := os.MkdirAll(split, 0o755); err != nil {
+		return fail("ERROR write", err.Error())
+	}
+	for p, data := range schemawrite.Dir(stmts) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(split, p)), 0o755); err != nil {
+			return fail("ERROR write", err.Error())
+		}
+		if err := os.WriteFile(filepath.Join(split, p), data, 0o644); err != nil {
+			return fail("ERROR write", err.Error())
+		}
+	}
+
+	// The next `autogen revision` finds nothing, from either layout.
+	desired, err := autogenerate.ReadDesired(ctx, file, filter)
+	if err != nil {
+		return fail("FAIL read schema.sql: "+firstLine(err.Error()), err.Error())
+	}
+	if cmp, err := autogenerate.Compare(cat, desired, autogenerate.Options{}); err != nil {
+		return fail("ERROR diff", err.Error())
+	} else if len(cmp.Up) > 0 {
+		return fail("FAIL revision: changes detected", describe(cmp.Up))
+	}
+	fromDir, err := autogenerate.ReadDesired(ctx, split, filter)
+	if err != nil {
+		return fail("FAIL read schema/: "+firstLine(err.Error()), err.Error())
+	}
+	if cmp, err := autogenerate.Compare(desired, fromDir, autogenerate.Options{}); err != nil {
+		return fail("ERROR diff", err.Error())
+	} else if len(cmp.Up) > 0 {
+		return fail("FAIL directory layout differs", describe(cmp.Up))
+	}
+
+	// check --dev: the baseline revision on a fresh database gives
+	// schema.sql.
+	baseline, err := autogenerate.Compare(&model.Catalog{}, cat, autogenerate.Options{})
+	if err != nil {
+		return fail("ERROR diff", err.Error())
+	}
+	if err := tempdb.CreateDatabase(ctx, r.AdminURL, base); err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	baseURL := WithDatabase(r.AdminURL, base)
+	if err := applyBaseline(ctx, baseURL, baseline); err != nil {
+		return fail("FAIL baseline: "+firstLine(err.Error()), err.Error())
+	}
+	after, err := readDB(ctx, baseURL, filter)
+	if err != nil {
+		return fail("ERROR introspect", err.Error())
+	}
+	if cmp, err := autogenerate.Compare(after, desired, autogenerate.Options{}); err != nil {
+		return fail("ERROR diff", err.Error())
+	} else if len(cmp.Up) > 0 {
+		return fail("FAIL check --dev: drift after the baseline", describe(cmp.Up))
+	}
+
+	// schema.sql, loaded into a fresh database, is the original schema.
+	loadURL, err := r.createDB(ctx, load, file)
+	if err != nil {
+		return fail("FAIL load schema.sql: "+firstLine(err.Error()), err.Error())
+	}
+	got, err := r.Dumper.Dump(ctx, loadURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	if why := Compare(want, got); why != "" {
+		src, _ := os.ReadFile(file)
+		return fail("FAIL dump ("+why+")", LineDiff(want, got)+"\n"+string(src))
+	}
+	return fail("PASS", "")
+}
+
+// readDB introspects the database at url.
+func readDB(ctx context.Context, url string, f *scope.Filter) (*model.Catalog, error) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	return autogenerate.ReadCurrent(ctx, conn, f)
+}
+
+// applyBaseline applies a baseline's upgrade as a revision, through the
+// migrate runtime as a compiled revision file would.
+func applyBaseline(ctx context.Context, url string, cmp *autogenerate.Result) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	reg := revision.NewRegistry()
+	reg.Add(&revision.Revision{
+		ID: "ba5e11e00001", Message: "baseline", NoTransaction: cmp.UpPlan.NoTransaction,
+		Upgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
+	})
+	run, err := migrate.New(reg, migrate.WithVersionTable(VersionTable))
+	if err != nil {
+		return err
+	}
+	if _, err := run.Upgrade(ctx, conn, "head"); err != nil {
+		stmts, _ := cmp.UpPlan.SQL()
+		return fmt.Errorf("%w\n%s;", err, strings.Join(stmts, ";\n"))
+	}
+	return nil
+}
