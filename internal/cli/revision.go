@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go/build"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,7 +118,42 @@ func fileName(tmpl, id, msg string, now time.Time) string {
 		"{hour}", now.Format("15"), "{minute}", now.Format("04"), "{second}", now.Format("05"))
 	name := r.Replace(tmpl)
 	// An empty slug leaves a trailing separator, as in Alembic's "abc_.py".
+	// A name the Go build would ignore or constrain ("..._load_test.go",
+	// "..._windows.go", "..._arm64.go") gets a trailing separator too, so
+	// that the revision is always compiled.
+	// (A template whose names start with "_" or "." makes files the build
+	// ignores whatever their end; the bound keeps that from looping.)
+	for i := 0; i < 2 && constrained(name); i++ {
+		name = strings.TrimSuffix(name, ".go") + "_.go"
+	}
 	return name
+}
+
+// buildContexts are two platforms that share no GOOS or GOARCH: a file
+// name that both compile has no build constraint in it.
+var buildContexts = func() []build.Context {
+	var out []build.Context
+	for _, p := range [][2]string{{"linux", "amd64"}, {"windows", "arm64"}} {
+		c := build.Default
+		c.GOOS, c.GOARCH, c.BuildTags, c.ReleaseTags = p[0], p[1], nil, nil
+		c.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("package p\n")), nil }
+		out = append(out, c)
+	}
+	return out
+}()
+
+// constrained reports whether the Go build would leave a revision file of
+// this name out on some platform, or always, as a test file.
+func constrained(name string) bool {
+	if strings.HasSuffix(name, "_test.go") {
+		return true
+	}
+	for _, c := range buildContexts {
+		if ok, err := c.MatchFile(".", name); err != nil || !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // targetDir picks the revisions directory for a new revision with the
@@ -257,16 +294,18 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 			return err
 		}
 	}
-	return a.writeFile(cfg, dir, spec)
+	_, err = a.writeFile(cfg, dir, spec)
+	return err
 }
 
 // writeFile renders the revision and writes it without ever leaving a
 // partial file or replacing an existing one, then runs the post-write hooks.
-func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error {
+// It returns the file's path.
+func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) (string, error) {
 	if cfg.Template != "" {
 		h, err := renderHeader(filepath.Join(cfg.Dir, cfg.Template), spec)
 		if err != nil {
-			return exitcode.With(exitcode.Config, err)
+			return "", exitcode.With(exitcode.Config, err)
 		}
 		spec.Header = h
 	}
@@ -275,30 +314,32 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error
 	}
 	src, err := codegen.Generate(spec)
 	if err != nil {
-		return err
+		return "", err
 	}
 	// The first revision of a configured directory also needs the
 	// package's registry.go, which declares the Registry it adds itself to.
 	reg, err := project.EnsureRegistry(dir)
 	if err != nil {
-		return fmt.Errorf("preparing %s: %w", dir, err)
+		return "", fmt.Errorf("preparing %s: %w", dir, err)
 	}
-	if reg != "" {
+	if reg != "" && !a.quiet {
 		fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(reg))
 	}
 	path := filepath.Join(dir, fileName(cfg.FileTemplate, spec.ID, spec.Message, spec.Created))
 	if err := writeNew(path, src); err != nil {
-		return err
+		return "", err
 	}
 	for _, h := range cfg.Hooks {
-		if err := runHook(h, path, cfg.Dir); err != nil {
+		if err := a.runHook(h, path, cfg.Dir); err != nil {
 			// The revision is written; the hook, configured in
 			// autogen.toml, is what failed.
-			return exitcode.With(exitcode.Config, fmt.Errorf("post-write hook %s on %s (the revision is written): %w", h.Name, path, err))
+			return path, exitcode.With(exitcode.Config, fmt.Errorf("post-write hook %s on %s (the revision is written): %w", h.Name, path, err))
 		}
 	}
-	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
-	return nil
+	if !a.quiet {
+		fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
+	}
+	return path, nil
 }
 
 // rel shows path relative to the working directory when it is below it.
@@ -342,7 +383,10 @@ func writeNew(path string, data []byte) error {
 	return nil
 }
 
-func runHook(h config.Hook, file, dir string) error {
+// runHook runs a post-write hook on file. Its output goes to standard
+// error (unless -q), as a formatter's or linter's warnings must be seen;
+// when it fails, the output is part of the error.
+func (a *App) runHook(h config.Hook, file, dir string) error {
 	args := slices.Clone(h.Command)
 	replaced := false
 	for i, arg := range args {
@@ -359,6 +403,9 @@ func runHook(h config.Hook, file, dir string) error {
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%w: %s", err, strings.TrimSpace(string(out)))
+	}
+	if len(out) > 0 && !a.quiet {
+		a.Stderr.Write(out)
 	}
 	return nil
 }

@@ -149,7 +149,7 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 		return err
 	}
 	for _, h := range cfg.Hooks {
-		if err := runHook(h, path, cfg.Dir); err != nil {
+		if err := a.runHook(h, path, cfg.Dir); err != nil {
 			return fmt.Errorf("post-write hook %s on %s: %w", h.Name, path, err)
 		}
 	}
