@@ -345,6 +345,13 @@ func historyRange(g *revision.Graph, rng string, current []string) ([]string, er
 			}
 		}
 	}
+	if len(keep) == 0 && start != end {
+		// A range given newest first ("head:base") is empty; say so
+		// rather than list nothing as if there were no revisions.
+		if rev, err := historyRange(g, end+":"+start, current); err == nil && len(rev) > 0 {
+			return nil, exitcode.With(exitcode.Usage, fmt.Errorf("-r %s lists nothing: START must be the older end; did you mean -r %s:%s?", rng, end, start))
+		}
+	}
 	return g.Sorted(keep), nil
 }
 

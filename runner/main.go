@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -72,7 +73,7 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	defer stop()
 	root := e.rootCmd()
 	root.SetArgs(RelativeArgs(args))
-	err := root.ExecuteContext(ctx)
+	err := execute(ctx, root)
 	if err == nil {
 		return exitcode.OK
 	}
@@ -81,6 +82,40 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 		fmt.Fprintln(e.stderr, "Error:", err)
 	}
 	return code
+}
+
+// execute runs the command tree, turning a panic (in a revision's body, as
+// a rule) into an error that says where it happened: the revision's
+// transaction is rolled back when the connection closes, so the database
+// stays at the revision before, as after any failed revision.
+func execute(ctx context.Context, root *cobra.Command) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = exitcode.With(exitcode.Migration, fmt.Errorf("panic: %v%s; the revision's changes were not committed", v, panicSite()))
+		}
+	}()
+	return root.ExecuteContext(ctx)
+}
+
+// panicSite names the function and line that panicked, called from the
+// deferred recover: the first frame below runtime.gopanic that is not the
+// runtime's own (an index or nil error panics inside it).
+func panicSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicked := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicked = true
+		case panicked && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf(" in %s (%s:%d)", f.Function, f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
 }
 
 // RelativeArgs moves relative targets such as "-1" behind "--" so that the

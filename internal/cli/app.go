@@ -59,8 +59,12 @@ func (a *App) Run(args []string) int {
 		return exitcode.OK
 	}
 	code := runner.Code(err)
+	// An error that carries its code keeps it: check maps every error to
+	// 2, revisions that do not compile included.
+	var ee *exitcode.Error
 	var be *project.BuildError
 	switch {
+	case errors.As(err, &ee):
 	case errors.As(err, &be):
 		code = exitcode.Build
 	case errors.Is(err, config.ErrNotFound):

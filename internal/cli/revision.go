@@ -351,6 +351,21 @@ func (a *App) rel(path string) string {
 	return rel
 }
 
+// newTemp creates a temporary file next to path, readable as a source
+// file is (os.CreateTemp makes it private to its owner).
+func newTemp(path string) (*os.File, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
+}
+
 // writeNew writes data to path through a temporary file and a hard link,
 // which fails if path exists: a reader never sees half a file, and an
 // existing revision is never replaced.
@@ -358,7 +373,7 @@ func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+	tmp, err := newTemp(path)
 	if err != nil {
 		return err
 	}

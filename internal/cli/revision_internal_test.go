@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -26,5 +28,21 @@ func TestFileNameIsAlwaysCompiled(t *testing.T) {
 	}
 	if got := fileName("_{rev}.go", "abc", "x", now); got == "" {
 		t.Error("a template the build ignores gave no name")
+	}
+}
+
+// TestWriteNewMode: revision files are source files, readable by the team
+// and the build, not private to their writer.
+func TestWriteNewMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.go")
+	if err := writeNew(path, []byte("package r\n")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want -rw-r--r--", st.Mode().Perm())
 	}
 }

@@ -177,7 +177,7 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 // in one rename.
 func replaceFiles(path string, src []byte, old []string) error {
 	if slices.Contains(old, path) {
-		tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+		tmp, err := newTemp(path)
 		if err != nil {
 			return err
 		}
