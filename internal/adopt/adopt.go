@@ -97,6 +97,9 @@ func (t Tool) Check(ctx context.Context, conn *pgx.Conn, dir string) ([]string, 
 	if dirty != "" {
 		return nil, fmt.Errorf("adopt: %w: %s marks migration %s as failed halfway; fix it with %s first", ErrPending, t.VersionTable, dirty, t.Name)
 	}
+	for i, v := range applied {
+		applied[i] = normVersion(v)
+	}
 	sortVersions(applied)
 	if dir == "" {
 		return applied, nil
@@ -116,7 +119,7 @@ func (t Tool) Check(ctx context.Context, conn *pgx.Conn, dir string) ([]string, 
 	}
 	var pending []string
 	for _, f := range files {
-		if !covered(f) {
+		if f = normVersion(f); !covered(f) {
 			pending = append(pending, f)
 		}
 	}
@@ -126,6 +129,18 @@ func (t Tool) Check(ctx context.Context, conn *pgx.Conn, dir string) ([]string, 
 			ErrPending, dir, strings.Join(pending, ", "), t.Name)
 	}
 	return applied, nil
+}
+
+// normVersion drops the leading zeros of a numeric version: goose names
+// 00001_users.sql what its table records as 1.
+func normVersion(v string) string {
+	if isDigits(v) && v != "" {
+		if t := strings.TrimLeft(v, "0"); t != "" {
+			return t
+		}
+		return "0"
+	}
+	return v
 }
 
 // sortVersions sorts numeric versions by value, others by text.

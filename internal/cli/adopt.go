@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,6 +23,7 @@ import (
 	"github.com/autogen-dev/autogen/migrate"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/revision"
+	"github.com/autogen-dev/autogen/runner"
 )
 
 // adoptOptions are the flags of `init --from-database`.
@@ -38,6 +41,9 @@ type adoption struct {
 	url     string
 	catalog *model.Catalog
 	tool    *adopt.Tool
+	// exclude are the tables (and their sequences) left out of the schema,
+	// for autogen.toml's exclude_tables.
+	exclude []string
 }
 
 // readAdoption connects to the database, checks the migration tool the
@@ -74,6 +80,14 @@ func (a *App) readAdoption(ctx context.Context, dir string, o *adoptOptions) (*a
 		return nil, err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
+	// A database autogen already manages has a history to continue, not
+	// to start.
+	if rows, err := versionRows(ctx, conn, config.DefaultVersionTable); err != nil {
+		return nil, err
+	} else if len(rows) > 0 {
+		return nil, exitcode.With(exitcode.State, fmt.Errorf("the database is already managed by autogen: %s records revision %s; init --from-database starts a new history",
+			config.DefaultVersionTable, strings.Join(rows, ", ")))
+	}
 	if ad.tool != nil {
 		migrations := o.migrations
 		if migrations != "" && !filepath.IsAbs(migrations) {
@@ -94,6 +108,16 @@ func (a *App) readAdoption(ctx context.Context, dir string, o *adoptOptions) (*a
 	if ad.catalog, err = autogenerate.ReadCurrent(ctx, conn, f); err != nil {
 		return nil, err
 	}
+	ad.exclude = f.ExcludeTables
+	// The filter leaves out an excluded table but not the serial sequence
+	// it owns (goose's id): leave that out too, here and in autogen.toml.
+	ad.catalog.Sequences = slices.DeleteFunc(ad.catalog.Sequences, func(s *model.Sequence) bool {
+		if s.OwnedBy == nil || f.Table(s.OwnedBy.Table.Schema, s.OwnedBy.Table.Name) {
+			return false
+		}
+		ad.exclude = append(ad.exclude, s.Name.Schema+"."+s.Name.Name)
+		return true
+	})
 	return ad, nil
 }
 
@@ -132,7 +156,7 @@ func (a *App) initFromDatabase(ctx context.Context, dir, revisions string, o *ad
 		Schema: files, SchemaPath: schemaPath, SchemaDir: o.split,
 	}
 	if ad.tool != nil {
-		io.ExcludeTables = []string{ad.tool.VersionTable}
+		io.ExcludeTables = ad.exclude
 		if ad.tool.ExcludeSchema != "" {
 			io.ExcludeSchemas = []string{ad.tool.ExcludeSchema}
 		}
@@ -203,7 +227,7 @@ func stamp(ctx context.Context, url, table, id string) error {
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	if err := r.Stamp(ctx, conn, false, id); err != nil {
-		return fmt.Errorf("stamping the database at the baseline %s: %w", id, err)
+		return exitcode.With(runner.Code(err), fmt.Errorf("stamping the database at the baseline %s: %w", id, err))
 	}
 	return nil
 }

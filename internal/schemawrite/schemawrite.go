@@ -22,7 +22,7 @@ import (
 // kind of object it belongs to, which place it in the directory layout.
 type Statement struct {
 	// Schema is the schema of the object the statement creates, or "" for
-	// objects that belong to none (schemas and extensions without one).
+	// the schemas themselves.
 	Schema string
 	// Kind is the file the statement goes to in a directory layout:
 	// "tables", "indexes", "views", ...
@@ -85,12 +85,9 @@ func kindOf(changeType string) string {
 	return strings.ToLower(changeType)
 }
 
-// schemaOf returns the schema an operation works in: a schema's own name
-// for CREATE SCHEMA, else its Schema field.
+// schemaOf returns the schema an operation works in: its Schema field, or
+// "" for CREATE SCHEMA, which all go to one file.
 func schemaOf(o op.Operation) string {
-	if cs, ok := o.(op.CreateSchema); ok {
-		return cs.Name
-	}
 	v := reflect.ValueOf(o)
 	if v.Kind() == reflect.Struct {
 		if f := v.FieldByName("Schema"); f.IsValid() && f.Kind() == reflect.String {
@@ -206,7 +203,7 @@ func writeStatements(b *strings.Builder, stmts []Statement) {
 	last := ""
 	for _, s := range stmts {
 		if s.Detected != last {
-			b.WriteString("\n-- " + strings.ReplaceAll(s.Detected, "\n", " ") + "\n")
+			b.WriteString("\n-- " + strings.TrimPrefix(strings.ReplaceAll(s.Detected, "\n", " "), "added ") + "\n")
 			last = s.Detected
 		}
 		b.WriteString(s.SQL + ";\n")
