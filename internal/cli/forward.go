@@ -64,6 +64,16 @@ func (a *App) builder(cfg *config.Config, name string) (*project.Builder, error)
 		CacheDir: a.Getenv("AUTOGEN_CACHE_DIR")}, nil
 }
 
+// buildError gives a failure to build the runner its exit code: the
+// revision graph's for a revision id declared twice, else the build's.
+func buildError(err error) error {
+	var dup *project.DuplicateError
+	if errors.As(err, &dup) {
+		return exitcode.With(exitcode.Graph, err)
+	}
+	return exitcode.With(exitcode.Build, err)
+}
+
 // runRunner builds (or reuses) the project's runner and runs it with args,
 // passing the database URL and version table.
 func (a *App) runRunner(ctx context.Context, cfg *config.Config, args []string) error {
@@ -77,7 +87,7 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	}
 	bin, err := b.Runner(ctx)
 	if err != nil {
-		return exitcode.With(exitcode.Build, err)
+		return buildError(err)
 	}
 	tenant := tenantFlags(cfg, args)
 	if len(tenant) > 0 {
