@@ -174,6 +174,9 @@ func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string, current bool
 	if p := e.reg.Source(id); p != "" {
 		fmt.Fprintf(w, "Path: %s\n", p)
 	}
+	if d := e.reg.Created(id); d != "" {
+		fmt.Fprintf(w, "Create Date: %s\n", d)
+	}
 	if r.NoTransaction {
 		fmt.Fprintln(w, "Non-transactional: yes")
 	}

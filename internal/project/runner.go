@@ -14,13 +14,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 )
 
 // runnerFormat changes whenever the generated runner's shape changes, so
 // that cached runners from an older autogen are not reused.
-const runnerFormat = "runner-v1"
+const runnerFormat = "runner-v2"
 
 // Builder compiles the runner program for a project's revisions: a main
 // package that hands the revisions packages' registries to runner.Main.
@@ -71,14 +72,72 @@ func (b *Builder) Runner(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	bin := filepath.Join(dir, "runner-"+key[:24])
+	prefix := "runner-" + b.projectKey() + "-"
+	bin := filepath.Join(dir, prefix+key[:24])
 	if st, err := os.Stat(bin); err == nil && st.Mode()&0o111 != 0 {
+		// The modification time records the last use, for pruning.
+		now := time.Now()
+		os.Chtimes(bin, now, now)
 		return bin, nil
 	}
 	if err := b.Build(ctx, bin); err != nil {
 		return "", err
 	}
+	prune(dir, prefix, bin)
 	return bin, nil
+}
+
+// keepRunners is how many runners of one project the cache keeps: every
+// edit of a revision file builds a new one, and the previous few are
+// worth keeping for a branch switched back and forth.
+const keepRunners = 3
+
+// staleRunner is how long an unused runner of any project stays cached.
+const staleRunner = 30 * 24 * time.Hour
+
+// prune removes the runners of this project (their names start with
+// prefix) but the keepRunners most recently used, and any runner unused
+// for staleRunner. The runner just built is always kept.
+func prune(dir, prefix, keep string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type runner struct {
+		path string
+		used time.Time
+	}
+	var mine []runner
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), "runner-") || strings.Contains(e.Name(), ".partial-") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case p == keep:
+		case time.Since(info.ModTime()) > staleRunner:
+			os.Remove(p)
+		case strings.HasPrefix(e.Name(), prefix):
+			mine = append(mine, runner{p, info.ModTime()})
+		}
+	}
+	slices.SortFunc(mine, func(a, b runner) int { return b.used.Compare(a.used) })
+	for i, r := range mine {
+		if i >= keepRunners-1 {
+			os.Remove(r.path)
+		}
+	}
+}
+
+// projectKey identifies the project in runner names, so that pruning one
+// project's runners leaves the others' alone.
+func (b *Builder) projectKey() string {
+	h := sha256.Sum256([]byte(b.Module.Dir + "\x00" + b.Root + "\x00" + b.Name))
+	return hex.EncodeToString(h[:6])
 }
 
 func (b *Builder) cacheDir() (string, error) {
@@ -175,6 +234,9 @@ func (b *Builder) mainSource() ([]byte, error) {
 			}
 			declared[r.ID] = filepath.ToSlash(rel)
 			sources = append(sources, jen.Id("reg").Dot("SetSource").Call(jen.Lit(r.ID), jen.Lit(filepath.ToSlash(rel))))
+			if r.Created != "" {
+				sources = append(sources, jen.Id("reg").Dot("SetCreated").Call(jen.Lit(r.ID), jen.Lit(r.Created)))
+			}
 		}
 	}
 	body := []jen.Code{jen.Id("reg").Op(":=").Qual(ModulePath+"/revision", "Merge").Call(regs...)}
