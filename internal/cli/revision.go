@@ -21,6 +21,8 @@ import (
 	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/project"
+	"github.com/autogen-dev/autogen/internal/sqlexport"
+	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
 
@@ -36,6 +38,8 @@ type revisionOptions struct {
 	dependsOn    []string
 	versionPath  string
 	sql          bool
+	sqlFiles     string
+	sqlDir       string
 	autogen      autogenOptions
 }
 
@@ -76,6 +80,8 @@ database. Changes that delete data are refused unless --allow-destructive
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the new revision (repeatable)")
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision that must be applied first, without being a parent (repeatable)")
 	f.StringVar(&o.versionPath, "version-path", "", "revisions directory for the new file (one of the configured ones)")
+	f.StringVar(&o.sqlFiles, "sql-files", "", "also write the revision as plain SQL up/down files for "+strings.Join(sqlexport.Formats, " or "))
+	f.StringVar(&o.sqlDir, "sql-dir", "sql", "directory of the --sql-files files, relative to the project")
 	a.autogenFlags(cmd, &o.autogen)
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	_ = cmd.RegisterFlagCompletionFunc("head", a.completeRevisions(0, "head", "base"))
@@ -288,14 +294,73 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 	if err != nil {
 		return err
 	}
+	if o.sqlFiles != "" && !slices.Contains(sqlexport.Formats, o.sqlFiles) {
+		return exitcode.With(exitcode.Usage, fmt.Errorf("--sql-files %q: not a layout autogen writes (%s)", o.sqlFiles, strings.Join(sqlexport.Formats, ", ")))
+	}
 	if !o.empty {
 		wrote, err := a.autogenerate(ctx, cfg, g, &spec, o)
 		if err != nil || !wrote {
 			return err
 		}
 	}
-	_, err = a.writeFile(cfg, dir, spec)
-	return err
+	if _, err := a.writeFile(cfg, dir, spec); err != nil {
+		return err
+	}
+	if o.sqlFiles != "" {
+		return a.exportSQL(cfg, spec, o)
+	}
+	return nil
+}
+
+// exportSQL writes the revision as plain SQL files in the layout of
+// --sql-files, never replacing a file.
+func (a *App) exportSQL(cfg *config.Config, spec codegen.Spec, o *revisionOptions) error {
+	if t := cfg.Tenants.Template; t != "" {
+		spec.Upgrade, spec.Downgrade = unqualify(spec.Upgrade, t), unqualify(spec.Downgrade, t)
+	}
+	ops := func(steps []codegen.Step) []op.Operation {
+		var out []op.Operation
+		for _, s := range steps {
+			out = append(out, s.Ops...)
+		}
+		return out
+	}
+	dir := o.sqlDir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(cfg.Dir, dir)
+	}
+	rev := sqlexport.Revision{
+		ID: spec.ID, Message: spec.Message, Slug: slug(spec.Message), Created: spec.Created,
+		Up: ops(spec.Upgrade), Down: ops(spec.Downgrade), NoTransaction: spec.NoTransaction,
+	}
+	// Versions are timestamps to the second; two revisions in one second
+	// must still have two versions.
+	for {
+		taken, _ := filepath.Glob(filepath.Join(dir, rev.Version()+"[_.]*"))
+		if len(taken) == 0 {
+			break
+		}
+		rev.Created = rev.Created.Add(time.Second)
+	}
+	files, err := sqlexport.Files(o.sqlFiles, rev)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if err := writeNew(path, files[name]); err != nil {
+			return err
+		}
+		if !a.quiet {
+			fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
+		}
+	}
+	return nil
 }
 
 // writeFile renders the revision and writes it without ever leaving a
