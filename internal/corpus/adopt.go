@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -163,4 +164,68 @@ func applyBaseline(ctx context.Context, url string, cmp *autogenerate.Result) er
 		return fmt.Errorf("%w\n%s;", err, strings.Join(stmts, ";\n"))
 	}
 	return nil
+}
+
+// Adopt adopts a case's b.sql through the compiled CLI, as a user would:
+// `autogen init --from-database` on database X loaded from b.sql, then
+// `autogen revision` must find nothing, `autogen check --dev-url` must be
+// clean, and the schema.sql written, loaded into a fresh database, must
+// dump as X does.
+func (r *CLI) Adopt(ctx context.Context, c Case, id string) Result {
+	res := Result{Case: c}
+	fail := func(status, detail string) Result {
+		res.Status, res.Detail = status, detail
+		return res
+	}
+	x, load := "adoptcli_x_"+id, "adoptcli_l_"+id
+	defer func() {
+		for _, db := range []string{x, load} {
+			tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, db)
+		}
+	}()
+	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "b.sql"))
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	want, err := r.Dumper.Dump(ctx, xURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	work, err := os.MkdirTemp("", "autogen-adopt-")
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	defer os.RemoveAll(work)
+	var log strings.Builder
+	run := func(args ...string) error {
+		ctx, cancel := context.WithTimeout(ctx, r.Timeout)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, r.Bin, args...)
+		cmd.Dir = work
+		cmd.Env = append(append(os.Environ(), r.Env...), "DATABASE_URL="+xURL)
+		out, err := cmd.CombinedOutput()
+		fmt.Fprintf(&log, "$ autogen %s\n%s", strings.Join(args, " "), out)
+		return err
+	}
+	if err := run("init", "--from-database"); err != nil {
+		return fail("FAIL init --from-database: "+err.Error(), log.String())
+	}
+	if err := run("revision", "-m", "next"); err != nil || !strings.Contains(log.String(), "No changes in schema detected") {
+		return fail(fmt.Sprintf("FAIL revision: not empty (%v)", err), log.String())
+	}
+	if err := run("check", "--dev-url", r.AdminURL); err != nil {
+		return fail("FAIL check --dev: "+err.Error(), log.String())
+	}
+	loadURL, err := r.createDB(ctx, load, filepath.Join(work, "schema.sql"))
+	if err != nil {
+		return fail("FAIL load schema.sql: "+firstLine(err.Error()), err.Error())
+	}
+	got, err := r.Dumper.Dump(ctx, loadURL)
+	if err != nil {
+		return fail("ERROR dump", err.Error())
+	}
+	if why := Compare(want, got); why != "" {
+		return fail("FAIL dump ("+why+")", LineDiff(want, got)+log.String())
+	}
+	return fail("PASS", "")
 }

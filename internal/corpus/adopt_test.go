@@ -100,3 +100,38 @@ func readKnown(t *testing.T, file string) map[string]string {
 	}
 	return out
 }
+
+// adoptCLICases are adopted through the compiled CLI as well: a spread of
+// object kinds, quoted names and several schemas.
+var adoptCLICases = []string{
+	"migra/everything",
+	"migra/enumdefaults",
+	"migra/partitioning",
+	"migra/constraints",
+	"migra/triggers",
+}
+
+// TestCorpusAdoptCLI adopts a handful of corpus schemas through the real
+// commands (CLI.Adopt).
+func TestCorpusAdoptCLI(t *testing.T) {
+	root := Root("../..")
+	all, err := Cases(root)
+	if err != nil {
+		t.Fatalf("reading the corpus at %s: %v", root, err)
+	}
+	var cases []Case
+	for _, c := range all {
+		if slices.Contains(adoptCLICases, c.Name) && (*only == "" || strings.Contains(c.Name, *only)) {
+			cases = append(cases, c)
+		}
+	}
+	if *only == "" && len(cases) != len(adoptCLICases) {
+		t.Fatalf("found %d of the %d cases %v", len(cases), len(adoptCLICases), adoptCLICases)
+	}
+	cli := newCLI(t, root)
+	for _, res := range runAll(cases, 2, cli.Adopt) {
+		if !res.Passed() {
+			t.Errorf("%s: %s\n%s", res.Case.Name, res.Status, indent(res.Detail))
+		}
+	}
+}
