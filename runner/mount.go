@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"slices"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -18,6 +20,9 @@ type Host struct {
 	// Graph returns the project's revision graph, for completing revision
 	// arguments.
 	Graph func(cmd *cobra.Command) (*revision.Graph, error)
+	// Leave names commands the host does not mount (it has its own way to
+	// do what they do).
+	Leave []string
 }
 
 // Mount returns the runner's public commands (upgrade, downgrade, stamp,
@@ -31,7 +36,7 @@ func Mount(h Host) []*cobra.Command {
 	e := &env{reg: revision.NewRegistry(), name: "autogen", graph: h.Graph}
 	var out []*cobra.Command
 	for _, c := range e.commands() {
-		if c.Hidden {
+		if c.Hidden || slices.Contains(h.Leave, c.Name()) {
 			continue
 		}
 		e.schemaFlag(c.Flags())
