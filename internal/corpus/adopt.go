@@ -33,20 +33,12 @@ func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
 		res.Status, res.Detail = status, detail
 		return res
 	}
-	x, base, load := "adopt_x_"+id, "adopt_b_"+id, "adopt_l_"+id
-	defer func() {
-		for _, db := range []string{x, base, load} {
-			tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, db)
-		}
-	}()
-	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "b.sql"))
+	ac, err := r.startAdopt(ctx, c, "adopt", id)
+	defer ac.cleanup(ctx)
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	want, err := r.Dumper.Dump(ctx, xURL)
-	if err != nil {
-		return fail("ERROR dump", err.Error())
-	}
+	xURL, base := ac.xURL, ac.db("b")
 	filter := &scope.Filter{VersionTable: VersionTable}
 	cat, err := readDB(ctx, xURL, filter)
 	if err != nil {
@@ -117,19 +109,58 @@ func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
 	}
 
 	// schema.sql, loaded into a fresh database, is the original schema.
-	loadURL, err := r.createDB(ctx, load, file)
+	src, _ := os.ReadFile(file)
+	return fail(ac.loadCompare(ctx, file, string(src)))
+}
+
+// adoptCase is the database X a case's adoption reads, loaded from b.sql,
+// with its dump, and the other databases the adoption creates.
+type adoptCase struct {
+	r          *Runner
+	prefix, id string
+	xURL, want string
+	dbs        []string
+}
+
+// startAdopt creates X from the case's b.sql and dumps it.
+func (r *Runner) startAdopt(ctx context.Context, c Case, prefix, id string) (*adoptCase, error) {
+	ac := &adoptCase{r: r, prefix: prefix, id: id}
+	var err error
+	if ac.xURL, err = r.createDB(ctx, ac.db("x"), filepath.Join(c.Dir, "b.sql")); err != nil {
+		return ac, err
+	}
+	ac.want, err = r.Dumper.Dump(ctx, ac.xURL)
+	return ac, err
+}
+
+// db names one of the case's databases and remembers it for cleanup.
+func (ac *adoptCase) db(role string) string {
+	name := ac.prefix + "_" + role + "_" + ac.id
+	ac.dbs = append(ac.dbs, name)
+	return name
+}
+
+func (ac *adoptCase) cleanup(ctx context.Context) {
+	for _, db := range ac.dbs {
+		tempdb.DropDatabase(context.WithoutCancel(ctx), ac.r.AdminURL, db)
+	}
+}
+
+// loadCompare loads the written schema file into a fresh database and
+// compares its dump with X's: the result's status and detail (with log).
+func (ac *adoptCase) loadCompare(ctx context.Context, file, log string) (string, string) {
+	loadURL, err := ac.r.createDB(ctx, ac.db("l"), file)
 	if err != nil {
-		return fail("FAIL load schema.sql: "+firstLine(err.Error()), err.Error())
+		return "FAIL load schema.sql: " + firstLine(err.Error()), err.Error()
 	}
-	got, err := r.Dumper.Dump(ctx, loadURL)
+	got, err := ac.r.Dumper.Dump(ctx, loadURL)
 	if err != nil {
-		return fail("ERROR dump", err.Error())
+		return "ERROR dump", err.Error()
 	}
-	if why := Compare(want, got); why != "" {
-		src, _ := os.ReadFile(file)
-		return fail("FAIL dump ("+why+")", LineDiff(want, got)+"\n"+string(src))
+	if why := Compare(ac.want, got); why != "" {
+		return "FAIL dump (" + why + ")", LineDiff(ac.want, got) + "\n" + log
 	}
-	return fail("PASS", "")
+	return "PASS", ""
 }
 
 // readDB introspects the database at url.
@@ -177,20 +208,12 @@ func (r *CLI) Adopt(ctx context.Context, c Case, id string) Result {
 		res.Status, res.Detail = status, detail
 		return res
 	}
-	x, load := "adoptcli_x_"+id, "adoptcli_l_"+id
-	defer func() {
-		for _, db := range []string{x, load} {
-			tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, db)
-		}
-	}()
-	xURL, err := r.createDB(ctx, x, filepath.Join(c.Dir, "b.sql"))
+	ac, err := r.startAdopt(ctx, c, "adoptcli", id)
+	defer ac.cleanup(ctx)
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	want, err := r.Dumper.Dump(ctx, xURL)
-	if err != nil {
-		return fail("ERROR dump", err.Error())
-	}
+	xURL := ac.xURL
 	work, err := os.MkdirTemp("", "autogen-adopt-")
 	if err != nil {
 		return fail("ERROR setup", err.Error())
@@ -216,16 +239,5 @@ func (r *CLI) Adopt(ctx context.Context, c Case, id string) Result {
 	if err := run("check", "--dev-url", r.AdminURL); err != nil {
 		return fail("FAIL check --dev: "+err.Error(), log.String())
 	}
-	loadURL, err := r.createDB(ctx, load, filepath.Join(work, "schema.sql"))
-	if err != nil {
-		return fail("FAIL load schema.sql: "+firstLine(err.Error()), err.Error())
-	}
-	got, err := r.Dumper.Dump(ctx, loadURL)
-	if err != nil {
-		return fail("ERROR dump", err.Error())
-	}
-	if why := Compare(want, got); why != "" {
-		return fail("FAIL dump ("+why+")", LineDiff(want, got)+log.String())
-	}
-	return fail("PASS", "")
+	return fail(ac.loadCompare(ctx, filepath.Join(work, "schema.sql"), log.String()))
 }

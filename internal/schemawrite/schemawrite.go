@@ -70,7 +70,7 @@ var kinds = map[string]string{
 	"CreateEnum": "types", "CreateDomain": "types", "CreateComposite": "types",
 	"CreateSequence": "sequences", "SetSequenceOwner": "sequences", "AlterSequence": "sequences",
 	"CreateFunction": "functions",
-	"CreateTable": "tables", "AddColumn": "tables", "AlterColumn": "tables", "SetTableLogged": "tables",
+	"CreateTable":    "tables", "AddColumn": "tables", "AlterColumn": "tables", "SetTableLogged": "tables",
 	"SetTableOptions": "tables", "SetRowSecurity": "tables", "SetReplicaIdentity": "tables",
 	"AttachPartition": "tables", "SetInherit": "tables",
 	"AddConstraint": "constraints", "ValidateConstraint": "constraints",
