@@ -118,7 +118,7 @@ func Lint(w io.Writer, revs []Revision) {
 		})
 	}
 	if bad > 0 {
-		fmt.Fprintln(w, "\nAcknowledge a hazard with `AllowHazards` in its revision, or make the change safer.")
+		fmt.Fprintln(w, "Acknowledge a hazard with `AllowHazards` in its revision, or make the change safer.")
 	}
 }
 
