@@ -24,7 +24,7 @@ func TestPanicInRevision(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitcode.Migration)
 	}
 	msg := errOut.String()
-	if !strings.Contains(msg, "panic: index out of range in ") || !strings.Contains(msg, "panic_test.go:") || strings.Contains(msg, "goroutine ") {
+	if !strings.Contains(msg, "panic: index out of range in ") || !strings.Contains(msg, "roughedges_test.go:") || strings.Contains(msg, "goroutine ") {
 		t.Errorf("stderr:\n%s", msg)
 	}
 }
