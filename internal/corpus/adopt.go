@@ -68,7 +68,8 @@ func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
 	// The next `autogen revision` finds nothing, from either layout.
 	desired, err := autogenerate.ReadDesired(ctx, file, filter)
 	if err != nil {
-		return fail("FAIL read schema.sql: "+firstLine(err.Error()), err.Error())
+		src, _ := os.ReadFile(file)
+		return fail("FAIL read schema.sql: "+firstLine(err.Error()), err.Error()+"\n"+string(src))
 	}
 	if cmp, err := autogenerate.Compare(cat, desired, autogenerate.Options{}); err != nil {
 		return fail("ERROR diff", err.Error())
