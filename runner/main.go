@@ -274,4 +274,3 @@ func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	defer conn.Close(context.WithoutCancel(ctx))
 	return fn(conn)
 }
-
