@@ -148,11 +148,11 @@ func TestEnumValuesAddedInPlaceOrRecreated(t *testing.T) {
 	}
 	cs = mustDiff(t, mk("sad", "ok", "happy"), mk("happy", "sad"))
 	if len(cs) != 1 {
-		t.Fatalf("want one RecreateEnum, got %s", kinds(cs))
+		t.Fatalf("want one SwapTypes, got %s", kinds(cs))
 	}
-	re, ok := cs[0].(RecreateEnum)
+	re, ok := cs[0].(SwapTypes)
 	if !ok || len(re.Uses) != 1 || re.Uses[0].Column.Name != "m" {
-		t.Fatalf("want RecreateEnum using t.m, got %#v", cs[0])
+		t.Fatalf("want SwapTypes using t.m, got %#v", cs[0])
 	}
 }
 

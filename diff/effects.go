@@ -83,11 +83,13 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 		e.drop(c.Enum.ID())
 	case AddEnumValue:
 		e.alter(model.ObjectID{Kind: model.KindEnum, Name: c.Enum})
-	case RecreateEnum:
-		// The type is created anew (the old one renamed and dropped), and
-		// its columns converted.
-		e.drop(c.From.ID())
-		e.create(c.To.ID())
+	case SwapTypes:
+		// Each type is created anew (the old one renamed and dropped),
+		// and its columns converted.
+		for _, t := range c.Types {
+			e.drop(t.ID)
+			e.create(t.ID)
+		}
 		for _, u := range c.Uses {
 			e.alter(model.ColumnID(u.Table, u.Column.Name))
 		}

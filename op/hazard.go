@@ -31,10 +31,14 @@ const (
 	MayFail HazardKind = "may-fail"
 	// Untracked: raw SQL whose effects autogen cannot analyse.
 	Untracked HazardKind = "untracked"
+	// Recreates: an object that depends on the change (a view, a
+	// policy, a trigger, a function) is dropped and created again around
+	// it; those who use it wait until the transaction commits.
+	Recreates HazardKind = "recreates"
 )
 
 // HazardKinds lists every kind, in a fixed order.
-var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked}
+var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked, Recreates}
 
 // Hazard is one hazard of one operation.
 type Hazard struct {

@@ -60,6 +60,8 @@ type env struct {
 	// graph, when set, supplies the revision graph for completion in place
 	// of the registry's (Mount: the registry is the compiled runner's).
 	graph func(*cobra.Command) (*revision.Graph, error)
+	// fleet holds the flags of --fleet runs (fleet.go).
+	fleet fleetFlags
 }
 
 // Main runs the runner command line with args (without the program name)
@@ -216,8 +218,8 @@ func (e *env) rootCmd() *cobra.Command {
 // commands returns every runner command; autogen adds them to its own tree.
 func (e *env) commands() []*cobra.Command {
 	return []*cobra.Command{
-		e.upgradeCmd(), e.downgradeCmd(), e.currentCmd(), e.historyCmd(), e.headsCmd(),
-		e.branchesCmd(), e.showCmd(), e.stampCmd(), e.statusCmd(), e.lintCmd(), e.describeCmd(), e.stairwayCmd(),
+		e.withFleet(e.upgradeCmd()), e.withFleet(e.downgradeCmd()), e.currentCmd(), e.historyCmd(), e.headsCmd(),
+		e.branchesCmd(), e.showCmd(), e.withFleet(e.stampCmd()), e.withFleet(e.statusCmd()), e.lintCmd(), e.describeCmd(), e.stairwayCmd(),
 	}
 }
 
@@ -251,18 +253,28 @@ func (e *env) connect(ctx context.Context) (*pgx.Conn, error) {
 	if url == "" {
 		return nil, exitcode.With(exitcode.Config, fmt.Errorf("no database URL: set the environment variable %s", e.urlEnv))
 	}
-	cfg, err := pgx.ParseConfig(url)
+	cfg, err := connConfig(url)
 	if err != nil {
 		return nil, exitcode.With(exitcode.Config, fmt.Errorf("invalid database URL in %s: %w", e.urlEnv, redact(err, url)))
-	}
-	if cfg.ConnectTimeout == 0 {
-		cfg.ConnectTimeout = 10 * time.Second
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return nil, exitcode.With(exitcode.Connect, fmt.Errorf("connecting to the database: %w", redact(err, url)))
 	}
 	return conn, nil
+}
+
+// connConfig parses a database URL into the configuration every runner
+// connection uses, a single database's and each target's of a fleet.
+func connConfig(url string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = migrate.DefaultConnectTimeout
+	}
+	return cfg, nil
 }
 
 // withConn runs fn with a connection that is closed afterwards.

@@ -93,7 +93,14 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 		return buildError(err)
 	}
 	tenant := tenantFlags(cfg, args)
-	if len(tenant) > 0 {
+	fleet, fleetSchemas, err := fleetEnv(cfg, args)
+	if err != nil {
+		return err
+	}
+	if fleetSchemas {
+		tenant = nil
+	}
+	if len(tenant) > 0 && fleet == nil {
 		if err := a.ensureTemplate(ctx, cfg, args); err != nil {
 			return err
 		}
@@ -110,7 +117,7 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	full = append(full, args[1:]...)
 	cmd := exec.CommandContext(ctx, bin, full...)
 	cmd.Dir = cfg.Dir
-	cmd.Env = append(os.Environ(), cfg.URLEnv+"="+a.databaseURL(cfg))
+	cmd.Env = append(append(os.Environ(), cfg.URLEnv+"="+a.databaseURL(cfg)), fleet...)
 	cmd.Stdin = a.Stdin
 	cmd.Stdout = stdout
 	cmd.Stderr = a.Stderr
