@@ -168,7 +168,7 @@ func (d *differ) domains() {
 			d.swapType(f.ID(), f, t)
 		case f.Type != t.Type || f.Collation != t.Collation:
 			d.add(DropDomain{Domain: f, Recreate: true}, CreateDomain{Domain: t})
-		case !sameExcept(f, t, "Comment"):
+		case !sameExcept(f, t, "Comment", "Checks") || !sameChecks(f.Checks, t.Checks):
 			d.add(AlterDomain{From: f, To: t})
 		}
 	}
@@ -304,4 +304,18 @@ func (d *differ) alterComposite(f, t *model.Composite) (AlterComposite, bool) {
 		}
 	}
 	return c, true
+}
+
+// sameChecks compares domain checks, leaving their comments to the
+// comments pass.
+func sameChecks(a, b []*model.DomainCheck) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameExcept(a[i], b[i], "Comment") {
+			return false
+		}
+	}
+	return true
 }
