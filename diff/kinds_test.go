@@ -285,4 +285,3 @@ func clearComment(v any) {
 		panic(fmt.Sprintf("clearComment: %T", v))
 	}
 }
-

@@ -86,7 +86,7 @@ func (c DropCollation) order() (phase, string) {
 func (c CreateEnum) order() (phase, string)   { return phCreateEnums, c.Enum.Name.String() }
 func (c DropEnum) order() (phase, string)     { return phDropTypes, "3" + c.Enum.Name.String() }
 func (c AddEnumValue) order() (phase, string) { return phAddEnumValues, c.Enum.String() }
-func (c SwapTypes) order() (phase, string) { return phSwapTypes, c.Types[0].ID.Name.String() }
+func (c SwapTypes) order() (phase, string)    { return phSwapTypes, c.Types[0].ID.Name.String() }
 func (c CreateDomain) order() (phase, string) { return phCreateDomains, c.Domain.Name.String() }
 func (c DropDomain) order() (phase, string) {
 	if c.Recreate {
