@@ -15,8 +15,9 @@ func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
 // differ holds the state of one comparison.
 type differ struct {
-	from, to *model.Catalog
-	renames  Renames
+	from, to    *model.Catalog
+	renames     Renames
+	exprRenamer ExprRenamer
 	out      []Change
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph

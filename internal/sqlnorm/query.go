@@ -50,6 +50,20 @@ type qscope struct {
 	// items holds the columns of each top-level FROM item, in order.
 	items  [][]colRef
 	leaves []*leaf
+	// renamedRefs maps the old name of a range item to its new one, when
+	// a rename changes a relation named without an alias.
+	renamedRefs map[string]string
+}
+
+// newRefname returns the name a range item is referred to by after the
+// renames, looking outwards through enclosing queries.
+func (sc *qscope) newRefname(ref string) string {
+	for s := sc; s != nil; s = s.parent {
+		if nr, ok := s.renamedRefs[ref]; ok {
+			return nr
+		}
+	}
+	return ref
 }
 
 func (sc *qscope) cte(name string) ([]string, bool) {
@@ -91,19 +105,33 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 		return nil
 	}
 	col := f[len(f)-1].GetString_().GetSval()
+	var c *colRef
 	switch len(f) {
 	case 1:
 		ref := sc.resolve(col)
 		if ref != "" {
 			cr.Fields = append(StringNodes(ref), f...)
 		}
-		sc.recordColumn(ref, col)
+		c = sc.recordColumn(ref, col)
 	case 2:
-		sc.recordColumn(f[0].GetString_().GetSval(), col)
+		ref := sc.newRefname(f[0].GetString_().GetSval())
+		if sc.q.ren != nil {
+			cr.Fields[0] = StringNodes(ref)[0]
+		}
+		c = sc.recordColumn(ref, col)
 	case 3:
 		// schema.table.column: PostgreSQL prints the range item's name.
-		cr.Fields = f[1:]
-		sc.recordColumn(f[1].GetString_().GetSval(), col)
+		ref := sc.newRefname(f[1].GetString_().GetSval())
+		cr.Fields = append(StringNodes(ref), f[2])
+		c = sc.recordColumn(ref, col)
+	}
+	if sc.q.ren != nil {
+		switch {
+		case c != nil && c.relCol != "":
+			sc.q.ren.columnField(cr, c.rel, c.relCol)
+		case c == nil:
+			sc.q.ren.columnField(cr, sc.q.ren.owner, col)
+		}
 	}
 	return nil
 }
@@ -113,15 +141,15 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 // relation's (the query inside records its own references); a name found
 // in no scope is a column of the expression's own table (a policy's
 // subquery may name the policy's table's columns).
-func (sc *qscope) recordColumn(ref, col string) {
+func (sc *qscope) recordColumn(ref, col string) *colRef {
 	for s := sc; s != nil; s = s.parent {
 		for _, item := range s.items {
-			for _, c := range item {
+			for i, c := range item {
 				if (ref == "" || c.ref == ref) && c.name == col {
 					if c.relCol != "" {
 						sc.q.column(c.rel, c.relCol)
 					}
-					return
+					return &item[i]
 				}
 			}
 		}
@@ -130,7 +158,7 @@ func (sc *qscope) recordColumn(ref, col string) {
 				if l.rel.Name != "" {
 					sc.q.column(l.rel, col)
 				}
-				return
+				return &colRef{ref: l.refname, name: col, rel: l.rel, relCol: col}
 			}
 		}
 	}
@@ -138,6 +166,7 @@ func (sc *qscope) recordColumn(ref, col string) {
 	// named bare or by the table's name (a policy's subquery may say
 	// accounts.id).
 	sc.q.column(model.Name{}, col)
+	return nil
 }
 
 // query rewrites a query in place and returns its output column names.
@@ -346,6 +375,16 @@ func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 		known := false
 		if q.ns.Columns != nil {
 			cols, known = q.ns.Columns(rel)
+		}
+		if q.ren != nil {
+			q.ren.relation(rv)
+			if rv.Alias == nil && rv.Relname != refname {
+				if sc.renamedRefs == nil {
+					sc.renamedRefs = map[string]string{}
+				}
+				sc.renamedRefs[refname] = rv.Relname
+				refname = rv.Relname
+			}
 		}
 		if rv.Schemaname == "pg_catalog" {
 			rv.Schemaname = ""
