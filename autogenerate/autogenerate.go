@@ -1,7 +1,3 @@
-// Package autogenerate is the core of `autogen revision`: it reads the
-// desired schema from SQL files and the current one from a database, and
-// compares them in both directions into the plans of a revision's upgrade and
-// downgrade. The CLI and the tests share it.
 package autogenerate
 
 import (
