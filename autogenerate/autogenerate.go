@@ -53,11 +53,8 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 // Compare diffs current against desired in both directions and plans both.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 	rename := diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames), rename)
-	if err != nil {
-		return nil, err
-	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)), rename)
+	up, down, err := diff.Both(current, desired,
+		[]diff.Option{diff.WithRenames(o.Renames), rename}, []diff.Option{diff.WithRenames(Reverse(o.Renames)), rename})
 	if err != nil {
 		return nil, err
 	}

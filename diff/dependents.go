@@ -49,7 +49,7 @@ func (d *differ) dependents() error {
 			queue = append(queue, x)
 		}
 	}
-	for _, c := range d.out {
+	for _, c := range d.live() {
 		switch c := c.(type) {
 		case AlterColumn:
 			if c.From.Type != c.To.Type || c.From.Collation != c.To.Collation {
@@ -81,7 +81,8 @@ func (d *differ) dependents() error {
 	for len(queue) > 0 {
 		x := queue[0]
 		queue = queue[1:]
-		for _, u := range d.fg.users[x.id] {
+		for _, n := range d.fg.usersOf(x.id) {
+			u := d.fg.id(n)
 			if d.dropped[u] {
 				// Already dropped by another change; what depends on it
 				// is disturbed in turn.
@@ -120,7 +121,7 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 		model.KindFunction, model.KindProcedure:
 		return true
 	case model.KindColumn:
-		col := d.fg.objs[u].Value.(*model.Column)
+		col := d.fg.value(u).(*model.Column)
 		switch {
 		case col.Generated != nil && x.id.Kind == model.KindColumn:
 			return true // a generated column over a dropped or retyped column
@@ -135,7 +136,7 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 		}
 		return false
 	case model.KindConstraint:
-		con := d.fg.objs[u].Value.(*model.Constraint)
+		con := d.fg.value(u).(*model.Constraint)
 		switch {
 		case con.Kind == model.ForeignKey:
 			// A foreign key relies on the referenced key, and on the
@@ -151,7 +152,7 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 		}
 		return false
 	case model.KindIndex:
-		ix := d.fg.objs[u].Value.(*model.Index)
+		ix := d.fg.value(u).(*model.Index)
 		switch x.how {
 		case gone:
 			return x.id.Kind != model.KindColumn && x.id.Kind != model.KindTable
@@ -178,8 +179,8 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 	if d.dropped[id] {
 		return nil
 	}
-	obj := d.fg.objs[id]
-	target := d.tg.objs[id]
+	obj := d.fg.object(id)
+	target := d.tg.object(id)
 	d.removeAlters(id)
 	switch v := obj.Value.(type) {
 	case *model.View:
@@ -213,7 +214,7 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 		d.add(DropIndex{Index: v, Cause: cause})
 		if target != nil && !d.created[id] {
 			ti := target.Value.(*model.Index)
-			d.add(CreateIndex{Index: ti, OnView: d.to.View(ti.Table) != nil, Cause: cause})
+			d.add(CreateIndex{Index: ti, OnView: d.tg.view(ti.Table) != nil, Cause: cause})
 		}
 	case *model.Column:
 		if v.Generated != nil {
@@ -225,10 +226,8 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 		}
 		// A default that calls what goes away is removed first and set
 		// again afterwards, unless the comparison changes it already.
-		for _, c := range d.out {
-			if ac, ok := c.(AlterColumn); ok && model.ColumnID(ac.Table, ac.From.Name) == id && !ac.From.Default.Equal(ac.To.Default) {
-				return nil
-			}
+		if d.defaultSet[id] {
+			return nil
 		}
 		bare := *v
 		bare.Default = nil
@@ -251,60 +250,30 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 // recreateViewMembers creates again the indexes and triggers of a
 // recreated materialized view or view, which went with it.
 func (d *differ) recreateViewMembers(v *model.View) {
-	for _, ix := range d.to.IndexesOf(v.Name) {
+	for _, ix := range d.tg.indexesOf(v.Name) {
 		if !d.created[ix.ID()] {
 			d.add(CreateIndex{Index: ix, OnView: true})
 		}
 	}
-	for _, t := range d.to.Triggers {
-		if t.Table == v.Name && !d.created[t.ID()] {
+	for _, t := range d.tg.triggersOf(v.Name) {
+		if !d.created[t.ID()] {
 			d.add(CreateTrigger{Trigger: t})
 		}
 	}
 	// The members' own drops must go: they left with the view.
-	var kept []Change
-	for _, c := range d.out {
-		switch c := c.(type) {
-		case DropIndex:
-			if c.Index.Table == v.Name {
-				continue
-			}
-		case DropTrigger:
-			if c.Trigger.Table == v.Name {
-				continue
-			}
-		}
-		kept = append(kept, c)
+	for _, i := range d.memberDrops[v.Name] {
+		d.removed[i] = true
 	}
-	d.out = kept
+	delete(d.memberDrops, v.Name)
 }
 
 // removeAlters takes back the in-place changes made to an object that is
 // recreated instead.
 func (d *differ) removeAlters(id model.ObjectID) {
-	var kept []Change
-	for _, c := range d.out {
-		switch c := c.(type) {
-		case AlterPolicy:
-			if model.PolicyID(c.Table, c.To.Name) == id {
-				continue
-			}
-		case SetTriggerEnabled:
-			if c.To.ID() == id {
-				continue
-			}
-		case CreateFunction:
-			if c.Replace && c.Function.ID() == id {
-				continue
-			}
-		case ValidateConstraint:
-			if model.ConstraintID(c.Table, c.Constraint.Name) == id {
-				continue
-			}
-		}
-		kept = append(kept, c)
+	for _, i := range d.inPlace[id] {
+		d.removed[i] = true
 	}
-	d.out = kept
+	delete(d.inPlace, id)
 }
 
 // sortedIDs returns the keys of a set in order.

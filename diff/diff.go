@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -18,7 +19,19 @@ type differ struct {
 	from, to    *model.Catalog
 	renames     Renames
 	exprRenamer ExprRenamer
-	out         []Change
+	// out are the changes found so far. A change taken back (a swap or a
+	// recreation supersedes it) is only marked in removed, so that
+	// positions in out stay valid for the indexes below; live returns
+	// the changes that stand, in the order they were found.
+	out     []Change
+	removed []bool
+	// inPlace lists the positions in out of the in-place changes to an
+	// object that a recreation takes back (see removeAlters); memberDrops
+	// those of the drops of a relation's indexes and triggers; and
+	// defaultSet marks the columns whose default an AlterColumn changes.
+	inPlace     map[model.ObjectID][]int
+	memberDrops map[model.Name][]int
+	defaultSet  map[model.ObjectID]bool
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
 	// dropped and created record the objects the changes so far drop and
@@ -34,15 +47,54 @@ type differ struct {
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
+	return diff(from, to, nil, nil, opts)
+}
+
+// Both compares two catalogs both ways: up turns a into b, down turns b
+// into a, each exactly as Diff would return it with upOpts and downOpts.
+// The graphs of the two catalogs are built once and shared (a direction
+// with renames builds its own for its renamed copy), and the two
+// directions run at the same time. Neither catalog is modified.
+func Both(a, b *model.Catalog, upOpts, downOpts []Option) (up, down []Change, err error) {
+	var ga, gb *graph
+	var wg sync.WaitGroup
+	wg.Go(func() { ga = newGraph(a) })
+	gb = newGraph(b)
+	wg.Wait()
+	var downErr error
+	wg.Go(func() { down, downErr = diff(b, a, gb, ga, downOpts) })
+	up, err = diff(a, b, ga, gb, upOpts)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	if downErr != nil {
+		return nil, nil, downErr
+	}
+	return up, down, nil
+}
+
+// diff is Diff with the graphs of from and to, when the caller has them
+// (nil otherwise). Graphs are only read, so comparisons may share them.
+func diff(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
-		swapDefaults: map[model.ObjectID]bool{}}
+		swapDefaults: map[model.ObjectID]bool{}, inPlace: map[model.ObjectID][]int{},
+		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{}}
 	for _, o := range opts {
 		o(d)
 	}
-	if err := d.applyRenames(); err != nil {
+	renames, err := d.applyRenames()
+	if err != nil {
 		return nil, err
 	}
-	d.fg, d.tg = newGraph(d.from), newGraph(d.to)
+	if fg == nil || d.from != from {
+		fg = newGraph(d.from) // none given, or the renames made a new catalog
+	}
+	if tg == nil {
+		tg = newGraph(d.to)
+	}
+	d.fg, d.tg = fg, tg
+	d.add(renames...)
 	d.schemas()
 	d.extensions()
 	d.collations()
@@ -60,14 +112,37 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 		return nil, err
 	}
 	d.comments()
-	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
+	return sortChanges(d.live(), d.fg, d.tg)
 }
 
 // add appends changes, recording what they drop and create.
 func (d *differ) add(cs ...Change) {
 	for _, c := range cs {
+		i := len(d.out)
 		d.out = append(d.out, c)
-		e, err := effects(c, d.from, d.to)
+		d.removed = append(d.removed, false)
+		switch c := c.(type) {
+		case AlterPolicy:
+			d.inPlace[model.PolicyID(c.Table, c.To.Name)] = append(d.inPlace[model.PolicyID(c.Table, c.To.Name)], i)
+		case SetTriggerEnabled:
+			d.inPlace[c.To.ID()] = append(d.inPlace[c.To.ID()], i)
+		case CreateFunction:
+			if c.Replace {
+				d.inPlace[c.Function.ID()] = append(d.inPlace[c.Function.ID()], i)
+			}
+		case ValidateConstraint:
+			id := model.ConstraintID(c.Table, c.Constraint.Name)
+			d.inPlace[id] = append(d.inPlace[id], i)
+		case DropIndex:
+			d.memberDrops[c.Index.Table] = append(d.memberDrops[c.Index.Table], i)
+		case DropTrigger:
+			d.memberDrops[c.Trigger.Table] = append(d.memberDrops[c.Trigger.Table], i)
+		case AlterColumn:
+			if !c.From.Default.Equal(c.To.Default) {
+				d.defaultSet[model.ColumnID(c.Table, c.From.Name)] = true
+			}
+		}
+		e, err := effects(c, d.fg, d.tg)
 		if err != nil {
 			continue // sortChanges reports it
 		}
@@ -80,34 +155,37 @@ func (d *differ) add(cs ...Change) {
 	}
 }
 
+// live returns the changes found so far that were not taken back.
+func (d *differ) live() []Change {
+	out := make([]Change, 0, len(d.out))
+	for i, c := range d.out {
+		if !d.removed[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // recreated reports whether an object of both catalogs is dropped and
 // created again.
 func (d *differ) recreated(id model.ObjectID) bool { return d.dropped[id] && d.created[id] }
 
 func (d *differ) schemas() {
 	for _, s := range d.to.Schemas {
-		if d.from.Schema(s.Name) == nil {
+		if d.fg.schema(s.Name) == nil {
 			d.add(CreateSchema{Schema: s})
 		}
 	}
 	for _, s := range d.from.Schemas {
-		if d.to.Schema(s.Name) == nil {
+		if d.tg.schema(s.Name) == nil {
 			d.add(DropSchema{Schema: s})
 		}
 	}
 }
 
 func (d *differ) extensions() {
-	find := func(list []*model.Extension, name string) *model.Extension {
-		for _, e := range list {
-			if e.Name == name {
-				return e
-			}
-		}
-		return nil
-	}
 	for _, t := range d.to.Extensions {
-		f := find(d.from.Extensions, t.Name)
+		f := d.fg.extension(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateExtension{Extension: t})
@@ -120,23 +198,15 @@ func (d *differ) extensions() {
 		}
 	}
 	for _, f := range d.from.Extensions {
-		if find(d.to.Extensions, f.Name) == nil {
+		if d.tg.extension(f.Name) == nil {
 			d.add(DropExtension{Extension: f})
 		}
 	}
 }
 
 func (d *differ) collations() {
-	find := func(list []*model.Collation, n model.Name) *model.Collation {
-		for _, c := range list {
-			if c.Name == n {
-				return c
-			}
-		}
-		return nil
-	}
 	for _, t := range d.to.Collations {
-		f := find(d.from.Collations, t.Name)
+		f := d.fg.collation(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateCollation{Collation: t})
@@ -145,23 +215,15 @@ func (d *differ) collations() {
 		}
 	}
 	for _, f := range d.from.Collations {
-		if find(d.to.Collations, f.Name) == nil {
+		if d.tg.collation(f.Name) == nil {
 			d.add(DropCollation{Collation: f})
 		}
 	}
 }
 
 func (d *differ) domains() {
-	find := func(list []*model.Domain, n model.Name) *model.Domain {
-		for _, x := range list {
-			if x.Name == n {
-				return x
-			}
-		}
-		return nil
-	}
 	for _, t := range d.to.Domains {
-		f := find(d.from.Domains, t.Name)
+		f := d.fg.domain(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateDomain{Domain: t})
@@ -174,23 +236,15 @@ func (d *differ) domains() {
 		}
 	}
 	for _, f := range d.from.Domains {
-		if find(d.to.Domains, f.Name) == nil {
+		if d.tg.domain(f.Name) == nil {
 			d.add(DropDomain{Domain: f})
 		}
 	}
 }
 
 func (d *differ) composites() {
-	find := func(list []*model.Composite, n model.Name) *model.Composite {
-		for _, x := range list {
-			if x.Name == n {
-				return x
-			}
-		}
-		return nil
-	}
 	for _, t := range d.to.Composites {
-		f := find(d.from.Composites, t.Name)
+		f := d.fg.composite(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateComposite{Composite: t})
@@ -207,23 +261,15 @@ func (d *differ) composites() {
 		}
 	}
 	for _, f := range d.from.Composites {
-		if find(d.to.Composites, f.Name) == nil {
+		if d.tg.composite(f.Name) == nil {
 			d.add(DropComposite{Composite: f})
 		}
 	}
 }
 
 func (d *differ) functions() {
-	find := func(list []*model.Function, sig string) *model.Function {
-		for _, x := range list {
-			if x.Signature() == sig {
-				return x
-			}
-		}
-		return nil
-	}
 	for _, t := range d.to.Functions {
-		f := find(d.from.Functions, t.Signature())
+		f := d.fg.function(t.Signature())
 		switch {
 		case f == nil:
 			d.add(CreateFunction{Function: t, Late: d.tg.late(t.ID())})
@@ -235,7 +281,7 @@ func (d *differ) functions() {
 		}
 	}
 	for _, f := range d.from.Functions {
-		if find(d.to.Functions, f.Signature()) == nil {
+		if d.tg.function(f.Signature()) == nil {
 			d.add(DropFunction{Function: f, Late: d.fg.late(f.ID())})
 		}
 	}
@@ -298,8 +344,8 @@ func (d *differ) alterComposite(f, t *model.Composite) (AlterComposite, bool) {
 		}
 	}
 	if len(c.Retype) > 0 {
-		for _, u := range d.fg.users[f.ID()] {
-			if u.Kind == model.KindColumn || u.Kind == model.KindComposite || u.Kind == model.KindDomain {
+		for _, u := range d.fg.usersOf(f.ID()) {
+			if k := d.fg.id(u).Kind; k == model.KindColumn || k == model.KindComposite || k == model.KindDomain {
 				return c, false
 			}
 		}

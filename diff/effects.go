@@ -30,8 +30,8 @@ func (e *effect) touch(ids ...model.ObjectID)  { e.touches = append(e.touches, i
 // tableMembers returns the IDs of a table and what goes with it: its
 // columns, constraints (foreign keys are separate changes when it is
 // created, but go with it when it is dropped), policies, indexes and
-// triggers.
-func tableMembers(cat *model.Catalog, t *model.Table, withForeignKeys bool) []model.ObjectID {
+// triggers (those of g, the table's catalog, when given).
+func tableMembers(g *graph, t *model.Table, withForeignKeys bool) []model.ObjectID {
 	ids := []model.ObjectID{t.ID()}
 	for _, c := range t.Columns {
 		ids = append(ids, model.ColumnID(t.Name, c.Name))
@@ -44,14 +44,12 @@ func tableMembers(cat *model.Catalog, t *model.Table, withForeignKeys bool) []mo
 	for _, p := range t.Policies {
 		ids = append(ids, model.PolicyID(t.Name, p.Name))
 	}
-	if cat != nil {
-		for _, ix := range cat.IndexesOf(t.Name) {
+	if g != nil {
+		for _, ix := range g.indexesOf(t.Name) {
 			ids = append(ids, ix.ID())
 		}
-		for _, tr := range cat.Triggers {
-			if tr.Table == t.Name {
-				ids = append(ids, tr.ID())
-			}
+		for _, tr := range g.triggersOf(t.Name) {
+			ids = append(ids, tr.ID())
 		}
 	}
 	return ids
@@ -65,10 +63,10 @@ func domainMembers(d *model.Domain) []model.ObjectID {
 	return ids
 }
 
-// effects returns what a change does. from and to are the catalogs the
-// change leads from and to. Every change type is handled; an unknown one
-// is an error rather than a change ordered at random.
-func effects(c Change, from, to *model.Catalog) (effect, error) {
+// effects returns what a change does. from and to are the graphs of the
+// catalogs the change leads from and to. Every change type is handled; an
+// unknown one is an error rather than a change ordered at random.
+func effects(c Change, from, to *graph) (effect, error) {
 	var e effect
 	switch c := c.(type) {
 	case CreateSchema:
@@ -142,7 +140,7 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 	case DropTable:
 		e.drop(tableMembers(from, c.Table, true)...)
 		// Its partitions go with it.
-		for _, p := range partitionsOf(from, c.Table.Name) {
+		for _, p := range from.partitionsOf(c.Table.Name) {
 			e.drop(tableMembers(from, p, true)...)
 		}
 	case SetTableLogged:
@@ -163,12 +161,12 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 		parent := *c.Table.PartitionOf
 		e.alter(c.Table.ID())
 		e.need(model.ObjectID{Kind: model.KindTable, Name: parent})
-		if t := to.Table(parent); t != nil {
+		if t := to.table(parent); t != nil {
 			for _, col := range t.Columns {
 				e.need(model.ColumnID(parent, col.Name))
 			}
 		}
-		if f := from.Table(parent); f != nil {
+		if f := from.table(parent); f != nil {
 			for _, col := range f.Columns {
 				e.gone = append(e.gone, model.ColumnID(parent, col.Name))
 			}
@@ -233,16 +231,4 @@ func containsID(list []model.ObjectID, id model.ObjectID) bool {
 		}
 	}
 	return false
-}
-
-// partitionsOf returns the partitions of a table, and theirs, recursively.
-func partitionsOf(cat *model.Catalog, n model.Name) []*model.Table {
-	var out []*model.Table
-	for _, t := range cat.Tables {
-		if t.PartitionOf != nil && *t.PartitionOf == n {
-			out = append(out, t)
-			out = append(out, partitionsOf(cat, t.Name)...)
-		}
-	}
-	return out
 }

@@ -6,7 +6,7 @@ import (
 
 func (d *differ) enums() {
 	for _, t := range d.to.Enums {
-		f := d.from.Enum(t.Name)
+		f := d.fg.enum(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateEnum{Enum: t})
@@ -30,7 +30,7 @@ func (d *differ) enums() {
 		}
 	}
 	for _, f := range d.from.Enums {
-		if d.to.Enum(f.Name) == nil {
+		if d.tg.enum(f.Name) == nil {
 			d.add(DropEnum{Enum: f})
 		}
 	}

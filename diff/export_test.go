@@ -4,7 +4,8 @@ import "github.com/autogen-dev/autogen/model"
 
 // EffectsOf exposes effects to the external tests.
 func EffectsOf(c Change) error {
-	_, err := effects(c, &model.Catalog{}, &model.Catalog{})
+	empty := newGraph(&model.Catalog{})
+	_, err := effects(c, empty, empty)
 	return err
 }
 

@@ -6,133 +6,257 @@ import (
 	"github.com/autogen-dev/autogen/model"
 )
 
+// node is an object of a graph: its index in graph.objs.
+type node = int32
+
 // graph is the dependency graph of one catalog: every object with the
 // objects it depends on, resolved from the typed references the readers
 // recorded (model.Object.Refs), and the reverse edges. It is how the diff
 // knows what a change disturbs and in which order changes must run; no
 // dependency is ever found by searching SQL text.
+//
+// The graph is also the diff's index of its catalog: every lookup by
+// name (a table, a view, the indexes of a table) goes through it, in
+// constant time, so that no stage of the comparison scans the catalog
+// once per object. The model stays plain data without caches; the graph
+// is built once per catalog and comparison, after the renames are
+// applied, and the diff never modifies a catalog after that.
 type graph struct {
-	cat  *model.Catalog
-	objs map[model.ObjectID]*model.Object
-	// deps and users are the edges and their reverse, sorted.
-	deps, users map[model.ObjectID][]model.ObjectID
+	cat *model.Catalog
+	// objs are the catalog's objects in Catalog.Objects order, without
+	// their references once they are resolved into edges.
+	objs []model.Object
+	ids  map[model.ObjectID]node
+	// deps and users are the edges and their reverse, each list sorted by
+	// the IDs it names (model.ObjectID.Compare) and free of duplicates.
+	deps, users [][]node
 
-	relations  map[model.Name]model.ObjectID
-	types      map[model.Name]model.ObjectID
-	functions  map[model.Name][]model.ObjectID
-	collations map[model.Name]model.ObjectID
-	columns    map[model.ObjectID]bool
+	// relations and types name the relations (tables, views, sequences)
+	// and the types (a relation's row type included) by name.
+	relations, types map[model.Name]node
+	functions        map[model.Name][]node
+	// signatures finds a function or procedure by Function.Signature.
+	signatures map[string]*model.Function
+	// indexes, triggers and partitions list the indexes and triggers of a
+	// table or view, and a table's partitions, in catalog order.
+	indexes    map[model.Name][]*model.Index
+	triggers   map[model.Name][]*model.Trigger
+	partitions map[model.Name][]*model.Table
+	// owned maps a column to the sequence it owns (the first in catalog
+	// order).
+	owned map[model.ColumnRef]*model.Sequence
 }
 
 func newGraph(cat *model.Catalog) *graph {
-	g := &graph{cat: cat, objs: map[model.ObjectID]*model.Object{}, deps: map[model.ObjectID][]model.ObjectID{},
-		users: map[model.ObjectID][]model.ObjectID{}, relations: map[model.Name]model.ObjectID{},
-		types: map[model.Name]model.ObjectID{}, functions: map[model.Name][]model.ObjectID{},
-		collations: map[model.Name]model.ObjectID{}, columns: map[model.ObjectID]bool{}}
 	objs := cat.Objects()
+	n := len(objs)
+	g := &graph{cat: cat, objs: objs, ids: make(map[model.ObjectID]node, n),
+		deps: make([][]node, n), users: make([][]node, n),
+		relations: map[model.Name]node{}, types: map[model.Name]node{}, functions: map[model.Name][]node{},
+		signatures: map[string]*model.Function{}, indexes: map[model.Name][]*model.Index{},
+		triggers: map[model.Name][]*model.Trigger{}, partitions: map[model.Name][]*model.Table{},
+		owned: map[model.ColumnRef]*model.Sequence{}}
 	for i := range objs {
 		o := &objs[i]
-		g.objs[o.ID] = o
+		id := node(i)
+		if _, dup := g.ids[o.ID]; dup {
+			continue // names are unique in a catalog; keep the first
+		}
+		g.ids[o.ID] = id
 		switch o.ID.Kind {
 		case model.KindTable, model.KindView, model.KindMatView, model.KindSequence:
-			g.relations[o.ID.Name] = o.ID
+			if _, ok := g.relations[o.ID.Name]; !ok {
+				g.relations[o.ID.Name] = id
+			}
 			if o.ID.Kind != model.KindSequence {
-				g.types[o.ID.Name] = o.ID // its row type
+				g.types[o.ID.Name] = id // its row type
 			}
 		case model.KindEnum, model.KindDomain, model.KindComposite:
-			g.types[o.ID.Name] = o.ID
+			g.types[o.ID.Name] = id
 		case model.KindFunction, model.KindProcedure:
-			g.functions[o.ID.Name] = append(g.functions[o.ID.Name], o.ID)
-		case model.KindCollation:
-			g.collations[o.ID.Name] = o.ID
-		case model.KindColumn:
-			g.columns[o.ID] = true
+			g.functions[o.ID.Name] = append(g.functions[o.ID.Name], id)
 		}
 	}
+	for _, f := range cat.Functions {
+		if sig := f.Signature(); g.signatures[sig] == nil {
+			g.signatures[sig] = f
+		}
+	}
+	for _, ix := range cat.Indexes {
+		g.indexes[ix.Table] = append(g.indexes[ix.Table], ix)
+	}
+	for _, t := range cat.Triggers {
+		g.triggers[t.Table] = append(g.triggers[t.Table], t)
+	}
+	for _, t := range cat.Tables {
+		if t.PartitionOf != nil {
+			g.partitions[*t.PartitionOf] = append(g.partitions[*t.PartitionOf], t)
+		}
+	}
+	for _, s := range cat.Sequences {
+		if s.OwnedBy != nil && g.owned[*s.OwnedBy] == nil {
+			g.owned[*s.OwnedBy] = s
+		}
+	}
+	var set []node
 	for i := range objs {
 		o := &objs[i]
-		set := map[model.ObjectID]bool{}
-		if p, ok := o.ID.Parent(cat); ok {
-			set[p] = true
+		self := node(i)
+		set = set[:0]
+		if p, ok := g.parent(o.ID); ok {
+			set = append(set, p)
 		}
 		for _, r := range o.Refs {
-			for _, t := range g.resolve(o.ID, r) {
-				if t != o.ID {
-					set[t] = true
-				}
-			}
+			set = g.resolve(set, o.ID, r)
 		}
 		if o.ID.Kind == model.KindConstraint {
 			if k, ok := g.referencedKey(o); ok {
-				set[k] = true
+				set = append(set, k)
 			}
 		}
-		for t := range set {
-			g.deps[o.ID] = append(g.deps[o.ID], t)
-			g.users[t] = append(g.users[t], o.ID)
+		set = slices.DeleteFunc(set, func(t node) bool { return t == self })
+		g.sortNodes(set)
+		set = slices.Compact(set)
+		if len(set) > 0 {
+			g.deps[i] = slices.Clone(set)
 		}
+		for _, t := range set {
+			g.users[t] = append(g.users[t], self)
+		}
+		// The references are edges now; the objects keep their
+		// identity, comment and value.
+		o.Refs = nil
 	}
-	for _, m := range []map[model.ObjectID][]model.ObjectID{g.deps, g.users} {
-		for _, list := range m {
-			slices.SortFunc(list, model.ObjectID.Compare)
-		}
+	for _, list := range g.users {
+		g.sortNodes(list)
 	}
 	return g
 }
 
-// resolve returns the objects of the catalog a reference of owner points
-// at; none when the reference is to something outside the catalog (an
-// extension's object, pg_catalog).
-func (g *graph) resolve(owner model.ObjectID, r model.Ref) []model.ObjectID {
+// sortNodes sorts nodes by their IDs.
+func (g *graph) sortNodes(list []node) {
+	if len(list) < 2 {
+		return
+	}
+	slices.SortFunc(list, func(a, b node) int { return g.objs[a].ID.Compare(g.objs[b].ID) })
+}
+
+// node returns the node of an object, and false when the catalog has no
+// such object.
+func (g *graph) node(id model.ObjectID) (node, bool) {
+	n, ok := g.ids[id]
+	return n, ok
+}
+
+// id returns the ID of a node.
+func (g *graph) id(n node) model.ObjectID { return g.objs[n].ID }
+
+// object returns an object of the catalog, or nil.
+func (g *graph) object(id model.ObjectID) *model.Object {
+	if n, ok := g.ids[id]; ok {
+		return &g.objs[n]
+	}
+	return nil
+}
+
+// value returns the model value of an object (a *model.Table, ...), or
+// nil.
+func (g *graph) value(id model.ObjectID) any {
+	if o := g.object(id); o != nil {
+		return o.Value
+	}
+	return nil
+}
+
+// has reports whether the catalog holds the object.
+func (g *graph) has(id model.ObjectID) bool {
+	_, ok := g.ids[id]
+	return ok
+}
+
+// depsOf and usersOf return what an object depends on and what depends on
+// it, directly, as nodes sorted by ID.
+func (g *graph) depsOf(id model.ObjectID) []node {
+	if n, ok := g.ids[id]; ok {
+		return g.deps[n]
+	}
+	return nil
+}
+
+func (g *graph) usersOf(id model.ObjectID) []node {
+	if n, ok := g.ids[id]; ok {
+		return g.users[n]
+	}
+	return nil
+}
+
+// parent returns the table, view or domain a member belongs to.
+func (g *graph) parent(id model.ObjectID) (node, bool) {
+	switch id.Kind {
+	case model.KindColumn, model.KindConstraint, model.KindTrigger, model.KindPolicy:
+		if r, ok := g.relations[id.Name]; ok {
+			if k := g.objs[r].ID.Kind; k == model.KindTable || k == model.KindView || k == model.KindMatView {
+				return r, true
+			}
+		}
+		return g.node(model.ObjectID{Kind: model.KindTable, Name: id.Name})
+	case model.KindDomainCheck:
+		return g.node(model.ObjectID{Kind: model.KindDomain, Name: id.Name})
+	}
+	return 0, false
+}
+
+// resolve appends to out the nodes a reference of owner points at; none
+// when the reference is to something outside the catalog (an extension's
+// object, pg_catalog).
+func (g *graph) resolve(out []node, owner model.ObjectID, r model.Ref) []node {
+	add := func(n node, ok bool) []node {
+		if ok {
+			return append(out, n)
+		}
+		return out
+	}
 	switch r.Kind {
 	case model.RefSchema:
-		id := model.ObjectID{Kind: model.KindSchema, Name: r.Name}
-		if g.objs[id] != nil {
-			return []model.ObjectID{id}
-		}
+		return add(g.node(model.ObjectID{Kind: model.KindSchema, Name: r.Name}))
 	case model.RefRelation:
-		if id, ok := g.relations[r.Name]; ok {
-			return []model.ObjectID{id}
-		}
+		n, ok := g.relations[r.Name]
+		return add(n, ok)
 	case model.RefColumn:
 		rel := r.Name
 		if rel.Name == "" {
 			if !owner.Kind.Info().Member {
-				return nil
+				return out
 			}
 			rel = owner.Name
 		}
-		if col := model.ColumnID(rel, r.Column); g.columns[col] {
-			return []model.ObjectID{col}
+		if n, ok := g.node(model.ColumnID(rel, r.Column)); ok {
+			return append(out, n)
 		}
-		if id, ok := g.relations[rel]; ok {
-			return []model.ObjectID{id}
-		}
+		n, ok := g.relations[rel]
+		return add(n, ok)
 	case model.RefType:
-		if id, ok := g.types[r.Name]; ok {
-			return []model.ObjectID{id}
-		}
+		n, ok := g.types[r.Name]
+		return add(n, ok)
 	case model.RefFunction:
-		return g.functions[r.Name]
+		return append(out, g.functions[r.Name]...)
 	case model.RefCollation:
-		if id, ok := g.collations[r.Name]; ok {
-			return []model.ObjectID{id}
-		}
+		return add(g.node(model.ObjectID{Kind: model.KindCollation, Name: r.Name}))
 	}
-	return nil
+	return out
 }
 
 // referencedKey returns the primary key or unique constraint a foreign key
 // relies on: PostgreSQL records that dependency, and refuses to drop the
 // key while the foreign key exists.
-func (g *graph) referencedKey(o *model.Object) (model.ObjectID, bool) {
+func (g *graph) referencedKey(o *model.Object) (node, bool) {
 	fk, ok := o.Value.(*model.Constraint)
 	if !ok || fk.Kind != model.ForeignKey || fk.References == nil {
-		return model.ObjectID{}, false
+		return 0, false
 	}
-	t := g.cat.Table(*fk.References)
+	t := g.table(*fk.References)
 	if t == nil {
-		return model.ObjectID{}, false
+		return 0, false
 	}
 	cols := fk.RefColumns
 	if len(cols) == 0 {
@@ -142,10 +266,10 @@ func (g *graph) referencedKey(o *model.Object) (model.ObjectID, bool) {
 	}
 	for _, c := range t.Constraints {
 		if (c.Kind == model.PrimaryKey || c.Kind == model.Unique) && sameSet(c.Columns, cols) {
-			return model.ConstraintID(t.Name, c.Name), true
+			return g.node(model.ConstraintID(t.Name, c.Name))
 		}
 	}
-	for _, ix := range g.cat.IndexesOf(t.Name) {
+	for _, ix := range g.indexesOf(t.Name) {
 		if !ix.Unique || ix.Where != nil {
 			continue
 		}
@@ -154,55 +278,10 @@ func (g *graph) referencedKey(o *model.Object) (model.ObjectID, bool) {
 			keys = append(keys, k.Column)
 		}
 		if sameSet(keys, cols) {
-			return ix.ID(), true
+			return g.node(ix.ID())
 		}
 	}
-	return model.ObjectID{}, false
-}
-
-// has reports whether the catalog holds the object.
-func (g *graph) has(id model.ObjectID) bool { return g.objs[id] != nil }
-
-// dependents returns every object that depends on id, directly or through
-// others, in a deterministic order (nearest first).
-func (g *graph) dependents(id model.ObjectID) []model.ObjectID {
-	seen := map[model.ObjectID]bool{id: true}
-	var out []model.ObjectID
-	queue := []model.ObjectID{id}
-	for len(queue) > 0 {
-		cur := queue[0]
-		queue = queue[1:]
-		for _, u := range g.users[cur] {
-			if !seen[u] {
-				seen[u] = true
-				out = append(out, u)
-				queue = append(queue, u)
-			}
-		}
-	}
-	return out
-}
-
-// dependsOn reports whether a depends on b, directly or through others.
-func (g *graph) dependsOn(a, b model.ObjectID) bool {
-	seen := map[model.ObjectID]bool{}
-	var visit func(model.ObjectID) bool
-	visit = func(x model.ObjectID) bool {
-		if x == b {
-			return true
-		}
-		if seen[x] {
-			return false
-		}
-		seen[x] = true
-		for _, d := range g.deps[x] {
-			if visit(d) {
-				return true
-			}
-		}
-		return false
-	}
-	return a != b && visit(a)
+	return 0, false
 }
 
 // late reports whether a function must be created after the tables and
@@ -212,15 +291,15 @@ func (g *graph) dependsOn(a, b model.ObjectID) bool {
 // changes follows the graph either way; lateness only chooses the phase
 // a function is listed in when the graph leaves it free.
 func (g *graph) late(id model.ObjectID) bool {
-	seen := map[model.ObjectID]bool{}
-	var visit func(model.ObjectID) bool
-	visit = func(x model.ObjectID) bool {
+	seen := map[node]bool{}
+	var visit func(node) bool
+	visit = func(x node) bool {
 		if seen[x] {
 			return false
 		}
 		seen[x] = true
 		for _, dep := range g.deps[x] {
-			switch dep.Kind {
+			switch g.objs[dep].ID.Kind {
 			case model.KindTable, model.KindView, model.KindMatView, model.KindColumn:
 				return true
 			case model.KindFunction, model.KindProcedure:
@@ -231,7 +310,8 @@ func (g *graph) late(id model.ObjectID) bool {
 		}
 		return false
 	}
-	return visit(id)
+	n, ok := g.node(id)
+	return ok && visit(n)
 }
 
 // sameSet reports whether two name lists hold the same names.
@@ -248,8 +328,13 @@ func sameSet(a, b []string) bool {
 // refersTo reports whether any of refs, as owner holds them, resolves to
 // target.
 func (g *graph) refersTo(owner model.ObjectID, refs []model.Ref, target model.ObjectID) bool {
+	t, ok := g.node(target)
+	if !ok {
+		return false
+	}
+	var buf []node
 	for _, r := range refs {
-		if slices.Contains(g.resolve(owner, r), target) {
+		if slices.Contains(g.resolve(buf[:0], owner, r), t) {
 			return true
 		}
 	}
@@ -262,11 +347,11 @@ func (g *graph) refersTo(owner model.ObjectID, refs []model.Ref, target model.Ob
 // from. Tests compare it across the two readers and with pg_depend.
 func Dependencies(cat *model.Catalog) map[model.ObjectID][]model.ObjectID {
 	g := newGraph(cat)
-	out := make(map[model.ObjectID][]model.ObjectID, len(g.objs))
-	for id := range g.objs {
-		seen := map[model.ObjectID]bool{}
-		var visit func(model.ObjectID)
-		visit = func(x model.ObjectID) {
+	out := make(map[model.ObjectID][]model.ObjectID, len(g.ids))
+	for id, n := range g.ids {
+		seen := map[node]bool{}
+		var visit func(node)
+		visit = func(x node) {
 			for _, d := range g.deps[x] {
 				if !seen[d] {
 					seen[d] = true
@@ -274,14 +359,18 @@ func Dependencies(cat *model.Catalog) map[model.ObjectID][]model.ObjectID {
 				}
 			}
 		}
-		visit(id)
-		delete(seen, id)
-		list := make([]model.ObjectID, 0, len(seen))
+		visit(n)
+		delete(seen, n)
+		list := make([]node, 0, len(seen))
 		for d := range seen {
 			list = append(list, d)
 		}
-		slices.SortFunc(list, model.ObjectID.Compare)
-		out[id] = list
+		g.sortNodes(list)
+		ids := make([]model.ObjectID, len(list))
+		for i, d := range list {
+			ids[i] = g.id(d)
+		}
+		out[id] = ids
 	}
 	return out
 }

@@ -9,21 +9,13 @@ import (
 // indexes matches indexes by name, then unmatched ones on the same table by
 // definition (a rename). An index whose build failed (INVALID) is rebuilt.
 func (d *differ) indexes() {
-	find := func(list []*model.Index, schema, name string) *model.Index {
-		for _, ix := range list {
-			if ix.Schema == schema && ix.Name == name {
-				return ix
-			}
-		}
-		return nil
-	}
-	onView := func(ix *model.Index) bool { return d.to.View(ix.Table) != nil }
+	onView := func(ix *model.Index) bool { return d.tg.view(ix.Table) != nil }
 	tableRecreated := func(n model.Name) bool { return d.recreated(model.ObjectID{Kind: model.KindTable, Name: n}) }
 	var added, dropped []*model.Index
 	for _, t := range d.to.Indexes {
-		f := find(d.from.Indexes, t.Schema, t.Name)
-		fresh := d.from.Table(t.Table) == nil || tableRecreated(t.Table)
-		if fresh && d.to.Table(t.Table) != nil {
+		f := d.fg.index(t.QualifiedName())
+		fresh := d.fg.table(t.Table) == nil || tableRecreated(t.Table)
+		if fresh && d.tg.table(t.Table) != nil {
 			// The name may still be held by an index of a table dropped
 			// late: free it first.
 			if f != nil && f.Table != t.Table && !tableRecreated(f.Table) && !d.viewGone(f.Table) {
@@ -47,10 +39,10 @@ func (d *differ) indexes() {
 		}
 	}
 	for _, f := range d.from.Indexes {
-		if find(d.to.Indexes, f.Schema, f.Name) != nil {
+		if d.tg.index(f.QualifiedName()) != nil {
 			continue
 		}
-		if d.from.Table(f.Table) != nil && d.gone(f.Table) || d.from.View(f.Table) != nil && d.viewGone(f.Table) {
+		if d.fg.table(f.Table) != nil && d.gone(f.Table) || d.fg.view(f.Table) != nil && d.viewGone(f.Table) {
 			continue // goes with its table or view
 		}
 		dropped = append(dropped, f)

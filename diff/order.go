@@ -2,7 +2,7 @@ package diff
 
 import (
 	"cmp"
-	"slices"
+	"container/heap"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -231,8 +231,8 @@ func triggerKey(t *model.Trigger) string { return t.Table.String() + "." + t.Nam
 // cycle (two tables whose foreign keys reference each other are separate
 // changes, so cycles are rare) is broken at the change that comes first in
 // that order.
-func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change, error) {
-	succ, indeg, err := orderEdges(cs, from, to, fg, tg)
+func sortChanges(cs []Change, fg, tg *graph) ([]Change, error) {
+	succ, indeg, err := orderEdges(cs, fg, tg)
 	if err != nil {
 		return nil, err
 	}
@@ -256,34 +256,36 @@ func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change,
 		}
 		return cmp.Compare(pa.i, pb.i)
 	}
-	var ready []int
+	// The ready changes are a heap ordered by less, and so are all the
+	// changes for breaking cycles, taken from in order: both give the
+	// first change in phase order in logarithmic time.
+	ready := &changeHeap{less: less}
 	for i := range cs {
 		if indeg[i] == 0 {
-			ready = append(ready, i)
+			heap.Push(ready, i)
 		}
 	}
+	var rest *changeHeap
 	done := make([]bool, len(cs))
 	out := make([]Change, 0, len(cs))
 	for len(out) < len(cs) {
-		if len(ready) == 0 {
+		if ready.Len() == 0 {
 			// A cycle: take the first remaining change in phase order.
-			next := -1
-			for i := range cs {
-				if !done[i] && (next < 0 || less(i, next) < 0) {
-					next = i
+			if rest == nil {
+				rest = &changeHeap{less: less, items: make([]int, len(cs))}
+				for i := range cs {
+					rest.items[i] = i
 				}
+				heap.Init(rest)
 			}
-			ready = append(ready, next)
+			for done[rest.items[0]] {
+				heap.Pop(rest)
+			}
+			next := rest.items[0]
+			heap.Push(ready, next)
 			indeg[next] = 0
 		}
-		best := 0
-		for j := 1; j < len(ready); j++ {
-			if less(ready[j], ready[best]) < 0 {
-				best = j
-			}
-		}
-		i := ready[best]
-		ready = slices.Delete(ready, best, best+1)
+		i := heap.Pop(ready).(int)
 		if done[i] {
 			continue
 		}
@@ -291,11 +293,27 @@ func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change,
 		out = append(out, cs[i])
 		for _, j := range succ[i] {
 			if indeg[j]--; indeg[j] == 0 && !done[j] {
-				ready = append(ready, j)
+				heap.Push(ready, j)
 			}
 		}
 	}
 	return out, nil
+}
+
+// changeHeap is a container/heap of change indexes ordered by less.
+type changeHeap struct {
+	items []int
+	less  func(a, b int) int
+}
+
+func (h *changeHeap) Len() int           { return len(h.items) }
+func (h *changeHeap) Less(i, j int) bool { return h.less(h.items[i], h.items[j]) < 0 }
+func (h *changeHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *changeHeap) Push(x any)         { h.items = append(h.items, x.(int)) }
+func (h *changeHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 // orderEdges derives the ordering constraints between changes:
@@ -311,13 +329,13 @@ func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change,
 //     of a column it reads);
 //   - an object (or a relation of the same name) is dropped before it is
 //     created again.
-func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, []int, error) {
+func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 	n := len(cs)
 	effs := make([]effect, n)
 	creators, droppers, alterers := map[model.ObjectID][]int{}, map[model.ObjectID][]int{}, map[model.ObjectID][]int{}
 	relCreators, relDroppers := map[model.Name][]int{}, map[model.Name][]int{}
 	for i, c := range cs {
-		e, err := effects(c, from, to)
+		e, err := effects(c, fg, tg)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -352,7 +370,8 @@ func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, [
 	for i, e := range effs {
 		for _, list := range [][]model.ObjectID{e.creates, e.alters, e.needs} {
 			for _, x := range list {
-				for _, y := range tg.deps[x] {
+				for _, n := range tg.depsOf(x) {
+					y := tg.id(n)
 					for _, j := range creators[y] {
 						edge(j, i)
 					}
@@ -389,16 +408,16 @@ func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, [
 		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
 			for _, x := range list {
-				for _, y := range fg.deps[x] {
-					for _, j := range droppers[y] {
+				for _, n := range fg.depsOf(x) {
+					for _, j := range droppers[fg.id(n)] {
 						edge(i, j)
 					}
 				}
 			}
 		}
 		for _, x := range e.drops {
-			for _, y := range fg.deps[x] {
-				for _, j := range alterers[y] {
+			for _, n := range fg.depsOf(x) {
+				for _, j := range alterers[fg.id(n)] {
 					edge(i, j)
 				}
 			}

@@ -52,34 +52,33 @@ type ExprRenamer func(cat *model.Catalog, r *model.Renaming) error
 // WithExprRenamer sets how expressions are rewritten after renames.
 func WithExprRenamer(f ExprRenamer) Option { return func(d *differ) { d.exprRenamer = f } }
 
-// applyRenames emits the confirmed renames and rewrites a copy of the
-// current catalog as if they had happened: the renamed objects and every
-// reference to them (column types, foreign keys, index keys, sequence
-// owners, expressions) take the new names, structurally, so the rest of
-// the comparison sees matching objects. A serial sequence named after a
-// renamed table or column follows it when the target schema names it
-// after the new one. The caller's catalog is not modified.
-func (d *differ) applyRenames() error {
+// applyRenames returns the confirmed renames as changes and rewrites a
+// copy of the current catalog as if they had happened: the renamed objects
+// and every reference to them (column types, foreign keys, index keys,
+// sequence owners, expressions) take the new names, structurally, so the
+// rest of the comparison sees matching objects. A serial sequence named
+// after a renamed table or column follows it when the target schema names
+// it after the new one. The caller's catalog is not modified.
+func (d *differ) applyRenames() ([]Change, error) {
 	if d.renames.Empty() {
-		return nil
+		return nil, nil
 	}
 	ren, changes, err := d.planRenames()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	from := d.from.Clone()
 	exprsDone := false
 	if d.exprRenamer != nil {
 		if err := d.exprRenamer(from, ren); err != nil {
-			return fmt.Errorf("diff: %w", err)
+			return nil, fmt.Errorf("diff: %w", err)
 		}
 		exprsDone = true
 	}
 	from.Rename(ren, exprsDone)
 	from.Sort()
-	d.add(changes...)
 	d.from = from
-	return nil
+	return changes, nil
 }
 
 // planRenames checks the renames against both catalogs and returns them

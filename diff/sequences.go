@@ -7,7 +7,7 @@ import "github.com/autogen-dev/autogen/model"
 // it then; if the target still has it, it is created again.
 func (d *differ) sequences() {
 	consumed := map[model.Name]bool{}
-	for _, c := range d.out {
+	for _, c := range d.live() {
 		if ac, ok := c.(AlterColumn); ok {
 			if ac.DropSequence != nil {
 				consumed[ac.DropSequence.Name] = true
@@ -18,7 +18,7 @@ func (d *differ) sequences() {
 		}
 	}
 	for _, t := range d.to.Sequences {
-		f := d.from.Sequence(t.Name)
+		f := d.fg.sequence(t.Name)
 		if f != nil && d.implicitlyDropped(f) {
 			// Release the sequence before its owner goes, so that it
 			// survives; set the new owner once that exists.
@@ -51,8 +51,8 @@ func (d *differ) sequences() {
 		}
 	}
 	for _, f := range d.from.Sequences {
-		if d.to.Sequence(f.Name) == nil && !consumed[f.Name] && !d.implicitlyDropped(f) {
-			d.add(DropSequence{Sequence: f, Recreate: d.to.Table(f.Name) != nil || d.to.View(f.Name) != nil})
+		if d.tg.sequence(f.Name) == nil && !consumed[f.Name] && !d.implicitlyDropped(f) {
+			d.add(DropSequence{Sequence: f, Recreate: d.tg.table(f.Name) != nil || d.tg.view(f.Name) != nil})
 		}
 	}
 }
@@ -70,6 +70,6 @@ func (d *differ) implicitlyDropped(s *model.Sequence) bool {
 	if d.recreated(model.ColumnID(o.Table, o.Column)) {
 		return true
 	}
-	t := d.to.Table(o.Table)
+	t := d.tg.table(o.Table)
 	return t != nil && t.Column(o.Column) == nil && !inherited(t)
 }

@@ -18,8 +18,8 @@ func (d *differ) swapType(id model.ObjectID, from, to any) {
 // inUse reports whether columns or other types use a type, so that it
 // cannot simply be dropped and created again.
 func (d *differ) inUse(id model.ObjectID) bool {
-	for _, u := range d.fg.users[id] {
-		switch u.Kind {
+	for _, u := range d.fg.usersOf(id) {
+		switch d.fg.id(u).Kind {
 		case model.KindColumn, model.KindDomain, model.KindComposite:
 			return true
 		}
@@ -49,8 +49,8 @@ func (d *differ) swapTypes() {
 			continue
 		}
 		group[id] = true
-		for _, u := range d.fg.users[id] {
-			if (u.Kind == model.KindDomain || u.Kind == model.KindComposite) && d.tg.has(u) && !d.dropped[u] {
+		for _, n := range d.fg.usersOf(id) {
+			if u := d.fg.id(n); (u.Kind == model.KindDomain || u.Kind == model.KindComposite) && d.tg.has(u) && !d.dropped[u] {
 				queue = append(queue, u)
 			}
 		}
@@ -63,8 +63,8 @@ func (d *differ) swapTypes() {
 		for i := 0; i < len(rest); i++ {
 			id := rest[i]
 			ready := true
-			for _, dep := range d.fg.deps[id] {
-				if group[dep] && !placed[dep] && dep != id {
+			for _, n := range d.fg.depsOf(id) {
+				if dep := d.fg.id(n); group[dep] && !placed[dep] && dep != id {
 					ready = false
 				}
 			}
@@ -83,18 +83,17 @@ func (d *differ) swapTypes() {
 	}
 	// What the comparison did to these types in place gives way to the
 	// swap.
-	d.out = slices.DeleteFunc(d.out, func(c Change) bool {
+	for i, c := range d.out {
 		switch c := c.(type) {
 		case AlterComposite:
-			return group[c.To.ID()]
+			d.removed[i] = d.removed[i] || group[c.To.ID()]
 		case AlterDomain:
-			return group[c.To.ID()]
+			d.removed[i] = d.removed[i] || group[c.To.ID()]
 		}
-		return false
-	})
+	}
 	var c SwapTypes
 	for _, id := range ids {
-		c.Types = append(c.Types, TypeSwap{ID: id, From: d.fg.objs[id].Value, To: d.tg.objs[id].Value})
+		c.Types = append(c.Types, TypeSwap{ID: id, From: d.fg.value(id), To: d.tg.value(id)})
 	}
 	for _, t := range d.from.Tables {
 		for _, col := range t.Columns {
@@ -103,7 +102,7 @@ func (d *differ) swapTypes() {
 				continue
 			}
 			use := TypeUse{Table: t.Name, Column: col}
-			tt := d.to.Table(t.Name)
+			tt := d.tg.table(t.Name)
 			if tt == nil || tt.Column(col.Name) == nil || tt.Column(col.Name).Type != col.Type {
 				continue // dropped or given another type: the comparison does that
 			}
@@ -120,7 +119,7 @@ func (d *differ) swapTypes() {
 // catalog.
 func (d *differ) typeID(n model.Name) model.ObjectID {
 	if id, ok := d.fg.types[n]; ok {
-		return id
+		return d.fg.id(id)
 	}
 	return model.ObjectID{}
 }

@@ -11,7 +11,7 @@ import (
 func (d *differ) tables() {
 	recreate := d.recreatedTables()
 	for _, t := range d.to.Tables {
-		f := d.from.Table(t.Name)
+		f := d.fg.table(t.Name)
 		switch {
 		case f == nil:
 			d.createTable(t)
@@ -23,13 +23,13 @@ func (d *differ) tables() {
 		}
 	}
 	for _, f := range d.from.Tables {
-		if d.to.Table(f.Name) != nil {
+		if d.tg.table(f.Name) != nil {
 			continue
 		}
 		// A partition goes with its partitioned table. Otherwise it is
 		// detached first: a partition of a table that foreign keys
 		// reference cannot be dropped while attached.
-		if f.PartitionOf != nil && d.from.Table(*f.PartitionOf) != nil {
+		if f.PartitionOf != nil && d.fg.table(*f.PartitionOf) != nil {
 			if d.gone(*f.PartitionOf) {
 				continue
 			}
@@ -37,7 +37,7 @@ func (d *differ) tables() {
 		}
 		// A view or sequence taking over the name needs the table gone
 		// first.
-		early := d.to.View(f.Name) != nil || d.to.Sequence(f.Name) != nil
+		early := d.tg.view(f.Name) != nil || d.tg.sequence(f.Name) != nil
 		d.add(DropTable{Table: f, Recreate: early})
 	}
 	d.foreignKeysOfGoneTables()
@@ -50,7 +50,7 @@ func (d *differ) tables() {
 func (d *differ) recreatedTables() map[model.Name]bool {
 	out := map[model.Name]bool{}
 	for _, t := range d.to.Tables {
-		f := d.from.Table(t.Name)
+		f := d.fg.table(t.Name)
 		if f == nil {
 			continue
 		}
@@ -61,7 +61,7 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 	for changed := true; changed; {
 		changed = false
 		for _, t := range d.to.Tables {
-			if out[t.Name] || d.from.Table(t.Name) == nil || t.PartitionOf == nil {
+			if out[t.Name] || d.fg.table(t.Name) == nil || t.PartitionOf == nil {
 				continue
 			}
 			if out[*t.PartitionOf] {
@@ -99,7 +99,7 @@ func (d *differ) createTable(t *model.Table) {
 // gone reports whether a table of the current schema disappears or is
 // recreated, taking its dependents with it.
 func (d *differ) gone(n model.Name) bool {
-	return d.to.Table(n) == nil || d.recreated(model.ObjectID{Kind: model.KindTable, Name: n})
+	return d.tg.table(n) == nil || d.recreated(model.ObjectID{Kind: model.KindTable, Name: n})
 }
 
 // foreignKeysOfGoneTables drops, first, every foreign key that references
@@ -137,11 +137,11 @@ func (d *differ) alterTable(f, t *model.Table) {
 	case f.PartitionOf == nil && t.PartitionOf != nil:
 		// The table must have exactly its new parent's columns before it
 		// is attached.
-		d.reconcileColumns(t.Name, f.Columns, d.effectiveColumns(d.to, t))
+		d.reconcileColumns(t.Name, f.Columns, d.tg.effectiveColumns(t))
 		d.add(AttachPartition{Table: t})
 	case f.PartitionOf != nil && t.PartitionOf == nil:
 		d.add(DetachPartition{Table: f})
-		d.reconcileColumns(t.Name, d.effectiveColumns(d.from, f), t.Columns)
+		d.reconcileColumns(t.Name, d.fg.effectiveColumns(f), t.Columns)
 	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
 		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
 	}
@@ -162,16 +162,16 @@ func (d *differ) alterTable(f, t *model.Table) {
 
 // effectiveColumns returns the columns a partition really has: its
 // parent's (recursively), with the partition's own options applied.
-func (d *differ) effectiveColumns(cat *model.Catalog, t *model.Table) []*model.Column {
+func (g *graph) effectiveColumns(t *model.Table) []*model.Column {
 	if t.PartitionOf == nil {
 		return t.Columns
 	}
-	parent := cat.Table(*t.PartitionOf)
+	parent := g.table(*t.PartitionOf)
 	if parent == nil {
 		return t.Columns
 	}
 	var out []*model.Column
-	for _, c := range d.effectiveColumns(cat, parent) {
+	for _, c := range g.effectiveColumns(parent) {
 		if own := t.Column(c.Name); own != nil {
 			c = own
 		}
@@ -229,8 +229,8 @@ func (d *differ) columns(f, t *model.Table) {
 // NOT NULL and the default. Everything else follows the partitioned table,
 // whose changes PostgreSQL carries to its partitions.
 func (d *differ) partitionColumns(f, t *model.Table) {
-	from := d.effectiveColumns(d.from, f)
-	for _, tc := range d.effectiveColumns(d.to, t) {
+	from := d.fg.effectiveColumns(f)
+	for _, tc := range d.tg.effectiveColumns(t) {
 		i := slices.IndexFunc(from, func(c *model.Column) bool { return c.Name == tc.Name })
 		if i < 0 {
 			continue
@@ -262,26 +262,16 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}
 	if fc.Identity == nil && tc.Identity != nil {
-		if s := d.ownedSequence(d.from, table, fc.Name); s != nil && d.to.Sequence(s.Name) == nil {
+		if s := d.fg.ownedSequence(table, fc.Name); s != nil && d.tg.sequence(s.Name) == nil {
 			c.DropSequence = s
 		}
 	}
 	if fc.Identity != nil && tc.Identity == nil {
-		if s := d.ownedSequence(d.to, table, tc.Name); s != nil && d.from.Sequence(s.Name) == nil {
+		if s := d.tg.ownedSequence(table, tc.Name); s != nil && d.fg.sequence(s.Name) == nil {
 			c.CreateSequence = s
 		}
 	}
 	d.add(c)
-}
-
-// ownedSequence returns the sequence owned by a column, if any.
-func (d *differ) ownedSequence(cat *model.Catalog, table model.Name, column string) *model.Sequence {
-	for _, s := range cat.Sequences {
-		if s.OwnedBy != nil && s.OwnedBy.Table == table && s.OwnedBy.Column == column {
-			return s
-		}
-	}
-	return nil
 }
 
 // constraints matches constraints by name, then unmatched ones by
@@ -326,7 +316,7 @@ func (d *differ) constraints(f, t *model.Table) {
 // fkTargetGone reports whether a foreign key references a table that is
 // dropped or recreated (foreignKeysOfGoneTables drops such keys).
 func (d *differ) fkTargetGone(c *model.Constraint) bool {
-	return c.Kind == model.ForeignKey && c.References != nil && d.from.Table(*c.References) != nil && d.gone(*c.References)
+	return c.Kind == model.ForeignKey && c.References != nil && d.fg.table(*c.References) != nil && d.gone(*c.References)
 }
 
 func (d *differ) policies(f, t *model.Table) {

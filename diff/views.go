@@ -7,7 +7,7 @@ import "github.com/autogen-dev/autogen/model"
 // is recreated by the dependents pass (see dependents.go).
 func (d *differ) views() {
 	for _, t := range d.to.Views {
-		f := d.from.View(t.Name)
+		f := d.fg.view(t.Name)
 		switch {
 		case f == nil:
 			d.add(CreateView{View: t})
@@ -16,7 +16,7 @@ func (d *differ) views() {
 		}
 	}
 	for _, f := range d.from.Views {
-		if d.to.View(f.Name) == nil {
+		if d.tg.view(f.Name) == nil {
 			d.add(DropView{View: f})
 		}
 	}
@@ -25,6 +25,6 @@ func (d *differ) views() {
 // viewGone reports whether a view of the current schema is dropped or
 // recreated (its indexes and triggers go with it).
 func (d *differ) viewGone(n model.Name) bool {
-	v := d.from.View(n)
+	v := d.fg.view(n)
 	return v != nil && d.dropped[v.ID()]
 }

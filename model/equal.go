@@ -1,6 +1,9 @@
 package model
 
-import "reflect"
+import (
+	"reflect"
+	"slices"
+)
 
 // Equal reports whether two model values are equal, comparing expressions
 // by their canonical form only (Expr.Refs and Expr.SQL are derived and
@@ -26,7 +29,7 @@ func equalValue(a, b reflect.Value) bool {
 		return equalValue(a.Elem(), b.Elem())
 	case reflect.Struct:
 		if a.Type() == exprType {
-			return a.Interface().(Expr).Canon == b.Interface().(Expr).Canon
+			return a.FieldByIndex(exprCanon).String() == b.FieldByIndex(exprCanon).String()
 		}
 		for i := 0; i < a.NumField(); i++ {
 			if !equalValue(a.Field(i), b.Field(i)) {
@@ -54,9 +57,23 @@ func equalValue(a, b reflect.Value) bool {
 			}
 		}
 		return true
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() == b.Uint()
 	}
 	return a.Interface() == b.Interface()
 }
+
+// exprCanon is the index of Expr.Canon, the field expressions compare by.
+var exprCanon = func() []int {
+	f, _ := exprType.FieldByName("Canon")
+	return f.Index
+}()
 
 // EqualExcept compares two structs of the same type as Equal does,
 // ignoring the named top-level fields (such as Name or Comment).
@@ -65,12 +82,9 @@ func EqualExcept(a, b any, fields ...string) bool {
 	if av.Type() != bv.Type() {
 		return false
 	}
-	skip := map[string]bool{}
-	for _, f := range fields {
-		skip[f] = true
-	}
+	t := av.Type()
 	for i := 0; i < av.NumField(); i++ {
-		if skip[av.Type().Field(i).Name] {
+		if len(fields) > 0 && slices.Contains(fields, t.Field(i).Name) {
 			continue
 		}
 		if !equalValue(av.Field(i), bv.Field(i)) {

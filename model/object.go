@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
@@ -132,6 +133,17 @@ func (c *Catalog) Objects() []Object {
 		}
 		out = append(out, Object{ID: id, Comment: comment, Refs: SortRefs(all), Value: v})
 	}
+	// Schemas spell few distinct types, each parsed once here; the
+	// results are only ever copied.
+	parsed := map[string][]Ref{}
+	typeRefs := func(typ string) []Ref {
+		refs, ok := parsed[typ]
+		if !ok {
+			refs = TypeRefs(typ)
+			parsed[typ] = refs
+		}
+		return refs
+	}
 	for _, s := range c.Schemas {
 		add(s.ID(), s.Comment, s)
 	}
@@ -145,7 +157,7 @@ func (c *Catalog) Objects() []Object {
 		add(e.ID(), e.Comment, e, schemaRef(e.Name.Schema))
 	}
 	for _, d := range c.Domains {
-		add(d.ID(), d.Comment, d, schemaRef(d.Name.Schema), TypeRefs(d.Type), collationRefs(d.Collation), exprRefs(d.Default))
+		add(d.ID(), d.Comment, d, schemaRef(d.Name.Schema), typeRefs(d.Type), collationRefs(d.Collation), exprRefs(d.Default))
 		for _, ch := range d.Checks {
 			add(ObjectID{Kind: KindDomainCheck, Name: d.Name, Member: ch.Name}, ch.Comment, ch, exprRefs(&ch.Expr))
 		}
@@ -153,7 +165,7 @@ func (c *Catalog) Objects() []Object {
 	for _, x := range c.Composites {
 		var refs []Ref
 		for _, a := range x.Attributes {
-			refs = append(refs, TypeRefs(a.Type)...)
+			refs = append(refs, typeRefs(a.Type)...)
 			refs = append(refs, collationRefs(a.Collation)...)
 		}
 		add(x.ID(), x.Comment, x, schemaRef(x.Name.Schema), refs)
@@ -164,15 +176,18 @@ func (c *Catalog) Objects() []Object {
 	for _, f := range c.Functions {
 		var refs []Ref
 		for _, a := range f.Args {
-			refs = append(refs, TypeRefs(a.Type)...)
+			refs = append(refs, typeRefs(a.Type)...)
 			refs = append(refs, exprRefs(a.Default)...)
 		}
 		ret := strings.TrimPrefix(f.Returns, "SETOF ")
 		if !strings.HasPrefix(ret, "TABLE(") {
-			refs = append(refs, TypeRefs(ret)...)
+			refs = append(refs, typeRefs(ret)...)
 		}
 		add(f.ID(), f.Comment, f, schemaRef(f.Name.Schema), refs, f.Body.Refs)
 	}
+	// tables finds a partition's or child's parents; it is built on
+	// first use, since a scan per partition would be quadratic.
+	var tables map[Name]*Table
 	for _, t := range c.Tables {
 		var refs []Ref
 		// A partition or child takes its parents' columns: it depends on
@@ -181,9 +196,15 @@ func (c *Catalog) Objects() []Object {
 		if t.PartitionOf != nil {
 			parents = append([]Name{*t.PartitionOf}, parents...)
 		}
+		if len(parents) > 0 && tables == nil {
+			tables = make(map[Name]*Table, len(c.Tables))
+			for _, t := range slices.Backward(c.Tables) {
+				tables[t.Name] = t // the first of a name, as Catalog.Table
+			}
+		}
 		for _, p := range parents {
 			refs = append(refs, Ref{Kind: RefRelation, Name: p})
-			if pt := c.Table(p); pt != nil {
+			if pt := tables[p]; pt != nil {
 				for _, col := range pt.Columns {
 					refs = append(refs, Ref{Kind: RefColumn, Name: p, Column: col.Name})
 				}
@@ -194,7 +215,7 @@ func (c *Catalog) Objects() []Object {
 		}
 		add(t.ID(), t.Comment, t, schemaRef(t.Name.Schema), refs)
 		for _, col := range t.Columns {
-			add(ColumnID(t.Name, col.Name), col.Comment, col, TypeRefs(col.Type), collationRefs(col.Collation),
+			add(ColumnID(t.Name, col.Name), col.Comment, col, typeRefs(col.Type), collationRefs(col.Collation),
 				exprRefs(col.Default, col.Generated))
 		}
 		for _, con := range t.Constraints {
