@@ -22,6 +22,8 @@ type Runner struct {
 	// schema, when set, is the tenant schema the runner works in (see
 	// ForSchema).
 	schema string
+	// allowLoss turns the data guard off (WithAllowDestructive).
+	allowLoss bool
 }
 
 // Option configures a Runner.

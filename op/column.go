@@ -169,37 +169,6 @@ func (o AddColumn) Hazards() []Hazard {
 	return hs
 }
 
-// typeHazards are the hazards of a type change: conservative when the old
-// type is unknown, exact for the conversions classifyTypeChange knows.
-func (o AlterColumn) typeHazards() []Hazard {
-	col := o.Table + "." + o.Column
-	if o.FromType == "" {
-		return []Hazard{{RewritesTable, "changing the type of " + col + " may rewrite the table under an ACCESS EXCLUSIVE lock"},
-			{MayFail, "existing values of " + col + " may not convert to " + o.Type}}
-	}
-	c := classifyTypeChange(o.FromType, o.Type)
-	if o.Using != "" {
-		// An explicit conversion is an expression PostgreSQL evaluates
-		// for every row.
-		c.rewrites = true
-	}
-	change := " from " + o.FromType + " to " + o.Type
-	var hs []Hazard
-	if c.rewrites {
-		hs = append(hs, Hazard{RewritesTable, "changing " + col + change + " rewrites " + o.Table + " under an ACCESS EXCLUSIVE lock"})
-	} else if o.Collation != "" || o.FromType == o.Type {
-		// The same type again is a collation change back to the default.
-		hs = append(hs, Hazard{BlocksWrites, "changing the collation of " + col + " rebuilds the indexes on it under an ACCESS EXCLUSIVE lock"})
-	}
-	if c.mayFail {
-		hs = append(hs, Hazard{MayFail, "values of " + col + " that do not fit " + o.Type + " make the change" + change + " fail"})
-	}
-	if c.lossy {
-		hs = append(hs, Hazard{Irreversible, "changing " + col + change + " rounds or truncates values; changing it back does not restore them"})
-	}
-	return hs
-}
-
 // volatile reports whether a default expression probably calls a volatile
 // function, which makes PostgreSQL rewrite the table instead of storing a
 // fast default. It errs on the side of reporting.

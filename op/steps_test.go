@@ -317,6 +317,7 @@ func scenario() []step {
 		{name: "replica identity full", op: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "FULL"},
 			undo: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "DEFAULT"}},
 		{name: "set local", op: op.SetLocal{Name: "check_function_bodies", Value: "off"}},
+		{name: "commit", op: op.Commit{Reason: "the runtime commits here; nothing is rendered"}},
 		{name: "unqualified create table", op: op.CreateTable{Name: "Mixed Case", Columns: []op.Column{{Name: "ID", Type: "integer"}, {Name: "select", Type: "text"}}}},
 	}
 }

@@ -130,7 +130,6 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	}
 	spec.Upgrade = steps(cmp.UpPlan)
 	spec.Downgrade = steps(cmp.DownPlan)
-	spec.NoTransaction = cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction
 	spec.AllowHazards = acknowledge(cmp.UpPlan, allowed)
 	if err := applyTimeouts(cfg, o.autogen, spec); err != nil {
 		return false, err

@@ -142,7 +142,7 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	}
 	reg := revision.NewRegistry()
 	reg.Add(&revision.Revision{
-		ID: "c0ffee000001", Message: c.Name, NoTransaction: cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction,
+		ID: "c0ffee000001", Message: c.Name,
 		Upgrade:   func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
 		Downgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
 	})

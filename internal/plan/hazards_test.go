@@ -11,6 +11,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 func catalog(t *testing.T, src string) *model.Catalog {
@@ -64,8 +65,9 @@ CREATE TABLE loose (at timestamptz);
 		after  string
 		online bool
 		want   []string
-		// noTx is whether the upgrade must run outside a transaction.
-		noTx bool
+		// segments is how many segments the upgrade runs in (0 means 1):
+		// transactions split by op.Commit, and concurrent index builds.
+		segments int
 	}{
 		{name: "drops delete data", before: base, after: strings.NewReplacer(", gone text", "", "CREATE TABLE loose (at timestamptz);", "").Replace(base),
 			want: []string{
@@ -102,14 +104,14 @@ CREATE TABLE loose (at timestamptz);
 				"added index 't_code' on 't': CreateIndex[blocks-writes may-fail]",
 				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint[locks-for-scan may-fail]",
 			}},
-		{name: "constraints and indexes online", online: true, noTx: true, before: base,
+		{name: "constraints and indexes online", online: true, segments: 5, before: base,
 			after: strings.Replace(base, "gone text)", "gone text, CHECK (qty > 0), FOREIGN KEY (p_id) REFERENCES p);\nCREATE UNIQUE INDEX t_code ON t (lower(code))", 1),
 			want: []string{
-				"added check constraint 't_qty_check' on 't': AddConstraint, ValidateConstraint[may-fail]",
+				"added check constraint 't_qty_check' on 't': AddConstraint, Commit, ValidateConstraint[may-fail]",
 				"added index 't_code' on 't': CreateIndex[may-fail]",
-				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint, ValidateConstraint[may-fail]",
+				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint, Commit, ValidateConstraint[may-fail]",
 			}},
-		{name: "a unique constraint online takes over an index built concurrently", online: true, noTx: true, before: base,
+		{name: "a unique constraint online takes over an index built concurrently", online: true, segments: 2, before: base,
 			after: strings.Replace(base, "gone text)", "gone text, UNIQUE (code))", 1),
 			want:  []string{"added unique constraint 't_code_key' on 't': CreateIndex[may-fail], AddConstraint"}},
 		{name: "partitioned tables keep plain index builds online", online: true, before: base,
@@ -117,11 +119,11 @@ CREATE TABLE loose (at timestamptz);
 			want:  []string{"added index 'logs_at' on 'logs': CreateIndex[blocks-writes]"}},
 		{name: "SET NOT NULL", before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
 			want: []string{"changed column 't.note': NOT NULL: AlterColumn[locks-for-scan may-fail]"}},
-		{name: "SET NOT NULL online goes through a validated check", online: true, before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
-			want: []string{"changed column 't.note': NOT NULL: AddConstraint, ValidateConstraint[may-fail], AlterColumn, DropConstraint"}},
+		{name: "SET NOT NULL online goes through a validated check", online: true, segments: 2, before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
+			want: []string{"changed column 't.note': NOT NULL: AddConstraint, Commit, ValidateConstraint[may-fail], AlterColumn, DropConstraint"}},
 		{name: "index drops", before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
 			want: []string{"removed index 't_note' on 't': DropIndex[blocks-writes]"}},
-		{name: "index drops online", online: true, noTx: true, before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
+		{name: "index drops online", online: true, before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
 			want: []string{"removed index 't_note' on 't': DropIndex"}},
 		{name: "enum values", before: base, after: strings.Replace(base, "'ok', 'happy'", "'ok', 'happy', 'ecstatic'", 1),
 			want: []string{"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible]"}},
@@ -163,8 +165,9 @@ CREATE TABLE loose (at timestamptz);
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if p.NoTransaction != tt.noTx {
-				t.Errorf("NoTransaction = %v, want %v", p.NoTransaction, tt.noTx)
+			want := max(tt.segments, 1)
+			if n := len(revision.Split(p.Ops())); n != want {
+				t.Errorf("the upgrade runs in %d segments, want %d", n, want)
 			}
 			// Step.Hazards is the concatenation of the per-operation lists.
 			for _, s := range p.Steps {

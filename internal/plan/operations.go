@@ -119,9 +119,13 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.CreateIndex:
 		ci := createIndex(c.Index)
 		ci.Concurrently = o.Online && !c.Fresh && !o.Partitioned[c.Index.Table]
+		// A concurrent build runs outside a transaction, so a runner cut
+		// off right after it runs it again.
+		ci.IfNotExists = ci.Concurrently
 		return ops(ci), nil
 	case diff.DropIndex:
-		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: o.Online && !o.Partitioned[c.Index.Table]}), nil
+		concurrently := o.Online && !o.Partitioned[c.Index.Table]
+		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: concurrently, IfExists: concurrently}), nil
 	case diff.RenameIndex:
 		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
 	case diff.CreateView:
@@ -246,7 +250,7 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 			return ops(add)
 		}
 		ix := op.CreateIndex{Schema: c.Table.Schema, Table: c.Table.Name, Name: x.Name, Unique: true, Columns: op.Cols(x.Columns...),
-			Include: x.Include, NullsNotDistinct: x.NullsNotDistinct, Options: x.Options, Concurrently: true}
+			Include: x.Include, NullsNotDistinct: x.NullsNotDistinct, Options: x.Options, Concurrently: true, IfNotExists: true}
 		add.Constraint = op.Unique{Name: x.Name, UsingIndex: x.Name, Deferrable: x.Deferrable}
 		return ops(ix, add)
 	case op.Check:
@@ -258,8 +262,13 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 	default:
 		return ops(add)
 	}
-	return ops(add, op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name})
+	return ops(add, validateCommit, op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name})
 }
+
+// validateCommit separates a constraint added NOT VALID from its
+// validation: in one transaction, the scan would hold the ACCESS EXCLUSIVE
+// lock the addition took.
+var validateCommit = op.Commit{Reason: "validate without holding the lock that adding the constraint took"}
 
 // recreateEnum swaps an enum for a new one with the target values: rename
 // the old type, create the new one, convert every column through text, and
