@@ -63,7 +63,7 @@ func (l Loss) String() string {
 	if l.Example == "" {
 		return l.Hazard.Message
 	}
-	return l.Hazard.Message + "; for example " + l.Example
+	return l.Hazard.Message + "; for example: " + l.Example
 }
 
 // Options steer a check.

@@ -100,6 +100,8 @@ func faultRegistry() *revision.Registry {
 		},
 	}
 	change := &revision.Revision{ID: "f2", Revises: []string{"f1"}, Message: "ledger",
+		// The downgrade drops the ledger and the note it made.
+		AllowHazards: []op.HazardKind{op.DeletesData},
 		Upgrade: func(ctx context.Context, m *revision.Migration) error {
 			return m.Apply(ctx,
 				op.AddColumn{Table: "accounts", Column: op.Column{Name: "note", Type: "text", Default: "'x'"}},

@@ -123,7 +123,7 @@ func (r *Runner) offlineSegments(ctx context.Context, out *sqlWriter, step Step,
 		}
 		for i, o := range seg.Ops {
 			if deferred[base+i] {
-				out.line(guard.DO(step.Revision.ID, all, []int{base + i}) + ";\n")
+				out.line(guard.DO(step.label(), all, []int{base + i}) + ";\n")
 			}
 			if err := m.Apply(ctx, o); err != nil {
 				return err
@@ -170,7 +170,7 @@ func (r *Runner) offlineWhole(ctx context.Context, out *sqlWriter, step Step, op
 		seen = append(seen, o)
 		i := len(seen) - 1
 		if r.guarded(step.Revision) && (!static || deferred[i]) {
-			if do := guard.DO(step.Revision.ID, seen, []int{i}); do != "" {
+			if do := guard.DO(step.label(), seen, []int{i}); do != "" {
 				out.line(do + ";\n")
 			}
 		}
@@ -212,7 +212,7 @@ func (r *Runner) offlineGuard(ops []op.Operation, step Step) (string, map[int]bo
 			ahead = append(ahead, f.Index)
 		}
 	}
-	return guard.DO(step.Revision.ID, ops, ahead), deferred
+	return guard.DO(step.label(), ops, ahead), deferred
 }
 
 type sqlWriter struct {

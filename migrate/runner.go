@@ -121,6 +121,9 @@ func (s Step) Arrow() string {
 	return fmt.Sprintf("%s -> %s, %s", parents, s.Revision.ID, s.Revision.Message)
 }
 
+// label names the step in short, as "upgrade a1b2".
+func (s Step) label() string { return s.Direction.String() + " " + s.Revision.ID }
+
 // Reporter hears about progress. All methods are called from the goroutine
 // running the migration.
 type Reporter interface {

@@ -31,7 +31,7 @@ type Segment struct {
 // [op.NonTransactional] alone, the others in transactions that end at each
 // [op.Commit] and around those operations. The settings of op.SetLocal
 // carry over into the transactions after the one they are in. A body
-// without either is one transactional segment.
+// without either, empty bodies included, is one transactional segment.
 func Split(ops []op.Operation) []Segment {
 	var out []Segment
 	var cur []op.Operation
@@ -71,6 +71,11 @@ func Split(ops []op.Operation) []Segment {
 		cur = append(cur, o)
 	}
 	flush("")
+	if len(out) == 0 {
+		// An empty body is one empty transaction, which records the
+		// revision.
+		out = append(out, Segment{Transactional: true})
+	}
 	// The segment before one that runs outside a transaction ends because
 	// of it.
 	for i := range out {
