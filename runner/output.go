@@ -112,6 +112,18 @@ func (r *reporter) StatementDone(sql string, took time.Duration, err error) {
 	}
 }
 
+var _ migrate.Noticer = (*reporter)(nil)
+
+// Notice prints what the runner says along the way: who holds the
+// migration lock it waits for, each segment of a revision that runs in
+// several, a probe of the data guard that reads a whole table.
+func (r *reporter) Notice(msg string) {
+	if r.quiet {
+		return
+	}
+	r.printf("  %s %s\n", r.st.Dim("…"), msg)
+}
+
 var _ revision.ProgressObserver = (*reporter)(nil)
 
 // Progress prints how far a batched operation has got: every batch at -v,

@@ -228,9 +228,11 @@ func allowedHazards(o autogenOptions) ([]op.HazardKind, error) {
 }
 
 // refuseDestructive refuses a plan that would delete data this database
-// holds, listing what, unless the deletes-data hazard is allowed. Drops of
-// empty tables and columns lose nothing here; they are written, with their
-// hazard left unacknowledged for review and `autogen lint`.
+// holds (rows, values, or the precision a type change rounds away),
+// listing what with an example, unless the deletes-data hazard is allowed.
+// Drops of empty tables and columns lose nothing here; they are written,
+// with their hazard left unacknowledged for review, `autogen lint` and
+// the data guard of the database the revision runs on.
 func (a *App) refuseDestructive(ctx context.Context, probe dataProbe, p *plan.Plan, allowed []op.HazardKind) error {
 	if slices.Contains(allowed, op.DeletesData) {
 		return nil
@@ -245,7 +247,7 @@ func (a *App) refuseDestructive(ctx context.Context, probe dataProbe, p *plan.Pl
 		return exitcode.With(exitcode.Refused, errSilent)
 	}
 	if len(harmless) > 0 && !a.quiet {
-		fmt.Fprintln(a.Stderr, "Writing drops of objects that hold no data in this database (not acknowledged in AllowHazards, so `autogen lint` reports them until reviewed):\n  - "+
+		fmt.Fprintln(a.Stderr, "Writing drops of objects that hold no data in this database (not acknowledged in AllowHazards, so `autogen lint` reports them until reviewed, and `autogen upgrade` refuses them where they would lose data):\n  - "+
 			strings.Join(harmless, "\n  - "))
 	}
 	return nil
