@@ -7,6 +7,7 @@ package autogenerate
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -41,7 +42,21 @@ func (r *Result) InSync() bool { return len(r.Up) == 0 }
 
 // ReadDesired parses the schema source (a file or a directory).
 func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Catalog, error) {
-	return ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+	cat, err := ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+	if err != nil {
+		return nil, err
+	}
+	omitVersionSchema(cat, f)
+	return cat, nil
+}
+
+// omitVersionSchema leaves the version table's own schema (see
+// scope.Filter.VersionSchema) out of a catalog, on both sides of a
+// comparison: the runtime creates it with the version table.
+func omitVersionSchema(c *model.Catalog, f *scope.Filter) {
+	if name := f.VersionSchema(); name != "" {
+		c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return s.Name == name })
+	}
 }
 
 // ReadCurrent introspects the database conn is connected to.
@@ -50,6 +65,7 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 	if err != nil {
 		return nil, fmt.Errorf("reading the database schema: %w", err)
 	}
+	omitVersionSchema(cat, f)
 	return cat, nil
 }
 

@@ -237,7 +237,7 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 	case fString:
 		// Text read as another type keeps only what that type holds: the
 		// formatting, leading zeros or case of the text are gone.
-		return typeChange{rewrites: true, mayFail: true, loss: "keeps only what reads back as the same text (formatting, leading zeros and case are lost)"}
+		return typeChange{rewrites: true, mayFail: true, loss: "keeps only the " + to + " value of each text: its formatting (spaces, leading zeros, case) is lost"}
 	case fInt && tInt:
 		return typeChange{rewrites: true, mayFail: intWidth[t.base] < intWidth[f.base]}
 	case fInt && t.base == "numeric":
@@ -398,7 +398,7 @@ func (o AlterColumn) typeHazards() []Hazard {
 	change := " from " + o.FromType + " to " + o.Type
 	var hs []Hazard
 	if c.loss != "" {
-		hs = append(hs, Hazard{DeletesData, "changing " + col + change + " " + c.loss + "; the old values are lost"})
+		hs = append(hs, Hazard{DeletesData, "changing " + col + change + " " + c.loss})
 	}
 	if c.rewrites {
 		hs = append(hs, Hazard{RewritesTable, "changing " + col + change + " rewrites " + o.Table + " under an ACCESS EXCLUSIVE lock"})

@@ -45,6 +45,22 @@ func (f *Filter) Validate() error {
 	return nil
 }
 
+// VersionSchema returns the schema of the version table when it has one of
+// its own (VersionTable is qualified, and not in public), or "". That
+// schema belongs to the runtime, which creates it together with the
+// version table: autogenerate never creates, drops or compares it. Other
+// tables in it are managed as usual.
+func (f *Filter) VersionSchema() string {
+	if f == nil {
+		return ""
+	}
+	schema, _, ok := strings.Cut(f.VersionTable, ".")
+	if !ok || schema == "public" {
+		return ""
+	}
+	return schema
+}
+
 // IsSystemSchema reports whether a schema belongs to PostgreSQL itself:
 // pg_catalog, information_schema, pg_toast and the temporary schemas.
 func IsSystemSchema(name string) bool {
