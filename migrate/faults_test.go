@@ -38,6 +38,9 @@ const (
 
 // runHelper is called from TestMain when helperEnv is set.
 func runHelper() int {
+	if os.Getenv(helperEnv) == "segments" {
+		return runSegmentsHelper()
+	}
 	ctx := context.Background()
 	cfg, err := pgx.ParseConfig(os.Getenv(helperURL))
 	if err != nil {
