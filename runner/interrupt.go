@@ -95,20 +95,25 @@ func (e *env) interrupted(ctx context.Context, r *migrate.Runner, conn *pgx.Conn
 	var b strings.Builder
 	var re *migrate.RevisionError
 	var se *revision.StatementError
+	// The connection is still open when the server answered the cancel
+	// request and the runner rolled back.
+	st, serr := r.Status(context.WithoutCancel(ctx), conn)
 	switch {
 	case errors.As(err, &re):
 		fmt.Fprintf(&b, "%s %s was interrupted", re.Step.Direction, re.Step.Arrow())
 		if errors.As(err, &se) {
 			fmt.Fprintf(&b, " during: %s", firstLine(se.SQL))
 		}
-		b.WriteString(".\nThe statement was cancelled and its transaction rolled back.")
+		if serr == nil {
+			b.WriteString(".\nThe statement was cancelled and its transaction rolled back.")
+		} else {
+			b.WriteString(".\nThe connection broke off: PostgreSQL rolls the statement's transaction back when it notices.")
+		}
 	case strings.Contains(err.Error(), "migration lock"):
 		b.WriteString("Interrupted while waiting for the migration lock; nothing ran.")
 	default:
 		fmt.Fprintf(&b, "Interrupted: %v.", err)
 	}
-	// The connection is still open: the runner waited for the rollback.
-	st, serr := r.Status(context.WithoutCancel(ctx), conn)
 	switch {
 	case serr != nil:
 		fmt.Fprintf(&b, "\nWhere the database stands is unknown: %v", serr)
