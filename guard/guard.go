@@ -81,8 +81,8 @@ type Options struct {
 
 // Targets returns the positions of the operations whose deletes-data
 // hazards the data guard checks, with those hazards: every deletes-data
-// hazard [op.Analyze] finds, so that a drop of a table the same list
-// created earlier, which holds nothing, is left alone.
+// hazard [op.Analyze] finds (it knows, for one, that a column of a table
+// the list created earlier holds nothing the list did not put there).
 func Targets(ops []op.Operation) []op.Finding {
 	var out []op.Finding
 	for _, f := range op.Analyze(ops) {
@@ -116,6 +116,8 @@ func Deferred(ops []op.Operation, i int) bool {
 func touches(o op.Operation, p op.Probe) bool {
 	t := p.Table
 	switch x := o.(type) {
+	case op.CreateTable:
+		return (op.Name{Schema: x.Schema, Name: x.Name}) == t
 	case op.RenameTable:
 		return (op.Name{Schema: x.Schema, Name: x.NewName}) == t
 	case op.RenameColumn:

@@ -212,7 +212,7 @@ func (b *Builder) key() (string, error) {
 		}
 	}
 	if b.Module.Replace != "" {
-		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "migrate", "runner", "internal/exitcode", "internal/term", "internal/cmdhelp"} {
+		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "guard", "migrate", "runner", "internal/exitcode", "internal/term", "internal/cmdhelp"} {
 			if err := hashTree(h, filepath.Join(b.Module.Replace, rel)); err != nil {
 				return "", err
 			}
