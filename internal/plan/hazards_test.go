@@ -127,6 +127,18 @@ CREATE TABLE loose (at timestamptz);
 			want: []string{"removed index 't_note' on 't': DropIndex"}},
 		{name: "enum values", before: base, after: strings.Replace(base, "'ok', 'happy'", "'ok', 'happy', 'ecstatic'", 1),
 			want: []string{"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible]"}},
+		{name: "an enum value used later commits first", segments: 2, before: base,
+			after: strings.Replace(strings.Replace(base, "'ok', 'happy'", "'ok', 'happy', 'ecstatic'", 1), "m mood)", "m mood DEFAULT 'ecstatic')", 1),
+			want: []string{
+				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
+				"changed column 'p.m': default none -> 'ecstatic': AlterColumn",
+			}},
+		{name: "lossy type changes delete data", before: base,
+			after: strings.NewReplacer("price numeric(10,2)", "price numeric(10,1)", "CREATE TABLE loose (at timestamptz);", "CREATE TABLE loose (at date);").Replace(base),
+			want: []string{
+				"changed column 'loose.at': type timestamp with time zone -> date: AlterColumn[deletes-data rewrites-table time-zone]",
+				"changed column 't.price': type numeric(10,2) -> numeric(10,1): AlterColumn[deletes-data rewrites-table]",
+			}},
 		{name: "enum value removed", before: base, after: strings.Replace(base, "'ok', 'happy'", "'happy'", 1),
 			want: []string{"changed values of enum 'mood': (sad, ok, happy) -> (sad, happy): RenameType, CreateEnum, AlterColumn[rewrites-table may-fail], DropType"}},
 		{name: "table rewrites and partitions", before: base,
@@ -180,5 +192,30 @@ CREATE TABLE loose (at timestamptz);
 				}
 			}
 		})
+	}
+}
+
+// TestConcurrentIndexesCanRunAgain: an index built or dropped
+// concurrently runs outside a transaction, so a runner cut off right after
+// it runs it again; autogen writes it so that this succeeds.
+func TestConcurrentIndexesCanRunAgain(t *testing.T) {
+	before := catalog(t, "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (a);")
+	after := catalog(t, "CREATE TABLE t (a int, b int); CREATE INDEX t_b ON t (b);")
+	changes, err := diff.Diff(before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Build(changes, plan.Options{Online: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := p.SQL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"CREATE INDEX CONCURRENTLY IF NOT EXISTS t_b ON public.t (b)", "DROP INDEX CONCURRENTLY IF EXISTS public.t_a"}
+	slices.Sort(stmts)
+	if !slices.Equal(stmts, want) {
+		t.Errorf("statements %q, want %q", stmts, want)
 	}
 }
