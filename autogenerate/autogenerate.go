@@ -46,14 +46,15 @@ func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Cata
 	if err != nil {
 		return nil, err
 	}
-	omitVersionSchema(cat, f)
+	OmitVersionSchema(cat, f)
 	return cat, nil
 }
 
-// omitVersionSchema leaves the version table's own schema (see
-// scope.Filter.VersionSchema) out of a catalog, on both sides of a
-// comparison: the runtime creates it with the version table.
-func omitVersionSchema(c *model.Catalog, f *scope.Filter) {
+// OmitVersionSchema leaves the version table's own schema (see
+// scope.Filter.VersionSchema) out of a catalog read with f, as ReadDesired
+// and ReadCurrent do, so that both sides of a comparison leave it out: the
+// runtime creates it with the version table.
+func OmitVersionSchema(c *model.Catalog, f *scope.Filter) {
 	if name := f.VersionSchema(); name != "" {
 		c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return s.Name == name })
 	}
@@ -65,7 +66,7 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 	if err != nil {
 		return nil, fmt.Errorf("reading the database schema: %w", err)
 	}
-	omitVersionSchema(cat, f)
+	OmitVersionSchema(cat, f)
 	return cat, nil
 }
 

@@ -38,9 +38,9 @@ type revJSON struct {
 	Partial  *partialOut  `json:"partial"`
 }
 
-// segmentsJSON lists the segments of each direction; a direction is null
-// when it does not run in segments (its body reads the database, or the
-// revision sets NoTransaction).
+// segmentsJSON lists the segments of each direction; a direction's list is
+// empty when it does not run in segments (its body reads the database, or
+// the revision sets NoTransaction).
 type segmentsJSON struct {
 	Upgrade   []segmentJSON `json:"upgrade"`
 	Downgrade []segmentJSON `json:"downgrade"`
@@ -81,9 +81,6 @@ func segments(ctx context.Context, r *revision.Revision, body revision.Func) []r
 }
 
 func segmentsOut(segs []revision.Segment) []segmentJSON {
-	if segs == nil {
-		return nil
-	}
 	out := []segmentJSON{}
 	for _, s := range segs {
 		out = append(out, segmentJSON{Transactional: s.Transactional, Operations: len(s.Ops), Reason: s.Reason})

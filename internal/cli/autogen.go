@@ -32,7 +32,7 @@ type autogenOptions struct {
 
 func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
 	f := cmd.Flags()
-	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns)")
+	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns, type changes that round or truncate values)")
 	f.StringArrayVar(&o.allow, "allow", nil, "hazard kind to allow and acknowledge in the revision (repeatable): "+kindList())
 	f.StringArrayVar(&o.renames, "rename", nil, renameHelp)
 	f.BoolVar(&o.noRename, "no-rename", false, "take the rename candidates not confirmed as drops and adds")

@@ -93,6 +93,9 @@ func (a *App) readDesired(ctx context.Context, cfg *config.Config, f *scope.Filt
 	if err != nil {
 		return nil, &stagedError{err: err, from: staged, to: src}
 	}
+	// The template holds the version table: as ReadCurrent does, leave
+	// the schema itself out.
+	autogenerate.OmitVersionSchema(cat, f)
 	return cat, nil
 }
 
