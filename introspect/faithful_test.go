@@ -3,6 +3,7 @@ package introspect_test
 import (
 	"context"
 	"errors"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
-	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
 // errRollback ends the transaction of one check.
@@ -75,7 +75,7 @@ func TestSQLIsFaithful(t *testing.T) {
 				}
 			}
 			for _, tbl := range cat.Tables {
-				rel := sqlnorm.QuoteQualified(tbl.Name.Schema, tbl.Name.Name)
+				rel := pgsql.QualifiedName(tbl.Name.Schema, tbl.Name.Name)
 				for _, c := range tbl.Columns {
 					if c.Default == nil {
 						continue
@@ -100,14 +100,14 @@ func TestSQLIsFaithful(t *testing.T) {
 				}
 			}
 			for _, v := range cat.Views {
-				rel := sqlnorm.QuoteQualified(v.Name.Schema, v.Name.Name)
+				rel := pgsql.QualifiedName(v.Name.Schema, v.Name.Name)
 				kind := "VIEW"
 				if v.Materialized {
 					kind = "MATERIALIZED VIEW"
 				}
 				check(v.Name.String()+" query",
-					[]string{"CREATE " + kind + " " + sqlnorm.QuoteQualified(v.Name.Schema, "faithful") + " AS " + v.Query.SQL},
-					`SELECT pg_get_viewdef('`+rel+`'::regclass), pg_get_viewdef('`+sqlnorm.QuoteQualified(v.Name.Schema, "faithful")+`'::regclass)`)
+					[]string{"CREATE " + kind + " " + pgsql.QualifiedName(v.Name.Schema, "faithful") + " AS " + v.Query.SQL},
+					`SELECT pg_get_viewdef('`+rel+`'::regclass), pg_get_viewdef('`+pgsql.QualifiedName(v.Name.Schema, "faithful")+`'::regclass)`)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package introspect
 
 import (
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,9 +153,9 @@ func expressionCollations(def string) ([]string, error) {
 		case 0:
 			out = append(out, "")
 		case 1:
-			out = append(out, sqlnorm.QuoteQualified("pg_catalog", names[0]))
+			out = append(out, pgsql.QualifiedName("pg_catalog", names[0]))
 		default:
-			out = append(out, sqlnorm.QuoteQualified(names[0], names[1]))
+			out = append(out, pgsql.QualifiedName(names[0], names[1]))
 		}
 	}
 	return out, nil

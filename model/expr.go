@@ -12,6 +12,10 @@ package model
 type Expr struct {
 	SQL   string
 	Canon string
+	// Refs are the objects the expression names, sorted: relations and
+	// their columns, types, functions, operators and collations outside
+	// pg_catalog. They are derived data: equality ignores them.
+	Refs []Ref
 }
 
 // Equal reports whether two expressions are equivalent. Nil expressions are

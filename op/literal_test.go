@@ -19,7 +19,7 @@ func TestQuoteIdent(t *testing.T) {
 		{"users", "users"},
 		{"user_2", "user_2"},
 		{"_x", "_x"},
-		{"a$b", "a$b"},
+		{"a$b", `"a$b"`},
 		{"Users", `"Users"`},
 		{"user", `"user"`},
 		{"order", `"order"`},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"net"
 	"net/url"
 	"os"
@@ -225,12 +226,12 @@ func freePort() (int, error) {
 // CreateDatabase creates the database name (from template0) on the server
 // that adminURL connects to.
 func CreateDatabase(ctx context.Context, adminURL, name string) error {
-	return adminExec(ctx, adminURL, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE template0")
+	return adminExec(ctx, adminURL, "CREATE DATABASE "+pgsql.QuoteIdent(name)+" TEMPLATE template0")
 }
 
 // DropDatabase drops the database name, disconnecting its sessions first.
 func DropDatabase(ctx context.Context, adminURL, name string) error {
-	return adminExec(ctx, adminURL, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+	return adminExec(ctx, adminURL, "DROP DATABASE IF EXISTS "+pgsql.QuoteIdent(name)+" WITH (FORCE)")
 }
 
 func adminExec(ctx context.Context, adminURL, sql string) error {

@@ -27,7 +27,7 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 		}
 		return nil
 	default:
-		return b.unsupported(statementName(b.cur.raw.text))
+		return b.unsupported(statementName(b.cur.raw.Text))
 	}
 	if ownerOnly(s.Cmds) {
 		// ALTER TABLE ... OWNER TO also names sequences and views (pg_dump

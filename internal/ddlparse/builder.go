@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -295,7 +296,7 @@ func (b *builder) typeName(tn *pg.TypeName, mode sqlnorm.TypeMode) (string, erro
 	}
 	if names := sqlnorm.Strings(tn.Names); len(names) == 2 && names[0] != "pg_catalog" &&
 		!b.lookup(sqlnorm.KindType, names[0], names[1]) && !b.unchecked(names[0]) {
-		return "", b.errorAt(tn.Location, ErrUndefined, "type %s does not exist", sqlnorm.QuoteQualified(names[0], names[1]))
+		return "", b.errorAt(tn.Location, ErrUndefined, "type %s does not exist", pgsql.QualifiedName(names[0], names[1]))
 	}
 	return s, nil
 }

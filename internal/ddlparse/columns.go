@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -202,16 +203,16 @@ func (b *builder) setStorage(c *model.Column, storage string, loc int32) error {
 // "extended" for enums... (user types: PostgreSQL gives enums plain, others
 // extended).
 func (b *builder) typeStorage(typ string) string {
-	if s := sqlnorm.TypeStorage(typ); s != "" {
+	if s := pgsql.DefaultStorage(typ); s != "" {
 		return s
 	}
 	for n, d := range b.domains {
-		if sqlnorm.QuoteQualified(n.Schema, n.Name) == typ {
+		if pgsql.QualifiedName(n.Schema, n.Name) == typ {
 			return b.typeStorage(d.Type)
 		}
 	}
 	for n := range b.enums {
-		if sqlnorm.QuoteQualified(n.Schema, n.Name) == typ {
+		if pgsql.QualifiedName(n.Schema, n.Name) == typ {
 			return "plain"
 		}
 	}
@@ -234,12 +235,12 @@ func (b *builder) collation(cc *pg.CollateClause, typ string) (string, error) {
 	case 2:
 		schema, name = parts[0], parts[1]
 		if schema != "pg_catalog" && b.collations[model.Name{Schema: schema, Name: name}] == nil && !b.unchecked(schema) {
-			return "", b.errorAt(cc.Location, ErrUndefined, "collation %s does not exist", sqlnorm.QuoteQualified(schema, name))
+			return "", b.errorAt(cc.Location, ErrUndefined, "collation %s does not exist", pgsql.QualifiedName(schema, name))
 		}
 	default:
 		return "", b.errorAt(cc.Location, ErrUnsupported, "cross-database references are not supported")
 	}
-	coll := sqlnorm.QuoteQualified(schema, name)
+	coll := pgsql.QualifiedName(schema, name)
 	if coll == b.defaultCollation(typ) {
 		return "", nil
 	}
@@ -254,7 +255,7 @@ func (b *builder) defaultCollation(typ string) string {
 		return `pg_catalog."C"`
 	}
 	for n, d := range b.domains {
-		if sqlnorm.QuoteQualified(n.Schema, n.Name) == typ && d.Collation != "" {
+		if pgsql.QualifiedName(n.Schema, n.Name) == typ && d.Collation != "" {
 			return d.Collation
 		}
 	}

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 		}
 		switch arg.Mode {
 		case "TABLE":
-			tableCols = append(tableCols, sqlnorm.QuoteIdent(fp.Name)+" "+typ)
+			tableCols = append(tableCols, pgsql.QuoteIdent(fp.Name)+" "+typ)
 		case "OUT", "INOUT":
 			outTypes = append(outTypes, typ)
 		}
@@ -197,7 +198,7 @@ func (b *builder) functionSetting(s *pg.VariableSetStmt) (string, error) {
 			return "", b.errorAt(-1, ErrInvalid, "invalid value for %s", name)
 		}
 		if listSettings[name] {
-			v = sqlnorm.QuoteIdent(v)
+			v = pgsql.QuoteIdent(v)
 		}
 		parts = append(parts, v)
 	}

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -168,7 +169,7 @@ func (b *builder) opclass(method string, names []string) (string, error) {
 			if def {
 				return "", nil
 			}
-			return sqlnorm.QuoteIdent(name), nil
+			return pgsql.QuoteIdent(name), nil
 		}
 	}
 	for _, s := range schemas {
@@ -184,12 +185,12 @@ func (b *builder) opclass(method string, names []string) (string, error) {
 				if def {
 					return "", nil
 				}
-				return sqlnorm.QuoteQualified(s, name), nil
+				return pgsql.QualifiedName(s, name), nil
 			}
 		}
 	}
 	if len(names) == 2 && b.unchecked(names[0]) {
-		return sqlnorm.QuoteQualified(names[0], name), nil
+		return pgsql.QualifiedName(names[0], name), nil
 	}
 	return "", b.errorAt(-1, ErrUndefined, "operator class %s does not exist for access method %s", strings.Join(names, "."), method)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,7 +102,7 @@ func Parse(name string, src []byte, opts ...Option) (*model.Catalog, error) {
 
 // stmt is a parsed statement of a file.
 type stmt struct {
-	raw  rawStmt
+	raw  pgsql.Statement
 	node *pg.Node // nil for an empty statement or a meta-command
 	err  error
 }
@@ -113,7 +114,7 @@ type stmt struct {
 func (b *builder) file(ctx context.Context, name, src string) error {
 	b.src = &source{name: name, text: src}
 	b.searchPath = append([]string(nil), b.cfg.searchPath...)
-	raws := split(src)
+	raws := pgsql.Split(src)
 	p := startParsing(ctx, raws)
 	defer p.stop()
 	for i := 0; i < len(raws); i++ {
@@ -122,8 +123,8 @@ func (b *builder) file(ctx context.Context, name, src string) error {
 		switch {
 		case s.err != nil:
 			return b.syntaxError(&s)
-		case s.raw.meta:
-			if err := b.metaCommand(s.raw.text); err != nil {
+		case s.raw.Meta:
+			if err := b.metaCommand(s.raw.Text); err != nil {
 				return err
 			}
 		case s.node != nil:
@@ -138,14 +139,14 @@ func (b *builder) file(ctx context.Context, name, src string) error {
 
 // stmtParser parses a file's statements in the background.
 type stmtParser struct {
-	raws  []rawStmt
+	raws  []pgsql.Statement
 	out   []stmt
 	ready []chan struct{}
 	done  chan struct{}
 	wg    sync.WaitGroup
 }
 
-func startParsing(ctx context.Context, raws []rawStmt) *stmtParser {
+func startParsing(ctx context.Context, raws []pgsql.Statement) *stmtParser {
 	p := &stmtParser{raws: raws, out: make([]stmt, len(raws)), ready: make([]chan struct{}, len(raws)),
 		done: make(chan struct{})}
 	for i := range p.ready {
@@ -190,12 +191,12 @@ func (p *stmtParser) get(src string, i int) (stmt, int) {
 	<-p.ready[i]
 	s := p.out[i]
 	p.out[i] = stmt{} // let the tree go once applied
-	if s.err == nil || s.raw.meta {
+	if s.err == nil || s.raw.Meta {
 		return s, i
 	}
-	for j := i + 1; j < len(p.raws) && j < i+20 && !p.raws[j].meta; j++ {
-		end := p.raws[j].offset + len(p.raws[j].text)
-		joined := parseOne(rawStmt{text: src[s.raw.offset:end], offset: s.raw.offset})
+	for j := i + 1; j < len(p.raws) && j < i+20 && !p.raws[j].Meta; j++ {
+		end := p.raws[j].Offset + len(p.raws[j].Text)
+		joined := parseOne(pgsql.Statement{Text: src[s.raw.Offset:end], Offset: s.raw.Offset})
 		if joined.err == nil {
 			for k := i + 1; k <= j; k++ {
 				<-p.ready[k]
@@ -207,12 +208,12 @@ func (p *stmtParser) get(src string, i int) (stmt, int) {
 	return s, i
 }
 
-func parseOne(r rawStmt) stmt {
+func parseOne(r pgsql.Statement) stmt {
 	s := stmt{raw: r}
-	if r.meta {
+	if r.Meta {
 		return s
 	}
-	res, err := pg.Parse(r.text)
+	res, err := pg.Parse(r.Text)
 	if err != nil {
 		s.err = err
 		return s
@@ -254,13 +255,13 @@ func (s *source) position(off int) (line, col int) {
 // errorAt builds an Error at a byte offset of the current statement
 // (negative: the statement's start).
 func (b *builder) errorAt(loc int32, kind error, format string, args ...any) *Error {
-	off := b.cur.raw.offset
-	if loc >= 0 && int(loc) < len(b.cur.raw.text) {
+	off := b.cur.raw.Offset
+	if loc >= 0 && int(loc) < len(b.cur.raw.Text) {
 		off += int(loc)
 	}
 	line, col := b.src.position(off)
 	// The statement's first line as the file has it, semicolon included.
-	first, _, _ := strings.Cut(b.src.text[b.cur.raw.offset:], "\n")
+	first, _, _ := strings.Cut(b.src.text[b.cur.raw.Offset:], "\n")
 	return &Error{File: b.src.name, Line: line, Column: col, Statement: strings.TrimSpace(first),
 		Msg: fmt.Sprintf(format, args...), Kind: kind}
 }
@@ -270,8 +271,8 @@ func (b *builder) syntaxError(s *stmt) error {
 	if errors.As(s.err, &pe) && pe.Cursorpos > 0 {
 		// Cursorpos counts characters from 1.
 		off := 0
-		for n := 1; n < pe.Cursorpos && off < len(s.raw.text); n++ {
-			_, size := utf8.DecodeRuneInString(s.raw.text[off:])
+		for n := 1; n < pe.Cursorpos && off < len(s.raw.Text); n++ {
+			_, size := utf8.DecodeRuneInString(s.raw.Text[off:])
 			off += size
 		}
 		return b.errorAt(int32(off), ErrSyntax, "%s", pe.Message)

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -77,7 +78,7 @@ func splitIdentifiers(s string) []string {
 			out = append(out, strings.ReplaceAll(part[1:len(part)-1], `""`, `"`))
 			continue
 		}
-		out = append(out, sqlnorm.FoldIdent(part))
+		out = append(out, pgsql.FoldIdent(part))
 	}
 	return out
 }

@@ -71,11 +71,11 @@ func (b *builder) statement(n *pg.Node) error {
 	case *pg.Node_DropStmt:
 		return b.drop(v.DropStmt)
 	case *pg.Node_InsertStmt, *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
-		return b.unsupported(statementName(b.cur.raw.text) + " (schema files hold no data)")
+		return b.unsupported(statementName(b.cur.raw.Text) + " (schema files hold no data)")
 	case *pg.Node_DoStmt:
 		return b.unsupported("DO (procedural code cannot be read as schema)")
 	}
-	return b.unsupported(statementName(b.cur.raw.text))
+	return b.unsupported(statementName(b.cur.raw.Text))
 }
 
 func (b *builder) unsupported(what string) error {

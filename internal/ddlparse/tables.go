@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
 	"sort"
 	"strconv"
@@ -196,12 +197,12 @@ func (b *builder) columnSequence(t *table, p *pendingColumn) error {
 // nextvalDefault builds the default PostgreSQL gives a serial column:
 // nextval('schema.seq'::regclass).
 func (b *builder) nextvalDefault(seq model.Name) *model.Expr {
-	lit := sqlnorm.QuoteLiteral(sqlnorm.QuoteQualified(seq.Schema, seq.Name))
+	lit := pgsql.QuoteLiteral(pgsql.QualifiedName(seq.Schema, seq.Name))
 	sql := "nextval(" + lit + "::regclass)"
 	node := &pg.Node{Node: &pg.Node_FuncCall{FuncCall: &pg.FuncCall{
 		Funcname: sqlnorm.StringNodes("nextval"),
 		Args: []*pg.Node{{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
-			Arg:      sqlnorm.MakeString(sqlnorm.QuoteQualified(seq.Schema, seq.Name)),
+			Arg:      sqlnorm.MakeString(pgsql.QualifiedName(seq.Schema, seq.Name)),
 			TypeName: &pg.TypeName{Names: sqlnorm.StringNodes("regclass"), Typemod: -1},
 		}}}},
 	}}}

@@ -2,6 +2,7 @@ package sqlnorm
 
 import (
 	"errors"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strconv"
 	"strings"
 
@@ -34,7 +35,7 @@ func (p *printer) fail(err error) {
 
 func (p *printer) str(s string) { p.b.WriteString(s) }
 
-func (p *printer) ident(s string) { p.str(QuoteIdent(s)) }
+func (p *printer) ident(s string) { p.str(pgsql.QuoteIdent(s)) }
 
 // qualified prints a dotted name with each part quoted as needed.
 func (p *printer) qualified(parts []*pg.Node) {
@@ -194,12 +195,12 @@ func (p *printer) aconst(c *pg.A_Const) {
 	case *pg.A_Const_Boolval:
 		p.str(strconv.FormatBool(v.Boolval.Boolval))
 	case *pg.A_Const_Sval:
-		p.str(QuoteLiteral(v.Sval.Sval))
+		p.str(pgsql.QuoteLiteral(v.Sval.Sval))
 	case *pg.A_Const_Bsval:
 		// The parser keeps the radix as the first letter: b101, xFF.
 		s := v.Bsval.Bsval
 		if s != "" {
-			p.str(strings.ToUpper(s[:1]) + QuoteLiteral(s[1:]))
+			p.str(strings.ToUpper(s[:1]) + pgsql.QuoteLiteral(s[1:]))
 		}
 	default:
 		p.str("NULL")
@@ -339,8 +340,8 @@ func (p *printer) funcCall(f *pg.FuncCall) {
 	name := Strings(f.Funcname)
 	// Functions whose names are keywords (extract, substring, overlay, ...)
 	// can only be called with the plain syntax when qualified.
-	if len(name) == 1 && !identIsSafe(name[0]) && FoldIdent(name[0]) == name[0] {
-		if cat, ok := data().keywords[name[0]]; ok && cat != 'U' {
+	if len(name) == 1 && pgsql.QuoteIdent(name[0]) != name[0] && pgsql.FoldIdent(name[0]) == name[0] {
+		if cat, ok := pgsql.Keyword(name[0]); ok && cat != pgsql.Unreserved {
 			p.str("pg_catalog.")
 		}
 	}

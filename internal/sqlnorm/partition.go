@@ -2,6 +2,7 @@ package sqlnorm
 
 import (
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -16,6 +17,7 @@ import (
 // partitioning.
 func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(string) (string, bool)) (*model.Expr, error) {
 	var sqlParts, canonParts []string
+	var refs []model.Ref
 	for _, p := range params {
 		pe := p.GetPartitionElem()
 		if pe == nil {
@@ -30,16 +32,18 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 			if _, ok := colType(name); !ok {
 				return nil, &UnknownError{Kind: KindRelation, Name: "column " + name, Location: pe.Location}
 			}
-			sqlPart, canonPart = QuoteIdent(name), QuoteIdent(name)
+			sqlPart, canonPart = pgsql.QuoteIdent(name), pgsql.QuoteIdent(name)
+			refs = append(refs, model.Ref{Kind: model.RefColumn, Column: name})
 		} else {
 			e, err := ns.Expr(pe.Expr, "")
 			if err != nil {
 				return nil, err
 			}
 			sqlPart, canonPart = "("+e.SQL+")", "("+e.Canon+")"
+			refs = append(refs, e.Refs...)
 		}
 		if len(pe.Collation) > 0 {
-			coll := QuoteQualified("", Strings(pe.Collation)[len(pe.Collation)-1])
+			coll := pgsql.QualifiedName("", Strings(pe.Collation)[len(pe.Collation)-1])
 			sqlPart += " COLLATE " + coll
 			canonPart += " COLLATE " + coll
 		}
@@ -47,14 +51,14 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 			opc := Strings(pe.Opclass)
 			opcName := opc[len(opc)-1]
 			if found, def := Opclass("", method, opcName); !found || !def {
-				sqlPart += " " + QuoteIdent(opcName)
-				canonPart += " " + QuoteIdent(opcName)
+				sqlPart += " " + pgsql.QuoteIdent(opcName)
+				canonPart += " " + pgsql.QuoteIdent(opcName)
 			}
 		}
 		sqlParts = append(sqlParts, sqlPart)
 		canonParts = append(canonParts, canonPart)
 	}
-	return &model.Expr{SQL: "(" + strings.Join(sqlParts, ", ") + ")", Canon: "(" + strings.Join(canonParts, ", ") + ")"}, nil
+	return &model.Expr{SQL: "(" + strings.Join(sqlParts, ", ") + ")", Canon: "(" + strings.Join(canonParts, ", ") + ")", Refs: model.SortRefs(refs)}, nil
 }
 
 // PartitionBound prints a partition bound as PostgreSQL stores it:
@@ -103,7 +107,7 @@ func PartitionBound(spec *pg.PartitionBoundSpec, keyTypes []string) (string, err
 		if !ok {
 			return "", &UnsupportedError{What: "a partition bound that is not a constant", Location: spec.Location}
 		}
-		return QuoteLiteral(CanonLiteral(typ, s)), nil
+		return pgsql.QuoteLiteral(CanonLiteral(typ, s)), nil
 	}
 	list := func(nodes []*pg.Node, perKey bool) (string, error) {
 		var parts []string

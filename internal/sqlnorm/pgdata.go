@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 //go:generate go run ./internal/pgdatagen -out pgdata/catalog.txt
@@ -13,20 +15,6 @@ import (
 //
 //go:embed pgdata/catalog.txt
 var catalogData string
-
-// builtinType is a data type of pg_catalog.
-type builtinType struct {
-	// Format is what format_type prints for the type without a type
-	// modifier ("character varying", "\"char\"").
-	Format string
-	// Category is pg_type.typcategory.
-	Category byte
-	// Collatable is true when the type has a collation.
-	Collatable bool
-	// Storage is the default storage of the type's columns: "plain",
-	// "external", "extended" or "main".
-	Storage string
-}
 
 // ExtensionInfo describes a contrib extension that ships with PostgreSQL.
 type ExtensionInfo struct {
@@ -65,8 +53,6 @@ func (e *ExtensionInfo) Has(kind Kind, name string) bool {
 }
 
 type pgData struct {
-	keywords         map[string]byte
-	types            map[string]builtinType
 	funcs, ops, rels map[string]bool
 	opclasses        map[string]bool // "method name" -> is default
 	extensions       map[string]*ExtensionInfo
@@ -76,8 +62,6 @@ var data = sync.OnceValue(loadData)
 
 func loadData() *pgData {
 	d := &pgData{
-		keywords:   map[string]byte{},
-		types:      map[string]builtinType{},
 		funcs:      map[string]bool{},
 		ops:        map[string]bool{},
 		rels:       map[string]bool{},
@@ -99,11 +83,6 @@ func loadData() *pgData {
 		}
 		f := strings.Split(line, "\t")
 		switch f[0] {
-		case "keyword":
-			d.keywords[f[1]] = f[2][0]
-		case "type":
-			d.types[f[1]] = builtinType{Format: f[2], Category: f[3][0], Collatable: f[4] == "true",
-				Storage: storageNames[f[5]]}
 		case "func":
 			d.funcs[f[1]] = true
 		case "op":
@@ -145,9 +124,9 @@ func IsBuiltin(kind Kind, name string) bool {
 	d := data()
 	switch kind {
 	case KindType:
-		_, ok := d.types[name]
+		_, ok := pgsql.Builtin(name)
 		if !ok && strings.HasPrefix(name, "_") {
-			_, ok = d.types[name[1:]]
+			_, ok = pgsql.Builtin(name[1:])
 		}
 		return ok
 	case KindFunction:
@@ -158,25 +137,6 @@ func IsBuiltin(kind Kind, name string) bool {
 		return d.rels[name]
 	}
 	return false
-}
-
-var storageNames = map[string]string{"p": "plain", "e": "external", "x": "extended", "m": "main"}
-
-// TypeStorage returns the default storage of a built-in type given by its
-// canonical name, or "" when unknown.
-func TypeStorage(typ string) string {
-	if strings.HasSuffix(typ, "[]") {
-		return "extended"
-	}
-	if i := strings.IndexByte(typ, '('); i >= 0 {
-		typ = typ[:i] + typ[strings.IndexByte(typ, ')')+1:]
-	}
-	for _, t := range data().types {
-		if t.Format == typ {
-			return t.Storage
-		}
-	}
-	return ""
 }
 
 // Opclass looks up an operator class of an index method: whether it is in

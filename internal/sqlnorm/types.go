@@ -1,11 +1,13 @@
 package sqlnorm
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 // TypeMode chooses between the two spellings of format_type.
@@ -79,22 +81,21 @@ func (ns *Namespace) TypeName(tn *pg.TypeName, mode TypeMode) (string, error) {
 	}
 	var base string
 	if schema == "pg_catalog" {
-		if _, ok := data().types[name]; !ok && strings.HasPrefix(name, "_") {
+		if _, ok := pgsql.Builtin(name); !ok && strings.HasPrefix(name, "_") {
 			name, array = name[1:], true
 		}
-		bt, ok := data().types[name]
-		if !ok {
+		if _, ok := pgsql.Builtin(name); !ok {
 			return "", &UnknownError{Kind: KindType, Name: "pg_catalog." + name, Location: tn.Location}
 		}
 		var err error
-		if base, err = builtinTypeText(name, bt, tn, mode); err != nil {
+		if base, err = builtinTypeText(name, tn, mode); err != nil {
 			return "", err
 		}
 	} else {
 		if len(tn.Typmods) > 0 && mode == ColumnType {
-			return "", &UnsupportedError{What: "a type modifier on " + QuoteQualified(schema, name), Location: tn.Location}
+			return "", &UnsupportedError{What: "a type modifier on " + pgsql.QualifiedName(schema, name), Location: tn.Location}
 		}
-		base = QuoteQualified(schema, name)
+		base = pgsql.QualifiedName(schema, name)
 	}
 	if array {
 		base += "[]"
@@ -102,31 +103,7 @@ func (ns *Namespace) TypeName(tn *pg.TypeName, mode TypeMode) (string, error) {
 	return base, nil
 }
 
-// Interval field masks, as in PostgreSQL's datetime.h.
-const (
-	maskMonth  = 1 << 1
-	maskYear   = 1 << 2
-	maskDay    = 1 << 3
-	maskHour   = 1 << 10
-	maskMinute = 1 << 11
-	maskSecond = 1 << 12
-	fullRange  = 0x7FFF
-)
-
-var intervalFields = map[int64]string{
-	maskYear: " year", maskMonth: " month", maskDay: " day", maskHour: " hour",
-	maskMinute: " minute", maskSecond: " second",
-	maskYear | maskMonth:                         " year to month",
-	maskDay | maskHour:                           " day to hour",
-	maskDay | maskHour | maskMinute:              " day to minute",
-	maskDay | maskHour | maskMinute | maskSecond: " day to second",
-	maskHour | maskMinute:                        " hour to minute",
-	maskHour | maskMinute | maskSecond:           " hour to second",
-	maskMinute | maskSecond:                      " minute to second",
-	fullRange:                                    "",
-}
-
-func builtinTypeText(name string, bt builtinType, tn *pg.TypeName, mode TypeMode) (string, error) {
+func builtinTypeText(name string, tn *pg.TypeName, mode TypeMode) (string, error) {
 	mods := make([]int64, len(tn.Typmods))
 	for i, m := range tn.Typmods {
 		v, ok := ConstInt(m)
@@ -135,78 +112,9 @@ func builtinTypeText(name string, bt builtinType, tn *pg.TypeName, mode TypeMode
 		}
 		mods[i] = v
 	}
-	if mode == BareType {
-		if name == "bpchar" {
-			return "character", nil
-		}
-		return bt.Format, nil
+	s, err := pgsql.FormatBuiltin(name, mods, mode == BareType)
+	if errors.Is(err, pgsql.ErrTypeModifier) {
+		return "", &UnsupportedError{What: strings.TrimPrefix(err.Error(), pgsql.ErrTypeModifier.Error()+": "), Location: tn.Location}
 	}
-	arg := func() string {
-		parts := make([]string, len(mods))
-		for i, m := range mods {
-			parts[i] = strconv.FormatInt(m, 10)
-		}
-		return "(" + strings.Join(parts, ",") + ")"
-	}
-	bad := func() (string, error) {
-		return "", &UnsupportedError{What: fmt.Sprintf("type modifier %s on %s", arg(), bt.Format), Location: tn.Location}
-	}
-	switch name {
-	case "bpchar", "varchar", "bit", "varbit":
-		switch {
-		case len(mods) == 1:
-			return bt.Format + arg(), nil
-		case len(mods) > 1:
-			return bad()
-		case name == "bpchar":
-			return "bpchar", nil
-		case name == "bit":
-			return `"bit"`, nil
-		}
-		return bt.Format, nil
-	case "numeric":
-		switch len(mods) {
-		case 0:
-			return "numeric", nil
-		case 1:
-			return fmt.Sprintf("numeric(%d,0)", mods[0]), nil
-		case 2:
-			return fmt.Sprintf("numeric(%d,%d)", mods[0], mods[1]), nil
-		}
-		return bad()
-	case "time", "timetz", "timestamp", "timestamptz":
-		switch len(mods) {
-		case 0:
-			return bt.Format, nil
-		case 1:
-			p := mods[0]
-			if p > 6 {
-				p = 6
-			}
-			word, zone, _ := strings.Cut(bt.Format, " ")
-			return fmt.Sprintf("%s(%d) %s", word, p, zone), nil
-		}
-		return bad()
-	case "interval":
-		if len(mods) == 0 {
-			return "interval", nil
-		}
-		fields, ok := intervalFields[mods[0]]
-		if !ok || len(mods) > 2 {
-			return bad()
-		}
-		s := "interval" + fields
-		if len(mods) == 2 && mods[1] != 0xFFFF {
-			p := mods[1]
-			if p > 6 {
-				p = 6
-			}
-			s += fmt.Sprintf("(%d)", p)
-		}
-		return s, nil
-	}
-	if len(mods) > 0 {
-		return bad()
-	}
-	return bt.Format, nil
+	return s, err
 }

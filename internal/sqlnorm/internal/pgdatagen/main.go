@@ -1,9 +1,10 @@
-// Command pgdatagen writes sqlnorm/pgdata/catalog.txt: the facts about a stock
-// PostgreSQL installation that the SQL reader needs in order to canonicalize
-// names the way the server would, without a server: keywords (for quoting),
-// built-in types, functions and operators (which need no schema
-// qualification), default operator classes, and the objects each contrib
-// extension creates.
+// Command pgdatagen writes the facts about a stock PostgreSQL installation
+// that autogen needs in order to spell names the way the server would,
+// without a server: internal/pgsql's keywords.txt (for quoting) and
+// types.txt (built-in types and how format_type spells them), and
+// sqlnorm/pgdata/catalog.txt: built-in functions and operators (which need
+// no schema qualification), default operator classes, and the objects each
+// contrib extension creates.
 //
 // It starts a throwaway cluster from the local PostgreSQL binaries, so the
 // output describes the version installed on the machine that runs it.
@@ -16,8 +17,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"log"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -28,6 +31,7 @@ import (
 
 func main() {
 	out := flag.String("out", "pgdata/catalog.txt", "output file")
+	pgsqlDir := flag.String("pgsql", "../pgsql", "directory of package pgsql, for keywords.txt and types.txt")
 	flag.Parse()
 	ctx := context.Background()
 	cluster, err := tempdb.Start(ctx)
@@ -44,35 +48,59 @@ func main() {
 		log.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	for _, t := range pgsqlTables {
+		rows, err := rowsOf(ctx, conn, t.sql)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var lines []string
+		for _, r := range rows {
+			lines = append(lines, strings.Join(r, "\t"))
+		}
+		sort.Strings(lines)
+		if err := writeLines(filepath.Join(*pgsqlDir, t.file), lines); err != nil {
+			log.Fatal(err)
+		}
+	}
 	lines, err := collect(ctx, conn)
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, err := os.Create(*out)
-	if err != nil {
+	if err := writeLines(*out, lines); err != nil {
 		log.Fatal(err)
+	}
+}
+
+func writeLines(path string, lines []string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(f)
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
 	if err := w.Flush(); err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if err := f.Close(); err != nil {
-		log.Fatal(err)
-	}
+	return f.Close()
+}
+
+// pgsqlTables are the files of package pgsql: the keywords with their
+// categories, and the built-in types with their format_type spelling,
+// category, collatability and default storage.
+var pgsqlTables = []struct{ file, sql string }{
+	{"keywords.txt", `SELECT word, catcode::text FROM pg_get_keywords()`},
+	{"types.txt", `SELECT t.typname::text, format_type(t.oid, NULL), t.typcategory::text,
+		(t.typcollation <> 0)::text, t.typstorage::text
+		FROM pg_type t
+		WHERE t.typnamespace = 'pg_catalog'::regnamespace AND t.typtype IN ('b', 'p', 'r', 'm', 'd')
+		  AND NOT (t.typcategory = 'A' AND t.typname LIKE '\_%')`},
 }
 
 // queries produce the lines of the data file; each row's columns are joined
 // with tabs after the record kind.
 var queries = []struct{ kind, sql string }{
-	{"keyword", `SELECT word, catcode::text FROM pg_get_keywords()`},
-	{"type", `SELECT t.typname::text, format_type(t.oid, NULL), t.typcategory::text,
-		(t.typcollation <> 0)::text, t.typstorage::text
-		FROM pg_type t
-		WHERE t.typnamespace = 'pg_catalog'::regnamespace AND t.typtype IN ('b', 'p', 'r', 'm', 'd')
-		  AND NOT (t.typcategory = 'A' AND t.typname LIKE '\_%')`},
 	{"func", `SELECT DISTINCT proname::text FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace`},
 	{"op", `SELECT DISTINCT oprname::text FROM pg_operator WHERE oprnamespace = 'pg_catalog'::regnamespace`},
 	{"rel", `SELECT relname::text FROM pg_class WHERE relnamespace = 'pg_catalog'::regnamespace
@@ -136,13 +164,13 @@ func install(ctx context.Context, conn *pgx.Conn, name string) ([]string, error)
 	var oid uint32
 	err := conn.QueryRow(ctx, "SELECT oid FROM pg_extension WHERE extname = $1", name).Scan(&oid)
 	if err == pgx.ErrNoRows {
-		schema := pgx.Identifier{"ext_" + name}.Sanitize()
+		schema := pgsql.QuoteIdent("ext_" + name)
 		if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
 			return nil, err
 		}
-		if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgx.Identifier{name}.Sanitize()+" SCHEMA "+schema+" CASCADE"); err != nil {
+		if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgsql.QuoteIdent(name)+" SCHEMA "+schema+" CASCADE"); err != nil {
 			// Extensions with a fixed schema refuse SCHEMA.
-			if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgx.Identifier{name}.Sanitize()+" CASCADE"); err != nil {
+			if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgsql.QuoteIdent(name)+" CASCADE"); err != nil {
 				return nil, fmt.Errorf("creating extension %s: %w", name, err)
 			}
 		}
