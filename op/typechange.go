@@ -3,7 +3,8 @@ package op
 import (
 	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 // This file is the one home of what autogen knows about changing a
@@ -52,91 +53,61 @@ const (
 	probeNonNull
 )
 
-// sqlType is a type as written in SQL, taken apart: its base name with
-// aliases resolved, its modifiers and its array dimensions.
+// sqlType is a type taken apart (by internal/pgsql, the one place that
+// reads type names): its base, its modifiers and whether it is an array.
 type sqlType struct {
+	// base is the typname of a built-in type ("int4", "varchar",
+	// "timestamptz"), or "" for any other.
 	base string
-	// raw is the base as written (case kept), which tells user-defined
-	// types apart.
-	raw    string
-	mods   []int // nil when there are none
-	arrays int
-	// known is false when the modifiers could not be read.
+	// name is the qualified name, which tells other types apart.
+	name  string
+	mods  []int64 // nil when there are none
+	array bool
+	// fields is an interval's field mask (0 for the full range).
+	fields int64
+	// known is false when the type could not be read.
 	known bool
 }
 
-// typeAliases maps the spellings of built-in types to the names
-// format_type uses; timestamp and time types are named timestamp,
-// timestamptz, time and timetz instead.
-var typeAliases = map[string]string{
-	"int": "integer", "int4": "integer", "int8": "bigint", "int2": "smallint",
-	"varchar": "character varying", "char": "character", "bpchar": "character",
-	"decimal": "numeric", "float8": "double precision", "float": "double precision", "float4": "real",
-	"bool": "boolean", "varbit": "bit varying",
-	"serial": "integer", "bigserial": "bigint", "smallserial": "smallint",
-	"pg_catalog.text": "text",
-}
+// fullRange is the field mask of an interval without fields.
+const fullRange = 0x7FFF
 
 // parseType reads a type such as "character varying(20)", "numeric(10,2)",
 // "timestamp(3) with time zone", "int8" or "public.mood[]".
 func parseType(s string) sqlType {
-	t := sqlType{known: true}
-	s = strings.TrimSpace(s)
-	for strings.HasSuffix(s, "[]") {
-		t.arrays++
-		s = strings.TrimSpace(strings.TrimSuffix(s, "[]"))
+	t, err := pgsql.ParseType(s)
+	if err != nil || len(t.TextMods) > 0 {
+		return sqlType{name: s}
 	}
-	if i := strings.IndexByte(s, '('); i >= 0 {
-		j := strings.IndexByte(s[i:], ')')
-		if j < 0 {
-			return sqlType{base: strings.ToLower(s), raw: s}
-		}
-		for _, m := range strings.Split(s[i+1:i+j], ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(m))
-			if err != nil {
-				return sqlType{base: strings.ToLower(s), raw: s}
-			}
-			t.mods = append(t.mods, n)
-		}
-		s = s[:i] + " " + s[i+j+1:]
+	out := sqlType{name: pgsql.QualifiedName(t.Schema, t.Name), mods: t.Mods, array: t.Array, known: true}
+	if t.Base().Builtin() {
+		out.base = t.Name
 	}
-	t.raw = strings.Join(strings.Fields(s), " ")
-	s = strings.ToLower(t.raw)
-	// "character varying" and "double precision" are two words; "with
-	// time zone" follows timestamp and time.
-	if strings.HasPrefix(s, "timestamp") || strings.HasPrefix(s, "time") {
-		word, rest, _ := strings.Cut(s, " ")
-		switch rest {
-		case "with time zone":
-			s = word + "tz"
-		case "without time zone":
-			s = word
+	if out.base == "interval" {
+		// The grammar encodes interval(p) as the field mask, then the
+		// precision.
+		out.fields, out.mods = fullRange, nil
+		if len(t.Mods) > 0 {
+			out.fields = t.Mods[0]
+		}
+		if len(t.Mods) > 1 {
+			out.mods = t.Mods[1:]
 		}
 	}
-	if a, ok := typeAliases[s]; ok {
-		s = a
-	}
-	t.base = s
-	return t
+	return out
 }
 
-// sameType reports whether two parsed types name the same base type,
-// comparing user-defined names as written (quoted names keep their case).
-func (t sqlType) sameBase(o sqlType) bool {
-	if _, ok := families[t.base]; ok {
-		return t.base == o.base
-	}
-	return t.raw == o.raw
-}
+// sameBase reports whether two parsed types name the same base type.
+func (t sqlType) sameBase(o sqlType) bool { return t.name == o.name }
 
 // families groups the built-in types whose values convert into each other
 // by assignment.
 var families = map[string]string{
-	"smallint": "number", "integer": "number", "bigint": "number", "numeric": "number", "real": "number", "double precision": "number",
-	"text": "string", "character varying": "string", "character": "string", "name": "string",
+	"int2": "number", "int4": "number", "int8": "number", "numeric": "number", "float4": "number", "float8": "number",
+	"text": "string", "varchar": "string", "bpchar": "string", "name": "string",
 	"date": "time", "timestamp": "time", "timestamptz": "time",
 	"time": "clock", "timetz": "clock",
-	"bit": "bit", "bit varying": "bit", "interval": "interval", "boolean": "boolean", "json": "json", "jsonb": "jsonb",
+	"bit": "bit", "varbit": "bit", "interval": "interval", "bool": "boolean", "json": "json", "jsonb": "jsonb",
 }
 
 // NeedsUsing reports whether changing a column from one type to another
@@ -149,7 +120,7 @@ var families = map[string]string{
 // function; strings do not convert back.
 func NeedsUsing(from, to string) bool {
 	f, t := parseType(from), parseType(to)
-	if (f.arrays > 0) != (t.arrays > 0) {
+	if f.array != t.array {
 		return true
 	}
 	if f.sameBase(t) {
@@ -177,7 +148,7 @@ func UsingExpr(col, from, to string) string {
 	case fb == "time" && tb == "number":
 		return "extract(epoch FROM " + col + ")::" + to
 	case fb == "" || tb == "":
-		if f.arrays > 0 {
+		if f.array {
 			return col + "::text[]::" + to
 		}
 		return col + "::text::" + to
@@ -186,7 +157,7 @@ func UsingExpr(col, from, to string) string {
 }
 
 // integer widths, for widening and narrowing.
-var intWidth = map[string]int{"smallint": 2, "integer": 4, "bigint": 8}
+var intWidth = map[string]int{"int2": 2, "int4": 4, "int8": 8}
 
 // classifyTypeChange tells what converting a column from one type to
 // another does, following PostgreSQL's rules: a longer varchar, a wider
@@ -203,8 +174,8 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 	if !f.known || !t.known {
 		return unknown
 	}
-	if f.arrays != t.arrays {
-		if f.arrays > 0 && t.arrays == 0 && !isString(t.base) {
+	if f.array != t.array {
+		if f.array && !isString(t.base) {
 			return typeChange{rewrites: true, mayFail: true, loss: "turns each array into a single " + to + " value", probe: probeNonNull}
 		}
 		return unknown
@@ -219,18 +190,18 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 	case fString && tString:
 		// text and varchar share a representation; a limit is checked
 		// by rewriting, and an explicit cast truncates instead.
-		if t.base == "character varying" && t.mods != nil || t.base == "character" {
+		if t.base == "varchar" && t.mods != nil || t.base == "bpchar" && t.mods != nil {
 			c := typeChange{rewrites: true, mayFail: !explicit}
 			if explicit {
-				c.loss = "truncates strings longer than " + strconv.Itoa(limit(t)) + " characters"
+				c.loss = "truncates strings longer than " + strconv.FormatInt(limit(t), 10) + " characters"
 			}
 			return c
 		}
-		if f.base == "character" {
+		if f.base == "bpchar" {
 			return typeChange{rewrites: true} // trailing blanks are trimmed
 		}
 		return typeChange{}
-	case tString && (t.base == "text" || t.mods == nil && t.base == "character varying"):
+	case tString && t.mods == nil:
 		// Every type converts to unlimited text through its output
 		// function.
 		return typeChange{rewrites: true}
@@ -242,19 +213,19 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 		return typeChange{rewrites: true, mayFail: intWidth[t.base] < intWidth[f.base]}
 	case fInt && t.base == "numeric":
 		return typeChange{rewrites: true, mayFail: t.mods != nil && t.mods[0]-scale(t) < intDigits(f.base)}
-	case fInt && t.base == "double precision":
+	case fInt && t.base == "float8":
 		c := typeChange{rewrites: true}
-		if f.base == "bigint" {
+		if f.base == "int8" {
 			c.loss = "keeps 15 significant digits of values above 2^53"
 		}
 		return c
-	case fInt && t.base == "real":
+	case fInt && t.base == "float4":
 		c := typeChange{rewrites: true}
-		if f.base != "smallint" {
+		if f.base != "int2" {
 			c.loss = "keeps 6 significant digits of values above 2^24"
 		}
 		return c
-	case f.base == "real" && t.base == "double precision":
+	case f.base == "float4" && t.base == "float8":
 		return typeChange{rewrites: true}
 	case isNumber(f.base) && isNumber(t.base):
 		// To a narrower or integer type: values may not fit, fractions
@@ -264,7 +235,7 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 		case tInt:
 			loss = "rounds fractions to whole numbers"
 		case t.base == "numeric" && t.mods != nil:
-			loss = "rounds values to " + plural(scale(t), "decimal place")
+			loss = "rounds values to " + plural(int(scale(t)), "decimal place")
 		}
 		return typeChange{rewrites: true, mayFail: true, loss: loss}
 	case f.base == "cidr" && t.base == "inet":
@@ -294,12 +265,12 @@ func sameBase(f, t sqlType, explicit bool) typeChange {
 		return typeChange{}
 	}
 	switch f.base {
-	case "character varying", "bit varying":
+	case "varchar", "varbit":
 		if t.mods == nil || f.mods != nil && t.mods[0] >= f.mods[0] {
 			return typeChange{}
 		}
 		if explicit {
-			return typeChange{rewrites: true, loss: "truncates values longer than " + strconv.Itoa(t.mods[0])}
+			return typeChange{rewrites: true, loss: "truncates values longer than " + strconv.FormatInt(t.mods[0], 10)}
 		}
 		return typeChange{rewrites: true, mayFail: true}
 	case "numeric":
@@ -307,24 +278,27 @@ func sameBase(f, t sqlType, explicit bool) typeChange {
 		case t.mods == nil:
 			return typeChange{}
 		case f.mods == nil:
-			return typeChange{rewrites: true, mayFail: true, loss: "rounds values to " + plural(scale(t), "decimal place")}
+			return typeChange{rewrites: true, mayFail: true, loss: "rounds values to " + plural(int(scale(t)), "decimal place")}
 		case scale(f) == scale(t) && t.mods[0] >= f.mods[0]:
 			return typeChange{}
 		}
 		c := typeChange{rewrites: true, mayFail: t.mods[0]-scale(t) < f.mods[0]-scale(f)}
 		if scale(t) < scale(f) {
-			c.loss = "rounds values to " + plural(scale(t), "decimal place")
+			c.loss = "rounds values to " + plural(int(scale(t)), "decimal place")
 		}
 		return c
 	case "timestamp", "timestamptz", "time", "timetz", "interval":
+		if f.fields != t.fields {
+			return typeChange{rewrites: true, mayFail: true}
+		}
 		if t.mods == nil || f.mods != nil && t.mods[0] >= f.mods[0] {
 			return typeChange{}
 		}
-		return typeChange{rewrites: true, loss: "rounds fractional seconds to " + plural(t.mods[0], "digit")}
-	case "character":
-		shorter := t.mods == nil || f.mods == nil || t.mods[0] < f.mods[0]
+		return typeChange{rewrites: true, loss: "rounds fractional seconds to " + plural(int(t.mods[0]), "digit")}
+	case "bpchar":
+		shorter := t.mods != nil && (f.mods == nil || t.mods[0] < f.mods[0])
 		if shorter && explicit {
-			return typeChange{rewrites: true, loss: "truncates values longer than " + strconv.Itoa(limit(t))}
+			return typeChange{rewrites: true, loss: "truncates values longer than " + strconv.FormatInt(limit(t), 10)}
 		}
 		return typeChange{rewrites: true, mayFail: shorter}
 	}
@@ -338,16 +312,15 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// limit returns the length limit of a character type (character without a
-// length is character(1)).
-func limit(t sqlType) int {
+// limit returns the length limit of a character type.
+func limit(t sqlType) int64 {
 	if len(t.mods) > 0 {
 		return t.mods[0]
 	}
-	return 1
+	return 0
 }
 
-func equalMods(a, b []int) bool {
+func equalMods(a, b []int64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -360,7 +333,7 @@ func equalMods(a, b []int) bool {
 }
 
 // scale returns a numeric type's scale (0 when only the precision is set).
-func scale(t sqlType) int {
+func scale(t sqlType) int64 {
 	if len(t.mods) > 1 {
 		return t.mods[1]
 	}
@@ -368,18 +341,13 @@ func scale(t sqlType) int {
 }
 
 // intDigits is how many decimal digits an integer type's values can have.
-func intDigits(base string) int {
-	return map[string]int{"smallint": 5, "integer": 10, "bigint": 19}[base]
+func intDigits(base string) int64 {
+	return map[string]int64{"int2": 5, "int4": 10, "int8": 19}[base]
 }
 
-func isString(base string) bool {
-	return base == "text" || base == "character varying" || base == "character" || base == "name"
-}
+func isString(base string) bool { return families[base] == "string" }
 
-func isNumber(base string) bool {
-	_, isInt := intWidth[base]
-	return isInt || base == "numeric" || base == "real" || base == "double precision"
-}
+func isNumber(base string) bool { return families[base] == "number" }
 
 // typeHazards are the hazards of a type change: conservative when the old
 // type is unknown, exact for the conversions classifyTypeChange knows.
