@@ -1,7 +1,6 @@
 package migrate_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -262,38 +260,12 @@ func onlyIndex(diff []string, name string) bool {
 // printed "stmt point" (at once for 0), plus delay.
 func stopRunner(t *testing.T, url string, point int, delay time.Duration, sig os.Signal) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), helperEnv+"=segments", helperURL+"="+url)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
+	var until func(string) bool
+	if point > 0 {
+		until = func(line string) bool { return line == fmt.Sprintf("stmt %d", point) }
 	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(out)
-	for point > 0 && lines.Scan() {
-		if lines.Text() == fmt.Sprintf("stmt %d", point) {
-			break
-		}
-	}
-	time.Sleep(delay)
-	_ = cmd.Process.Signal(sig)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for lines.Scan() {
-		}
-	}()
-	err = cmd.Wait()
-	wg.Wait()
-	if err == nil {
-		return // it finished before the signal
-	}
+	_, stderr, err := signalRunner(t, "segments", url, until, delay, sig)
 	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 2 {
-		t.Fatalf("the runner could not start: %s", stderr.String())
+		t.Fatalf("the runner could not start: %s", stderr)
 	}
 }

@@ -48,6 +48,24 @@ func (r *noticeReporter) Notice(msg string) {
 	}
 }
 
+// startAt returns a new database upgraded to revision id of reg, a
+// connection to it, the runner, and the schema's fingerprint there.
+func startAt(t *testing.T, reg *revision.Registry, id string) (string, *pgx.Conn, *migrate.Runner, []string) {
+	t.Helper()
+	ctx := context.Background()
+	url := pgtest.NewDB(t)
+	conn := connect(t, url)
+	r := newRunner(t, reg)
+	if _, err := r.Upgrade(ctx, conn, id); err != nil {
+		t.Fatal(err)
+	}
+	fp, err := r.Fingerprint(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url, conn, r, fp
+}
+
 // dataLoss returns the DataLossError in err, failing the test without one.
 func dataLoss(t *testing.T, err error) *migrate.DataLossError {
 	t.Helper()
@@ -233,18 +251,9 @@ func enumRegistry() *revision.Registry {
 // two segments.
 func TestEnumValueRemovalRunsInOneTransaction(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	conn := connect(t, url)
-	r := newRunner(t, enumRegistry())
-	if _, err := r.Upgrade(ctx, conn, "a"); err != nil {
-		t.Fatal(err)
-	}
-	before, err := r.Fingerprint(ctx, conn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	url, conn, r, before := startAt(t, enumRegistry(), "a")
 	pgtest.Exec(t, url, "INSERT INTO orders (id) VALUES (1)") // s = 'old'
-	_, err = r.Upgrade(ctx, conn, "head")
+	_, err := r.Upgrade(ctx, conn, "head")
 	var re *migrate.RevisionError
 	if !errors.As(err, &re) || re.Partial != nil || !strings.Contains(err.Error(), `invalid input value for enum state: "old"`) {
 		t.Fatalf("upgrade with a row holding the removed value = %v, want a RevisionError with nothing left", err)
@@ -305,16 +314,7 @@ func onlineRegistry() *revision.Registry {
 // completed segments, leaving the schema of the previous revision.
 func TestOnlineRevisionStopsAtASegmentBoundary(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	conn := connect(t, url)
-	r := newRunner(t, onlineRegistry())
-	if _, err := r.Upgrade(ctx, conn, "a"); err != nil {
-		t.Fatal(err)
-	}
-	atA, err := r.Fingerprint(ctx, conn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	url, conn, r, atA := startAt(t, onlineRegistry(), "a")
 	pgtest.Exec(t, url, "INSERT INTO items VALUES (1, NULL)")
 	for attempt := range 2 {
 		_, err := r.Upgrade(ctx, conn, "head")
@@ -370,12 +370,7 @@ func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings
 // segments changed since the run that stopped is not resumed.
 func TestResumeRefusesAChangedRevision(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	conn := connect(t, url)
-	r := newRunner(t, onlineRegistry())
-	if _, err := r.Upgrade(ctx, conn, "a"); err != nil {
-		t.Fatal(err)
-	}
+	url, conn, r, _ := startAt(t, onlineRegistry(), "a")
 	pgtest.Exec(t, url, "INSERT INTO items VALUES (1, NULL)")
 	if _, err := r.Upgrade(ctx, conn, "head"); err == nil {
 		t.Fatal("the upgrade succeeded with a NULL note")

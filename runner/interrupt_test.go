@@ -53,6 +53,22 @@ func init() {
 	}
 }
 
+// atA1 returns a new database upgraded to a1 of the helper registry of
+// kind, and a connection to it.
+func atA1(t *testing.T, kind string) (string, *pgx.Conn) {
+	t.Helper()
+	url := pgtest.NewDB(t)
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	if _, code := run(t, helperRegistry(kind), url, io.Discard, nil, []string{"upgrade", "a1"}); code != 0 {
+		t.Fatalf("upgrade a1 exited %d", code)
+	}
+	return url, conn
+}
+
 // startHelper runs `upgrade head` in a helper process against url and
 // returns it with its standard error, once the statement that sleeps runs.
 func startHelper(t *testing.T, url, kind string, conn *pgx.Conn) (*exec.Cmd, *lockedBuffer) {
@@ -135,16 +151,7 @@ func exitCode(t *testing.T, cmd *exec.Cmd, limit time.Duration) int {
 // and no session of it is left.
 func TestInterruptCancelsTheStatementOnTheServer(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	reg := helperRegistry("plain")
-	if _, code := run(t, reg, url, io.Discard, nil, []string{"upgrade", "a1"}); code != 0 {
-		t.Fatalf("upgrade a1 exited %d", code)
-	}
+	url, conn := atA1(t, "plain")
 	cmd, stderr := startHelper(t, url, "plain", conn)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -186,16 +193,7 @@ func TestInterruptCancelsTheStatementOnTheServer(t *testing.T) {
 // ignores cancel requests), a second signal makes the runner exit at
 // once, saying so.
 func TestSecondSignalExitsAtOnce(t *testing.T) {
-	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, code := run(t, helperRegistry("stubborn"), url, io.Discard, nil, []string{"upgrade", "a1"}); code != 0 {
-		t.Fatalf("upgrade a1 exited %d", code)
-	}
+	url, conn := atA1(t, "stubborn")
 	cmd, stderr := startHelper(t, url, "stubborn", conn)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
