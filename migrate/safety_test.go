@@ -3,7 +3,6 @@ package migrate_test
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -384,47 +383,5 @@ func TestResumeRefusesAChangedRevision(t *testing.T) {
 	_, err := newRunner(t, reg).Upgrade(ctx, conn, "head")
 	if err == nil || !strings.Contains(err.Error(), "have changed since; restore the file as it was") {
 		t.Fatalf("resuming a changed revision = %v", err)
-	}
-}
-
-// TestWaitingForTheLockNamesItsHolder: a runner waiting for the migration
-// lock says, after two seconds, which backend holds it.
-func TestWaitingForTheLockNamesItsHolder(t *testing.T) {
-	ctx := context.Background()
-	url := pgtest.NewDB(t)
-	cfg, err := pgx.ParseConfig(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.RuntimeParams["application_name"] = "the-other-deploy"
-	holder, err := pgx.ConnectConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close(ctx)
-	slow := &revision.Revision{ID: "a", Message: "slow", Upgrade: apply(op.Execute{SQL: "SELECT pg_sleep(3)"})}
-	done := make(chan error, 1)
-	go func() {
-		_, err := newRunner(t, registry(slow)).Upgrade(ctx, holder, "head")
-		done <- err
-	}()
-	conn := connect(t, url)
-	waitFor(t, conn, "the first runner to take the lock", "SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND granted)")
-	rep := &noticeReporter{}
-	if _, err := newRunner(t, registry(slow), migrate.WithReporter(rep)).Upgrade(ctx, conn, "head"); err != nil {
-		t.Fatal(err)
-	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	var pid int
-	if err := holder.QueryRow(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
-		t.Fatal(err)
-	}
-	all := rep.all()
-	for _, want := range []string{"waiting for the migration lock of public.autogen_version, held by backend pid " + strconv.Itoa(pid) + " (the-other-deploy, from ", "connected since ", "took the migration lock after "} {
-		if !strings.Contains(all, want) {
-			t.Errorf("notices lack %q:\n%s", want, all)
-		}
 	}
 }

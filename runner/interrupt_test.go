@@ -266,6 +266,9 @@ func TestWaitingForTheLockIsShown(t *testing.T) {
 			t.Errorf("the waiting notice lacks %q: %q\n%s", want, line, stderr.String())
 		}
 	}
+	if !strings.Contains(stderr.String(), "  … took the migration lock after ") {
+		t.Errorf("the runner did not say when it got the lock:\n%s", stderr.String())
+	}
 	if !strings.Contains(stderr.String(), "Nothing to upgrade") {
 		t.Errorf("the second runner did not find the work done:\n%s", stderr.String())
 	}
