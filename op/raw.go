@@ -14,7 +14,10 @@ import (
 type Execute struct {
 	SQL  string
 	Undo string
-	// NoTransaction marks SQL that cannot run in a transaction block.
+	// NoTransaction marks SQL that cannot run in a transaction block
+	// (VACUUM, ALTER SYSTEM). It runs as a segment of its own, which must
+	// be safe to run again: a runner cut off right after it cannot have
+	// recorded that it ran.
 	NoTransaction bool
 }
 
