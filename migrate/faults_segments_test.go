@@ -156,7 +156,7 @@ func TestKilledOrInterruptedSegmentsLeaveABoundary(t *testing.T) {
 		if !ok || ref.step.Direction != migrate.Up || ref.step.Revision.ID != "s2" {
 			return
 		}
-		k, err := strconv.Atoi(n[:strings.IndexByte(n, '.')])
+		k, err := strconv.Atoi(n[:strings.IndexByte(n, ' ')])
 		if err != nil || k < 2 {
 			return
 		}

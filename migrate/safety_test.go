@@ -355,7 +355,7 @@ func TestOnlineRevisionStopsAtASegmentBoundary(t *testing.T) {
 	if n, err := r.Upgrade(ctx, conn, "head"); err != nil || n != 1 {
 		t.Fatalf("resumed upgrade = %d, %v", n, err)
 	}
-	if all := rep.all(); strings.Contains(all, "segment 1.") || !strings.Contains(all, "segment 4. in a transaction: 3 operations") {
+	if all := rep.all(); strings.Contains(all, "segment 1 of") || !strings.Contains(all, "segment 4 of 4, in a transaction: 3 operations") {
 		t.Errorf("the resumed upgrade did not start at segment 4:\n%s", all)
 	}
 	eq(t, "rows at head", versionRows(t, conn), []string{"b"})

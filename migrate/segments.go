@@ -57,15 +57,16 @@ func (r *Runner) run(ctx context.Context, conn *pgx.Conn, run *segmentRun) error
 		run.all = append(run.all, s.Ops...)
 	}
 	if len(run.segs) > 1 || run.from > 0 {
-		if _, err := conn.Exec(ctx, r.addPartialSQL()); err != nil {
-			return r.failed(ctx, conn, run.step, fmt.Errorf("adding the partial column to the version table: %w", err))
+		if err := r.addPartial(ctx, conn); err != nil {
+			return r.failed(ctx, conn, run.step, err)
 		}
 	}
 	lines := revision.Describe(run.segs)
 	base := 0
 	for j := run.from; j < len(run.segs); j++ {
 		if len(run.segs) > 1 {
-			r.notice(fmt.Sprintf("segment %s", lines[j]))
+			_, what, _ := strings.Cut(lines[j], ". ")
+			r.notice(fmt.Sprintf("segment %d of %d, %s", j+1, len(run.segs), what))
 		}
 		if err := r.runSegment(ctx, conn, run, j, base); err != nil {
 			return r.failed(ctx, conn, run.step, err)

@@ -68,6 +68,23 @@ func (r *Runner) addPartialSQL() string {
 	return "ALTER TABLE " + r.table.SQL() + " ADD COLUMN IF NOT EXISTS partial jsonb"
 }
 
+// addPartial adds the partial column unless the version table has it,
+// without taking a lock on the table when it does.
+func (r *Runner) addPartial(ctx context.Context, conn *pgx.Conn) error {
+	var has bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'partial' AND NOT attisdropped)",
+		r.table.SQL()).Scan(&has); err != nil {
+		return fmt.Errorf("reading the version table: %w", err)
+	}
+	if has {
+		return nil
+	}
+	if _, err := conn.Exec(ctx, r.addPartialSQL()); err != nil {
+		return fmt.Errorf("adding the partial column to the version table: %w", err)
+	}
+	return nil
+}
+
 // Partial describes a revision that ran in several segments and stopped
 // between two of them: the database is at the end of its Done-th segment.
 // `upgrade` resumes an unfinished upgrade and `downgrade` undoes it (and
