@@ -385,3 +385,76 @@ func TestResumeRefusesAChangedRevision(t *testing.T) {
 		t.Fatalf("resuming a changed revision = %v", err)
 	}
 }
+
+// TestUpgradeUndoesAStoppedDowngrade: a downgrade that stopped between
+// segments leaves its revision applied, with a record of how far it got;
+// upgrade undoes the completed downgrade segments and clears the record.
+func TestUpgradeUndoesAStoppedDowngrade(t *testing.T) {
+	ctx := context.Background()
+	base := &revision.Revision{ID: "a", Message: "t",
+		Upgrade: apply(op.CreateTable{Name: "t", Columns: []op.Column{{Name: "id", Type: "integer"}}})}
+	b := &revision.Revision{ID: "b", Revises: []string{"a"}, Message: "b",
+		Upgrade: apply(op.AddColumn{Table: "t", Column: op.Column{Name: "x", Type: "integer"}}),
+		Downgrade: apply(
+			op.CreateTable{Name: "scratch", Columns: []op.Column{{Name: "id", Type: "integer"}}},
+			op.Commit{Reason: "keep the scratch table"},
+			op.Execute{SQL: "SELECT 1 / (SELECT count(*) FROM t)::integer"},
+			op.DropColumn{Table: "t", Column: "x"},
+		)}
+	url, conn, r, atB := startAt(t, registry(base, b), "b")
+	_, err := r.Downgrade(ctx, conn, "a")
+	var re *migrate.RevisionError
+	if !errors.As(err, &re) || re.Partial == nil || re.Partial.Direction != migrate.Down || re.Partial.Done != 1 {
+		t.Fatalf("downgrade = %v, want one stopped after its first segment", err)
+	}
+	if cur, _ := r.Current(ctx, conn); !slicesEqual(cur, []string{"b"}) {
+		t.Errorf("current during the stopped downgrade = %v, want b", cur)
+	}
+	if _, err := r.Upgrade(ctx, conn, "head"); err != nil {
+		t.Fatalf("upgrade undoing the stopped downgrade: %v", err)
+	}
+	st, err := r.Status(ctx, conn)
+	if err != nil || st.Partial != nil || !st.AtHead {
+		t.Fatalf("status after the undo = %+v, %v", st, err)
+	}
+	fp, err := r.Fingerprint(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := migrate.FingerprintDiff(atB, fp); len(d) > 0 {
+		t.Errorf("undoing the stopped downgrade does not restore b:\n%s", strings.Join(d, "\n"))
+	}
+	// With a row in t, the downgrade runs through: its first segment
+	// makes the scratch table again, as it did before being undone.
+	pgtest.Exec(t, url, "INSERT INTO t VALUES (1, NULL)")
+	if _, err := r.Downgrade(ctx, conn, "a"); err != nil {
+		t.Fatalf("downgrade after the undo: %v", err)
+	}
+	eq(t, "tables after the downgrade", userTables(t, conn), []string{"scratch", "t"})
+}
+
+// TestDowngradeRefusesToGuessAnInverse: completed segments holding an
+// operation without an exact inverse cannot be undone; the error says so
+// and what to do, and nothing runs.
+func TestDowngradeRefusesToGuessAnInverse(t *testing.T) {
+	ctx := context.Background()
+	base := &revision.Revision{ID: "a", Message: "t",
+		Upgrade: apply(op.CreateTable{Name: "t", Columns: []op.Column{{Name: "id", Type: "integer"}, {Name: "old", Type: "text"}}})}
+	b := &revision.Revision{ID: "b", Revises: []string{"a"}, Message: "b", AllowHazards: []op.HazardKind{op.DeletesData},
+		Upgrade: apply(
+			op.DropColumn{Table: "t", Column: "old"},
+			op.Commit{Reason: "r"},
+			op.Execute{SQL: "SELECT 1 / 0"},
+		)}
+	_, conn, r, _ := startAt(t, registry(base, b), "a")
+	if _, err := r.Upgrade(ctx, conn, "head"); err == nil {
+		t.Fatal("the upgrade divided by zero")
+	}
+	_, err := r.Downgrade(ctx, conn, "a")
+	if err == nil || !strings.Contains(err.Error(), "cannot undo b stopped after 1 of 2 segments of its upgrade: op.DropColumn has no exact inverse; finish it with `autogen upgrade`") {
+		t.Fatalf("downgrade = %v", err)
+	}
+	if st, _ := r.Status(ctx, conn); st.Partial == nil || st.Partial.Done != 1 {
+		t.Errorf("the refused undo changed the record: %+v", st)
+	}
+}
