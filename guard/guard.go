@@ -130,10 +130,13 @@ func touches(o op.Operation, p op.Probe) bool {
 	return false
 }
 
-// SQLSTATEs a probe may fail with without the check failing: what it reads
-// does not exist (yet), or a value does not convert, which makes the
-// change itself fail, losing nothing.
-var missing = map[string]bool{"42P01": true, "42703": true, "3F000": true}
+// missing holds the SQLSTATEs of a probe that reads, or converts to,
+// something that does not exist (yet): a table, column, schema, type or
+// function an earlier operation of the revision creates. Such a probe runs
+// again right before its operation. A probe that fails on a value that
+// does not convert (class 22) finds nothing: the change itself fails on
+// that value, losing nothing.
+var missing = map[string]bool{"42P01": true, "42703": true, "3F000": true, "42704": true, "42883": true}
 
 // Check runs, before anything else runs, the probes of the operations
 // Targets returns, except those whose probes must wait for the operations

@@ -33,7 +33,7 @@ func DO(label string, ops []op.Operation, positions []int) string {
 			fmt.Fprintf(&b, "  -- %s\n", strings.ReplaceAll(p.What, "\n", " "))
 			b.WriteString("  BEGIN\n")
 			fmt.Fprintf(&b, "    EXECUTE %s INTO example;\n", op.QuoteLiteral(p.SQL))
-			b.WriteString("  EXCEPTION WHEN undefined_table OR undefined_column OR invalid_schema_name OR data_exception THEN\n    example := NULL;\n  END;\n")
+			b.WriteString("  EXCEPTION WHEN undefined_table OR undefined_column OR invalid_schema_name OR undefined_object OR undefined_function OR data_exception THEN\n    example := NULL;\n  END;\n")
 			fmt.Fprintf(&b, "  IF example IS NOT NULL THEN\n    RAISE EXCEPTION 'autogen: refusing to run %%: it would lose data: %%; for example: %%', %s, %s, example\n      USING HINT = %s;\n  END IF;\n",
 				op.QuoteLiteral(label), op.QuoteLiteral(what), hint)
 		}

@@ -89,7 +89,14 @@ func (r *Runner) offlineSegments(ctx context.Context, out *sqlWriter, step Step,
 	for _, s := range segs {
 		all = append(all, s.Ops...)
 	}
-	ahead, deferred := r.offlineGuard(all, step)
+	// The probes of the first transaction's operations run right before
+	// each, in that transaction, where everything the revision creates
+	// before them exists; the others before the first statement.
+	first := 0
+	if segs[0].Transactional {
+		first = len(segs[0].Ops)
+	}
+	ahead, deferred := r.offlineGuard(all, step, first)
 	if len(segs) > 1 {
 		out.line("-- in " + fmt.Sprint(len(segs)) + " segments, each recorded in the version table when it completes:\n")
 		for _, l := range revision.Describe(segs) {
@@ -160,7 +167,11 @@ func (r *Runner) offlineWhole(ctx context.Context, out *sqlWriter, step Step, op
 	var deferred map[int]bool
 	if static {
 		var ahead string
-		ahead, deferred = r.offlineGuard(ops, step)
+		first := 0
+		if tx {
+			first = len(ops)
+		}
+		ahead, deferred = r.offlineGuard(ops, step, first)
 		if ahead != "" {
 			out.line(ahead + ";\n")
 		}
@@ -198,15 +209,17 @@ func (r *Runner) offlineWhole(ctx context.Context, out *sqlWriter, step Step, op
 
 // offlineGuard renders the data guard of a revision's operations: the DO
 // block that runs before the first statement, and the positions of the
-// operations whose probes run right before them instead.
-func (r *Runner) offlineGuard(ops []op.Operation, step Step) (string, map[int]bool) {
+// operations whose probes run right before them instead: those that read
+// what an earlier operation renames or creates, and the first first
+// operations, which run in the revision's first transaction.
+func (r *Runner) offlineGuard(ops []op.Operation, step Step, first int) (string, map[int]bool) {
 	deferred := map[int]bool{}
 	if !r.guarded(step.Revision) {
 		return "", deferred
 	}
 	var ahead []int
 	for _, f := range guard.Targets(ops) {
-		if guard.Deferred(ops, f.Index) {
+		if f.Index < first || guard.Deferred(ops, f.Index) {
 			deferred[f.Index] = true
 		} else {
 			ahead = append(ahead, f.Index)

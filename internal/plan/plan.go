@@ -104,32 +104,40 @@ func enumValueUsed(ops []op.Operation, i int) bool {
 	return false
 }
 
-// commitEnumValues ends the transaction after each run of enum values that
-// later operations use: a value added to an enum cannot be used in the
-// transaction that adds it.
+// commitEnumValues ends the transaction after each run of enum values of
+// which later operations use one: a value added to an enum cannot be used
+// in the transaction that adds it.
 func commitEnumValues(p *Plan) {
 	var all []op.Operation
 	for _, s := range p.Steps {
 		all = append(all, s.Ops...)
 	}
-	n := 0 // index in all of the operation being looked at
+	n := 0     // index in all of the operation being looked at
+	used := "" // a value of the current run that is used later
 	for si := range p.Steps {
 		st := &p.Steps[si]
 		for i := 0; i < len(st.Ops); i++ {
 			av, ok := st.Ops[i].(op.AddEnumValue)
 			n++
-			if !ok || !enumValueUsed(all, n-1) {
+			if !ok {
+				continue
+			}
+			if used == "" && enumValueUsed(all, n-1) {
+				used = av.Value
+			}
+			if used == "" {
 				continue
 			}
 			// Commit after the last enum value of the run.
-			if next := n; next < len(all) {
-				if _, ok := all[next].(op.AddEnumValue); ok {
+			if n < len(all) {
+				if _, ok := all[n].(op.AddEnumValue); ok {
 					continue
 				}
 			}
-			commit := op.Commit{Reason: "enum value " + av.Value + " is used below, which the transaction that adds it cannot do"}
+			commit := op.Commit{Reason: "enum value " + used + " is used below, which the transaction that adds it cannot do"}
 			st.Ops = append(st.Ops[:i+1], append([]op.Operation{commit}, st.Ops[i+1:]...)...)
 			i++
+			used = ""
 		}
 	}
 }
