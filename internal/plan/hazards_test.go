@@ -133,6 +133,13 @@ CREATE TABLE loose (at timestamptz);
 				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
 				"changed column 'p.m': default none -> 'ecstatic': AlterColumn",
 			}},
+		{name: "a run of enum values commits after its last when any is used", segments: 2, before: base,
+			after: strings.Replace(strings.Replace(base, "'sad', 'ok', 'happy'", "'sad', 'meh', 'ok', 'happy', 'ecstatic'", 1), "m mood)", "m mood DEFAULT 'meh')", 1),
+			want: []string{
+				"added value 'meh' to enum 'mood': AddEnumValue[irreversible]",
+				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
+				"changed column 'p.m': default none -> 'meh': AlterColumn",
+			}},
 		{name: "lossy type changes delete data", before: base,
 			after: strings.NewReplacer("price numeric(10,2)", "price numeric(10,1)", "CREATE TABLE loose (at timestamptz);", "CREATE TABLE loose (at date);").Replace(base),
 			want: []string{
