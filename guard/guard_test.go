@@ -144,3 +144,28 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("Exists past the timeout = %v, %v; want true", found, err)
 	}
 }
+
+// TestProbeOfATypeCreatedEarlier: a type change to an enum the same list
+// creates cannot be probed before the list runs; it is checked right
+// before its operation, when the type exists.
+func TestProbeOfATypeCreatedEarlier(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, "CREATE TABLE t (c text); INSERT INTO t VALUES ('red')")
+	ops := []op.Operation{
+		op.CreateEnum{Name: "color", Values: []string{"red"}},
+		op.AlterColumn{Table: "t", Column: "c", FromType: "text", Type: "color", Using: "c::text::color"},
+	}
+	losses, deferred, err := guard.Check(ctx, conn, ops, guard.Options{})
+	if err != nil || len(losses) != 0 || fmt.Sprint(deferred) != "[1]" {
+		t.Fatalf("Check = %v, %v, %v; want the type change deferred", losses, deferred, err)
+	}
+	exec(t, conn, "CREATE TYPE color AS ENUM ('red')")
+	if late, err := guard.CheckOne(ctx, conn, ops, 1, guard.Options{}); err != nil || len(late) != 0 {
+		t.Errorf("CheckOne of values the enum keeps = %v, %v", late, err)
+	}
+}
