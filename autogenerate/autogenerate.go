@@ -81,11 +81,12 @@ func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 		return nil, err
 	}
 	partitioned := plan.PartitionedTables(current, desired)
-	upPlan, err := plan.Build(up, plan.Options{Online: o.Online, Partitioned: partitioned})
+	from, to := plan.DomainBases(current), plan.DomainBases(desired)
+	upPlan, err := plan.Build(up, plan.Options{Online: o.Online, Partitioned: partitioned, FromDomains: from, ToDomains: to})
 	if err != nil {
 		return nil, err
 	}
-	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Partitioned: partitioned, Downgrade: true})
+	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Partitioned: partitioned, Downgrade: true, FromDomains: to, ToDomains: from})
 	if err != nil {
 		return nil, err
 	}

@@ -169,3 +169,23 @@ func TestProbeOfATypeCreatedEarlier(t *testing.T) {
 		t.Errorf("CheckOne of values the enum keeps = %v, %v", late, err)
 	}
 }
+
+// TestDomainBase: a change from a domain is probed by its base type.
+func TestDomainBase(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, "CREATE DOMAIN price AS numeric(12,4) CHECK (VALUE >= 0); CREATE TABLE t (v price); INSERT INTO t VALUES (1.25)")
+	alter := op.AlterColumn{Table: "t", Column: "v", FromType: "public.price", FromBase: "numeric(12,4)", Type: "numeric(12,2)", Using: "v::text::numeric(12,2)"}
+	if losses, _, err := guard.Check(ctx, conn, []op.Operation{alter}, guard.Options{}); err != nil || len(losses) != 0 {
+		t.Fatalf("values the change keeps: %v, %v", losses, err)
+	}
+	exec(t, conn, "INSERT INTO t VALUES (1.2345)")
+	losses, _, err := guard.Check(ctx, conn, []op.Operation{alter}, guard.Options{})
+	if err != nil || len(losses) != 1 || losses[0].Example != "1.2345 becomes 1.23" {
+		t.Fatalf("values the change rounds: %v, %v", losses, err)
+	}
+}

@@ -245,6 +245,12 @@ type AlterColumn struct {
 	// varchar to text changes only the catalog, integer widening rewrites
 	// the table without failing, a narrowing change may fail.
 	FromType string
+	// FromBase and ToBase are the base types of FromType and Type when
+	// they are domains, when known. They are not rendered: the hazards and
+	// the probe judge the values by them, so that leaving a domain over
+	// numeric(12,4) for numeric(12,2) is seen to round.
+	FromBase string
+	ToBase   string
 	// SetDefault sets a default expression; DropDefault removes it.
 	SetDefault  string
 	DropDefault bool

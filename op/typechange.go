@@ -357,7 +357,7 @@ func (o AlterColumn) typeHazards() []Hazard {
 		return []Hazard{{RewritesTable, "changing the type of " + col + " may rewrite the table under an ACCESS EXCLUSIVE lock"},
 			{MayFail, "existing values of " + col + " may not convert to " + o.Type}}
 	}
-	c := classifyTypeChange(o.FromType, o.Type, o.Using != "")
+	c := classifyTypeChange(o.bases())
 	if o.Using != "" {
 		// An explicit conversion is an expression PostgreSQL evaluates
 		// for every row.
@@ -387,13 +387,27 @@ func (o AlterColumn) typeHazards() []Hazard {
 	return hs
 }
 
+// bases returns the types a type change is judged by: the base types of
+// domains, when known, and whether the conversion is explicit.
+func (o AlterColumn) bases() (from, to string, explicit bool) {
+	from, to = o.FromType, o.Type
+	if o.FromBase != "" {
+		from = o.FromBase
+	}
+	if o.ToBase != "" {
+		to = o.ToBase
+	}
+	return from, to, o.Using != ""
+}
+
 // typeProbes returns the probe that finds values the type change would
 // alter, when it may alter some.
 func (o AlterColumn) typeProbes() []Probe {
 	if o.FromType == "" {
 		return nil
 	}
-	c := classifyTypeChange(o.FromType, o.Type, o.Using != "")
+	from, _, _ := o.bases()
+	c := classifyTypeChange(o.bases())
 	if c.loss == "" {
 		return nil
 	}
@@ -405,7 +419,7 @@ func (o AlterColumn) typeProbes() []Probe {
 	var cond string
 	switch c.probe {
 	case probeRoundTrip:
-		cond = col + "::text IS DISTINCT FROM ((" + conv + ")::" + o.FromType + ")::text"
+		cond = col + "::text IS DISTINCT FROM ((" + conv + ")::" + from + ")::text"
 	case probeJSON:
 		cond = col + "::jsonb IS DISTINCT FROM to_jsonb((" + conv + "))"
 	case probeNonNull:

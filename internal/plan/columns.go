@@ -28,6 +28,8 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	if typeChange {
 		second.Type = t.Type
 		second.FromType = f.Type
+		second.FromBase = o.FromDomains[f.Type]
+		second.ToBase = o.ToDomains[t.Type]
 		second.Collation = t.Collation
 		if op.NeedsUsing(f.Type, t.Type) {
 			second.Using = op.UsingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)

@@ -140,6 +140,9 @@ CREATE TABLE loose (at timestamptz);
 				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
 				"changed column 'p.m': default none -> 'meh': AlterColumn",
 			}},
+		{name: "leaving a domain for a narrower type of its base deletes data", before: base + "CREATE DOMAIN price AS numeric(12,4); CREATE TABLE d (v price);",
+			after: base + "CREATE DOMAIN price AS numeric(12,4); CREATE TABLE d (v numeric(12,2));",
+			want:  []string{"changed column 'd.v': type public.price -> numeric(12,2): AlterColumn[deletes-data rewrites-table]"}},
 		{name: "lossy type changes delete data", before: base,
 			after: strings.NewReplacer("price numeric(10,2)", "price numeric(10,1)", "CREATE TABLE loose (at timestamptz);", "CREATE TABLE loose (at date);").Replace(base),
 			want: []string{
@@ -176,7 +179,8 @@ CREATE TABLE loose (at timestamptz);
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := plan.Build(changes, plan.Options{Online: tt.online, Partitioned: plan.PartitionedTables(catalog(t, tt.before))})
+			p, err := plan.Build(changes, plan.Options{Online: tt.online, Partitioned: plan.PartitionedTables(catalog(t, tt.before)),
+				FromDomains: plan.DomainBases(catalog(t, tt.before)), ToDomains: plan.DomainBases(catalog(t, tt.after))})
 			if err != nil {
 				t.Fatal(err)
 			}

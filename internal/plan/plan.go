@@ -24,6 +24,22 @@ type Options struct {
 	// Downgrade marks the plan of a downgrade, whose re-created tables and
 	// columns come back empty; their steps say so.
 	Downgrade bool
+	// FromDomains and ToDomains map the domains of the catalog the plan
+	// starts from and of the one it goes to (DomainBases) to their base
+	// types, so that a column's type change from or to a domain is judged
+	// by the base: leaving a domain over numeric(12,4) for numeric(12,2)
+	// rounds.
+	FromDomains, ToDomains map[string]string
+}
+
+// DomainBases maps each domain of a catalog, by qualified name, to its
+// base type, for Options.FromDomains and ToDomains.
+func DomainBases(c *model.Catalog) map[string]string {
+	out := map[string]string{}
+	for _, d := range c.Domains {
+		out[op.QualifiedName(d.Name.Schema, d.Name.Name)] = d.Type
+	}
+	return out
 }
 
 // PartitionedTables returns the partitioned tables of the catalogs, for
