@@ -15,6 +15,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -72,11 +73,12 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 
 // Compare diffs current against desired in both directions and plans both.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames))
+	rename := diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)
+	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames), rename)
 	if err != nil {
 		return nil, err
 	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)))
+	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)), rename)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -306,6 +307,9 @@ func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) 
 		if got {
 			break
 		}
+		if r.lockWait > 0 && time.Since(start) >= r.lockWait {
+			return &LockTimeoutError{Table: r.table.SQL(), Waited: r.lockWait}
+		}
 		if !told && time.Since(start) >= lockNotice {
 			told = true
 			r.notice("waiting for the migration lock of " + r.table.SQL() + ", held " + r.lockHolder(ctx, conn))
@@ -328,6 +332,25 @@ func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) 
 	}()
 	return fn()
 }
+
+// ErrLockTimeout is returned when another session held the migration lock
+// for longer than the runner waits (a fleet's LockTimeout).
+var ErrLockTimeout = errors.New("the migration lock is held by another session")
+
+// LockTimeoutError reports a migration lock that was not free in time.
+type LockTimeoutError struct {
+	// Table is the version table whose lock was awaited.
+	Table  string
+	Waited time.Duration
+}
+
+// Error says which lock and for how long.
+func (e *LockTimeoutError) Error() string {
+	return fmt.Sprintf("another session held the migration lock of %s for %s; is another migration running?", e.Table, e.Waited)
+}
+
+// Unwrap makes the error match ErrLockTimeout.
+func (e *LockTimeoutError) Unwrap() error { return ErrLockTimeout }
 
 // Current returns the version table's rows: the applied heads, in
 // topological order when they are known revisions. A revision stopped

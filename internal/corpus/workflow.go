@@ -127,7 +127,7 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	if err != nil {
 		return fail("ERROR introspect", err.Error())
 	}
-	cmp, err := autogenerate.Compare(current, desired, autogenerate.Options{})
+	cmp, err := autogenerate.Compare(current, desired, c.Options)
 	if err != nil {
 		return fail("ERROR diff", err.Error())
 	}
