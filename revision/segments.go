@@ -177,12 +177,13 @@ func Record(ctx context.Context, f Func) (ops []op.Operation, ok bool, err error
 	}
 	m := &Migration{recording: true}
 	defer func() {
-		if r := recover(); r != nil {
-			if !m.needsDB {
-				panic(r)
+		// A body that asked for DB(), which is nil while recording, may
+		// panic on it; any other panic is the body's own and goes on
+		// from where it happened.
+		if m.needsDB {
+			if r := recover(); r != nil {
+				ops, ok, err = nil, false, nil
 			}
-			// The body used DB(), which is nil while recording.
-			ops, ok, err = nil, false, nil
 		}
 	}()
 	err = f(ctx, m)
