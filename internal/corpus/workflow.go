@@ -13,6 +13,7 @@ import (
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 	"github.com/autogen-dev/autogen/tempdb"
 )
@@ -143,6 +144,9 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	reg := revision.NewRegistry()
 	reg.Add(&revision.Revision{
 		ID: "c0ffee000001", Message: c.Name,
+		// The cases drop tables and columns holding rows on purpose: the
+		// revision stands for one written with --allow-destructive.
+		AllowHazards: []op.HazardKind{op.DeletesData},
 		Upgrade:   func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
 		Downgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
 	})
