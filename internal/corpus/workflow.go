@@ -147,8 +147,8 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 		// The cases drop tables and columns holding rows on purpose: the
 		// revision stands for one written with --allow-destructive.
 		AllowHazards: []op.HazardKind{op.DeletesData},
-		Upgrade:   func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
-		Downgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
+		Upgrade:      func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
+		Downgrade:    func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
 	})
 	run, err := migrate.New(reg, migrate.WithVersionTable(VersionTable))
 	if err != nil {
