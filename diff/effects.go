@@ -16,6 +16,9 @@ type effect struct {
 	// notices (an owner, row security, a trigger's enabled state): the
 	// change only runs between the object's creation and its drop.
 	touches []model.ObjectID
+	// gone are objects that must be dropped before the change runs (the
+	// columns a table loses before it is attached as a partition).
+	gone []model.ObjectID
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
@@ -154,8 +157,22 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 			e.need(model.ObjectID{Kind: model.KindIndex, Name: model.Name{Schema: c.To.Name.Schema, Name: c.To.ReplicaIdentityIndex}})
 		}
 	case AttachPartition:
+		// A partition is attached once it and its parent have the same
+		// columns: after the parent's columns are added, changed and
+		// dropped.
+		parent := *c.Table.PartitionOf
 		e.alter(c.Table.ID())
-		e.need(model.ObjectID{Kind: model.KindTable, Name: *c.Table.PartitionOf})
+		e.need(model.ObjectID{Kind: model.KindTable, Name: parent})
+		if t := to.Table(parent); t != nil {
+			for _, col := range t.Columns {
+				e.need(model.ColumnID(parent, col.Name))
+			}
+		}
+		if f := from.Table(parent); f != nil {
+			for _, col := range f.Columns {
+				e.gone = append(e.gone, model.ColumnID(parent, col.Name))
+			}
+		}
 	case DetachPartition:
 		e.alter(c.Table.ID())
 	case SetInherit:

@@ -377,6 +377,16 @@ func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, [
 				edge(i, j)
 			}
 		}
+		for _, x := range e.needs {
+			for _, j := range alterers[x] {
+				edge(j, i) // what is needed is needed as it ends up
+			}
+		}
+		for _, x := range e.gone {
+			for _, j := range droppers[x] {
+				edge(j, i)
+			}
+		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
 			for _, x := range list {
 				for _, y := range fg.deps[x] {

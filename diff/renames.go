@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -76,7 +75,7 @@ func (d *differ) applyRenames() error {
 		}
 		exprsDone = true
 	}
-	renameCatalog(from, ren, exprsDone)
+	from.Rename(ren, exprsDone)
 	from.Sort()
 	d.add(changes...)
 	d.from = from
@@ -266,143 +265,4 @@ func sortedKeys[K interface{ model.Name | string }, V any](m map[K]V) []K {
 	}
 	slices.SortFunc(keys, func(a, b K) int { return cmp.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 	return keys
-}
-
-// renameCatalog applies renames to the names of a catalog and to every
-// model field that refers to a renamed object: column and attribute
-// types, foreign keys, index and constraint columns, sequence owners,
-// triggers' tables, partitions' and children's parents. With exprsDone
-// the expressions were rewritten already (ExprRenamer); otherwise only
-// their references are renamed.
-func renameCatalog(cat *model.Catalog, ren *model.Renaming, exprsDone bool) {
-	typ := func(t *string) {
-		pt, err := pgsql.ParseType(*t)
-		if err != nil || pt.Builtin() {
-			return
-		}
-		if nn := ren.TypeName(model.Name{Schema: pt.Schema, Name: pt.Name}); nn.Name != pt.Name {
-			pt.Name = nn.Name
-			*t = pt.String()
-		}
-	}
-	rel := func(n *model.Name) {
-		if n != nil {
-			*n = ren.Table(*n)
-		}
-	}
-	cols := func(table model.Name, list []string) {
-		for i, c := range list {
-			list[i] = ren.Column(table, c)
-		}
-	}
-	exprs := func(owner model.Name, es ...*model.Expr) {
-		if exprsDone {
-			return
-		}
-		for _, e := range es {
-			if e == nil {
-				continue
-			}
-			for i, r := range e.Refs {
-				e.Refs[i] = ren.RenameRef(r, owner)
-			}
-			e.Refs = model.SortRefs(e.Refs)
-		}
-	}
-	for _, e := range cat.Enums {
-		if vals := ren.EnumValues[e.Name]; vals != nil {
-			for i, v := range e.Values {
-				if nv, ok := vals[v]; ok {
-					e.Values[i] = nv
-				}
-			}
-		}
-		e.Name = ren.TypeName(e.Name)
-	}
-	for _, dm := range cat.Domains {
-		typ(&dm.Type)
-		exprs(model.Name{}, dm.Default)
-		for _, c := range dm.Checks {
-			exprs(model.Name{}, &c.Expr)
-		}
-	}
-	for _, cp := range cat.Composites {
-		for _, a := range cp.Attributes {
-			typ(&a.Type)
-		}
-	}
-	for _, f := range cat.Functions {
-		typ(&f.Returns)
-		for i := range f.Args {
-			typ(&f.Args[i].Type)
-			exprs(model.Name{}, f.Args[i].Default)
-		}
-		exprs(model.Name{}, &f.Body)
-	}
-	for _, s := range cat.Sequences {
-		if s.OwnedBy != nil {
-			s.OwnedBy.Column = ren.Column(s.OwnedBy.Table, s.OwnedBy.Column)
-			rel(&s.OwnedBy.Table)
-		}
-		s.Name = ren.Table(s.Name)
-	}
-	for _, t := range cat.Tables {
-		old := t.Name
-		for _, c := range t.Columns {
-			typ(&c.Type)
-			exprs(old, c.Default, c.Generated)
-			c.Name = ren.Column(old, c.Name)
-		}
-		for _, c := range t.Constraints {
-			if nn, ok := ren.Constraints[old][c.Name]; ok {
-				c.Name = nn
-			}
-			cols(old, c.Columns)
-			cols(old, c.Include)
-			exprs(old, c.Expr, c.Where)
-			for i := range c.Elements {
-				k := &c.Elements[i].Key
-				k.Column = ren.Column(old, k.Column)
-				exprs(old, k.Expr)
-			}
-			if c.References != nil {
-				cols(*c.References, c.RefColumns)
-				rel(c.References)
-			}
-		}
-		for _, p := range t.Policies {
-			exprs(old, p.Using, p.WithCheck)
-		}
-		if t.PartitionBy != nil {
-			exprs(old, &t.PartitionBy.Key)
-		}
-		rel(t.PartitionOf)
-		for i := range t.Inherits {
-			rel(&t.Inherits[i])
-		}
-		if nn, ok := ren.Indexes[model.Name{Schema: old.Schema, Name: t.ReplicaIdentityIndex}]; ok {
-			t.ReplicaIdentityIndex = nn
-		}
-		t.Name = ren.Table(old)
-	}
-	for _, ix := range cat.Indexes {
-		old := ix.Table
-		for i := range ix.Keys {
-			ix.Keys[i].Column = ren.Column(old, ix.Keys[i].Column)
-			exprs(old, ix.Keys[i].Expr)
-		}
-		cols(old, ix.Include)
-		exprs(old, ix.Where)
-		if nn, ok := ren.Indexes[ix.QualifiedName()]; ok {
-			ix.Name = nn
-		}
-		rel(&ix.Table)
-	}
-	for _, v := range cat.Views {
-		exprs(v.Name, &v.Query)
-	}
-	for _, tr := range cat.Triggers {
-		exprs(tr.Table, &tr.Definition)
-		rel(&tr.Table)
-	}
 }

@@ -315,9 +315,6 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 // exportSQL writes the revision as plain SQL files in the layout of
 // --sql-files, never replacing a file.
 func (a *App) exportSQL(cfg *config.Config, spec codegen.Spec, o *revisionOptions) error {
-	if t := cfg.Tenants.Template; t != "" {
-		spec.Upgrade, spec.Downgrade = unqualify(spec.Upgrade, t), unqualify(spec.Downgrade, t)
-	}
 	ops := func(steps []codegen.Step) []op.Operation {
 		var out []op.Operation
 		for _, s := range steps {
@@ -373,9 +370,6 @@ func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) (stri
 			return "", exitcode.With(exitcode.Config, err)
 		}
 		spec.Header = h
-	}
-	if t := cfg.Tenants.Template; t != "" {
-		spec.Upgrade, spec.Downgrade = unqualify(spec.Upgrade, t), unqualify(spec.Downgrade, t)
 	}
 	src, err := codegen.Generate(spec)
 	if err != nil {

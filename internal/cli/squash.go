@@ -119,6 +119,9 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 	if err != nil {
 		return err
 	}
+	if cmp, err = forTenants(cfg, cmp); err != nil {
+		return err
+	}
 
 	msg := o.message
 	if msg == "" {

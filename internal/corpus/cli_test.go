@@ -90,7 +90,7 @@ func newCLI(t *testing.T, root string) *CLI {
 		t.Fatal(err)
 	}
 	return &CLI{
-		Runner: Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
+		Harness: Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
 		Script: filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
 		Bin:    filepath.Join(bin, "autogen"),
 		Env: []string{

@@ -45,7 +45,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
 	expected := known(t)
 
 	out := runAll(cases, 3, r.Run)

@@ -206,6 +206,9 @@ func (q *qualifier) funcCall(f *pg.FuncCall, sc *qscope) error {
 			q.ref(model.RefFunction, name[0], name[1])
 		}
 	}
+	if q.ren != nil {
+		q.ren.qualifiedName(&f.Funcname)
+	}
 	if err := q.list(f.Args, sc); err != nil {
 		return err
 	}
@@ -298,6 +301,9 @@ func (q *qualifier) operator(name *[]*pg.Node) {
 			q.ref(model.RefOperator, parts[0], parts[1])
 		}
 	}
+	if q.ren != nil {
+		q.ren.qualifiedName(name)
+	}
 }
 
 // collation qualifies a user collation and drops pg_catalog from built-in
@@ -316,6 +322,9 @@ func (q *qualifier) collation(name *[]*pg.Node) {
 		} else {
 			q.ref(model.RefCollation, parts[0], parts[1])
 		}
+	}
+	if q.ren != nil {
+		q.ren.qualifiedName(name)
 	}
 }
 

@@ -2,6 +2,7 @@ package sqlnorm
 
 import (
 	"fmt"
+	"slices"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
@@ -66,15 +67,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 				c.GetSval().Sval = nv
 			}
 		}
-		sql, err := ns.print(n)
-		if err != nil {
+		if out, err = ns.printed(n, typ, q); err != nil {
 			return nil, err
 		}
-		canon, err := ns.canon(n, typ)
-		if err != nil {
-			return nil, err
-		}
-		out = &model.Expr{SQL: sql, Canon: canon}
 	case QueryExpr:
 		res, err := pg.Parse(e.SQL)
 		if err != nil || len(res.Stmts) != 1 || res.Stmts[0].Stmt.GetSelectStmt() == nil {
@@ -84,16 +79,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 		if _, err := q.query(sel, nil); err != nil {
 			return nil, err
 		}
-		node := &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}
-		sql, err := ns.print(node)
-		if err != nil {
+		if out, err = ns.printed(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}, "", q); err != nil {
 			return nil, err
 		}
-		canon, err := ns.canon(node, "")
-		if err != nil {
-			return nil, err
-		}
-		out = &model.Expr{SQL: sql, Canon: canon}
 	case TriggerExpr:
 		stmt, err := ParseTrigger(e.SQL)
 		if err != nil {
@@ -122,6 +110,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 		// column (PostgreSQL would have renamed it inside).
 		out = &model.Expr{SQL: e.SQL, Canon: e.Canon}
 	}
+	// The qualifier recorded references by the old names; the renamed
+	// ones are the expression's own, renamed.
+	out.Refs = nil
 	for _, ref := range e.Refs {
 		out.Refs = append(out.Refs, r.RenameRef(ref, owner))
 	}
@@ -139,7 +130,22 @@ type renamer struct {
 // relation renames a relation of a FROM item; it returns the new name.
 func (rn *renamer) relation(rv *pg.RangeVar) {
 	n := rn.r.Table(model.Name{Schema: rv.Schemaname, Name: rv.Relname})
-	rv.Relname = n.Name
+	rv.Schemaname, rv.Relname = n.Schema, n.Name
+}
+
+// qualifiedName renames a function's, operator's or collation's name list
+// when its schema moves.
+func (rn *renamer) qualifiedName(names *[]*pg.Node) {
+	parts := Strings(*names)
+	if len(parts) != 2 {
+		return
+	}
+	n := rn.r.Name(model.Name{Schema: parts[0], Name: parts[1]})
+	if n.Schema == "" {
+		*names = StringNodes(n.Name)
+	} else {
+		*names = StringNodes(n.Schema, n.Name)
+	}
 }
 
 // columnField renames the column field of a reference to rel's column.
@@ -162,8 +168,11 @@ func (rn *renamer) typeCast(tc *pg.TypeCast, t pgsql.Type) {
 		}
 	}
 	if nn := rn.r.TypeName(n); nn != n {
-		names := StringNodes(nn.Schema, nn.Name)
-		tc.TypeName.Names = names
+		if nn.Schema == "" {
+			tc.TypeName.Names = StringNodes(nn.Name)
+		} else {
+			tc.TypeName.Names = StringNodes(nn.Schema, nn.Name)
+		}
 	}
 }
 
@@ -189,7 +198,34 @@ func (rn *renamer) ownRefname(ref string) string {
 // must still hold the old names (the diff renames the objects
 // afterwards); expressions that name no renamed object are left alone.
 func RenameCatalogExprs(cat *model.Catalog, r *model.Renaming) error {
+	// A schema moved to no schema: its objects are printed unqualified,
+	// and the printer must resolve them so, as through a search_path
+	// holding only that schema.
+	moved := ""
+	for from, to := range r.Schemas {
+		if to == "" {
+			moved = from
+		}
+	}
+	objects := map[string][]model.Kind{}
+	if moved != "" {
+		for _, o := range cat.Objects() {
+			if o.ID.Name.Schema == moved && !o.ID.Kind.Info().Member {
+				objects[o.ID.Name.Name] = append(objects[o.ID.Name.Name], o.ID.Kind)
+			}
+		}
+	}
+	// lookupKinds are the model kinds a name of each lookup kind may be.
+	lookupKinds := map[Kind][]model.Kind{
+		KindType:      {model.KindEnum, model.KindDomain, model.KindComposite, model.KindTable, model.KindView, model.KindMatView},
+		KindRelation:  {model.KindTable, model.KindView, model.KindMatView, model.KindSequence, model.KindIndex},
+		KindFunction:  {model.KindFunction, model.KindProcedure},
+		KindCollation: {model.KindCollation},
+	}
 	ns := &Namespace{Columns: func(rel model.Name) ([]string, bool) {
+		if rel.Schema == "" {
+			rel.Schema = moved
+		}
 		if t := cat.Table(rel); t != nil {
 			cols := make([]string, len(t.Columns))
 			for i, c := range t.Columns {
@@ -199,6 +235,20 @@ func RenameCatalogExprs(cat *model.Catalog, r *model.Renaming) error {
 		}
 		return nil, false
 	}}
+	if moved != "" {
+		ns.SearchPath = []string{""}
+		ns.Lookup = func(kind Kind, schema, name string) bool {
+			if schema != "" {
+				return false
+			}
+			for _, k := range objects[name] {
+				if slices.Contains(lookupKinds[kind], k) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	var firstErr error
 	re := func(e *model.Expr, kind ExprKind, owner model.Name, typ string) *model.Expr {
 		out, err := RenameExpr(e, kind, owner, typ, r, ns)
@@ -312,5 +362,22 @@ func renamePartitionKey(t *model.Table, r *model.Renaming, ns *Namespace) error 
 		return err
 	}
 	pk.Key = *key
+	return nil
+}
+
+// MoveSchema moves every object of schema from to schema to, in place,
+// structurally: names, references and expressions (parsed and rewritten
+// in the tree, so a string constant that merely reads like a qualified
+// name stays as it is). With to empty the objects become unqualified,
+// which is how a multi-tenant project's template schema is written into
+// revisions: search_path resolves the names in each tenant's schema. The
+// schema itself leaves the catalog.
+func MoveSchema(cat *model.Catalog, from, to string) error {
+	r := &model.Renaming{Schemas: map[string]string{from: to}}
+	if err := RenameCatalogExprs(cat, r); err != nil {
+		return err
+	}
+	cat.Rename(r, true)
+	cat.Sort()
 	return nil
 }
