@@ -118,7 +118,6 @@ func (r *Result) Revision(s RevisionSpec) ([]byte, error) {
 	}
 	return codegen.Generate(codegen.Spec{
 		Package: s.Package, ID: s.ID, Parents: s.Parents, Message: s.Message, Created: s.Created,
-		NoTransaction: r.UpPlan.NoTransaction || r.DownPlan.NoTransaction,
-		Upgrade:       codegen.FromPlan(r.UpPlan), Downgrade: codegen.FromPlan(r.DownPlan),
+		Upgrade: codegen.FromPlan(r.UpPlan), Downgrade: codegen.FromPlan(r.DownPlan),
 	})
 }
