@@ -63,11 +63,15 @@ var castTable = []castCase{
 		changed: func(r *rand.Rand) string { return fmt.Sprint(1<<24 + 1 + 2*r.IntN(1000)) },
 		kept:    func(r *rand.Rand) string { return fmt.Sprint(r.IntN(1 << 24)) }},
 	{from: "timestamp with time zone", to: "date",
-		changed: func(r *rand.Rand) string { return lit("2024-%02d-%02d %02d:%02d:00+00", 1+r.IntN(12), 1+r.IntN(28), 1+r.IntN(23), r.IntN(60)) },
-		kept:    func(r *rand.Rand) string { return lit("2024-%02d-%02d 00:00:00+00", 1+r.IntN(12), 1+r.IntN(28)) }},
+		changed: func(r *rand.Rand) string {
+			return lit("2024-%02d-%02d %02d:%02d:00+00", 1+r.IntN(12), 1+r.IntN(28), 1+r.IntN(23), r.IntN(60))
+		},
+		kept: func(r *rand.Rand) string { return lit("2024-%02d-%02d 00:00:00+00", 1+r.IntN(12), 1+r.IntN(28)) }},
 	{from: "timestamp without time zone", to: "date",
-		changed: func(r *rand.Rand) string { return lit("2023-%02d-%02d 00:00:%02d", 1+r.IntN(12), 1+r.IntN(28), 1+r.IntN(59)) },
-		kept:    func(r *rand.Rand) string { return lit("2023-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)) }},
+		changed: func(r *rand.Rand) string {
+			return lit("2023-%02d-%02d 00:00:%02d", 1+r.IntN(12), 1+r.IntN(28), 1+r.IntN(59))
+		},
+		kept: func(r *rand.Rand) string { return lit("2023-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)) }},
 	{from: "timestamp(6) without time zone", to: "timestamp(0) without time zone",
 		changed: func(r *rand.Rand) string { return lit("2022-01-02 03:04:05.%06d", 1+r.IntN(999999)) },
 		kept:    func(r *rand.Rand) string { return lit("2022-01-02 03:04:%02d", r.IntN(60)) }},
@@ -83,8 +87,10 @@ var castTable = []castCase{
 		changed: func(r *rand.Rand) string { return lit("0%d", 1+r.IntN(9999)) },
 		kept:    func(r *rand.Rand) string { return lit("%d", r.IntN(99999)-50000) }},
 	{from: "text", to: "boolean", using: "c::boolean",
-		changed: func(r *rand.Rand) string { return lit("%s", []string{"yes", "no", "t", "f", "on", "off", "1", "0"}[r.IntN(8)]) },
-		kept:    func(r *rand.Rand) string { return lit("%t", r.IntN(2) == 0) }},
+		changed: func(r *rand.Rand) string {
+			return lit("%s", []string{"yes", "no", "t", "f", "on", "off", "1", "0"}[r.IntN(8)])
+		},
+		kept: func(r *rand.Rand) string { return lit("%t", r.IntN(2) == 0) }},
 	{from: "character varying(40)", to: "date", using: "c::date",
 		changed: func(r *rand.Rand) string { return lit("2020-%d-%d", 1+r.IntN(9), 1+r.IntN(9)) },
 		kept:    func(r *rand.Rand) string { return lit("2020-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)) }},

@@ -311,7 +311,9 @@ only dependencies point at it. Nothing is printed for a database at base.`,
 				defer func() { e.partial = nil }()
 				// Every revision listed is current, which the JSON says;
 				// the text, like Alembic's, does not mark it.
-				return e.listRevs(g, ids, format, func(id string) (bool, bool) { return p == nil || id != p.Revision || p.Direction == migrate.Down, false },
+				return e.listRevs(g, ids, format, func(id string) (bool, bool) {
+					return p == nil || id != p.Revision || p.Direction == migrate.Down, false
+				},
 					func(id string, _ bool) string {
 						line := oneLine(g, id, false, true, false)
 						if p != nil && id == p.Revision {
