@@ -23,6 +23,7 @@ func (a *App) checkCmd() *cobra.Command {
 		dev       bool
 		devURL    string
 		roundtrip bool
+		o         autogenOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -48,7 +49,7 @@ exactly.`,
 			if format != "text" && format != "json" {
 				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
 			}
-			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
+			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip, &o)
 			switch {
 			case err == nil:
 				return nil
@@ -64,10 +65,11 @@ exactly.`,
 	cmd.Flags().BoolVar(&dev, "dev", false, "check the revisions on a throwaway database instead of yours")
 	cmd.Flags().StringVar(&devURL, "dev-url", "", "server to create the throwaway database on (implies --dev)")
 	cmd.Flags().BoolVar(&roundtrip, "roundtrip", false, "also test every downgrade step by step (with --dev)")
+	offlineFlag(cmd, &o)
 	return cmd
 }
 
-func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL string, roundtrip bool) error {
+func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL string, roundtrip bool, o *autogenOptions) error {
 	cfg, err := a.config()
 	if err != nil {
 		return err
@@ -131,7 +133,7 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 	}
 	applied := g.Ancestors(rows...)
 	behind := len(applied) != g.Len()
-	cmp, err := a.compare(ctx, cfg, conn, &autogenOptions{})
+	cmp, err := a.compare(ctx, cfg, conn, o)
 	if err != nil {
 		return err
 	}

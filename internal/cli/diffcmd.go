@@ -134,6 +134,7 @@ written and nothing is executed.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW")
 	cmd.Flags().BoolVar(&o.online, "online", false, "use lock-friendly forms")
+	offlineFlag(cmd, &o)
 	return cmd
 }
 

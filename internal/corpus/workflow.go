@@ -12,6 +12,7 @@ import (
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/migrate"
 	"github.com/autogen-dev/autogen/revision"
 	"github.com/autogen-dev/autogen/tempdb"
@@ -127,6 +128,9 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	if err != nil {
 		return fail("ERROR introspect", err.Error())
 	}
+	if _, err := settle.Settle(ctx, conn, current, desired, settle.Options{}); err != nil {
+		return fail("ERROR settle", err.Error())
+	}
 	cmp, err := autogenerate.Compare(current, desired, autogenerate.Options{})
 	if err != nil {
 		return fail("ERROR diff", err.Error())
@@ -166,6 +170,9 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	after, err := autogenerate.ReadCurrent(ctx, conn, filter)
 	if err != nil {
 		return fail("ERROR introspect after up", err.Error())
+	}
+	if _, err := settle.Settle(ctx, conn, after, desired, settle.Options{}); err != nil {
+		return fail("ERROR settle after up", err.Error())
 	}
 	again, err := autogenerate.Compare(after, desired, autogenerate.Options{})
 	if err != nil {
