@@ -75,11 +75,16 @@ func filter(cfg *config.Config) *scope.Filter {
 			exclude = append(exclude, q)
 		}
 	}
-	return &scope.Filter{
+	f := &scope.Filter{
 		IncludeSchemas: cfg.Scope.IncludeSchemas, ExcludeSchemas: cfg.Scope.ExcludeSchemas,
 		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: exclude,
+		Include: cfg.Scope.Include, Exclude: cfg.Scope.Exclude,
 		VersionTable: qualify(cfg.VersionTable),
 	}
+	for _, r := range cfg.Scope.Ignore {
+		f.Ignore = append(f.Ignore, scope.IgnoreRule{Objects: r.Objects, Attributes: r.Attributes})
+	}
+	return f
 }
 
 // compare reads both schemas and diffs them in both directions.
@@ -96,6 +101,7 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err != nil {
 		return nil, err
 	}
+	f.ApplyIgnores(current, desired)
 	rep, err := settle.Settle(ctx, conn, current, desired, settle.Options{Offline: o.noServer})
 	if err != nil {
 		return nil, err

@@ -62,13 +62,28 @@ type Tenants struct {
 	Template string `toml:"template"`
 }
 
-// Scope says which schemas and tables autogen manages. Patterns are globs
-// (path.Match syntax); table patterns are "schema.table".
+// Scope says which objects autogen manages. Patterns are globs
+// (path.Match syntax); table patterns are "schema.table". Include and
+// Exclude name objects of every kind, optionally by kind
+// ("function:public.legacy_*"; see package scope).
 type Scope struct {
 	IncludeSchemas []string `toml:"include_schemas"`
 	ExcludeSchemas []string `toml:"exclude_schemas"`
 	IncludeTables  []string `toml:"include_tables"`
 	ExcludeTables  []string `toml:"exclude_tables"`
+	Include        []string `toml:"include"`
+	Exclude        []string `toml:"exclude"`
+	// Ignore lists attributes of chosen objects that autogen leaves as the
+	// database has them.
+	Ignore []Ignore `toml:"ignore"`
+}
+
+// Ignore is one [[scope.ignore]] rule: the attributes of the objects that
+// autogenerate neither reports nor changes (a default the application
+// sets, a comment another tool writes).
+type Ignore struct {
+	Objects    []string `toml:"objects"`
+	Attributes []string `toml:"attributes"`
 }
 
 // Online holds the settings for lock-friendly schema changes.

@@ -35,12 +35,24 @@ template = ""
 
 # What autogenerate manages: glob patterns over schema names and over
 # "schema.table" names. Empty include lists mean everything; the system
-# schemas and the version table are never managed.
+# schemas and the version table are never managed. include and exclude name
+# objects of every kind ("public.legacy_*"), or of one kind with a prefix:
+# schema, extension, collation, enum, domain, composite, type, sequence,
+# function, procedure, table, view, materialized_view, index, and the
+# table's own column, constraint, trigger, policy ("trigger:public.*.audit_*").
 [scope]
 include_schemas = []
 exclude_schemas = []
 include_tables = []
 exclude_tables = []
+include = []
+exclude = []
+
+# Attributes autogenerate leaves as the database has them, for objects
+# present on both sides. For example, a default the application sets:
+#   [[scope.ignore]]
+#   objects = ["column:public.*.updated_at"]
+#   attributes = ["default"]
 
 # Lock-friendly changes for tables in production: CREATE INDEX
 # CONCURRENTLY in non-transactional revisions, constraints added NOT VALID
