@@ -24,6 +24,10 @@ type Options struct {
 	Renames diff.Renames
 	// Online selects lock-friendly operations.
 	Online bool
+	// ExactColumnOrder rewrites tables whose columns would not end up in
+	// the desired order (autogen.toml column_order = "exact"), in both
+	// directions.
+	ExactColumnOrder bool
 }
 
 // Result holds both directions of a comparison.
@@ -55,11 +59,15 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 
 // Compare diffs current against desired in both directions and plans both.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames))
+	var order []diff.Option
+	if o.ExactColumnOrder {
+		order = append(order, diff.WithExactColumnOrder())
+	}
+	up, err := diff.Diff(current, desired, append(order, diff.WithRenames(o.Renames))...)
 	if err != nil {
 		return nil, err
 	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)))
+	down, err := diff.Diff(desired, current, append(order, diff.WithRenames(Reverse(o.Renames)))...)
 	if err != nil {
 		return nil, err
 	}

@@ -141,7 +141,12 @@ type DropFunction struct {
 
 // CreateTable creates a table with its columns and its primary key, unique,
 // check and exclusion constraints. Foreign keys are separate changes.
-type CreateTable struct{ Table *model.Table }
+// RowsFrom is set when the table is a rewrite of the current one (see
+// WithExactColumnOrder): its rows are copied back from it.
+type CreateTable struct {
+	Table    *model.Table
+	RowsFrom *model.Table
+}
 
 // DropTable drops a table; its indexes, constraints, triggers, policies and
 // owned sequences go with it. Recreate is set when the table is created
@@ -149,6 +154,9 @@ type CreateTable struct{ Table *model.Table }
 type DropTable struct {
 	Table    *model.Table
 	Recreate bool
+	// KeepRows is set when the table is dropped only to be created again
+	// with its columns in another order: its rows are kept.
+	KeepRows bool
 }
 
 // SetTableLogged switches a table between logged and unlogged.

@@ -32,6 +32,10 @@ type differ struct {
 	// enumDefaults marks columns ("schema.table.column") whose default a
 	// RecreateEnum already sets.
 	enumDefaults map[string]bool
+	// exactOrder makes column positions count (WithExactColumnOrder);
+	// keepRows holds the current form of each table rewritten for them.
+	exactOrder bool
+	keepRows   map[model.Name]*model.Table
 }
 
 func key(kind string, n model.Name) string { return kind + ":" + n.String() }
@@ -39,7 +43,7 @@ func key(kind string, n model.Name) string { return kind + ":" + n.String() }
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, dirtyColumns: map[string][]string{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}}
+	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, dirtyColumns: map[string][]string{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}, keepRows: map[model.Name]*model.Table{}}
 	for _, o := range opts {
 		o(d)
 	}

@@ -16,7 +16,7 @@ func (d *differ) tables() {
 		case f == nil:
 			d.createTable(t)
 		case recreate[t.Name]:
-			d.add(DropTable{Table: f, Recreate: true})
+			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil})
 			d.createTable(t)
 			d.recreated[key("table", t.Name)] = true
 		default:
@@ -57,6 +57,9 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		}
 		if !same(f.PartitionBy, t.PartitionBy) {
 			out[t.Name] = true
+		} else if d.reorders(f, t) {
+			out[t.Name] = true
+			d.keepRows[t.Name] = f
 		}
 	}
 	for changed := true; changed; {
@@ -85,7 +88,7 @@ func (d *differ) createTable(t *model.Table) {
 		}
 		tt.Constraints = append(tt.Constraints, c)
 	}
-	d.add(CreateTable{Table: &tt})
+	d.add(CreateTable{Table: &tt, RowsFrom: d.keepRows[t.Name]})
 	if t.RLSEnabled || t.RLSForced {
 		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
 	}
@@ -259,6 +262,13 @@ func (d *differ) partitionColumns(f, t *model.Table) {
 	}
 }
 
+// columnRecreated reports whether a column must be dropped and added
+// again: a generated expression cannot be changed in place before
+// PostgreSQL 17, nor can a plain column become generated.
+func columnRecreated(fc, tc *model.Column) bool {
+	return tc.Generated != nil && !fc.Generated.Equal(tc.Generated)
+}
+
 func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if sameExcept(fc, tc, "Comment") {
 		return
@@ -266,9 +276,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if d.enumDefaults[table.String()+"."+tc.Name] && sameExcept(fc, tc, "Comment", "Default") {
 		return
 	}
-	// A generated expression cannot be changed in place before PostgreSQL
-	// 17, nor can a plain column become generated: drop and add it.
-	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {
+	if columnRecreated(fc, tc) {
 		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc})
 		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
 		d.dirtyColumn(table, tc.Name)

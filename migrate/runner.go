@@ -22,6 +22,9 @@ type Runner struct {
 	// schema, when set, is the tenant schema the runner works in (see
 	// ForSchema).
 	schema string
+	// columnOrder says whether the stairway test fails on column
+	// positions.
+	columnOrder ColumnOrder
 }
 
 // Option configures a Runner.
@@ -39,6 +42,16 @@ func WithVersionTable(name string) Option {
 			return fmt.Errorf("migrate: invalid version table name %q", name)
 		}
 		r.table = op.Name{Schema: schema, Name: table}
+		return nil
+	}
+}
+
+// WithColumnOrder says whether Stairway fails when a step leaves the
+// columns of a table in another order (ColumnOrderExact) or only notes it
+// (ColumnOrderIgnore, the default).
+func WithColumnOrder(o ColumnOrder) Option {
+	return func(r *Runner) error {
+		r.columnOrder = o
 		return nil
 	}
 }

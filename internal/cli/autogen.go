@@ -112,7 +112,8 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 		return nil, err
 	}
 	online := (cfg.Online.Enabled || o.online) && !o.offline
-	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online})
+	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online,
+		ExactColumnOrder: cfg.ColumnOrder == "exact"})
 }
 
 // autogenerate fills spec with the changes between the database and the

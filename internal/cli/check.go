@@ -90,7 +90,11 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 				fmt.Fprintln(a.Stderr, "Running every revision up, down and up again ...")
 			}
 			var ee *exitcode.Error
-			err := a.runRunnerIO(ctx, cfg, []string{"stairway"}, a.Stdout)
+			args := []string{"stairway"}
+			if cfg.ColumnOrder == "exact" {
+				args = append(args, "--column-order", "exact")
+			}
+			err := a.runRunnerIO(ctx, cfg, args, a.Stdout)
 			if errors.As(err, &ee) && ee.Code == exitcode.Drift {
 				// The runner printed which downgrade does not restore the
 				// schema; that is drift between the revisions and

@@ -46,6 +46,10 @@ type Config struct {
 	Env string
 	// Tenants configures a project whose revisions apply to tenant schemas.
 	Tenants Tenants
+	// ColumnOrder is "ignore" (the default: a difference of column
+	// positions alone is a note) or "exact" (it is drift, and
+	// autogenerate rewrites a table to restore schema.sql's order).
+	ColumnOrder string
 	// VersionTables lists the version tables of every environment of the
 	// file, so that one environment's table is never mistaken for part of
 	// the schema when several share a database.
@@ -128,6 +132,7 @@ type file struct {
 	Online       Online          `toml:"online"`
 	Hooks        []Hook          `toml:"hooks"`
 	Tenants      Tenants         `toml:"tenants"`
+	ColumnOrder  string          `toml:"column_order"`
 	Envs         map[string]envT `toml:"env"`
 }
 
@@ -222,6 +227,7 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Online = f.Online
 	c.Hooks = f.Hooks
 	c.Tenants = f.Tenants
+	c.ColumnOrder = f.ColumnOrder
 
 	c.VersionTables = []string{c.VersionTable}
 	for _, e := range f.Envs {
@@ -285,6 +291,9 @@ func (c *Config) validate() error {
 		if r == "" || filepath.IsAbs(r) || strings.HasPrefix(filepath.Clean(r), "..") {
 			return fmt.Errorf("%s: revisions directory %q must be a relative path inside the project", c.Path, r)
 		}
+	}
+	if c.ColumnOrder != "" && c.ColumnOrder != "ignore" && c.ColumnOrder != "exact" {
+		return fmt.Errorf("%s: column_order must be \"ignore\" or \"exact\", got %q", c.Path, c.ColumnOrder)
 	}
 	for _, h := range c.Hooks {
 		if len(h.Command) == 0 {
