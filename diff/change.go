@@ -188,6 +188,9 @@ type SetInherit struct {
 type AddColumn struct {
 	Table  model.Name
 	Column *model.Column
+	// Position is the column's place among the desired table's columns:
+	// PostgreSQL appends added columns, so they are added in that order.
+	Position int
 	// Fresh is set when the table is new in this revision (so it is
 	// empty).
 	Fresh bool

@@ -199,9 +199,9 @@ func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) 
 	has := func(list []*model.Column, name string) bool {
 		return slices.ContainsFunc(list, func(c *model.Column) bool { return c.Name == name })
 	}
-	for _, c := range want {
+	for i, c := range want {
 		if !has(have, c.Name) {
-			d.add(AddColumn{Table: table, Column: c})
+			d.add(AddColumn{Table: table, Column: c, Position: i})
 		}
 	}
 	for _, c := range have {
@@ -222,11 +222,11 @@ func (d *differ) columns(f, t *model.Table) {
 		return
 	}
 	partial := inherited(f) || inherited(t)
-	for _, tc := range t.Columns {
+	for i, tc := range t.Columns {
 		fc := f.Column(tc.Name)
 		if fc == nil {
 			if !partial {
-				d.add(AddColumn{Table: t.Name, Column: tc})
+				d.add(AddColumn{Table: t.Name, Column: tc, Position: i})
 			}
 			continue
 		}
@@ -277,7 +277,11 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 		return
 	}
 	if columnRecreated(fc, tc) {
-		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc})
+		position := 0
+		if t := d.to.Table(table); t != nil {
+			position = slices.IndexFunc(t.Columns, func(c *model.Column) bool { return c.Name == tc.Name })
+		}
+		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc, Position: position})
 		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
 		d.dirtyColumn(table, tc.Name)
 		return

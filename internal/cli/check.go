@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/diff"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/tempdb"
@@ -169,6 +174,9 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 			}
 			fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
 		}
+		if a.verbose > 0 && !a.quiet && cfg.ColumnOrder != "exact" {
+			a.printColumnOrderNotes(cmp)
+		}
 		if inSync && !a.quiet {
 			what := "the database is at head and matches the schema."
 			if dev {
@@ -181,6 +189,26 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 		return errDrift
 	}
 	return nil
+}
+
+// printColumnOrderNotes notes, for -v, the tables whose columns stand in
+// another order than in schema.sql: a difference check ignores unless
+// autogen.toml asks for exact column order.
+func (a *App) printColumnOrderNotes(cmp *autogenerate.Result) {
+	for _, t := range cmp.Desired.Tables {
+		f := cmp.Current.Table(t.Name)
+		if f == nil {
+			continue
+		}
+		want := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			want[i] = c.Name
+		}
+		if got := diff.ColumnOrderAfter(f, t); !slices.Equal(got, want) {
+			fmt.Fprintf(a.Stderr, "Note: the columns of %s stand in another order than in schema.sql (%s; schema.sql: %s); ignored unless column_order = \"exact\".\n",
+				t.Name, strings.Join(got, ", "), strings.Join(want, ", "))
+		}
+	}
 }
 
 // throwawayDB returns the URL of a new empty database and a function that
