@@ -135,3 +135,19 @@ CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql
 		t.Error(o)
 	}
 }
+
+// TestIndexCollateExact: an index key written "(col COLLATE x)" is a
+// column key with a collation for PostgreSQL, and for autogen (found by
+// TestExpressionsExact).
+func TestIndexCollateExact(t *testing.T) {
+	h := newExactHarness(t)
+	src := `CREATE TABLE p (t text, u text COLLATE "C");
+CREATE INDEX a ON p ((t COLLATE "C"));
+CREATE INDEX b ON p (((t COLLATE "POSIX")));
+CREATE INDEX c ON p ((lower(t) COLLATE "C"));
+CREATE INDEX d ON p ((u COLLATE "C"));
+`
+	if o := h.run(src); !o.exact() {
+		t.Error(o)
+	}
+}
