@@ -47,6 +47,10 @@ type builder struct {
 	// misses records the names looked up in vain, when reading in the
 	// order given (nil otherwise).
 	misses map[miss]bool
+	// toks are the significant tokens of the statement toksOf, for
+	// cutting the user's text of expressions out of it.
+	toks   []pgsql.Token
+	toksOf string
 }
 
 type extension struct {
@@ -355,12 +359,15 @@ func (b *builder) exprError(err error) error {
 	return b.errorAt(-1, ErrInvalid, "%v", err)
 }
 
-// expr converts an expression of the current statement.
+// expr converts an expression of the current statement, keeping the text
+// the user wrote for it (see sourceOf).
 func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
+	src := b.sourceOf(n)
 	e, err := b.ns().Expr(n, typ)
 	if err != nil {
 		return nil, b.exprError(err)
 	}
+	e.Source = src
 	return e, nil
 }
 

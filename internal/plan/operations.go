@@ -223,7 +223,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		if t.Default == nil {
 			a.DropDefault = true
 		} else {
-			a.SetDefault = t.Default.SQL
+			a.SetDefault = t.Default.Text()
 		}
 	}
 	a.SetNotNull = t.NotNull && !f.NotNull
@@ -252,7 +252,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		switch {
 		case fc == nil || !tc.Expr.Equal(&fc.Expr) || (tc.NotValid && !fc.NotValid):
 			x := base
-			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.SQL, NotValid: tc.NotValid}
+			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.Text(), NotValid: tc.NotValid}
 			out = append(out, x)
 		case fc.NotValid && !tc.NotValid:
 			x := base
