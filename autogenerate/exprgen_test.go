@@ -84,7 +84,9 @@ func (g *exprGen) expr(typ string, depth int) string {
 	d := depth - 1
 	forms := []func() string{
 		func() string { return g.literal(typ) },
-		func() string { return "CASE WHEN " + g.expr("boolean", d) + " THEN " + g.expr(typ, d) + " ELSE " + g.expr(typ, d) + " END" },
+		func() string {
+			return "CASE WHEN " + g.expr("boolean", d) + " THEN " + g.expr(typ, d) + " ELSE " + g.expr(typ, d) + " END"
+		},
 		func() string { return "COALESCE(" + g.expr(typ, d) + ", " + g.expr(typ, d) + ")" },
 		func() string { return "NULLIF(" + g.expr(typ, d) + ", " + g.expr(typ, d) + ")" },
 		func() string { return "(" + g.expr(typ, d) + ")" },
@@ -92,16 +94,26 @@ func (g *exprGen) expr(typ string, depth int) string {
 	switch typ {
 	case "boolean":
 		forms = append(forms,
-			func() string { return g.expr("integer", d) + " " + g.pick("<", "<=", "=", "<>", ">=", ">") + " " + g.expr("integer", d) },
-			func() string { return g.expr("text", d) + " " + g.pick("LIKE", "NOT LIKE", "ILIKE", "~~", "SIMILAR TO", "~", "!~*") + " " + g.pick("'a%'", "'_b%'", "'^x.*'") },
+			func() string {
+				return g.expr("integer", d) + " " + g.pick("<", "<=", "=", "<>", ">=", ">") + " " + g.expr("integer", d)
+			},
+			func() string {
+				return g.expr("text", d) + " " + g.pick("LIKE", "NOT LIKE", "ILIKE", "~~", "SIMILAR TO", "~", "!~*") + " " + g.pick("'a%'", "'_b%'", "'^x.*'")
+			},
 			func() string { return g.expr("boolean", d) + " " + g.pick("AND", "OR") + " " + g.expr("boolean", d) },
 			func() string { return "NOT " + g.expr("boolean", d) },
-			func() string { return g.expr("integer", d) + " IS " + g.pick("DISTINCT FROM", "NOT DISTINCT FROM") + " " + g.expr("integer", d) },
+			func() string {
+				return g.expr("integer", d) + " IS " + g.pick("DISTINCT FROM", "NOT DISTINCT FROM") + " " + g.expr("integer", d)
+			},
 			func() string {
 				return g.expr("numeric", d) + g.pick(" BETWEEN ", " NOT BETWEEN ", " BETWEEN SYMMETRIC ") + g.literal("numeric") + " AND " + g.literal("numeric")
 			},
-			func() string { return g.expr("text", d) + g.pick(" IN ", " NOT IN ") + "('a', 'b', " + g.literal("text") + ")" },
-			func() string { return g.expr("integer", d) + " = " + g.pick("ANY", "ALL", "SOME") + " (" + g.expr("integer[]", d) + ")" },
+			func() string {
+				return g.expr("text", d) + g.pick(" IN ", " NOT IN ") + "('a', 'b', " + g.literal("text") + ")"
+			},
+			func() string {
+				return g.expr("integer", d) + " = " + g.pick("ANY", "ALL", "SOME") + " (" + g.expr("integer[]", d) + ")"
+			},
 			func() string { return g.expr("text", d) + g.pick(" IS NULL", " IS NOT NULL", " ISNULL", " NOTNULL") },
 			func() string { return g.expr("boolean", d) + g.pick(" IS TRUE", " IS NOT FALSE", " IS UNKNOWN") },
 			func() string {
@@ -111,11 +123,19 @@ func (g *exprGen) expr(typ string, depth int) string {
 				return "(" + g.expr("date", d) + ", " + g.expr("date", d) + ") OVERLAPS (" + g.literal("date") + ", " + g.pick("INTERVAL '1 month'", g.literal("date")) + ")"
 			},
 			func() string { return g.expr("jsonb", d) + " " + g.pick("@>", "<@") + " " + g.literal("jsonb") },
-			func() string { return g.expr("jsonb", d) + " " + g.pick("?", "?|", "?&") + " " + g.pick("'a'", "ARRAY['a', 'b']", "'{a}'") },
-			func() string { return g.expr("integer[]", d) + " " + g.pick("@>", "&&", "<@") + " " + g.literal("integer[]") },
-			func() string { return g.expr("int4range", d) + " " + g.pick("@>", "&&") + " " + g.pick("5", g.literal("int4range")) },
+			func() string {
+				return g.expr("jsonb", d) + " " + g.pick("?", "?|", "?&") + " " + g.pick("'a'", "ARRAY['a', 'b']", "'{a}'")
+			},
+			func() string {
+				return g.expr("integer[]", d) + " " + g.pick("@>", "&&", "<@") + " " + g.literal("integer[]")
+			},
+			func() string {
+				return g.expr("int4range", d) + " " + g.pick("@>", "&&") + " " + g.pick("5", g.literal("int4range"))
+			},
 			func() string { return g.expr("inet", d) + " " + g.pick("<<", "<<=", ">>") + " " + g.literal("inet") },
-			func() string { return g.expr("timestamp with time zone", d) + " > " + g.pick("now()", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP") },
+			func() string {
+				return g.expr("timestamp with time zone", d) + " > " + g.pick("now()", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP")
+			},
 			func() string { return g.expr("money", d) + " > " + g.literal("money") },
 			func() string { return g.expr("color", d) + " " + g.pick("=", "<", ">=") + " " + g.literal("color") },
 			func() string { return g.expr("text", d) + " COLLATE \"C\" < " + g.literal("text") },
@@ -124,7 +144,9 @@ func (g *exprGen) expr(typ string, depth int) string {
 		if g.sublinks {
 			forms = append(forms,
 				func() string { return "EXISTS (SELECT 1 FROM q WHERE q.k = " + g.expr("integer", d) + ")" },
-				func() string { return g.expr("integer", d) + " IN (SELECT k FROM q WHERE label <> " + g.literal("text") + ")" },
+				func() string {
+					return g.expr("integer", d) + " IN (SELECT k FROM q WHERE label <> " + g.literal("text") + ")"
+				},
 				func() string { return g.expr("integer", d) + " > ALL (SELECT k FROM q)" },
 				func() string { return "NOT EXISTS (SELECT FROM q)" },
 			)
@@ -147,7 +169,9 @@ func (g *exprGen) expr(typ string, depth int) string {
 			func() string {
 				return "CASE " + g.expr("integer", d) + " WHEN 1 THEN " + g.expr("integer", d) + " WHEN 2 THEN 20 ELSE 0 END"
 			},
-			func() string { return "EXTRACT(" + g.pick("YEAR", "month", "DOW", "epoch") + " FROM " + g.expr("date", d) + ")::int" },
+			func() string {
+				return "EXTRACT(" + g.pick("YEAR", "month", "DOW", "epoch") + " FROM " + g.expr("date", d) + ")::int"
+			},
 			func() string { return "date_part('day', " + g.expr("timestamp without time zone", d) + ")::integer" },
 			func() string { return "lower(" + g.expr("int4range", d) + ")" },
 		)
@@ -161,12 +185,18 @@ func (g *exprGen) expr(typ string, depth int) string {
 		)
 	case "numeric":
 		forms = append(forms,
-			func() string { return g.expr("numeric", d) + " " + g.pick("+", "-", "*", "/") + " " + g.expr("numeric", d) },
+			func() string {
+				return g.expr("numeric", d) + " " + g.pick("+", "-", "*", "/") + " " + g.expr("numeric", d)
+			},
 			func() string { return "round(" + g.expr("numeric", d) + ", " + g.pick("0", "2") + ")" },
 			func() string { return g.expr("integer", d) + "::numeric(12,3)" },
 			func() string { return "CAST(" + g.expr("double precision", d) + " AS numeric)" },
-			func() string { return "CASE " + g.expr("integer", d) + " WHEN 1 THEN 1.5 WHEN 2 THEN 2 END::numeric(10,2)" },
-			func() string { return "EXTRACT(" + g.pick("EPOCH", "second", "hour") + " FROM " + g.expr("interval", d) + ")" },
+			func() string {
+				return "CASE " + g.expr("integer", d) + " WHEN 1 THEN 1.5 WHEN 2 THEN 2 END::numeric(10,2)"
+			},
+			func() string {
+				return "EXTRACT(" + g.pick("EPOCH", "second", "hour") + " FROM " + g.expr("interval", d) + ")"
+			},
 			func() string { return "(" + g.expr("jsonb", d) + " -> 'a')::numeric" },
 			func() string { return g.expr("money", d) + "::numeric" },
 		)
@@ -184,10 +214,14 @@ func (g *exprGen) expr(typ string, depth int) string {
 			func() string {
 				return "SUBSTRING(" + g.expr("text", d) + g.pick(" FROM 2 FOR 3", " FROM 1", " FOR 2", " FROM '%#\"o_b#\"%' FOR '#'") + ")"
 			},
-			func() string { return "TRIM(" + g.pick("BOTH", "LEADING", "TRAILING") + " 'x' FROM " + g.expr("text", d) + ")" },
+			func() string {
+				return "TRIM(" + g.pick("BOTH", "LEADING", "TRAILING") + " 'x' FROM " + g.expr("text", d) + ")"
+			},
 			func() string { return "TRIM(" + g.expr("text", d) + ")" },
 			func() string { return "OVERLAY(" + g.expr("text", d) + " PLACING 'zz' FROM 2 FOR 1)" },
-			func() string { return g.expr("jsonb", d) + g.pick(" ->> 'a'", " ->> 0", " #>> '{a,b}'", " #>> ARRAY['k', 'n']") },
+			func() string {
+				return g.expr("jsonb", d) + g.pick(" ->> 'a'", " ->> 0", " #>> '{a,b}'", " #>> ARRAY['k', 'n']")
+			},
 			func() string { return "jsonb_extract_path_text(" + g.expr("jsonb", d) + ", 'a', 'b')" },
 			func() string { return g.expr("json", d) + " ->> 'a'" },
 			func() string { return "to_char(" + g.expr("date", d) + ", 'YYYY-MM-DD')" },
@@ -218,14 +252,18 @@ func (g *exprGen) expr(typ string, depth int) string {
 	case "timestamp without time zone":
 		forms = append(forms,
 			func() string { return g.expr("timestamp without time zone", d) + " + " + g.expr("interval", d) },
-			func() string { return g.expr("timestamp with time zone", d) + " AT TIME ZONE " + g.pick("'UTC'", "'Europe/Paris'", "INTERVAL '-08:00'") },
+			func() string {
+				return g.expr("timestamp with time zone", d) + " AT TIME ZONE " + g.pick("'UTC'", "'Europe/Paris'", "INTERVAL '-08:00'")
+			},
 			func() string { return g.expr("date", d) + " + " + g.expr("time without time zone", d) },
 			func() string { return "date_trunc('hour', " + g.expr("timestamp without time zone", d) + ")" },
 			func() string { return g.pick("LOCALTIMESTAMP", "LOCALTIMESTAMP(2)", "now()::timestamp") },
 		)
 	case "timestamp with time zone":
 		forms = append(forms,
-			func() string { return g.pick("now()", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP(3)", "clock_timestamp()", "transaction_timestamp()") },
+			func() string {
+				return g.pick("now()", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP(3)", "clock_timestamp()", "transaction_timestamp()")
+			},
 			func() string { return g.expr("timestamp without time zone", d) + " AT TIME ZONE 'UTC'" },
 			func() string { return g.expr("timestamp with time zone", d) + " - " + g.expr("interval", d) },
 			func() string { return "to_timestamp(" + g.expr("double precision", d) + ")" },
@@ -248,7 +286,9 @@ func (g *exprGen) expr(typ string, depth int) string {
 			func() string { return g.expr("jsonb", d) + g.pick(" -> 'a'", " -> 0", " #> '{a,b}'", " - 'a'") },
 			func() string { return g.expr("jsonb", d) + " || " + g.literal("jsonb") },
 			func() string { return "to_jsonb(" + g.expr(g.pick("text", "integer", "boolean"), d) + ")" },
-			func() string { return "jsonb_build_object('k', " + g.expr("integer", d) + ", 'v', " + g.expr("text", d) + ")" },
+			func() string {
+				return "jsonb_build_object('k', " + g.expr("integer", d) + ", 'v', " + g.expr("text", d) + ")"
+			},
 			func() string { return "jsonb_set(" + g.expr("jsonb", d) + ", '{a}', '2')" },
 			func() string { return g.expr("json", d) + "::jsonb" },
 		)

@@ -171,7 +171,9 @@ func dropMiddle() []*revision.Revision {
 // position of a column passes with a note, as check --dev --roundtrip
 // does; with exact column order asked for, it fails and says why.
 func TestStairwayColumnOrder(t *testing.T) {
-	failed, msg := outcome(t, func(tb testing.TB) { Stairway(tb, registry(append([]*revision.Revision{users(), profile(false)}, dropMiddle()...)...)) })
+	failed, msg := outcome(t, func(tb testing.TB) {
+		Stairway(tb, registry(append([]*revision.Revision{users(), profile(false)}, dropMiddle()...)...))
+	})
 	if failed {
 		t.Fatalf("a difference of column order alone failed the stairway: %s", msg)
 	}
