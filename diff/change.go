@@ -130,6 +130,10 @@ type CreateFunction struct {
 	// Late is set for a function whose signature names a table or view
 	// type, which must exist first.
 	Late bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // DropFunction drops a function or procedure.
@@ -137,6 +141,10 @@ type DropFunction struct {
 	Function *model.Function
 	Late     bool
 	Recreate bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // CreateTable creates a table with its columns and its primary key, unique,
@@ -194,6 +202,10 @@ type AddColumn struct {
 	// Fresh is set when the table is new in this revision (so it is
 	// empty).
 	Fresh bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // DropColumn drops a column. Recreate is set when the column is added again
@@ -202,6 +214,10 @@ type DropColumn struct {
 	Table    model.Name
 	Column   *model.Column
 	Recreate bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // AlterColumn changes a column in place.
@@ -214,6 +230,10 @@ type AlterColumn struct {
 	// and the new one can only be created after the identity is dropped.
 	DropSequence   *model.Sequence
 	CreateSequence *model.Sequence
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // RenameTable renames a table.
@@ -233,12 +253,20 @@ type AddConstraint struct {
 	Constraint *model.Constraint
 	// Fresh is set when the table is new in this revision.
 	Fresh bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // DropConstraint drops a table constraint.
 type DropConstraint struct {
 	Table      model.Name
 	Constraint *model.Constraint
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // ValidateConstraint validates a constraint that was NOT VALID.
@@ -277,10 +305,20 @@ type CreateIndex struct {
 	Index  *model.Index
 	Fresh  bool
 	OnView bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // DropIndex drops an index.
-type DropIndex struct{ Index *model.Index }
+type DropIndex struct {
+	Index *model.Index
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
 
 // RenameIndex renames an index whose definition is unchanged.
 type RenameIndex struct {
@@ -289,16 +327,40 @@ type RenameIndex struct {
 }
 
 // CreateView creates a view or materialized view.
-type CreateView struct{ View *model.View }
+type CreateView struct {
+	View *model.View
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
 
 // DropView drops a view or materialized view.
-type DropView struct{ View *model.View }
+type DropView struct {
+	View *model.View
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
 
 // CreateTrigger creates a trigger.
-type CreateTrigger struct{ Trigger *model.Trigger }
+type CreateTrigger struct {
+	Trigger *model.Trigger
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
 
 // DropTrigger drops a trigger.
-type DropTrigger struct{ Trigger *model.Trigger }
+type DropTrigger struct {
+	Trigger *model.Trigger
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
 
 // SetTriggerEnabled changes whether a trigger fires.
 type SetTriggerEnabled struct{ From, To *model.Trigger }
@@ -307,12 +369,20 @@ type SetTriggerEnabled struct{ From, To *model.Trigger }
 type CreatePolicy struct {
 	Table  model.Name
 	Policy *model.Policy
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // DropPolicy drops a policy.
 type DropPolicy struct {
 	Table  model.Name
 	Policy *model.Policy
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
 }
 
 // AlterPolicy changes a policy's roles or expressions.
@@ -323,33 +393,35 @@ type AlterPolicy struct {
 
 // SetComment changes the comment of an existing object.
 type SetComment struct {
-	Object   Object
+	Object   model.ObjectID
 	From, To string
 }
 
-// Object identifies something that can carry a comment.
-type Object struct {
-	// Kind is the COMMENT ON keyword: TABLE, COLUMN, INDEX, ...
-	Kind string
-	// Schema and Name identify it; Table is the table of a column,
-	// constraint, trigger or policy (or the domain of a domain check);
-	// Args are a function's identity arguments.
-	Schema, Table, Name, Args string
+// AlterComposite changes a composite type in place: attributes added and
+// dropped (ALTER TYPE ... ADD / DROP ATTRIBUTE), which PostgreSQL allows
+// while columns use the type (their values gain NULLs or lose the
+// attribute), and attribute types changed where no column uses the type.
+type AlterComposite struct {
+	From, To *model.Composite
+	// Add and Drop are the attributes added and dropped; Retype the
+	// attributes (in their new form) whose type or collation changes.
+	Add, Drop, Retype []*model.Attribute
 }
 
-// String renders the object for messages, as "table.column" or "name on table".
-func (o Object) String() string {
-	switch o.Kind {
-	case "COLUMN":
-		return o.Table + "." + o.Name
-	case "CONSTRAINT", "TRIGGER", "POLICY", "DOMAIN CONSTRAINT":
-		return o.Name + " on " + o.Table
-	case "FUNCTION", "PROCEDURE":
-		return qname(o.Schema, o.Name) + "(" + o.Args + ")"
-	case "SCHEMA", "EXTENSION":
-		return o.Name
+// describeObject renders an object for messages: "users.email" for a
+// column, "name on table" for other members, "f(integer)" for a function.
+func describeObject(id model.ObjectID) string {
+	switch id.Kind {
+	case model.KindColumn:
+		return id.Name.Name + "." + id.Member
+	case model.KindConstraint, model.KindTrigger, model.KindPolicy, model.KindDomainCheck:
+		return id.Member + " on " + id.Name.Name
+	case model.KindFunction, model.KindProcedure:
+		return nm(id.Name) + "(" + id.Args + ")"
+	case model.KindSchema, model.KindExtension:
+		return id.Name.Name
 	}
-	return qname(o.Schema, o.Name)
+	return nm(id.Name)
 }
 
 // qname renders a name for messages: the schema is left out for public.

@@ -84,14 +84,14 @@ func (c SetSequenceOwner) Describe() string {
 // Describe says what the change does, for people.
 func (c CreateFunction) Describe() string {
 	if c.Replace {
-		return "changed " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
+		return withCause("changed "+funcKind(c.Function)+" "+q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")"), c.Cause)
 	}
-	return "added " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
+	return withCause("added "+funcKind(c.Function)+" "+q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")"), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropFunction) Describe() string {
-	return "removed " + funcKind(c.Function) + " " + q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")")
+	return withCause("removed "+funcKind(c.Function)+" "+q(nm(c.Function.Name)+"("+c.Function.IdentityArgs()+")"), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -160,12 +160,12 @@ func (c SetInherit) Describe() string {
 
 // Describe says what the change does, for people.
 func (c AddColumn) Describe() string {
-	return "added column " + q(nm(c.Table)+"."+c.Column.Name)
+	return withCause("added column "+q(nm(c.Table)+"."+c.Column.Name), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropColumn) Describe() string {
-	return "removed column " + q(nm(c.Table)+"."+c.Column.Name)
+	return withCause("removed column "+q(nm(c.Table)+"."+c.Column.Name), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -197,7 +197,7 @@ func (c AlterColumn) Describe() string {
 	if f.Storage != t.Storage {
 		parts = append(parts, "storage "+orNone(t.Storage))
 	}
-	return fmt.Sprintf("changed column %s: %s", q(nm(c.Table)+"."+t.Name), strings.Join(parts, ", "))
+	return withCause(fmt.Sprintf("changed column %s: %s", q(nm(c.Table)+"."+t.Name), strings.Join(parts, ", ")), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -227,12 +227,12 @@ func (c RenameSequence) Describe() string {
 
 // Describe says what the change does, for people.
 func (c AddConstraint) Describe() string {
-	return fmt.Sprintf("added %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table)))
+	return withCause(fmt.Sprintf("added %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropConstraint) Describe() string {
-	return fmt.Sprintf("removed %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table)))
+	return withCause(fmt.Sprintf("removed %s constraint %s on %s", strings.ToLower(string(c.Constraint.Kind)), q(c.Constraint.Name), q(nm(c.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -247,12 +247,12 @@ func (c RenameConstraint) Describe() string {
 
 // Describe says what the change does, for people.
 func (c CreateIndex) Describe() string {
-	return fmt.Sprintf("added index %s on %s", q(c.Index.Name), q(nm(c.Index.Table)))
+	return withCause(fmt.Sprintf("added index %s on %s", q(c.Index.Name), q(nm(c.Index.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropIndex) Describe() string {
-	return fmt.Sprintf("removed index %s on %s", q(c.Index.Name), q(nm(c.Index.Table)))
+	return withCause(fmt.Sprintf("removed index %s on %s", q(c.Index.Name), q(nm(c.Index.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -261,19 +261,23 @@ func (c RenameIndex) Describe() string {
 }
 
 // Describe says what the change does, for people.
-func (c CreateView) Describe() string { return "added " + viewKind(c.View) + " " + q(nm(c.View.Name)) }
+func (c CreateView) Describe() string {
+	return withCause("added "+viewKind(c.View)+" "+q(nm(c.View.Name)), c.Cause)
+}
 
 // Describe says what the change does, for people.
-func (c DropView) Describe() string { return "removed " + viewKind(c.View) + " " + q(nm(c.View.Name)) }
+func (c DropView) Describe() string {
+	return withCause("removed "+viewKind(c.View)+" "+q(nm(c.View.Name)), c.Cause)
+}
 
 // Describe says what the change does, for people.
 func (c CreateTrigger) Describe() string {
-	return fmt.Sprintf("added trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table)))
+	return withCause(withCause(withCause(fmt.Sprintf("added trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table))), c.Cause), c.Cause), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropTrigger) Describe() string {
-	return fmt.Sprintf("removed trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table)))
+	return withCause(fmt.Sprintf("removed trigger %s on %s", q(c.Trigger.Name), q(nm(c.Trigger.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -283,12 +287,12 @@ func (c SetTriggerEnabled) Describe() string {
 
 // Describe says what the change does, for people.
 func (c CreatePolicy) Describe() string {
-	return fmt.Sprintf("added policy %s on %s", q(c.Policy.Name), q(nm(c.Table)))
+	return withCause(fmt.Sprintf("added policy %s on %s", q(c.Policy.Name), q(nm(c.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c DropPolicy) Describe() string {
-	return fmt.Sprintf("removed policy %s on %s", q(c.Policy.Name), q(nm(c.Table)))
+	return withCause(fmt.Sprintf("removed policy %s on %s", q(c.Policy.Name), q(nm(c.Table))), c.Cause)
 }
 
 // Describe says what the change does, for people.
@@ -298,13 +302,29 @@ func (c AlterPolicy) Describe() string {
 
 // Describe says what the change does, for people.
 func (c SetComment) Describe() string {
-	if c.To == "" {
-		return fmt.Sprintf("removed comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
+	kind := strings.ToLower(c.Object.Kind.Info().Keyword)
+	switch {
+	case c.To == "":
+		return fmt.Sprintf("removed comment on %s %s", kind, q(describeObject(c.Object)))
+	case c.From == "":
+		return fmt.Sprintf("set comment on %s %s", kind, q(describeObject(c.Object)))
 	}
-	if c.From == "" {
-		return fmt.Sprintf("set comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
+	return fmt.Sprintf("changed comment on %s %s", kind, q(describeObject(c.Object)))
+}
+
+// Describe says what the change does, for people.
+func (c AlterComposite) Describe() string {
+	var parts []string
+	for _, a := range c.Add {
+		parts = append(parts, "added attribute "+q(a.Name))
 	}
-	return fmt.Sprintf("changed comment on %s %s", strings.ToLower(c.Object.Kind), q(c.Object.String()))
+	for _, a := range c.Drop {
+		parts = append(parts, "removed attribute "+q(a.Name))
+	}
+	for _, a := range c.Retype {
+		parts = append(parts, "changed type of attribute "+q(a.Name)+" to "+a.Type)
+	}
+	return "type " + q(nm(c.To.Name)) + ": " + strings.Join(parts, ", ")
 }
 
 func orNone(s string) string {
@@ -492,8 +512,19 @@ func (c AlterPolicy) Subject() string { return nm(c.Table) }
 
 // Subject names the object the change is about.
 func (c SetComment) Subject() string {
-	if c.Object.Table != "" {
-		return c.Object.Table
+	if c.Object.Kind.Info().Member {
+		return nm(c.Object.Name)
 	}
-	return c.Object.String()
+	return describeObject(c.Object)
+}
+
+// Subject names the object the change is about.
+func (c AlterComposite) Subject() string { return nm(c.To.Name) }
+
+// withCause adds why a dependent is recreated to its description.
+func withCause(s, cause string) string {
+	if cause == "" {
+		return s
+	}
+	return s + " (it " + cause + ")"
 }

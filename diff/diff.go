@@ -18,17 +18,11 @@ type differ struct {
 	from, to *model.Catalog
 	renames  Renames
 	out      []Change
-
-	// recreated marks objects present on both sides that are dropped and
-	// created again, keyed by kind and name: their dependents must follow.
-	recreated map[string]bool
-	// dirty marks relations that change as a whole in a way views notice
-	// (a rename); dirtyColumns lists, per relation, the columns that do.
-	dirty        map[string]bool
-	dirtyColumns map[string][]string
-	// viewsGone marks views of the current schema that are dropped or
-	// recreated.
-	viewsGone map[model.Name]bool
+	// fg and tg are the dependency graphs of from and to.
+	fg, tg *graph
+	// dropped and created record the objects the changes so far drop and
+	// create (both for an object recreated).
+	dropped, created map[model.ObjectID]bool
 	// enumDefaults marks columns ("schema.table.column") whose default a
 	// RecreateEnum already sets.
 	enumDefaults map[string]bool
@@ -38,18 +32,18 @@ type differ struct {
 	keepRows   map[model.Name]*model.Table
 }
 
-func key(kind string, n model.Name) string { return kind + ":" + n.String() }
-
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	d := &differ{from: from, to: to, recreated: map[string]bool{}, dirty: map[string]bool{}, dirtyColumns: map[string][]string{}, viewsGone: map[model.Name]bool{}, enumDefaults: map[string]bool{}, keepRows: map[model.Name]*model.Table{}}
+	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
+		enumDefaults: map[string]bool{}, keepRows: map[model.Name]*model.Table{}}
 	for _, o := range opts {
 		o(d)
 	}
 	if err := d.applyRenames(); err != nil {
 		return nil, err
 	}
+	d.fg, d.tg = newGraph(d.from), newGraph(d.to)
 	d.schemas()
 	d.extensions()
 	d.collations()
@@ -62,12 +56,33 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 	d.views()
 	d.indexes()
 	d.triggers()
-	d.dependentForeignKeys()
+	if err := d.dependents(); err != nil {
+		return nil, err
+	}
 	d.comments()
-	return sortChanges(d.out, d.from, d.to), nil
+	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
 }
 
-func (d *differ) add(c ...Change) { d.out = append(d.out, c...) }
+// add appends changes, recording what they drop and create.
+func (d *differ) add(cs ...Change) {
+	for _, c := range cs {
+		d.out = append(d.out, c)
+		e, err := effects(c, d.from, d.to)
+		if err != nil {
+			continue // sortChanges reports it
+		}
+		for _, id := range e.drops {
+			d.dropped[id] = true
+		}
+		for _, id := range e.creates {
+			d.created[id] = true
+		}
+	}
+}
+
+// recreated reports whether an object of both catalogs is dropped and
+// created again.
+func (d *differ) recreated(id model.ObjectID) bool { return d.dropped[id] && d.created[id] }
 
 func (d *differ) schemas() {
 	for _, s := range d.to.Schemas {
@@ -98,7 +113,6 @@ func (d *differ) extensions() {
 			d.add(CreateExtension{Extension: t})
 		case t.Schema != "" && f.Schema != "" && t.Schema != f.Schema:
 			d.add(DropExtension{Extension: f, Recreate: true}, CreateExtension{Extension: t})
-			d.recreated[key("extension", model.Name{Name: t.Name})] = true
 		case t.Version != f.Version:
 			// Both readers leave Version empty for the server's default
 			// version, so an empty one asks for the default.
@@ -128,7 +142,6 @@ func (d *differ) collations() {
 			d.add(CreateCollation{Collation: t})
 		case !sameExcept(f, t, "Comment"):
 			d.add(DropCollation{Collation: f, Recreate: true}, CreateCollation{Collation: t})
-			d.recreated[key("collation", t.Name)] = true
 		}
 	}
 	for _, f := range d.from.Collations {
@@ -154,7 +167,6 @@ func (d *differ) domains() {
 			d.add(CreateDomain{Domain: t})
 		case f.Type != t.Type || f.Collation != t.Collation:
 			d.add(DropDomain{Domain: f, Recreate: true}, CreateDomain{Domain: t})
-			d.recreated[key("type", t.Name)] = true
 		case !sameExcept(f, t, "Comment"):
 			d.add(AlterDomain{From: f, To: t})
 		}
@@ -181,8 +193,11 @@ func (d *differ) composites() {
 		case f == nil:
 			d.add(CreateComposite{Composite: t})
 		case !sameExcept(f, t, "Comment"):
+			if c, ok := d.alterComposite(f, t); ok {
+				d.add(c)
+				continue
+			}
 			d.add(DropComposite{Composite: f, Recreate: true}, CreateComposite{Composite: t})
-			d.recreated[key("type", t.Name)] = true
 		}
 	}
 	for _, f := range d.from.Composites {
@@ -205,18 +220,17 @@ func (d *differ) functions() {
 		f := find(d.from.Functions, t.Signature())
 		switch {
 		case f == nil:
-			d.add(CreateFunction{Function: t, Late: isLate(d.to, t)})
+			d.add(CreateFunction{Function: t, Late: d.tg.late(t.ID())})
 		case sameExcept(f, t, "Comment"):
 		case replaceable(f, t):
-			d.add(CreateFunction{Function: t, Replace: true, Late: isLate(d.to, t)})
+			d.add(CreateFunction{Function: t, Replace: true, Late: d.tg.late(t.ID())})
 		default:
-			d.add(DropFunction{Function: f, Late: isLate(d.from, f), Recreate: true}, CreateFunction{Function: t, Late: isLate(d.to, t)})
-			d.recreated[key("function", t.Name)] = true
+			d.add(DropFunction{Function: f, Late: d.fg.late(f.ID()), Recreate: true}, CreateFunction{Function: t, Late: d.tg.late(t.ID())})
 		}
 	}
 	for _, f := range d.from.Functions {
 		if find(d.to.Functions, f.Signature()) == nil {
-			d.add(DropFunction{Function: f, Late: isLate(d.from, f)})
+			d.add(DropFunction{Function: f, Late: d.fg.late(f.ID())})
 		}
 	}
 }
@@ -239,4 +253,50 @@ func replaceable(f, t *model.Function) bool {
 
 func (d *differ) unsupported(format string, args ...any) error {
 	return fmt.Errorf("diff: "+format, args...)
+}
+
+// alterComposite returns the in-place change that turns composite f into
+// t, when there is one: the attributes t keeps stay in their order, new
+// ones are added at the end, and an attribute's type changes only while
+// no column uses the type (PostgreSQL refuses it otherwise).
+func (d *differ) alterComposite(f, t *model.Composite) (AlterComposite, bool) {
+	c := AlterComposite{From: f, To: t}
+	find := func(list []*model.Attribute, name string) *model.Attribute {
+		for _, a := range list {
+			if a.Name == name {
+				return a
+			}
+		}
+		return nil
+	}
+	var kept []string
+	for _, a := range f.Attributes {
+		ta := find(t.Attributes, a.Name)
+		switch {
+		case ta == nil:
+			c.Drop = append(c.Drop, a)
+		case *ta != *a:
+			c.Retype = append(c.Retype, ta)
+			kept = append(kept, a.Name)
+		default:
+			kept = append(kept, a.Name)
+		}
+	}
+	for i, a := range t.Attributes {
+		if find(f.Attributes, a.Name) == nil {
+			c.Add = append(c.Add, a)
+			continue
+		}
+		if i >= len(kept) || kept[i] != a.Name {
+			return c, false // the kept attributes change order
+		}
+	}
+	if len(c.Retype) > 0 {
+		for _, u := range d.fg.users[f.ID()] {
+			if u.Kind == model.KindColumn || u.Kind == model.KindComposite || u.Kind == model.KindDomain {
+				return c, false
+			}
+		}
+	}
+	return c, true
 }

@@ -96,7 +96,7 @@ func TestViewIsRecreatedAroundColumnTypeChange(t *testing.T) {
 	mk := func(typ string) *model.Catalog {
 		return cat(func(c *model.Catalog) {
 			c.Tables = []*model.Table{table("t", col("id", "integer"), col("v", typ))}
-			c.Views = []*model.View{{Name: n("tv"), Query: model.Expr{SQL: "SELECT v FROM t", Canon: "select v from public.t"}, DependsOn: []model.Name{n("t")}}}
+			c.Views = []*model.View{{Name: n("tv"), Query: model.Expr{SQL: "SELECT v FROM t", Canon: "select v from public.t", Refs: []model.Ref{{Kind: model.RefRelation, Name: n("t")}, {Kind: model.RefColumn, Name: n("t"), Column: "v"}}}}}
 		})
 	}
 	lines := kinds(mustDiff(t, mk("integer"), mk("bigint")))
@@ -111,9 +111,9 @@ func TestViewChainDroppedDependentsFirst(t *testing.T) {
 	from := cat(func(c *model.Catalog) {
 		c.Tables = []*model.Table{table("t", col("x", "integer"))}
 		c.Views = []*model.View{
-			{Name: n("v1"), Query: model.Expr{Canon: "1"}, DependsOn: []model.Name{n("t")}},
-			{Name: n("v2"), Query: model.Expr{Canon: "2"}, DependsOn: []model.Name{n("v1")}},
-			{Name: n("v0"), Query: model.Expr{Canon: "0"}, DependsOn: []model.Name{n("v2")}},
+			{Name: n("v1"), Query: model.Expr{Canon: "1", Refs: []model.Ref{{Kind: model.RefRelation, Name: n("t")}}}},
+			{Name: n("v2"), Query: model.Expr{Canon: "2", Refs: []model.Ref{{Kind: model.RefRelation, Name: n("v1")}}}},
+			{Name: n("v0"), Query: model.Expr{Canon: "0", Refs: []model.Ref{{Kind: model.RefRelation, Name: n("v2")}}}},
 		}
 	})
 	lines := kinds(mustDiff(t, from, cat(func(c *model.Catalog) {})))

@@ -2,10 +2,8 @@ package diff
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/op"
 )
 
 func (d *differ) enums() {
@@ -33,7 +31,6 @@ func (d *differ) enums() {
 			uses := d.enumUses(f.Name)
 			d.add(RecreateEnum{From: f, To: t, Uses: uses})
 			for _, u := range uses {
-				d.dirtyColumn(u.Table, u.Column.Name)
 				// The swap sets the column's new default itself.
 				d.enumDefaults[u.Table.String()+"."+u.Column.Name] = true
 			}
@@ -58,26 +55,24 @@ func isSubsequence(a, b []string) bool {
 }
 
 // enumUses finds the existing columns typed with the enum (or an array of
-// it), with their defaults in the target schema.
+// it), from the dependency graph, with their defaults in the target schema.
 func (d *differ) enumUses(n model.Name) []EnumUse {
 	var out []EnumUse
-	for _, t := range d.from.Tables {
-		for _, c := range t.Columns {
-			if !isEnumType(c.Type, n) {
-				continue
-			}
-			u := EnumUse{Table: t.Name, Column: c}
-			if tt := d.to.Table(t.Name); tt != nil {
-				if tc := tt.Column(c.Name); tc != nil {
-					u.NewDefault = tc.Default
-				}
-			}
-			out = append(out, u)
+	for _, u := range d.fg.users[model.ObjectID{Kind: model.KindEnum, Name: n}] {
+		if u.Kind != model.KindColumn {
+			continue
 		}
+		c := d.fg.objs[u].Value.(*model.Column)
+		if !slices.ContainsFunc(model.TypeRefs(c.Type), func(r model.Ref) bool { return r.Name == n }) {
+			continue // the column's default names the type, not its type
+		}
+		use := EnumUse{Table: u.Name, Column: c}
+		if tt := d.to.Table(u.Name); tt != nil {
+			if tc := tt.Column(c.Name); tc != nil {
+				use.NewDefault = tc.Default
+			}
+		}
+		out = append(out, use)
 	}
 	return out
-}
-
-func isEnumType(typ string, n model.Name) bool {
-	return strings.TrimSuffix(typ, "[]") == op.QualifiedName(n.Schema, n.Name)
 }

@@ -18,14 +18,15 @@ func (d *differ) indexes() {
 		return nil
 	}
 	onView := func(ix *model.Index) bool { return d.to.View(ix.Table) != nil }
+	tableRecreated := func(n model.Name) bool { return d.recreated(model.ObjectID{Kind: model.KindTable, Name: n}) }
 	var added, dropped []*model.Index
 	for _, t := range d.to.Indexes {
 		f := find(d.from.Indexes, t.Schema, t.Name)
-		fresh := d.from.Table(t.Table) == nil || d.recreated[key("table", t.Table)]
+		fresh := d.from.Table(t.Table) == nil || tableRecreated(t.Table)
 		if fresh && d.to.Table(t.Table) != nil {
 			// The name may still be held by an index of a table dropped
 			// late: free it first.
-			if f != nil && f.Table != t.Table && !d.recreated[key("table", f.Table)] && !d.viewGone(f.Table) {
+			if f != nil && f.Table != t.Table && !tableRecreated(f.Table) && !d.viewGone(f.Table) {
 				d.add(DropIndex{Index: f})
 			}
 			d.add(CreateIndex{Index: t, Fresh: true})
@@ -37,14 +38,12 @@ func (d *differ) indexes() {
 		case f.Table != t.Table || f.Invalid || !sameExcept(f, t, "Comment", "Invalid"):
 			// The old index must go before the new one takes its name,
 			// unless its table or view is dropped early anyway.
-			if !d.recreated[key("table", f.Table)] && !d.viewGone(f.Table) {
+			if !tableRecreated(f.Table) && !d.viewGone(f.Table) {
 				d.add(DropIndex{Index: f})
 			}
 			d.add(CreateIndex{Index: t, OnView: onView(t)})
-			d.recreated[key("index", model.Name{Schema: t.Schema, Name: t.Name})] = true
 		case onView(t) && d.viewGone(t.Table):
 			d.add(CreateIndex{Index: t, OnView: true})
-			d.recreated[key("index", model.Name{Schema: t.Schema, Name: t.Name})] = true
 		}
 	}
 	for _, f := range d.from.Indexes {

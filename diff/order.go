@@ -219,158 +219,189 @@ func (c AlterPolicy) order() (phase, string) {
 	return phCreatePolicies, c.Table.String() + "." + c.To.Name
 }
 func (c SetComment) order() (phase, string) {
-	return phComments, c.Object.Kind + " " + c.Object.String()
+	return phComments, c.Object.Kind.Info().Keyword + " " + describeObject(c.Object)
 }
+func (c AlterComposite) order() (phase, string) { return phCreateComposites, c.To.Name.String() }
 
 func triggerKey(t *model.Trigger) string { return t.Table.String() + "." + t.Name }
 
-// sortChanges orders changes by phase and key, then puts the phases that
-// hold interdependent objects (views and late functions, tables that
-// inherit, dropped tables) into dependency order.
-func sortChanges(cs []Change, from, to *model.Catalog) []Change {
-	slices.SortStableFunc(cs, func(a, b Change) int {
-		pa, ka := a.order()
-		pb, kb := b.order()
-		if pa != pb {
-			return cmp.Compare(pa, pb)
-		}
-		return cmp.Compare(ka, kb)
-	})
-	out := make([]Change, 0, len(cs))
-	for i := 0; i < len(cs); {
-		p, _ := cs[i].order()
-		j := i
-		for j < len(cs) {
-			if pj, _ := cs[j].order(); pj != p {
-				break
-			}
-			j++
-		}
-		group := cs[i:j]
-		switch p {
-		case phCreateLate, phCreateTables, phCreateComposites, phCreateDomains, phCreateFunctions:
-			group = topo(group, func(c Change) []string { return dependsOn(c, to) }, false)
-		case phDropViews, phDropLateFunctions, phDropTables, phDropTypes, phDropRecreated, phDropFunctions:
-			group = topo(group, func(c Change) []string { return dependsOn(c, from) }, true)
-		}
-		out = append(out, group...)
-		i = j
+// sortChanges orders changes so that every object exists before what
+// depends on it is created or altered, and outlives what depends on it:
+// a topological sort over edges derived from the changes' effects and the
+// dependency graphs of both catalogs (see orderEdges). Among changes that
+// the graph leaves free, the fixed phase order and then the change's key
+// decide, so the output is deterministic and reads in a familiar order. A
+// cycle (two tables whose foreign keys reference each other are separate
+// changes, so cycles are rare) is broken at the change that comes first in
+// that order.
+func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change, error) {
+	succ, indeg, err := orderEdges(cs, from, to, fg, tg)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	type prio struct {
+		p   phase
+		key string
+		i   int
+	}
+	prios := make([]prio, len(cs))
+	for i, c := range cs {
+		p, k := c.order()
+		prios[i] = prio{p, k, i}
+	}
+	less := func(a, b int) int {
+		pa, pb := prios[a], prios[b]
+		if pa.p != pb.p {
+			return cmp.Compare(pa.p, pb.p)
+		}
+		if pa.key != pb.key {
+			return cmp.Compare(pa.key, pb.key)
+		}
+		return cmp.Compare(pa.i, pb.i)
+	}
+	var ready []int
+	for i := range cs {
+		if indeg[i] == 0 {
+			ready = append(ready, i)
+		}
+	}
+	done := make([]bool, len(cs))
+	out := make([]Change, 0, len(cs))
+	for len(out) < len(cs) {
+		if len(ready) == 0 {
+			// A cycle: take the first remaining change in phase order.
+			next := -1
+			for i := range cs {
+				if !done[i] && (next < 0 || less(i, next) < 0) {
+					next = i
+				}
+			}
+			ready = append(ready, next)
+			indeg[next] = 0
+		}
+		best := 0
+		for j := 1; j < len(ready); j++ {
+			if less(ready[j], ready[best]) < 0 {
+				best = j
+			}
+		}
+		i := ready[best]
+		ready = slices.Delete(ready, best, best+1)
+		if done[i] {
+			continue
+		}
+		done[i] = true
+		out = append(out, cs[i])
+		for _, j := range succ[i] {
+			if indeg[j]--; indeg[j] == 0 && !done[j] {
+				ready = append(ready, j)
+			}
+		}
+	}
+	return out, nil
 }
 
-// topo sorts a group so every change comes after the changes of the
-// objects it depends on (reverse: before them), keeping the given order
-// among independent changes.
-func topo(group []Change, deps func(Change) []string, reverse bool) []Change {
-	key := func(c Change) string { return subjectKey(c) }
-	index := map[string]int{}
-	for i, c := range group {
-		index[key(c)] = i
+// orderEdges derives the ordering constraints between changes:
+//
+//   - a change that creates, alters or needs an object comes after the
+//     changes that create or alter what that object depends on in the
+//     target catalog, and after the creation of the object itself;
+//   - a change that drops or alters an object comes before the changes
+//     that drop what the object depended on in the current catalog, and
+//     before the changes that alter it (a view goes before a type change
+//     of a column it reads);
+//   - an object (or a relation of the same name) is dropped before it is
+//     created again.
+func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, []int, error) {
+	n := len(cs)
+	effs := make([]effect, n)
+	creators, droppers, alterers := map[model.ObjectID][]int{}, map[model.ObjectID][]int{}, map[model.ObjectID][]int{}
+	relCreators, relDroppers := map[model.Name][]int{}, map[model.Name][]int{}
+	for i, c := range cs {
+		e, err := effects(c, from, to)
+		if err != nil {
+			return nil, nil, err
+		}
+		effs[i] = e
+		for _, id := range e.creates {
+			creators[id] = append(creators[id], i)
+			if id.Kind.Info().Relation {
+				relCreators[id.Name] = append(relCreators[id.Name], i)
+			}
+		}
+		for _, id := range e.drops {
+			droppers[id] = append(droppers[id], i)
+			if id.Kind.Info().Relation {
+				relDroppers[id.Name] = append(relDroppers[id.Name], i)
+			}
+		}
+		for _, id := range e.alters {
+			alterers[id] = append(alterers[id], i)
+		}
 	}
-	visited := make([]int, len(group)) // 0 new, 1 visiting, 2 done
-	var out []Change
-	var visit func(i int)
-	visit = func(i int) {
-		if visited[i] != 0 {
+	succ := make([][]int, n)
+	indeg := make([]int, n)
+	seen := map[[2]int]bool{}
+	edge := func(a, b int) {
+		if a == b || seen[[2]int{a, b}] {
 			return
 		}
-		visited[i] = 1
-		for _, d := range deps(group[i]) {
-			if j, ok := index[d]; ok && j != i {
-				visit(j)
+		seen[[2]int{a, b}] = true
+		succ[a] = append(succ[a], b)
+		indeg[b]++
+	}
+	for i, e := range effs {
+		for _, list := range [][]model.ObjectID{e.creates, e.alters, e.needs} {
+			for _, x := range list {
+				for _, y := range tg.deps[x] {
+					for _, j := range creators[y] {
+						edge(j, i)
+					}
+					if containsID(e.creates, y) {
+						continue // what changes y later runs after this creates it
+					}
+					for _, j := range alterers[y] {
+						edge(j, i)
+					}
+				}
 			}
 		}
-		visited[i] = 2
-		out = append(out, group[i])
-	}
-	for i := range group {
-		visit(i)
-	}
-	if reverse {
-		slices.Reverse(out)
-	}
-	return out
-}
-
-// subjectKey identifies the object a creation or drop is about, so that
-// dependencies can be matched to changes.
-func subjectKey(c Change) string {
-	switch c := c.(type) {
-	case CreateView:
-		return c.View.Name.String()
-	case DropView:
-		return c.View.Name.String()
-	case CreateFunction:
-		return c.Function.Name.String()
-	case DropFunction:
-		return c.Function.Name.String()
-	case CreateTable:
-		return c.Table.Name.String()
-	case DropTable:
-		return c.Table.Name.String()
-	case CreateComposite:
-		return c.Composite.Name.String()
-	case DropComposite:
-		return c.Composite.Name.String()
-	case CreateDomain:
-		return c.Domain.Name.String()
-	case DropDomain:
-		return c.Domain.Name.String()
-	case DropEnum:
-		return c.Enum.Name.String()
-	}
-	return ""
-}
-
-// dependsOn lists the objects a created or dropped object needs, as
-// subjectKey strings.
-func dependsOn(c Change, cat *model.Catalog) []string {
-	var out []string
-	switch c := c.(type) {
-	case CreateView:
-		for _, d := range c.View.DependsOn {
-			out = append(out, d.String())
+		for _, list := range [][]model.ObjectID{e.alters, e.needs} {
+			for _, x := range list {
+				for _, j := range creators[x] {
+					edge(j, i)
+				}
+			}
 		}
-	case DropView:
-		for _, d := range c.View.DependsOn {
-			out = append(out, d.String())
+		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
+			for _, x := range list {
+				for _, y := range fg.deps[x] {
+					for _, j := range droppers[y] {
+						edge(i, j)
+					}
+				}
+			}
 		}
-	case CreateFunction:
-		out = functionDeps(cat, c.Function)
-	case DropFunction:
-		out = functionDeps(cat, c.Function)
-	case CreateTable:
-		out = tableParents(c.Table)
-	case DropTable:
-		out = tableParents(c.Table)
-	case CreateComposite:
-		out = typeNames(cat, attrTypes(c.Composite))
-	case DropComposite:
-		out = typeNames(cat, attrTypes(c.Composite))
-	case CreateDomain:
-		out = typeNames(cat, []string{c.Domain.Type})
-	case DropDomain:
-		out = typeNames(cat, []string{c.Domain.Type})
+		for _, x := range e.drops {
+			for _, y := range fg.deps[x] {
+				for _, j := range alterers[y] {
+					edge(i, j)
+				}
+			}
+			for _, j := range alterers[x] {
+				edge(j, i) // an object is changed before it is dropped
+			}
+		}
+		for _, x := range e.creates {
+			for _, j := range droppers[x] {
+				edge(j, i)
+			}
+			if x.Kind.Info().Relation {
+				for _, j := range relDroppers[x.Name] {
+					edge(j, i)
+				}
+			}
+		}
 	}
-	return out
-}
-
-func tableParents(t *model.Table) []string {
-	var out []string
-	if t.PartitionOf != nil {
-		out = append(out, t.PartitionOf.String())
-	}
-	for _, p := range t.Inherits {
-		out = append(out, p.String())
-	}
-	return out
-}
-
-func attrTypes(c *model.Composite) []string {
-	var out []string
-	for _, a := range c.Attributes {
-		out = append(out, a.Type)
-	}
-	return out
+	return succ, indeg, nil
 }

@@ -108,7 +108,6 @@ func (d *differ) applyRenames() error {
 		}
 		d.add(RenameTable{From: old, To: to})
 		t.Name = to
-		d.dirty[to.String()] = true
 		rw.retable(old, to)
 	}
 	for _, table := range sortedKeys(r.Columns) {
@@ -130,7 +129,6 @@ func (d *differ) applyRenames() error {
 			}
 			d.add(RenameColumn{Table: table, From: old, To: nc})
 			c.Name = nc
-			d.dirty[table.String()] = true
 			rw.recolumn(table, old, nc)
 		}
 	}
@@ -312,11 +310,6 @@ func (rw rewriter) retable(old, to model.Name) {
 	for _, s := range rw.cat.Sequences {
 		if s.OwnedBy != nil {
 			ren(&s.OwnedBy.Table)
-		}
-	}
-	for _, v := range rw.cat.Views {
-		for i := range v.DependsOn {
-			ren(&v.DependsOn[i])
 		}
 	}
 	for _, tr := range rw.cat.Triggers {

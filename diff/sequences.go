@@ -67,7 +67,7 @@ func (d *differ) implicitlyDropped(s *model.Sequence) bool {
 	if d.gone(o.Table) {
 		return true
 	}
-	if d.recreated[key("column", model.Name{Schema: o.Table.String(), Name: o.Column})] {
+	if d.recreated(model.ColumnID(o.Table, o.Column)) {
 		return true
 	}
 	t := d.to.Table(o.Table)

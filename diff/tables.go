@@ -18,7 +18,6 @@ func (d *differ) tables() {
 		case recreate[t.Name]:
 			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil})
 			d.createTable(t)
-			d.recreated[key("table", t.Name)] = true
 		default:
 			d.alterTable(f, t)
 		}
@@ -103,7 +102,7 @@ func (d *differ) createTable(t *model.Table) {
 // gone reports whether a table of the current schema disappears or is
 // recreated, taking its dependents with it.
 func (d *differ) gone(n model.Name) bool {
-	return d.to.Table(n) == nil || d.recreated[key("table", n)]
+	return d.to.Table(n) == nil || d.recreated(model.ObjectID{Kind: model.KindTable, Name: n})
 }
 
 // foreignKeysOfGoneTables drops, first, every foreign key that references
@@ -164,15 +163,6 @@ func (d *differ) alterTable(f, t *model.Table) {
 	d.policies(f, t)
 }
 
-// dirtyColumn records a column that changes in a way the views reading it
-// notice (its type, or its existence), so those views are recreated.
-func (d *differ) dirtyColumn(table model.Name, column string) {
-	k := table.String()
-	if !slices.Contains(d.dirtyColumns[k], column) {
-		d.dirtyColumns[k] = append(d.dirtyColumns[k], column)
-	}
-}
-
 // effectiveColumns returns the columns a partition really has: its
 // parent's (recursively), with the partition's own options applied.
 func (d *differ) effectiveColumns(cat *model.Catalog, t *model.Table) []*model.Column {
@@ -207,7 +197,6 @@ func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) 
 	for _, c := range have {
 		if !has(want, c.Name) {
 			d.add(DropColumn{Table: table, Column: c})
-			d.dirtyColumn(table, c.Name)
 		}
 	}
 }
@@ -235,7 +224,6 @@ func (d *differ) columns(f, t *model.Table) {
 	for _, fc := range f.Columns {
 		if t.Column(fc.Name) == nil && !partial {
 			d.add(DropColumn{Table: t.Name, Column: fc})
-			d.dirtyColumn(t.Name, fc.Name)
 		}
 	}
 }
@@ -282,8 +270,6 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 			position = slices.IndexFunc(t.Columns, func(c *model.Column) bool { return c.Name == tc.Name })
 		}
 		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc, Position: position})
-		d.recreated[key("column", model.Name{Schema: table.String(), Name: tc.Name})] = true
-		d.dirtyColumn(table, tc.Name)
 		return
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}
@@ -296,9 +282,6 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 		if s := d.ownedSequence(d.to, table, tc.Name); s != nil && d.from.Sequence(s.Name) == nil {
 			c.CreateSequence = s
 		}
-	}
-	if fc.Type != tc.Type || fc.Collation != tc.Collation {
-		d.dirtyColumn(table, fc.Name)
 	}
 	d.add(c)
 }
@@ -331,7 +314,6 @@ func (d *differ) constraints(f, t *model.Table) {
 			d.add(ValidateConstraint{Table: t.Name, Constraint: tc})
 		default:
 			d.add(DropConstraint{Table: t.Name, Constraint: fc}, AddConstraint{Table: t.Name, Constraint: tc})
-			d.recreated[key("constraint", model.Name{Schema: t.Name.String(), Name: tc.Name})] = true
 		}
 	}
 	for _, fc := range f.Constraints {
@@ -377,7 +359,6 @@ func (d *differ) policies(f, t *model.Table) {
 		case fp.Command != tp.Command || fp.Permissive != tp.Permissive ||
 			(fp.Using != nil && tp.Using == nil) || (fp.WithCheck != nil && tp.WithCheck == nil):
 			d.add(DropPolicy{Table: t.Name, Policy: fp}, CreatePolicy{Table: t.Name, Policy: tp})
-			d.recreated[key("policy", model.Name{Schema: t.Name.String(), Name: tp.Name})] = true
 		default:
 			d.add(AlterPolicy{Table: t.Name, From: fp, To: tp})
 		}

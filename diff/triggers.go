@@ -24,9 +24,8 @@ func (d *differ) triggers() {
 		switch {
 		case f == nil || relGone(t.Table):
 			d.add(CreateTrigger{Trigger: t})
-		case !sameExcept(f, t, "Comment", "Enabled") || d.recreated[key("function", t.Function)]:
+		case !sameExcept(f, t, "Comment", "Enabled"):
 			d.add(DropTrigger{Trigger: f}, CreateTrigger{Trigger: t})
-			d.recreated[key("trigger", model.Name{Schema: t.Table.String(), Name: t.Name})] = true
 		case f.Enabled != t.Enabled:
 			d.add(SetTriggerEnabled{From: f, To: t})
 		}

@@ -30,7 +30,7 @@ func (r *reader) finishView(row *viewRow) error {
 		return err
 	}
 	v := &model.View{Name: model.Name{Schema: row.Schema, Name: row.Name}, Materialized: row.Materialized,
-		Query: q.Expr, Options: nilIfEmpty(row.Options), DependsOn: nilIfEmpty(q.DependsOn), Comment: r.comment("pg_class", row.OID, 0)}
+		Query: q.Expr, Options: nilIfEmpty(row.Options), Comment: r.comment("pg_class", row.OID, 0)}
 	sort.Strings(v.Options)
 	r.cat.Views = append(r.cat.Views, v)
 	return nil

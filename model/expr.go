@@ -18,6 +18,10 @@ type Expr struct {
 	SQL    string
 	Canon  string
 	Source string
+	// Refs are the objects the expression names, sorted: relations and
+	// their columns, types, functions, operators and collations outside
+	// pg_catalog. They are derived data: equality ignores them.
+	Refs []Ref
 }
 
 // Text returns the text revisions write: Source when there is one, else

@@ -12,8 +12,5 @@ type View struct {
 	// Options are view options ("security_barrier=true",
 	// "check_option=local"), sorted.
 	Options []string
-	// DependsOn lists the tables, views and functions the query reads, sorted;
-	// it orders drops and creates.
-	DependsOn []Name
 	Comment   string
 }

@@ -1,6 +1,10 @@
 package op
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
+)
 
 // Comment sets or removes the comment on an object (COMMENT ON).
 //
@@ -30,24 +34,11 @@ func (o Comment) Statements() ([]string, error) {
 	if o.On == "" || o.Name == "" {
 		return nil, invalid("Comment", "On and Name are required")
 	}
-	on := strings.ToUpper(o.On)
-	var target string
-	switch on {
-	case "COLUMN":
-		target = QualifiedName(o.Schema, o.Table) + "." + QuoteIdent(o.Name)
-	case "CONSTRAINT", "TRIGGER", "POLICY":
-		target = QuoteIdent(o.Name) + " ON " + QualifiedName(o.Schema, o.Table)
-	case "DOMAIN CONSTRAINT":
-		on = "CONSTRAINT"
-		target = QuoteIdent(o.Name) + " ON DOMAIN " + QualifiedName(o.Schema, o.Table)
-	case "FUNCTION", "PROCEDURE":
-		target = QualifiedName(o.Schema, o.Name) + "(" + o.Args + ")"
-	case "SCHEMA", "EXTENSION":
-		target = QuoteIdent(o.Name)
-	default:
-		target = QualifiedName(o.Schema, o.Name)
+	ref := pgsql.ObjectRef{Kind: o.On, Schema: o.Schema, Table: o.Table, Name: o.Name, Args: o.Args}
+	if _, ok := pgsql.ObjectKinds[strings.ToUpper(o.On)]; !ok {
+		return nil, invalid("Comment", "unknown object kind %q", o.On)
 	}
-	return one(commentSQL(on, target, o.Text))
+	return one(commentSQL(ref.Keyword(), ref.Target(), o.Text))
 }
 
 func commentSQL(on, target, text string) string {

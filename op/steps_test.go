@@ -48,6 +48,9 @@ func scenario() []step {
 		{name: "create composite type", op: op.CreateComposite{Schema: app, Name: "money_amount", Attributes: []op.Attribute{
 			{Name: "amount", Type: "numeric(12,2)"}, {Name: "currency", Type: "text", Collation: `"C"`},
 		}, Comment: "an amount with its currency"}},
+		{name: "alter composite attributes", op: op.AlterComposite{Schema: app, Name: "money_amount",
+			Add: []op.Attribute{{Name: "note", Type: "text"}}, Alter: []op.Attribute{{Name: "amount", Type: "numeric(14,2)"}}},
+			undo: op.AlterComposite{Schema: app, Name: "money_amount", Drop: []string{"note"}, Alter: []op.Attribute{{Name: "amount", Type: "numeric(12,2)"}}}},
 		{name: "rename type", op: op.RenameType{Schema: app, Name: "money_amount", NewName: "Money"}},
 		{name: "create domain with checks", op: op.CreateDomain{Schema: app, Name: "email", Type: "public.citext", Checks: []op.DomainCheck{
 			{Name: "email_has_at", Expr: "VALUE ~ '@'"},

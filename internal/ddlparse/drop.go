@@ -46,7 +46,9 @@ func (b *builder) drop(s *pg.DropStmt) error {
 
 func (b *builder) dropRelation(kind pg.ObjectType, n model.Name, missingOK bool) error {
 	for _, v := range b.views {
-		if v.m.Name != n && slices.Contains(v.m.DependsOn, n) {
+		if v.m.Name != n && slices.ContainsFunc(v.m.Query.Refs, func(r model.Ref) bool {
+			return (r.Kind == model.RefRelation || r.Kind == model.RefColumn) && r.Name == n
+		}) {
 			return b.errorAt(-1, ErrInvalid, "cannot drop %s because view %s depends on it", n, v.m.Name)
 		}
 	}

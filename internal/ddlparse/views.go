@@ -75,7 +75,7 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 		return b.exprError(err)
 	}
 	q.Expr.Source = src
-	v := &model.View{Name: n, Materialized: materialized, Query: q.Expr, Options: opts, DependsOn: q.DependsOn}
+	v := &model.View{Name: n, Materialized: materialized, Query: q.Expr, Options: opts}
 	if old != nil {
 		v.Comment = old.m.Comment
 	}

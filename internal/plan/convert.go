@@ -206,3 +206,18 @@ func columnRef(r *model.ColumnRef) *op.ColumnRef {
 	}
 	return &op.ColumnRef{Schema: r.Table.Schema, Table: r.Table.Name, Column: r.Column}
 }
+
+// commentOn converts an object ID into the COMMENT ON operation that sets
+// its comment.
+func commentOn(id model.ObjectID, text string) op.Comment {
+	c := op.Comment{On: id.Kind.Info().Keyword, Text: text}
+	switch {
+	case id.Kind.Info().Member:
+		c.Schema, c.Table, c.Name = id.Name.Schema, id.Name.Name, id.Member
+	case id.Kind == model.KindSchema || id.Kind == model.KindExtension:
+		c.Name = id.Name.Name
+	default:
+		c.Schema, c.Name, c.Args = id.Name.Schema, id.Name.Name, id.Args
+	}
+	return c
+}

@@ -157,8 +157,19 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.AlterPolicy{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.To.Name,
 			Roles: alterRoles(c.To.Roles), Using: exprSQL(c.To.Using), WithCheck: exprSQL(c.To.WithCheck)}), nil
 	case diff.SetComment:
-		ob := c.Object
-		return ops(op.Comment{On: ob.Kind, Schema: ob.Schema, Table: ob.Table, Name: ob.Name, Args: ob.Args, Text: c.To}), nil
+		return ops(commentOn(c.Object, c.To)), nil
+	case diff.AlterComposite:
+		ac := op.AlterComposite{Schema: c.To.Name.Schema, Name: c.To.Name.Name}
+		for _, a := range c.Drop {
+			ac.Drop = append(ac.Drop, a.Name)
+		}
+		for _, a := range c.Retype {
+			ac.Alter = append(ac.Alter, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
+		}
+		for _, a := range c.Add {
+			ac.Add = append(ac.Add, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
+		}
+		return ops(ac), nil
 	}
 	return nil, fmt.Errorf("plan: unsupported change %T", c)
 }

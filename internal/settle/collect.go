@@ -124,6 +124,42 @@ func readShadowedExpr(text string, p *probe) (*model.Expr, error) {
 	return introspect.ReadExpr(p.env.namespace(p.columns), text, "")
 }
 
+// qualified returns a copy of an expression without the user's text, so
+// that the operations built from it write the qualified SQL: a probe runs
+// with an empty search_path, where only qualified names resolve.
+func qualified(e *model.Expr) *model.Expr {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.Source = ""
+	return &c
+}
+
+// qualifiedIndex returns a copy of an index whose expressions have no
+// user's text (see qualified).
+func qualifiedIndex(ix *model.Index) *model.Index {
+	c := *ix
+	c.Where = qualified(ix.Where)
+	c.Keys = append([]model.IndexKey(nil), ix.Keys...)
+	for i := range c.Keys {
+		c.Keys[i].Expr = qualified(c.Keys[i].Expr)
+	}
+	return &c
+}
+
+// qualifiedConstraint returns a copy of a constraint whose expressions
+// have no user's text (see qualified).
+func qualifiedConstraint(con *model.Constraint) *model.Constraint {
+	c := *con
+	c.Expr, c.Where = qualified(con.Expr), qualified(con.Where)
+	c.Elements = append([]model.ExclusionElement(nil), con.Elements...)
+	for i := range c.Elements {
+		c.Elements[i].Key.Expr = qualified(c.Elements[i].Key.Expr)
+	}
+	return &c
+}
+
 // temp names an object's stand-in in pg_temp.
 func temp(name string) string { return pgsql.QualifiedName("pg_temp", name) }
 
@@ -207,7 +243,7 @@ func (c *collector) exclusion(t *model.Table, cur, des *model.Constraint) {
 		}
 		p = c.newProbe()
 		p.fail(p.env.table(t.Name, ""))
-		con := plan.ConstraintOp(des)
+		con := plan.ConstraintOp(qualifiedConstraint(des))
 		stmts, err := op.AddConstraint{Schema: "pg_temp", Table: t.Name.Name, Constraint: con}.Statements()
 		p.fail(err)
 		if err == nil {
@@ -241,7 +277,7 @@ func (c *collector) index(cur, des *model.Index) {
 		}
 		p = c.newProbe()
 		p.fail(p.env.relation(des.Table))
-		ci := plan.IndexOp(des)
+		ci := plan.IndexOp(qualifiedIndex(des))
 		ci.Schema = "pg_temp"
 		stmts, err := ci.Statements()
 		p.fail(err)
@@ -294,7 +330,9 @@ func (c *collector) policy(t *model.Table, cur, des *model.Policy) {
 	}
 	p := c.newProbe()
 	p.fail(p.env.table(t.Name, ""))
-	cp := plan.PolicyOp(t.Name, des)
+	qp := *des
+	qp.Using, qp.WithCheck = qualified(des.Using), qualified(des.WithCheck)
+	cp := plan.PolicyOp(t.Name, &qp)
 	cp.Schema, cp.Roles, cp.Comment = "pg_temp", nil, ""
 	var err error
 	if cp.Using != "" {
@@ -367,7 +405,15 @@ func (c *collector) domain(cur, des *model.Domain) {
 			return
 		}
 		p = c.newProbe()
-		cd := plan.DomainOp(des)
+		qd := *des
+		qd.Default = qualified(des.Default)
+		qd.Checks = nil
+		for _, c := range des.Checks {
+			qc := *c
+			qc.Expr = *qualified(&c.Expr)
+			qd.Checks = append(qd.Checks, &qc)
+		}
+		cd := plan.DomainOp(&qd)
 		cd.Schema = "pg_temp"
 		stmts, err := cd.Statements()
 		p.fail(err)
@@ -401,7 +447,12 @@ func standardBody(f *model.Function) bool {
 
 func (c *collector) function(cur, des *model.Function) {
 	p := c.newProbe()
-	cf := plan.FunctionOp(des)
+	qf := *des
+	qf.Args = append([]model.FuncArg(nil), des.Args...)
+	for i := range qf.Args {
+		qf.Args[i].Default = qualified(qf.Args[i].Default)
+	}
+	cf := plan.FunctionOp(&qf)
 	cf.Schema, cf.Comment = "pg_temp", ""
 	stmts, err := cf.Statements()
 	p.fail(err)

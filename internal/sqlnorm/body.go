@@ -18,13 +18,14 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &model.Expr{SQL: "RETURN " + e.SQL, Canon: "RETURN " + e.Canon}, nil
+		return &model.Expr{SQL: "RETURN " + e.SQL, Canon: "RETURN " + e.Canon, Refs: e.Refs}, nil
 	}
 	var stmts []*pg.Node
 	if outer := n.GetList(); outer != nil && len(outer.Items) == 1 {
 		stmts = outer.Items[0].GetList().GetItems()
 	}
 	var sqls, canons []string
+	var refs []model.Ref
 	for _, s := range stmts {
 		if sel := s.GetSelectStmt(); sel != nil {
 			q, err := ns.Query(sel, nil)
@@ -32,6 +33,7 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 				return nil, err
 			}
 			sqls, canons = append(sqls, q.Expr.SQL), append(canons, q.Expr.Canon)
+			refs = append(refs, q.Expr.Refs...)
 			continue
 		}
 		out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: s}}})
@@ -46,7 +48,7 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 		}
 		return "BEGIN ATOMIC " + strings.Join(parts, "; ") + "; END"
 	}
-	return &model.Expr{SQL: join(sqls), Canon: join(canons)}, nil
+	return &model.Expr{SQL: join(sqls), Canon: join(canons), Refs: model.SortRefs(refs)}, nil
 }
 
 // ParseSQLBody reads a function body as pg_get_function_sqlbody prints it.

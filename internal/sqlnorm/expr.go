@@ -3,7 +3,6 @@ package sqlnorm
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -17,7 +16,7 @@ import (
 // canonical type the value is coerced to, such as a column's type for its
 // default; "" when there is none. Expr modifies n.
 func (ns *Namespace) Expr(n *pg.Node, typ string) (*model.Expr, error) {
-	q := &qualifier{ns: ns}
+	q := newQualifier(ns)
 	if err := q.expr(n, nil); err != nil {
 		return nil, err
 	}
@@ -29,7 +28,7 @@ func (ns *Namespace) Expr(n *pg.Node, typ string) (*model.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &model.Expr{SQL: sql, Canon: canon}, nil
+	return &model.Expr{SQL: sql, Canon: canon, Refs: q.sortedRefs()}, nil
 }
 
 // ParseExpr reads expression text as PostgreSQL prints it (pg_get_expr,
@@ -40,7 +39,7 @@ func (ns *Namespace) ParseExpr(sql, typ string) (*model.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &qualifier{ns: ns}
+	q := newQualifier(ns)
 	if err := q.expr(n, nil); err != nil {
 		return nil, err
 	}
@@ -48,7 +47,7 @@ func (ns *Namespace) ParseExpr(sql, typ string) (*model.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &model.Expr{SQL: sql, Canon: canon}, nil
+	return &model.Expr{SQL: sql, Canon: canon, Refs: q.sortedRefs()}, nil
 }
 
 // ParseExprNode parses the text of one expression.
@@ -72,16 +71,13 @@ type Query struct {
 	Expr model.Expr
 	// Columns are the output column names.
 	Columns []string
-	// DependsOn lists the user relations and functions the query refers to,
-	// sorted.
-	DependsOn []model.Name
 }
 
 // Query turns the SELECT of a CREATE VIEW into a model query. columns, when
 // not empty, renames the output columns (CREATE VIEW v (a, b) AS ...); they
 // are folded into the select list, as PostgreSQL does. Query modifies sel.
 func (ns *Namespace) Query(sel *pg.SelectStmt, columns []string) (*Query, error) {
-	q := &qualifier{ns: ns, deps: map[model.Name]bool{}}
+	q := newQualifier(ns)
 	names, err := q.query(sel, nil)
 	if err != nil {
 		return nil, err
@@ -96,7 +92,7 @@ func (ns *Namespace) Query(sel *pg.SelectStmt, columns []string) (*Query, error)
 	if err != nil {
 		return nil, err
 	}
-	return &Query{Expr: model.Expr{SQL: sql, Canon: canon}, Columns: names, DependsOn: sortedNames(q.deps)}, nil
+	return &Query{Expr: model.Expr{SQL: sql, Canon: canon, Refs: q.sortedRefs()}, Columns: names}, nil
 }
 
 // ParseQuery reads a view definition as pg_get_viewdef prints it.
@@ -109,7 +105,7 @@ func (ns *Namespace) ParseQuery(sql string) (*Query, error) {
 		return nil, errors.New("parsing view query: not one SELECT")
 	}
 	sel := res.Stmts[0].Stmt.GetSelectStmt()
-	q := &qualifier{ns: ns, deps: map[model.Name]bool{}}
+	q := newQualifier(ns)
 	names, err := q.query(sel, nil)
 	if err != nil {
 		return nil, err
@@ -118,8 +114,7 @@ func (ns *Namespace) ParseQuery(sql string) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Query{Expr: model.Expr{SQL: strings.TrimSpace(sql), Canon: canon}, Columns: names,
-		DependsOn: sortedNames(q.deps)}, nil
+	return &Query{Expr: model.Expr{SQL: strings.TrimSpace(sql), Canon: canon, Refs: q.sortedRefs()}, Columns: names}, nil
 }
 
 // renameOutputs applies a view's column list to the select list of the
@@ -138,18 +133,6 @@ func renameOutputs(sel *pg.SelectStmt, names, columns []string) []string {
 		}
 	}
 	return renamed(names, columns)[:len(names)]
-}
-
-func sortedNames(set map[model.Name]bool) []model.Name {
-	if len(set) == 0 {
-		return nil
-	}
-	out := make([]model.Name, 0, len(set))
-	for n := range set {
-		out = append(out, n)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
-	return out
 }
 
 // print renders a tree, through pg_query's deparser when the Go printer

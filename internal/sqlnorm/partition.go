@@ -17,6 +17,7 @@ import (
 // partitioning.
 func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(string) (string, bool)) (*model.Expr, error) {
 	var sqlParts, canonParts []string
+	var refs []model.Ref
 	for _, p := range params {
 		pe := p.GetPartitionElem()
 		if pe == nil {
@@ -32,12 +33,14 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 				return nil, &UnknownError{Kind: KindRelation, Name: "column " + name, Location: pe.Location}
 			}
 			sqlPart, canonPart = pgsql.QuoteIdent(name), pgsql.QuoteIdent(name)
+			refs = append(refs, model.Ref{Kind: model.RefColumn, Column: name})
 		} else {
 			e, err := ns.Expr(pe.Expr, "")
 			if err != nil {
 				return nil, err
 			}
 			sqlPart, canonPart = "("+e.SQL+")", "("+e.Canon+")"
+			refs = append(refs, e.Refs...)
 		}
 		if len(pe.Collation) > 0 {
 			coll := pgsql.QualifiedName("", Strings(pe.Collation)[len(pe.Collation)-1])
@@ -55,7 +58,7 @@ func PartitionKey(ns *Namespace, params []*pg.Node, method string, colType func(
 		sqlParts = append(sqlParts, sqlPart)
 		canonParts = append(canonParts, canonPart)
 	}
-	return &model.Expr{SQL: "(" + strings.Join(sqlParts, ", ") + ")", Canon: "(" + strings.Join(canonParts, ", ") + ")"}, nil
+	return &model.Expr{SQL: "(" + strings.Join(sqlParts, ", ") + ")", Canon: "(" + strings.Join(canonParts, ", ") + ")", Refs: model.SortRefs(refs)}, nil
 }
 
 // PartitionBound prints a partition bound as PostgreSQL stores it:

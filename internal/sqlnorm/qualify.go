@@ -15,14 +15,54 @@ import (
 // as the input, so it is what the readers keep as executable SQL.
 type qualifier struct {
 	ns *Namespace
-	// deps collects the user relations and functions the tree refers to.
-	deps map[model.Name]bool
+	// refs collects the objects outside pg_catalog the tree refers to.
+	refs map[model.Ref]bool
 }
 
-func (q *qualifier) dep(schema, name string) {
-	if q.deps != nil && schema != "" && schema != "pg_catalog" {
-		q.deps[model.Name{Schema: schema, Name: name}] = true
+func newQualifier(ns *Namespace) *qualifier { return &qualifier{ns: ns, refs: map[model.Ref]bool{}} }
+
+// ref records a reference to a named object outside pg_catalog.
+func (q *qualifier) ref(kind model.RefKind, schema, name string) {
+	if schema != "" && schema != "pg_catalog" && schema != "pg_temp" {
+		q.refs[model.Ref{Kind: kind, Name: model.Name{Schema: schema, Name: name}}] = true
 	}
+}
+
+// columnRef records a reference to a column: of the relation named, or of
+// the expression's own table when rel is the zero Name.
+func (q *qualifier) column(rel model.Name, col string) {
+	if rel.Schema == "pg_catalog" {
+		return
+	}
+	q.refs[model.Ref{Kind: model.RefColumn, Name: rel, Column: col}] = true
+}
+
+// sortedRefs returns the collected references in order.
+func (q *qualifier) sortedRefs() []model.Ref {
+	if len(q.refs) == 0 {
+		return nil
+	}
+	out := make([]model.Ref, 0, len(q.refs))
+	for r := range q.refs {
+		out = append(out, r)
+	}
+	return model.SortRefs(out)
+}
+
+// typeRef records the user type a type name resolves to, if any.
+func (q *qualifier) typeRef(tn *pg.TypeName) {
+	if tn == nil {
+		return
+	}
+	text, err := q.ns.TypeName(tn, BareType)
+	if err != nil {
+		return // the printer reports it
+	}
+	t, err := pgsql.ParseType(text)
+	if err != nil || t.Builtin() {
+		return
+	}
+	q.ref(model.RefType, t.Schema, t.Name)
 }
 
 func (q *qualifier) list(nodes []*pg.Node, sc *qscope) error {
@@ -45,6 +85,7 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		if sc != nil {
 			return sc.columnRef(v.ColumnRef)
 		}
+		q.ownColumn(v.ColumnRef)
 	case *pg.Node_AExpr:
 		q.operator(&v.AExpr.Name)
 		if err := q.expr(v.AExpr.Lexpr, sc); err != nil {
@@ -57,6 +98,7 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		if err := q.expr(v.TypeCast.Arg, sc); err != nil {
 			return err
 		}
+		q.typeRef(v.TypeCast.TypeName)
 		if isRegclass(v.TypeCast.TypeName) {
 			return q.regclass(v.TypeCast.Arg)
 		}
@@ -136,13 +178,13 @@ func (q *qualifier) funcCall(f *pg.FuncCall, sc *qscope) error {
 	case 1:
 		if s, ok := q.ns.Resolve(KindFunction, name[0]); ok && s != "pg_catalog" {
 			f.Funcname = StringNodes(s, name[0])
-			q.dep(s, name[0])
+			q.ref(model.RefFunction, s, name[0])
 		}
 	case 2:
 		if name[0] == "pg_catalog" {
 			f.Funcname = f.Funcname[1:]
 		} else {
-			q.dep(name[0], name[1])
+			q.ref(model.RefFunction, name[0], name[1])
 		}
 	}
 	if err := q.list(f.Args, sc); err != nil {
@@ -206,7 +248,7 @@ func (q *qualifier) regclass(n *pg.Node) error {
 	default:
 		return nil
 	}
-	q.dep(schema, name)
+	q.ref(model.RefRelation, schema, name)
 	if schema == "pg_catalog" {
 		schema = ""
 	}
@@ -225,10 +267,13 @@ func (q *qualifier) operator(name *[]*pg.Node) {
 		}
 		if s, ok := q.ns.Resolve(KindOperator, parts[0]); ok && s != "pg_catalog" {
 			*name = StringNodes(s, parts[0])
+			q.ref(model.RefOperator, s, parts[0])
 		}
 	case 2:
 		if parts[0] == "pg_catalog" {
 			*name = (*name)[1:]
+		} else {
+			q.ref(model.RefOperator, parts[0], parts[1])
 		}
 	}
 }
@@ -241,10 +286,30 @@ func (q *qualifier) collation(name *[]*pg.Node) {
 	case 1:
 		if s, ok := q.ns.Resolve(KindCollation, parts[0]); ok && s != "pg_catalog" {
 			*name = StringNodes(s, parts[0])
+			q.ref(model.RefCollation, s, parts[0])
 		}
 	case 2:
 		if parts[0] == "pg_catalog" {
 			*name = (*name)[1:]
+		} else {
+			q.ref(model.RefCollation, parts[0], parts[1])
 		}
+	}
+}
+
+// ownColumn records a column reference outside any query: a bare column
+// of the expression's own table, or a qualified one.
+func (q *qualifier) ownColumn(cr *pg.ColumnRef) {
+	f := cr.Fields
+	if len(f) == 0 || f[len(f)-1].GetAStar() != nil {
+		return
+	}
+	col := f[len(f)-1].GetString_().GetSval()
+	switch len(f) {
+	case 1, 2:
+		// t.c in a table's own expression names the table itself.
+		q.column(model.Name{}, col)
+	case 3:
+		q.column(model.Name{Schema: f[0].GetString_().GetSval(), Name: f[1].GetString_().GetSval()}, col)
 	}
 }

@@ -24,12 +24,19 @@ import (
 //     column aliases.
 
 // colRef is one column visible in a FROM item: the range item's name and
-// the column's.
-type colRef struct{ ref, name string }
+// the column's, and for a column of a relation, the relation and the
+// column's name there (a column alias may rename it).
+type colRef struct {
+	ref, name string
+	rel       model.Name
+	relCol    string
+}
 
 // leaf is a range item with a name: a relation, subquery, function or CTE.
 type leaf struct {
 	refname string
+	// rel is the relation of a relation item.
+	rel model.Name
 	// known is false when the item's columns cannot be determined (a
 	// relation the namespace does not describe).
 	known bool
@@ -83,16 +90,53 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 	if len(f) == 0 || f[len(f)-1].GetAStar() != nil {
 		return nil
 	}
+	col := f[len(f)-1].GetString_().GetSval()
 	switch len(f) {
 	case 1:
-		if ref := sc.resolve(f[0].GetString_().GetSval()); ref != "" {
+		ref := sc.resolve(col)
+		if ref != "" {
 			cr.Fields = append(StringNodes(ref), f...)
 		}
+		sc.recordColumn(ref, col)
+	case 2:
+		sc.recordColumn(f[0].GetString_().GetSval(), col)
 	case 3:
 		// schema.table.column: PostgreSQL prints the range item's name.
 		cr.Fields = f[1:]
+		sc.recordColumn(f[1].GetString_().GetSval(), col)
 	}
 	return nil
+}
+
+// recordColumn records the relation column that the column col of range
+// item ref stands for. A column of a subquery, function or CTE is not a
+// relation's (the query inside records its own references); a name found
+// in no scope is a column of the expression's own table (a policy's
+// subquery may name the policy's table's columns).
+func (sc *qscope) recordColumn(ref, col string) {
+	for s := sc; s != nil; s = s.parent {
+		for _, item := range s.items {
+			for _, c := range item {
+				if (ref == "" || c.ref == ref) && c.name == col {
+					if c.relCol != "" {
+						sc.q.column(c.rel, c.relCol)
+					}
+					return
+				}
+			}
+		}
+		for _, l := range s.leaves {
+			if l.refname == ref || ref == "" && !l.known {
+				if l.rel.Name != "" {
+					sc.q.column(l.rel, col)
+				}
+				return
+			}
+		}
+	}
+	if ref == "" {
+		sc.q.column(model.Name{}, col)
+	}
 }
 
 // query rewrites a query in place and returns its output column names.
@@ -258,6 +302,21 @@ func (sc *qscope) addLeaf(refname string, cols []string, known bool) []colRef {
 	return out
 }
 
+// addRelation adds a relation range item whose columns are relCols,
+// renamed by alias.
+func (sc *qscope) addRelation(refname string, rel model.Name, relCols, alias []string, known bool) []colRef {
+	sc.leaves = append(sc.leaves, &leaf{refname: refname, rel: rel, known: known})
+	cols := renamed(relCols, alias)
+	out := make([]colRef, len(cols))
+	for i, c := range cols {
+		out[i] = colRef{ref: refname, name: c, rel: rel}
+		if i < len(relCols) {
+			out[i].relCol = relCols[i]
+		}
+	}
+	return out
+}
+
 // fromItem qualifies one FROM item and returns the columns it provides.
 func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 	q := sc.q
@@ -280,16 +339,18 @@ func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 			rv.Schemaname = s
 		}
 		rv.Catalogname = ""
-		q.dep(rv.Schemaname, rv.Relname)
+		q.ref(model.RefRelation, rv.Schemaname, rv.Relname)
+		rel := model.Name{Schema: rv.Schemaname, Name: rv.Relname}
 		var cols []string
 		known := false
 		if q.ns.Columns != nil {
-			cols, known = q.ns.Columns(model.Name{Schema: rv.Schemaname, Name: rv.Relname})
+			cols, known = q.ns.Columns(rel)
 		}
 		if rv.Schemaname == "pg_catalog" {
 			rv.Schemaname = ""
+			rel = model.Name{}
 		}
-		return sc.addLeaf(refname, renamed(cols, alias), known), nil
+		return sc.addRelation(refname, rel, cols, alias, known), nil
 	case *pg.Node_RangeSubselect:
 		sel := v.RangeSubselect.Subquery.GetSelectStmt()
 		if sel == nil || v.RangeSubselect.Alias == nil {
@@ -411,6 +472,9 @@ func (sc *qscope) targets(s *pg.SelectStmt) ([]string, error) {
 				return nil, err
 			}
 			for _, c := range cols {
+				if c.relCol != "" {
+					sc.q.column(c.rel, c.relCol)
+				}
 				out = append(out, &pg.Node{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{
 					Name: c.name, Val: columnRefNode(c.ref, c.name), Location: -1}}})
 				names = append(names, c.name)

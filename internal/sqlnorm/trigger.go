@@ -30,7 +30,15 @@ func (ns *Namespace) Trigger(s *pg.CreateTrigStmt, table, fn model.Name) (*model
 		}
 		rv.Location = -1
 	}
-	q := &qualifier{ns: ns}
+	q := newQualifier(ns)
+	q.ref(model.RefFunction, fn.Schema, fn.Name)
+	q.ref(model.RefRelation, table.Schema, table.Name)
+	for _, c := range Strings(s.Columns) {
+		q.column(model.Name{}, c) // UPDATE OF columns
+	}
+	if rv := s.Constrrel; rv != nil {
+		q.ref(model.RefRelation, rv.Schemaname, rv.Relname)
+	}
 	if err := q.expr(s.WhenClause, nil); err != nil {
 		return nil, err
 	}
@@ -44,7 +52,7 @@ func (ns *Namespace) Trigger(s *pg.CreateTrigStmt, table, fn model.Name) (*model
 	if err != nil {
 		return nil, err
 	}
-	return &model.Expr{SQL: sql, Canon: canon}, nil
+	return &model.Expr{SQL: sql, Canon: canon, Refs: q.sortedRefs()}, nil
 }
 
 // ParseTrigger parses a CREATE TRIGGER statement, as pg_get_triggerdef

@@ -1,3 +1,3 @@
-DROP MATERIALIZED VIEW public.t_count;
-
 DROP VIEW public.active_t;
+
+DROP MATERIALIZED VIEW public.t_count;

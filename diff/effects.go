@@ -1,0 +1,224 @@
+package diff
+
+import (
+	"fmt"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// effect is what a change does to the objects of the catalog: which it
+// creates, which it drops, which it alters in place and which it only
+// needs to exist. Ordering is derived from effects and the two dependency
+// graphs (see sortChanges).
+type effect struct {
+	creates, drops, alters, needs []model.ObjectID
+}
+
+func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
+func (e *effect) drop(ids ...model.ObjectID)   { e.drops = append(e.drops, ids...) }
+func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids...) }
+func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
+
+// tableMembers returns the IDs of a table and what goes with it: its
+// columns, constraints (foreign keys are separate changes when it is
+// created, but go with it when it is dropped), policies, indexes and
+// triggers.
+func tableMembers(cat *model.Catalog, t *model.Table, withForeignKeys bool) []model.ObjectID {
+	ids := []model.ObjectID{t.ID()}
+	for _, c := range t.Columns {
+		ids = append(ids, model.ColumnID(t.Name, c.Name))
+	}
+	for _, c := range t.Constraints {
+		if c.Kind != model.ForeignKey || withForeignKeys {
+			ids = append(ids, model.ConstraintID(t.Name, c.Name))
+		}
+	}
+	for _, p := range t.Policies {
+		ids = append(ids, model.PolicyID(t.Name, p.Name))
+	}
+	if cat != nil {
+		for _, ix := range cat.IndexesOf(t.Name) {
+			ids = append(ids, ix.ID())
+		}
+		for _, tr := range cat.Triggers {
+			if tr.Table == t.Name {
+				ids = append(ids, tr.ID())
+			}
+		}
+	}
+	return ids
+}
+
+func domainMembers(d *model.Domain) []model.ObjectID {
+	ids := []model.ObjectID{d.ID()}
+	for _, c := range d.Checks {
+		ids = append(ids, model.ObjectID{Kind: model.KindDomainCheck, Name: d.Name, Member: c.Name})
+	}
+	return ids
+}
+
+// effects returns what a change does. from and to are the catalogs the
+// change leads from and to. Every change type is handled; an unknown one
+// is an error rather than a change ordered at random.
+func effects(c Change, from, to *model.Catalog) (effect, error) {
+	var e effect
+	switch c := c.(type) {
+	case CreateSchema:
+		e.create(c.Schema.ID())
+	case DropSchema:
+		e.drop(c.Schema.ID())
+	case CreateExtension:
+		e.create(c.Extension.ID())
+	case DropExtension:
+		e.drop(c.Extension.ID())
+	case UpdateExtension:
+		e.alter(c.To.ID())
+	case CreateCollation:
+		e.create(c.Collation.ID())
+	case DropCollation:
+		e.drop(c.Collation.ID())
+	case CreateEnum:
+		e.create(c.Enum.ID())
+	case DropEnum:
+		e.drop(c.Enum.ID())
+	case AddEnumValue:
+		e.alter(model.ObjectID{Kind: model.KindEnum, Name: c.Enum})
+	case RecreateEnum:
+		// The type is created anew (the old one renamed and dropped), and
+		// its columns converted.
+		e.drop(c.From.ID())
+		e.create(c.To.ID())
+		for _, u := range c.Uses {
+			e.alter(model.ColumnID(u.Table, u.Column.Name))
+		}
+	case CreateDomain:
+		e.create(domainMembers(c.Domain)...)
+	case DropDomain:
+		e.drop(domainMembers(c.Domain)...)
+	case AlterDomain:
+		e.alter(domainMembers(c.To)...)
+		for _, id := range domainMembers(c.From) {
+			if !containsID(domainMembers(c.To), id) {
+				e.drop(id)
+			}
+		}
+	case CreateComposite:
+		e.create(c.Composite.ID())
+	case DropComposite:
+		e.drop(c.Composite.ID())
+	case AlterComposite:
+		e.alter(c.To.ID())
+	case CreateSequence:
+		e.create(c.Sequence.ID())
+	case DropSequence:
+		e.drop(c.Sequence.ID())
+	case AlterSequence:
+		e.alter(c.To.ID())
+	case SetSequenceOwner:
+		e.alter(c.Sequence.ID())
+		if c.To != nil {
+			e.need(model.ColumnID(c.To.Table, c.To.Column))
+		}
+	case CreateFunction:
+		if c.Replace {
+			e.alter(c.Function.ID())
+		} else {
+			e.create(c.Function.ID())
+		}
+	case DropFunction:
+		e.drop(c.Function.ID())
+	case CreateTable:
+		e.create(tableMembers(nil, c.Table, false)...)
+	case DropTable:
+		e.drop(tableMembers(from, c.Table, true)...)
+		// Its partitions go with it.
+		for _, p := range partitionsOf(from, c.Table.Name) {
+			e.drop(tableMembers(from, p, true)...)
+		}
+	case SetTableLogged:
+		e.alter(c.To.ID())
+	case SetTableOptions:
+		e.alter(c.To.ID())
+	case SetRowSecurity:
+		e.alter(c.To.ID())
+	case SetReplicaIdentity:
+		e.alter(c.To.ID())
+		if c.To.ReplicaIdentityIndex != "" {
+			e.need(model.ObjectID{Kind: model.KindIndex, Name: model.Name{Schema: c.To.Name.Schema, Name: c.To.ReplicaIdentityIndex}})
+		}
+	case AttachPartition:
+		e.alter(c.Table.ID())
+		e.need(model.ObjectID{Kind: model.KindTable, Name: *c.Table.PartitionOf})
+	case DetachPartition:
+		e.alter(c.Table.ID())
+	case SetInherit:
+		e.alter(model.ObjectID{Kind: model.KindTable, Name: c.Table})
+		e.need(model.ObjectID{Kind: model.KindTable, Name: c.Parent})
+	case AddColumn:
+		e.create(model.ColumnID(c.Table, c.Column.Name))
+	case DropColumn:
+		e.drop(model.ColumnID(c.Table, c.Column.Name))
+	case AlterColumn:
+		e.alter(model.ColumnID(c.Table, c.To.Name))
+		if c.DropSequence != nil {
+			e.drop(c.DropSequence.ID())
+		}
+		if c.CreateSequence != nil {
+			e.create(c.CreateSequence.ID())
+		}
+	case RenameTable, RenameColumn, RenameEnum, RenameEnumValue, RenameSequence, RenameConstraint, RenameIndex:
+		// Renames run first, before anything that could depend on order.
+	case AddConstraint:
+		e.create(model.ConstraintID(c.Table, c.Constraint.Name))
+	case DropConstraint:
+		e.drop(model.ConstraintID(c.Table, c.Constraint.Name))
+	case ValidateConstraint:
+		e.alter(model.ConstraintID(c.Table, c.Constraint.Name))
+	case CreateIndex:
+		e.create(c.Index.ID())
+	case DropIndex:
+		e.drop(c.Index.ID())
+	case CreateView:
+		e.create(c.View.ID())
+	case DropView:
+		e.drop(c.View.ID())
+	case CreateTrigger:
+		e.create(c.Trigger.ID())
+	case DropTrigger:
+		e.drop(c.Trigger.ID())
+	case SetTriggerEnabled:
+		e.alter(c.To.ID())
+	case CreatePolicy:
+		e.create(model.PolicyID(c.Table, c.Policy.Name))
+	case DropPolicy:
+		e.drop(model.PolicyID(c.Table, c.Policy.Name))
+	case AlterPolicy:
+		e.alter(model.PolicyID(c.Table, c.To.Name))
+	case SetComment:
+		e.need(c.Object)
+	default:
+		return e, fmt.Errorf("diff: no effects known for change %T", c)
+	}
+	return e, nil
+}
+
+func containsID(list []model.ObjectID, id model.ObjectID) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// partitionsOf returns the partitions of a table, and theirs, recursively.
+func partitionsOf(cat *model.Catalog, n model.Name) []*model.Table {
+	var out []*model.Table
+	for _, t := range cat.Tables {
+		if t.PartitionOf != nil && *t.PartitionOf == n {
+			out = append(out, t)
+			out = append(out, partitionsOf(cat, t.Name)...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is a kind of object the model holds. Every kind is declared once, in
+// the table below; the stages that handle objects (both readers, the diff,
+// comments, the scope filter, the plan) look kinds up here rather than
+// keeping lists of their own, and TestEveryKindIsHandled in package diff
+// fails when a stage does not handle one.
+type Kind uint8
+
+// The object kinds.
+const (
+	KindSchema Kind = iota + 1
+	KindExtension
+	KindCollation
+	KindEnum
+	KindDomain
+	KindDomainCheck
+	KindComposite
+	KindSequence
+	KindFunction
+	KindProcedure
+	KindTable
+	KindColumn
+	KindConstraint
+	KindIndex
+	KindView
+	KindMatView
+	KindTrigger
+	KindPolicy
+	kindEnd
+)
+
+// KindInfo describes a kind of object.
+type KindInfo struct {
+	// Name names the kind in messages and in scope patterns:
+	// "table", "materialized view".
+	Name string
+	// Keyword is how SQL names the kind in COMMENT ON and DROP: "TABLE",
+	// "MATERIALIZED VIEW", "DOMAIN CONSTRAINT" (for the shape of the name
+	// that follows, see internal/pgsql's ObjectKinds).
+	Keyword string
+	// Member is set for kinds that belong to a table or domain: their
+	// ObjectID names the table (or domain) and the member.
+	Member bool
+	// Relation is set for kinds that share the namespace of relations:
+	// a table, a view and a sequence cannot have the same name.
+	Relation bool
+}
+
+var kinds = [kindEnd]KindInfo{
+	KindSchema:      {Name: "schema", Keyword: "SCHEMA"},
+	KindExtension:   {Name: "extension", Keyword: "EXTENSION"},
+	KindCollation:   {Name: "collation", Keyword: "COLLATION"},
+	KindEnum:        {Name: "enum", Keyword: "TYPE"},
+	KindDomain:      {Name: "domain", Keyword: "DOMAIN"},
+	KindDomainCheck: {Name: "domain constraint", Keyword: "DOMAIN CONSTRAINT", Member: true},
+	KindComposite:   {Name: "type", Keyword: "TYPE"},
+	KindSequence:    {Name: "sequence", Keyword: "SEQUENCE", Relation: true},
+	KindFunction:    {Name: "function", Keyword: "FUNCTION"},
+	KindProcedure:   {Name: "procedure", Keyword: "PROCEDURE"},
+	KindTable:       {Name: "table", Keyword: "TABLE", Relation: true},
+	KindColumn:      {Name: "column", Keyword: "COLUMN", Member: true},
+	KindConstraint:  {Name: "constraint", Keyword: "CONSTRAINT", Member: true},
+	KindIndex:       {Name: "index", Keyword: "INDEX", Relation: true},
+	KindView:        {Name: "view", Keyword: "VIEW", Relation: true},
+	KindMatView:     {Name: "materialized view", Keyword: "MATERIALIZED VIEW", Relation: true},
+	KindTrigger:     {Name: "trigger", Keyword: "TRIGGER", Member: true},
+	KindPolicy:      {Name: "policy", Keyword: "POLICY", Member: true},
+}
+
+// Info describes the kind.
+func (k Kind) Info() KindInfo {
+	if k == 0 || k >= kindEnd {
+		return KindInfo{Name: fmt.Sprintf("kind(%d)", k)}
+	}
+	return kinds[k]
+}
+
+// String returns the kind's name.
+func (k Kind) String() string { return k.Info().Name }
+
+// Kinds returns every kind, in declaration order.
+func Kinds() []Kind {
+	out := make([]Kind, 0, kindEnd-1)
+	for k := Kind(1); k < kindEnd; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// KindByName returns the kind with the given name ("table", "function").
+func KindByName(name string) (Kind, bool) {
+	for _, k := range Kinds() {
+		if kinds[k].Name == strings.ToLower(name) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// ObjectID identifies one object of a catalog.
+type ObjectID struct {
+	Kind Kind
+	// Name is the object's qualified name; for a member kind it is the
+	// table or domain the member belongs to; for a schema or extension
+	// only Name.Name is set.
+	Name Name
+	// Member is the name of a column, constraint, trigger, policy or
+	// domain constraint.
+	Member string
+	// Args are a function's identity argument types.
+	Args string
+}
+
+// String renders the ID for messages: "table public.users", "column
+// public.users.email", "function public.f(integer)".
+func (id ObjectID) String() string {
+	return id.Kind.String() + " " + id.Object()
+}
+
+// Object renders the object's name without its kind, for messages:
+// "public.users.email", "f(integer)".
+func (id ObjectID) Object() string {
+	s := id.Name.String()
+	switch {
+	case id.Member != "":
+		s += "." + id.Member
+	case id.Kind == KindFunction || id.Kind == KindProcedure:
+		s += "(" + id.Args + ")"
+	}
+	return s
+}
+
+// Compare orders IDs by kind, name, member and arguments.
+func (id ObjectID) Compare(o ObjectID) int {
+	if id.Kind != o.Kind {
+		if id.Kind < o.Kind {
+			return -1
+		}
+		return 1
+	}
+	if c := id.Name.Compare(o.Name); c != 0 {
+		return c
+	}
+	if c := strings.Compare(id.Member, o.Member); c != 0 {
+		return c
+	}
+	return strings.Compare(id.Args, o.Args)
+}
+
+// Parent returns the ID of the table (or domain) a member belongs to, and
+// false for other kinds.
+func (id ObjectID) Parent(c *Catalog) (ObjectID, bool) {
+	switch id.Kind {
+	case KindColumn, KindConstraint, KindTrigger, KindPolicy:
+		if v := c.View(id.Name); v != nil {
+			return v.ID(), true
+		}
+		return ObjectID{Kind: KindTable, Name: id.Name}, true
+	case KindDomainCheck:
+		return ObjectID{Kind: KindDomain, Name: id.Name}, true
+	}
+	return ObjectID{}, false
+}
