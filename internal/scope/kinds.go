@@ -5,58 +5,35 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/autogen-dev/autogen/model"
 )
 
-// Kind names a kind of object in scope patterns ("function:public.legacy_*")
-// and ignore rules. The names are the ones the model's object kinds go by;
-// when the model declares its kinds once (one table of kind descriptors),
-// this list should be read from it.
-type Kind string
-
-// The kinds of objects patterns can name. Objects of the first group are
-// named "schema.name" (a schema or an extension by its name alone); the
-// second group belongs to a table and is named "schema.table.name".
-const (
-	KindSchema           Kind = "schema"
-	KindExtension        Kind = "extension"
-	KindCollation        Kind = "collation"
-	KindEnum             Kind = "enum"
-	KindDomain           Kind = "domain"
-	KindComposite        Kind = "composite"
-	KindSequence         Kind = "sequence"
-	KindFunction         Kind = "function"
-	KindProcedure        Kind = "procedure"
-	KindTable            Kind = "table"
-	KindView             Kind = "view"
-	KindMaterializedView Kind = "materialized_view"
-	KindIndex            Kind = "index"
-
-	KindColumn     Kind = "column"
-	KindConstraint Kind = "constraint"
-	KindTrigger    Kind = "trigger"
-	KindPolicy     Kind = "policy"
-)
-
-// Kinds lists every kind a pattern may name.
-var Kinds = []Kind{KindSchema, KindExtension, KindCollation, KindEnum, KindDomain, KindComposite, KindSequence,
-	KindFunction, KindProcedure, KindTable, KindView, KindMaterializedView, KindIndex,
-	KindColumn, KindConstraint, KindTrigger, KindPolicy}
-
-// aliases are the prefixes that name several kinds at once.
-var aliases = map[string][]Kind{
-	// A type is any user-defined type.
-	"type": {KindEnum, KindDomain, KindComposite},
+// The kinds patterns name are the model's (model.Kind, declared once in
+// package model): a pattern's prefix is the kind's name, with an
+// underscore for a space ("materialized_view:", "domain_constraint:"),
+// or one of these aliases for several kinds.
+var aliases = map[string][]model.Kind{
+	// A type is any user-defined type (the model calls a composite type
+	// "type").
+	"type":      {model.KindEnum, model.KindDomain, model.KindComposite},
+	"composite": {model.KindComposite},
 	// Functions and procedures share one namespace (routines).
-	"routine": {KindFunction, KindProcedure},
-	"matview": {KindMaterializedView},
+	"routine": {model.KindFunction, model.KindProcedure},
+	"matview": {model.KindMatView},
 }
 
-// levels returns how many dot-separated parts name an object of the kind.
-func (k Kind) levels() int {
-	switch k {
-	case KindSchema, KindExtension:
+// kindPrefix spells a kind's name as a pattern prefix.
+func kindPrefix(k model.Kind) string { return strings.ReplaceAll(k.String(), " ", "_") }
+
+// levels returns how many dot-separated parts name an object of the kind:
+// a schema or an extension by its name, a member of a table (or domain)
+// by schema, table and name, anything else by schema and name.
+func levels(k model.Kind) int {
+	switch {
+	case k == model.KindSchema || k == model.KindExtension:
 		return 1
-	case KindColumn, KindConstraint, KindTrigger, KindPolicy:
+	case k.Info().Member:
 		return 3
 	}
 	return 2
@@ -73,7 +50,7 @@ func (k Kind) levels() int {
 // updated_at column of every table of public.
 type Pattern struct {
 	// Kinds are the kinds the pattern applies to; nil means every kind.
-	Kinds []Kind
+	Kinds []model.Kind
 	// Parts are the dot-separated globs, outermost first.
 	Parts []string
 	// Text is the pattern as written.
@@ -102,7 +79,7 @@ func ParsePattern(s string) (Pattern, error) {
 	}
 	max := 0
 	for _, k := range p.kinds() {
-		max = slices.Max([]int{max, k.levels()})
+		max = slices.Max([]int{max, levels(k)})
 	}
 	if len(p.Parts) > max {
 		return p, fmt.Errorf("scope: pattern %q has more parts than a name of its kind", s)
@@ -111,19 +88,19 @@ func ParsePattern(s string) (Pattern, error) {
 }
 
 // kindsOf resolves a kind prefix.
-func kindsOf(prefix string) ([]Kind, error) {
+func kindsOf(prefix string) ([]model.Kind, error) {
 	prefix = strings.ToLower(strings.TrimSpace(prefix))
 	if ks, ok := aliases[prefix]; ok {
 		return ks, nil
 	}
-	for _, k := range Kinds {
-		if string(k) == prefix {
-			return []Kind{k}, nil
+	for _, k := range model.Kinds() {
+		if kindPrefix(k) == strings.ReplaceAll(prefix, " ", "_") {
+			return []model.Kind{k}, nil
 		}
 	}
-	names := make([]string, 0, len(Kinds)+len(aliases))
-	for _, k := range Kinds {
-		names = append(names, string(k))
+	var names []string
+	for _, k := range model.Kinds() {
+		names = append(names, kindPrefix(k))
 	}
 	for a := range aliases {
 		names = append(names, a)
@@ -132,9 +109,9 @@ func kindsOf(prefix string) ([]Kind, error) {
 	return nil, fmt.Errorf("unknown kind %q (known: %s)", prefix, strings.Join(names, ", "))
 }
 
-func (p Pattern) kinds() []Kind {
+func (p Pattern) kinds() []model.Kind {
 	if p.Kinds == nil {
-		return Kinds
+		return model.Kinds()
 	}
 	return p.Kinds
 }
@@ -143,16 +120,16 @@ func (p Pattern) kinds() []Kind {
 // pattern without a kind names the objects that have a schema-level name;
 // a table's columns, constraints, triggers and policies are named only by
 // patterns of their kind (and go with their table).
-func (p Pattern) AppliesTo(k Kind) bool {
+func (p Pattern) AppliesTo(k model.Kind) bool {
 	if p.Kinds == nil {
-		return k.levels() < 3
+		return levels(k) < 3
 	}
 	return slices.Contains(p.Kinds, k)
 }
 
 // Match reports whether the pattern matches an object of the kind named by
 // its parts, outermost first ("public", "orders", "note" for a column).
-func (p Pattern) Match(k Kind, name ...string) bool {
+func (p Pattern) Match(k model.Kind, name ...string) bool {
 	if !p.AppliesTo(k) || len(p.Parts) > len(name) {
 		return false
 	}

@@ -17,27 +17,27 @@ func TestPatternsEveryKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		kind Kind
+		kind model.Kind
 		name []string
 		want bool
 	}{
-		{KindTable, []string{"public", "legacy_orders"}, false},
-		{KindFunction, []string{"public", "legacy_fn"}, false},
-		{KindEnum, []string{"public", "legacy_enum"}, false},
-		{KindSequence, []string{"public", "legacy_seq"}, false},
-		{KindView, []string{"public", "legacy_v"}, false},
-		{KindIndex, []string{"public", "legacy_idx"}, false},
-		{KindTable, []string{"app", "legacy_orders"}, true},
-		{KindFunction, []string{"app", "old_fn"}, false},
-		{KindTable, []string{"app", "old_t"}, true},
-		{KindProcedure, []string{"app", "old_p"}, true},
-		{KindTrigger, []string{"app", "t", "audit_row"}, false},
-		{KindTrigger, []string{"app", "t", "touch"}, true},
-		{KindColumn, []string{"public", "users", "secret"}, false},
-		{KindColumn, []string{"public", "users", "legacy_note"}, true},
-		{KindColumn, []string{"public", "legacy_orders", "id"}, false},
-		{KindPolicy, []string{"public", "legacy_orders", "p"}, false},
-		{KindSchema, []string{"public"}, true},
+		{model.KindTable, []string{"public", "legacy_orders"}, false},
+		{model.KindFunction, []string{"public", "legacy_fn"}, false},
+		{model.KindEnum, []string{"public", "legacy_enum"}, false},
+		{model.KindSequence, []string{"public", "legacy_seq"}, false},
+		{model.KindView, []string{"public", "legacy_v"}, false},
+		{model.KindIndex, []string{"public", "legacy_idx"}, false},
+		{model.KindTable, []string{"app", "legacy_orders"}, true},
+		{model.KindFunction, []string{"app", "old_fn"}, false},
+		{model.KindTable, []string{"app", "old_t"}, true},
+		{model.KindProcedure, []string{"app", "old_p"}, true},
+		{model.KindTrigger, []string{"app", "t", "audit_row"}, false},
+		{model.KindTrigger, []string{"app", "t", "touch"}, true},
+		{model.KindColumn, []string{"public", "users", "secret"}, false},
+		{model.KindColumn, []string{"public", "users", "legacy_note"}, true},
+		{model.KindColumn, []string{"public", "legacy_orders", "id"}, false},
+		{model.KindPolicy, []string{"public", "legacy_orders", "p"}, false},
+		{model.KindSchema, []string{"public"}, true},
 	}
 	for _, c := range cases {
 		if got := f.Object(c.kind, c.name...); got != c.want {
@@ -46,8 +46,8 @@ func TestPatternsEveryKind(t *testing.T) {
 	}
 
 	inc := &Filter{Include: []string{"table:public.keep_*"}}
-	if !inc.Object(KindFunction, "public", "anything") || !inc.Object(KindTable, "public", "keep_me") ||
-		inc.Object(KindTable, "public", "drop_me") {
+	if !inc.Object(model.KindFunction, "public", "anything") || !inc.Object(model.KindTable, "public", "keep_me") ||
+		inc.Object(model.KindTable, "public", "drop_me") {
 		t.Error("an include pattern of one kind restricts that kind only")
 	}
 	for _, bad := range []string{"fnction:public.x", "table:a.b.c", "[x", "column:"} {
@@ -92,5 +92,19 @@ func TestApplyIgnores(t *testing.T) {
 	err := (&Filter{Ignore: []IgnoreRule{{Objects: []string{"column:public.t.c"}, Attributes: []string{"dflt"}}}}).Validate()
 	if err == nil || !strings.Contains(err.Error(), "default") {
 		t.Errorf("an unknown attribute names the known ones: %v", err)
+	}
+}
+
+// TestEveryKind: every kind the model declares can be named by a pattern
+// and by an ignore rule.
+func TestEveryKind(t *testing.T) {
+	for _, k := range model.Kinds() {
+		if _, ok := kindTypes[k]; !ok {
+			t.Errorf("kind %s has no model type for ignore rules", k)
+		}
+		p, err := ParsePattern(kindPrefix(k) + ":*")
+		if err != nil || !p.AppliesTo(k) {
+			t.Errorf("kind %s cannot be named: %v", k, err)
+		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/autogen-dev/autogen/model"
 )
 
 // Filter selects schemas and tables by glob patterns (path.Match syntax:
@@ -107,22 +109,27 @@ func (f *Filter) Table(schema, name string) bool {
 }
 
 // Object reports whether an object of the kind is in scope; name holds its
-// schema and name, and for a table's column, constraint, trigger or policy
-// the schema, the table and its own name. A schema is named by itself, an
+// schema and name, and for a member of a table (column, constraint,
+// trigger, policy) or of a domain (domain constraint) the schema, the
+// table or domain and its own name. A schema is named by itself, an
 // extension by its schema and name.
-func (f *Filter) Object(k Kind, name ...string) bool {
-	switch k {
-	case KindSchema:
+func (f *Filter) Object(k model.Kind, name ...string) bool {
+	switch {
+	case k == model.KindSchema:
 		if !f.Schema(name[0]) {
 			return false
 		}
-	case KindTable, KindView, KindMaterializedView, KindSequence:
+	case k == model.KindTable || k == model.KindView || k == model.KindMatView || k == model.KindSequence:
 		if !f.Table(name[0], name[1]) {
 			return false
 		}
-	case KindColumn, KindConstraint, KindTrigger, KindPolicy:
+	case k == model.KindDomainCheck:
+		if !f.Object(model.KindDomain, name[0], name[1]) {
+			return false
+		}
+	case k.Info().Member:
 		// They go with their table.
-		if !f.Object(KindTable, name[0], name[1]) {
+		if !f.Object(model.KindTable, name[0], name[1]) {
 			return false
 		}
 	default:
@@ -133,7 +140,7 @@ func (f *Filter) Object(k Kind, name ...string) bool {
 	if f == nil || len(f.Include)+len(f.Exclude) == 0 {
 		return true
 	}
-	if k == KindExtension {
+	if k == model.KindExtension {
 		// An extension is named by its name alone.
 		name = name[1:]
 	}

@@ -118,46 +118,51 @@ func dumpConstraint(c *model.Constraint) string {
 // table's indexes, triggers, columns, constraints and policies with their
 // table or by patterns of their own.
 func filter(c *model.Catalog, f *scope.Filter) {
-	in := func(k scope.Kind, n model.Name) bool { return f.Object(k, n.Schema, n.Name) }
-	c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return !f.Object(scope.KindSchema, s.Name) })
+	in := func(k model.Kind, n model.Name) bool { return f.Object(k, n.Schema, n.Name) }
+	c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return !f.Object(model.KindSchema, s.Name) })
 	c.Extensions = slices.DeleteFunc(c.Extensions, func(e *model.Extension) bool {
-		return !f.Object(scope.KindExtension, e.Schema, e.Name)
+		return !f.Object(model.KindExtension, e.Schema, e.Name)
 	})
-	c.Collations = slices.DeleteFunc(c.Collations, func(x *model.Collation) bool { return !in(scope.KindCollation, x.Name) })
-	c.Enums = slices.DeleteFunc(c.Enums, func(x *model.Enum) bool { return !in(scope.KindEnum, x.Name) })
-	c.Domains = slices.DeleteFunc(c.Domains, func(x *model.Domain) bool { return !in(scope.KindDomain, x.Name) })
-	c.Composites = slices.DeleteFunc(c.Composites, func(x *model.Composite) bool { return !in(scope.KindComposite, x.Name) })
+	c.Collations = slices.DeleteFunc(c.Collations, func(x *model.Collation) bool { return !in(model.KindCollation, x.Name) })
+	c.Enums = slices.DeleteFunc(c.Enums, func(x *model.Enum) bool { return !in(model.KindEnum, x.Name) })
+	c.Domains = slices.DeleteFunc(c.Domains, func(x *model.Domain) bool { return !in(model.KindDomain, x.Name) })
+	for _, d := range c.Domains {
+		d.Checks = slices.DeleteFunc(d.Checks, func(x *model.DomainCheck) bool {
+			return !f.Object(model.KindDomainCheck, d.Name.Schema, d.Name.Name, x.Name)
+		})
+	}
+	c.Composites = slices.DeleteFunc(c.Composites, func(x *model.Composite) bool { return !in(model.KindComposite, x.Name) })
 	c.Functions = slices.DeleteFunc(c.Functions, func(x *model.Function) bool {
 		if x.Procedure {
-			return !in(scope.KindProcedure, x.Name)
+			return !in(model.KindProcedure, x.Name)
 		}
-		return !in(scope.KindFunction, x.Name)
+		return !in(model.KindFunction, x.Name)
 	})
-	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool { return !in(scope.KindSequence, x.Name) })
-	c.Tables = slices.DeleteFunc(c.Tables, func(x *model.Table) bool { return !in(scope.KindTable, x.Name) })
+	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool { return !in(model.KindSequence, x.Name) })
+	c.Tables = slices.DeleteFunc(c.Tables, func(x *model.Table) bool { return !in(model.KindTable, x.Name) })
 	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool {
 		if x.Materialized {
-			return !in(scope.KindMaterializedView, x.Name)
+			return !in(model.KindMatView, x.Name)
 		}
-		return !in(scope.KindView, x.Name)
+		return !in(model.KindView, x.Name)
 	})
 	kept := map[model.Name]bool{}
 	for _, t := range c.Tables {
 		kept[t.Name] = true
 		s, n := t.Name.Schema, t.Name.Name
-		t.Columns = slices.DeleteFunc(t.Columns, func(x *model.Column) bool { return !f.Object(scope.KindColumn, s, n, x.Name) })
+		t.Columns = slices.DeleteFunc(t.Columns, func(x *model.Column) bool { return !f.Object(model.KindColumn, s, n, x.Name) })
 		t.Constraints = slices.DeleteFunc(t.Constraints, func(x *model.Constraint) bool {
-			return !f.Object(scope.KindConstraint, s, n, x.Name)
+			return !f.Object(model.KindConstraint, s, n, x.Name)
 		})
-		t.Policies = slices.DeleteFunc(t.Policies, func(x *model.Policy) bool { return !f.Object(scope.KindPolicy, s, n, x.Name) })
+		t.Policies = slices.DeleteFunc(t.Policies, func(x *model.Policy) bool { return !f.Object(model.KindPolicy, s, n, x.Name) })
 	}
 	for _, v := range c.Views {
 		kept[v.Name] = true
 	}
 	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool {
-		return !kept[x.Table] || !f.Object(scope.KindIndex, x.Schema, x.Name)
+		return !kept[x.Table] || !f.Object(model.KindIndex, x.Schema, x.Name)
 	})
 	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool {
-		return !kept[x.Table] || !f.Object(scope.KindTrigger, x.Table.Schema, x.Table.Name, x.Name)
+		return !kept[x.Table] || !f.Object(model.KindTrigger, x.Table.Schema, x.Table.Name, x.Name)
 	})
 }
