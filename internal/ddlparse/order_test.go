@@ -12,6 +12,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/corpus"
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
@@ -241,39 +242,11 @@ func TestShuffledCorpus(t *testing.T) {
 			continue
 		}
 		if a, b := model.Dump(want), model.Dump(got); a != b {
-			report("%s: the shuffled statements give another model:\n%s", rel, dumpDiff(a, b))
+			report("%s: the shuffled statements give another model:\n%s", rel, corpus.LineDiff(a, b))
 			continue
 		}
 		same++
 	}
 	t.Logf("shuffled schemas: %d of %d read as in order", same, total)
 	fmt.Printf("shuffled schemas: %d of %d read as in order\n", same, total)
-}
-
-// dumpDiff lists the lines of a not in b ("-") and of b not in a ("+").
-func dumpDiff(a, b string) string {
-	count := map[string]int{}
-	for _, l := range strings.Split(b, "\n") {
-		count[l]++
-	}
-	var out []string
-	for _, l := range strings.Split(a, "\n") {
-		if count[l] > 0 {
-			count[l]--
-			continue
-		}
-		out = append(out, "- "+l)
-	}
-	count = map[string]int{}
-	for _, l := range strings.Split(a, "\n") {
-		count[l]++
-	}
-	for _, l := range strings.Split(b, "\n") {
-		if count[l] > 0 {
-			count[l]--
-			continue
-		}
-		out = append(out, "+ "+l)
-	}
-	return strings.Join(out, "\n")
 }

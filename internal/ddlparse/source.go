@@ -194,25 +194,11 @@ func startsBefore(toks []pgsql.Token, i int) []int {
 // minLocation returns the smallest location in a tree, or -1.
 func minLocation(n *pg.Node) int {
 	min := -1
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.Name() == "location" && fd.Kind() == protoreflect.Int32Kind:
-				if l := int(v.Int()); l >= 0 && (min < 0 || l < min) {
-					min = l
-				}
-			case fd.Kind() == protoreflect.MessageKind && fd.IsList():
-				for i := 0; i < v.List().Len(); i++ {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Kind() == protoreflect.MessageKind && !fd.IsMap():
-				walk(v.Message())
-			}
-			return true
-		})
-	}
-	walk(n.ProtoReflect())
+	eachLocation(n.ProtoReflect(), func(m protoreflect.Message, fd protoreflect.FieldDescriptor) {
+		if l := int(m.Get(fd).Int()); l >= 0 && (min < 0 || l < min) {
+			min = l
+		}
+	})
 	return min
 }
 
@@ -220,22 +206,24 @@ func minLocation(n *pg.Node) int {
 // trees parsed from different texts.
 func stripped(n proto.Message) proto.Message {
 	c := proto.Clone(n)
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case (fd.Name() == "location" || fd.Name() == "stmt_location" || fd.Name() == "stmt_len") && fd.Kind() == protoreflect.Int32Kind:
-				m.Clear(fd)
-			case fd.Kind() == protoreflect.MessageKind && fd.IsList():
-				for i := 0; i < v.List().Len(); i++ {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Kind() == protoreflect.MessageKind && !fd.IsMap():
-				walk(v.Message())
-			}
-			return true
-		})
-	}
-	walk(c.ProtoReflect())
+	eachLocation(c.ProtoReflect(), func(m protoreflect.Message, fd protoreflect.FieldDescriptor) { m.Clear(fd) })
 	return c
+}
+
+// eachLocation calls fn for every location field set in a tree (a node's
+// location, a statement's stmt_location and stmt_len).
+func eachLocation(m protoreflect.Message, fn func(protoreflect.Message, protoreflect.FieldDescriptor)) {
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case (fd.Name() == "location" || fd.Name() == "stmt_location" || fd.Name() == "stmt_len") && fd.Kind() == protoreflect.Int32Kind:
+			fn(m, fd)
+		case fd.Kind() == protoreflect.MessageKind && fd.IsList():
+			for i := 0; i < v.List().Len(); i++ {
+				eachLocation(v.List().Get(i).Message(), fn)
+			}
+		case fd.Kind() == protoreflect.MessageKind && !fd.IsMap():
+			eachLocation(v.Message(), fn)
+		}
+		return true
+	})
 }

@@ -149,28 +149,18 @@ func (e *env) relation(n model.Name) error {
 	if e.rels.tables[n] != nil {
 		return e.table(n, "")
 	}
-	v := e.rels.views[n]
-	if v == nil {
-		return fmt.Errorf("%w: %s", errOutside, n)
-	}
-	ok, err := e.claim(n)
-	if err != nil || !ok {
-		return err
-	}
-	e.visiting[n] = true
-	query, err := e.retarget(v.Query.SQL, true)
-	delete(e.visiting, n)
-	if err != nil {
-		return err
-	}
-	e.stmts = append(e.stmts, "CREATE TEMPORARY TABLE "+pgsql.QuoteIdent(n.Name)+" AS "+query+" WITH NO DATA")
-	e.record(n)
-	return nil
+	return e.viewShadow(n, "CREATE TEMPORARY TABLE %s AS %s WITH NO DATA")
 }
 
 // view shadows a view as a temporary view, for a probe of the view itself
 // or of a trigger on it.
 func (e *env) view(n model.Name) error {
+	return e.viewShadow(n, "CREATE TEMPORARY VIEW %s AS %s")
+}
+
+// viewShadow creates a view's stand-in with the statement format (name,
+// then query), after the stand-ins of what the query reads.
+func (e *env) viewShadow(n model.Name, format string) error {
 	v := e.rels.views[n]
 	if v == nil {
 		return fmt.Errorf("%w: %s", errOutside, n)
@@ -185,7 +175,7 @@ func (e *env) view(n model.Name) error {
 	if err != nil {
 		return err
 	}
-	e.stmts = append(e.stmts, "CREATE TEMPORARY VIEW "+pgsql.QuoteIdent(n.Name)+" AS "+query)
+	e.stmts = append(e.stmts, fmt.Sprintf(format, pgsql.QuoteIdent(n.Name), query))
 	e.record(n)
 	return nil
 }
