@@ -55,7 +55,56 @@ func (d *differ) reorders(f, t *model.Table) bool {
 		len(f.Inherits)+len(t.Inherits) > 0 || d.hasChildren(f.Name) {
 		return false
 	}
-	return !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+}
+
+// exactOrder reports whether the options ask for exact column order.
+func exactOrder(opts []Option) bool {
+	d := &differ{}
+	for _, o := range opts {
+		o(d)
+	}
+	return d.exactOrder
+}
+
+// misordered replays the column changes of a diff, in the order they run,
+// and returns the tables whose columns would not end up in to's order:
+// PostgreSQL appends every column added, so the order of the additions
+// matters as much as which columns are added.
+func misordered(cs []Change, from, to *model.Catalog) map[model.Name]bool {
+	cols := map[model.Name][]string{}
+	for _, f := range from.Tables {
+		cols[f.Name] = columnNames(f)
+	}
+	for _, c := range cs {
+		switch c := c.(type) {
+		case CreateTable:
+			cols[c.Table.Name] = columnNames(c.Table)
+		case DropTable:
+			delete(cols, c.Table.Name)
+		case AddColumn:
+			cols[c.Table] = append(cols[c.Table], c.Column.Name)
+		case DropColumn:
+			cols[c.Table] = slices.DeleteFunc(cols[c.Table], func(n string) bool { return n == c.Column.Name })
+		case RenameColumn:
+			if i := slices.Index(cols[c.Table], c.From); i >= 0 {
+				cols[c.Table][i] = c.To
+			}
+		case RenameTable:
+			cols[c.To] = cols[c.From]
+			delete(cols, c.From)
+		}
+	}
+	out := map[model.Name]bool{}
+	for _, t := range to.Tables {
+		if t.PartitionBy != nil || inherited(t) {
+			continue
+		}
+		if got, ok := cols[t.Name]; ok && !slices.Equal(got, columnNames(t)) {
+			out[t.Name] = true
+		}
+	}
+	return out
 }
 
 // hasChildren reports whether a table of the current schema is a parent.
