@@ -130,8 +130,10 @@ func TestGolden(t *testing.T) {
 }
 
 // proveOnDatabase applies the upgrade SQL to a database loaded with
-// before.sql and checks it then matches after.sql, then applies the
-// downgrade and checks it matches before.sql again.
+// before.sql (and the rows of data.sql, when the case has one) and checks
+// it then matches after.sql, then applies the downgrade and checks it
+// matches before.sql again. After each step the statements of
+// probe-upgrade.sql or probe-downgrade.sql must succeed.
 func proveOnDatabase(t *testing.T, dir string, before, after *model.Catalog, res *Result) {
 	url := pgtest.NewDB(t)
 	src, err := os.ReadFile(filepath.Join(dir, "before.sql"))
@@ -139,6 +141,11 @@ func proveOnDatabase(t *testing.T, dir string, before, after *model.Catalog, res
 		t.Fatal(err)
 	}
 	pgtest.Exec(t, url, string(src))
+	// Rows make the statements prove themselves on a table that holds
+	// data, as in production; data.sql holds them.
+	if data, err := os.ReadFile(filepath.Join(dir, "data.sql")); err == nil {
+		pgtest.Exec(t, url, string(data))
+	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
@@ -158,6 +165,13 @@ func proveOnDatabase(t *testing.T, dir string, before, after *model.Catalog, res
 		for _, s := range stmts {
 			if _, err := conn.Exec(ctx, s); err != nil {
 				t.Fatalf("%s: %v\n%s", step.name, err, s)
+			}
+		}
+		// probe-<step>.sql holds statements that must succeed afterwards,
+		// such as an insert that takes the next value of a sequence.
+		if probe, err := os.ReadFile(filepath.Join(dir, "probe-"+step.name+".sql")); err == nil {
+			if _, err := conn.Exec(ctx, string(probe)); err != nil {
+				t.Fatalf("after the %s: %v\n%s", step.name, err, probe)
 			}
 		}
 		got, err := ReadCurrent(ctx, conn, f)

@@ -26,3 +26,6 @@ for s in $sizes; do
 done
 echo "== runner overhead: upgrade head over 200 one-statement revisions (warm cache), and autogen current"
 BENCHTIME=5x run ./internal/cli 'BenchmarkRunnerOverhead'
+echo "== fleet: 100 databases from base to head through 10 one-statement revisions with 1, 4 and 8 jobs; per target: time and autogen's part beyond the statements; the hand-written loop for comparison"
+run ./bench 'Benchmark(Fleet|HandLoop)'
+BENCHTIME=500x run ./bench 'BenchmarkRoundTrip'

@@ -60,18 +60,30 @@ type AddEnumValue struct {
 	Before, After string
 }
 
-// RecreateEnum replaces an enum whose values were removed or reordered,
-// which PostgreSQL cannot do in place: the old type is renamed, the new one
-// created, every column converted with a cast through text, and the old
-// type dropped.
-type RecreateEnum struct {
-	From, To *model.Enum
-	// Uses are the columns of the enum type (or arrays of it).
-	Uses []EnumUse
+// SwapTypes replaces types that PostgreSQL cannot change in place while
+// columns use them: an enum whose values are removed or reordered, a
+// domain whose base type or collation changes, a composite type whose
+// attribute types change. Each old type is renamed out of the way, the new
+// one created under its name, every column of it (or of an array of it)
+// converted through the type's text form, which is lossless for all of
+// them, and the old type dropped. Domains and composite types built on a
+// swapped type are swapped with it, in the same step.
+type SwapTypes struct {
+	// Types are the swaps, a base type before the types built on it.
+	Types []TypeSwap
+	// Uses are the columns converted.
+	Uses []TypeUse
 }
 
-// EnumUse is a column whose type is an enum being recreated.
-type EnumUse struct {
+// TypeSwap is one type of a SwapTypes: From and To are both *model.Enum,
+// *model.Domain or *model.Composite.
+type TypeSwap struct {
+	ID       model.ObjectID
+	From, To any
+}
+
+// TypeUse is a column whose type (or element type) is swapped.
+type TypeUse struct {
 	Table  model.Name
 	Column *model.Column
 	// NewDefault is the column's default in the target schema.

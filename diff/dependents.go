@@ -55,10 +55,12 @@ func (d *differ) dependents() error {
 			if c.From.Type != c.To.Type || c.From.Collation != c.To.Collation {
 				push(disturbed{model.ColumnID(c.Table, c.From.Name), retyped, "changes type"})
 			}
-		case RecreateEnum:
-			push(disturbed{c.From.ID(), gone, "is recreated with other values"})
+		case SwapTypes:
+			for _, t := range c.Types {
+				push(disturbed{t.ID, gone, "is recreated"})
+			}
 			for _, u := range c.Uses {
-				push(disturbed{model.ColumnID(u.Table, u.Column.Name), swapped, "is converted to the recreated enum " + nm(c.To.Name)})
+				push(disturbed{model.ColumnID(u.Table, u.Column.Name), swapped, "is converted to the recreated type " + u.Column.Type})
 			}
 		case AlterComposite:
 			if len(c.Drop) > 0 || len(c.Retype) > 0 {
@@ -124,7 +126,11 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 			return true // a generated column over a dropped or retyped column
 		case col.Default != nil && x.how == gone && (x.id.Kind == model.KindFunction || x.id.Kind == model.KindSequence):
 			// A default calling a dropped function or sequence; a
-			// recreated enum converts the defaults of its columns itself.
+			// swapped type converts the defaults of its columns itself.
+			return d.fg.refersTo(u, col.Default.Refs, x.id)
+		case col.Default != nil && x.how == retyped && x.id.Kind == model.KindComposite:
+			// A default that builds a value of a composite type whose
+			// attributes change keeps the old attributes' types.
 			return d.fg.refersTo(u, col.Default.Refs, x.id)
 		}
 		return false
@@ -218,7 +224,12 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 			return nil
 		}
 		// A default that calls what goes away is removed first and set
-		// again afterwards.
+		// again afterwards, unless the comparison changes it already.
+		for _, c := range d.out {
+			if ac, ok := c.(AlterColumn); ok && model.ColumnID(ac.Table, ac.From.Name) == id && !ac.From.Default.Equal(ac.To.Default) {
+				return nil
+			}
+		}
 		bare := *v
 		bare.Default = nil
 		d.add(AlterColumn{Table: id.Name, From: v, To: &bare, Cause: cause})
@@ -307,3 +318,26 @@ func sortedIDs(set map[model.ObjectID]bool) []model.ObjectID {
 }
 
 func slicesSortIDs(ids []model.ObjectID) { slices.SortFunc(ids, model.ObjectID.Compare) }
+
+// Recreation reports whether a change drops an object only to create it
+// again around another change it depends on (see dependents), and returns
+// the object and why.
+func Recreation(c Change) (id model.ObjectID, cause string, ok bool) {
+	switch c := c.(type) {
+	case DropView:
+		id, cause = c.View.ID(), c.Cause
+	case DropTrigger:
+		id, cause = c.Trigger.ID(), c.Cause
+	case DropPolicy:
+		id, cause = model.PolicyID(c.Table, c.Policy.Name), c.Cause
+	case DropFunction:
+		id, cause = c.Function.ID(), c.Cause
+	case DropConstraint:
+		id, cause = model.ConstraintID(c.Table, c.Constraint.Name), c.Cause
+	case DropIndex:
+		id, cause = c.Index.ID(), c.Cause
+	case DropColumn:
+		id, cause = model.ColumnID(c.Table, c.Column.Name), c.Cause
+	}
+	return id, cause, cause != ""
+}

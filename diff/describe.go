@@ -44,9 +44,26 @@ func (c AddEnumValue) Describe() string {
 }
 
 // Describe says what the change does, for people.
-func (c RecreateEnum) Describe() string {
-	return fmt.Sprintf("changed values of enum %s: (%s) -> (%s)", q(nm(c.To.Name)),
-		strings.Join(c.From.Values, ", "), strings.Join(c.To.Values, ", "))
+func (c SwapTypes) Describe() string {
+	var parts []string
+	for _, t := range c.Types {
+		switch f := t.From.(type) {
+		case *model.Enum:
+			to := t.To.(*model.Enum)
+			parts = append(parts, fmt.Sprintf("changed values of enum %s: (%s) -> (%s)", q(nm(to.Name)),
+				strings.Join(f.Values, ", "), strings.Join(to.Values, ", ")))
+		case *model.Domain:
+			to := t.To.(*model.Domain)
+			if f.Type != to.Type || f.Collation != to.Collation {
+				parts = append(parts, fmt.Sprintf("changed base type of domain %s: %s -> %s", q(nm(to.Name)), f.Type, to.Type))
+			} else {
+				parts = append(parts, fmt.Sprintf("recreated domain %s over the new type", q(nm(to.Name))))
+			}
+		case *model.Composite:
+			parts = append(parts, fmt.Sprintf("recreated type %s with new attribute types", q(nm(f.Name))))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Describe says what the change does, for people.
@@ -379,7 +396,7 @@ func (c DropEnum) Subject() string { return nm(c.Enum.Name) }
 func (c AddEnumValue) Subject() string { return nm(c.Enum) }
 
 // Subject names the object the change is about.
-func (c RecreateEnum) Subject() string { return nm(c.To.Name) }
+func (c SwapTypes) Subject() string { return nm(c.Types[0].ID.Name) }
 
 // Subject names the object the change is about.
 func (c CreateDomain) Subject() string { return nm(c.Domain.Name) }

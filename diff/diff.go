@@ -15,19 +15,23 @@ func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
 // differ holds the state of one comparison.
 type differ struct {
-	from, to *model.Catalog
-	renames  Renames
+	from, to    *model.Catalog
+	renames     Renames
+	exprRenamer ExprRenamer
 	out      []Change
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
 	// dropped and created record the objects the changes so far drop and
 	// create (both for an object recreated).
 	dropped, created map[model.ObjectID]bool
-	// enumDefaults marks columns ("schema.table.column") whose default a
-	// RecreateEnum already sets.
-	enumDefaults map[string]bool
+	// swaps are the types to swap (see SwapTypes), with their two
+	// definitions; swapDefaults marks the columns whose default the swap
+	// sets.
+	swaps        map[model.ObjectID][2]any
+	swapDefaults map[model.ObjectID]bool
 	// exactOrder makes column positions count (WithExactColumnOrder);
-	// keepRows holds the current form of each table rewritten for them.
+	// keepRows holds the current form of each table rewritten for them,
+	// and rewrite the tables to rewrite whatever their changes.
 	exactOrder bool
 	keepRows   map[model.Name]*model.Table
 	rewrite    map[model.Name]bool
@@ -52,7 +56,7 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 // column order whatever their changes.
 func diff(from, to *model.Catalog, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
-		enumDefaults: map[string]bool{}, keepRows: map[model.Name]*model.Table{}, rewrite: rewrite}
+		swapDefaults: map[model.ObjectID]bool{}, keepRows: map[model.Name]*model.Table{}, rewrite: rewrite}
 	for _, o := range opts {
 		o(d)
 	}
@@ -66,6 +70,7 @@ func diff(from, to *model.Catalog, rewrite map[model.Name]bool, opts []Option) (
 	d.enums()
 	d.domains()
 	d.composites()
+	d.swapTypes()
 	d.functions()
 	d.tables()
 	d.sequences()
@@ -181,9 +186,11 @@ func (d *differ) domains() {
 		switch {
 		case f == nil:
 			d.add(CreateDomain{Domain: t})
+		case (f.Type != t.Type || f.Collation != t.Collation) && d.inUse(f.ID()):
+			d.swapType(f.ID(), f, t)
 		case f.Type != t.Type || f.Collation != t.Collation:
 			d.add(DropDomain{Domain: f, Recreate: true}, CreateDomain{Domain: t})
-		case !sameExcept(f, t, "Comment"):
+		case !sameExcept(f, t, "Comment", "Checks") || !sameChecks(f.Checks, t.Checks):
 			d.add(AlterDomain{From: f, To: t})
 		}
 	}
@@ -211,6 +218,10 @@ func (d *differ) composites() {
 		case !sameExcept(f, t, "Comment"):
 			if c, ok := d.alterComposite(f, t); ok {
 				d.add(c)
+				continue
+			}
+			if d.inUse(f.ID()) {
+				d.swapType(f.ID(), f, t)
 				continue
 			}
 			d.add(DropComposite{Composite: f, Recreate: true}, CreateComposite{Composite: t})
@@ -315,4 +326,18 @@ func (d *differ) alterComposite(f, t *model.Composite) (AlterComposite, bool) {
 		}
 	}
 	return c, true
+}
+
+// sameChecks compares domain checks, leaving their comments to the
+// comments pass.
+func sameChecks(a, b []*model.DomainCheck) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameExcept(a[i], b[i], "Comment") {
+			return false
+		}
+	}
+	return true
 }

@@ -148,11 +148,11 @@ func TestEnumValuesAddedInPlaceOrRecreated(t *testing.T) {
 	}
 	cs = mustDiff(t, mk("sad", "ok", "happy"), mk("happy", "sad"))
 	if len(cs) != 1 {
-		t.Fatalf("want one RecreateEnum, got %s", kinds(cs))
+		t.Fatalf("want one SwapTypes, got %s", kinds(cs))
 	}
-	re, ok := cs[0].(RecreateEnum)
+	re, ok := cs[0].(SwapTypes)
 	if !ok || len(re.Uses) != 1 || re.Uses[0].Column.Name != "m" {
-		t.Fatalf("want RecreateEnum using t.m, got %#v", cs[0])
+		t.Fatalf("want SwapTypes using t.m, got %#v", cs[0])
 	}
 }
 
@@ -257,7 +257,7 @@ func TestDiffIsDeterministic(t *testing.T) {
 func TestRenameTableAndColumn(t *testing.T) {
 	from := cat(func(c *model.Catalog) { c.Tables = []*model.Table{table("users", col("email", "text"))} })
 	to := cat(func(c *model.Catalog) { c.Tables = []*model.Table{table("members", col("email_address", "text"))} })
-	cs := mustDiff(t, from, to, WithRenames(Renames{
+	cs := mustDiff(t, from, to, withSQLRenamer, WithRenames(Renames{
 		Tables:  map[model.Name]string{n("users"): "members"},
 		Columns: map[model.Name]map[string]string{n("members"): {"email": "email_address"}},
 	}))

@@ -2,8 +2,6 @@ package diff
 
 import (
 	"slices"
-
-	"github.com/autogen-dev/autogen/model"
 )
 
 func (d *differ) enums() {
@@ -28,12 +26,7 @@ func (d *differ) enums() {
 				d.add(c)
 			}
 		default:
-			uses := d.enumUses(f.Name)
-			d.add(RecreateEnum{From: f, To: t, Uses: uses})
-			for _, u := range uses {
-				// The swap sets the column's new default itself.
-				d.enumDefaults[u.Table.String()+"."+u.Column.Name] = true
-			}
+			d.swapType(f.ID(), f, t)
 		}
 	}
 	for _, f := range d.from.Enums {
@@ -52,27 +45,4 @@ func isSubsequence(a, b []string) bool {
 		}
 	}
 	return i == len(a)
-}
-
-// enumUses finds the existing columns typed with the enum (or an array of
-// it), from the dependency graph, with their defaults in the target schema.
-func (d *differ) enumUses(n model.Name) []EnumUse {
-	var out []EnumUse
-	for _, u := range d.fg.users[model.ObjectID{Kind: model.KindEnum, Name: n}] {
-		if u.Kind != model.KindColumn {
-			continue
-		}
-		c := d.fg.objs[u].Value.(*model.Column)
-		if !slices.ContainsFunc(model.TypeRefs(c.Type), func(r model.Ref) bool { return r.Name == n }) {
-			continue // the column's default names the type, not its type
-		}
-		use := EnumUse{Table: u.Name, Column: c}
-		if tt := d.to.Table(u.Name); tt != nil {
-			if tc := tt.Column(c.Name); tc != nil {
-				use.NewDefault = tc.Default
-			}
-		}
-		out = append(out, use)
-	}
-	return out
 }

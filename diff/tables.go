@@ -261,7 +261,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if sameExcept(fc, tc, "Comment") {
 		return
 	}
-	if d.enumDefaults[table.String()+"."+tc.Name] && sameExcept(fc, tc, "Comment", "Default") {
+	if d.swapDefaults[model.ColumnID(table, tc.Name)] && sameExcept(fc, tc, "Comment", "Default") {
 		return
 	}
 	if columnRecreated(fc, tc) {

@@ -65,6 +65,26 @@
 // To create a new tenant, create its schema and upgrade it:
 // r.ForSchema("tenant_new").Upgrade(ctx, conn, "head").
 //
+// # Fleets
+//
+// A fleet is many databases that must reach the same revision: a database
+// per customer, shards on several servers. [Runner.UpgradeFleet] (and
+// DowngradeFleet, StampFleet, StatusFleet) migrates each [Target] exactly as
+// Upgrade migrates one database, with its own connection, version table and
+// lock, at most [FleetOptions].Jobs at once and PerServer per server, a
+// canary wave first, and no new target after MaxFailures failures; the
+// [FleetReport] says where each target went. [FleetSource] reads targets
+// from URLs (with ${VAR} references), a file or a control-database query,
+// and [EachTarget] runs a function of the application's own across a fleet
+// with the same bounds:
+//
+//	targets, err := migrate.FleetSource{Query: q, ControlURL: "${REGISTRY_URL}"}.Targets(ctx, os.Getenv)
+//	...
+//	rep, err := r.UpgradeFleet(ctx, targets, "head", migrate.FleetOptions{Jobs: 8, PerServer: 4, Canary: 2})
+//	for _, res := range rep.Results {
+//		log.Printf("%s: %s %v -> %v %v", res.Label(), res.State, res.From, res.To, res.Err)
+//	}
+//
 // # Testing revisions
 //
 // [Runner.Stairway] runs every revision up, down and up again, one step at

@@ -18,6 +18,8 @@ type Runner struct {
 	graph    *revision.Graph
 	table    op.Name
 	reporter Reporter
+	// lockWait, when positive, is how long withLock waits for the
+	// migration lock before failing with a LockTimeoutError.
 	lockWait time.Duration
 	// schema, when set, is the tenant schema the runner works in (see
 	// ForSchema).

@@ -2,6 +2,7 @@ package migrate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -99,6 +100,7 @@ const (
 // idle, which a concurrent build does not wait for.
 func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) (err error) {
 	pause := lockPollMin
+	start := time.Now()
 	for {
 		var got bool
 		if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", r.lockKey()).Scan(&got); err != nil {
@@ -106,6 +108,9 @@ func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) 
 		}
 		if got {
 			break
+		}
+		if r.lockWait > 0 && time.Since(start) >= r.lockWait {
+			return &LockTimeoutError{Table: r.table.SQL(), Waited: r.lockWait}
 		}
 		select {
 		case <-ctx.Done():
@@ -122,6 +127,25 @@ func (r *Runner) withLock(ctx context.Context, conn *pgx.Conn, fn func() error) 
 	}()
 	return fn()
 }
+
+// ErrLockTimeout is returned when another session held the migration lock
+// for longer than the runner waits (a fleet's LockTimeout).
+var ErrLockTimeout = errors.New("the migration lock is held by another session")
+
+// LockTimeoutError reports a migration lock that was not free in time.
+type LockTimeoutError struct {
+	// Table is the version table whose lock was awaited.
+	Table  string
+	Waited time.Duration
+}
+
+// Error says which lock and for how long.
+func (e *LockTimeoutError) Error() string {
+	return fmt.Sprintf("another session held the migration lock of %s for %s; is another migration running?", e.Table, e.Waited)
+}
+
+// Unwrap makes the error match ErrLockTimeout.
+func (e *LockTimeoutError) Unwrap() error { return ErrLockTimeout }
 
 // Current returns the version table's rows: the applied heads, in
 // topological order when they are known revisions.

@@ -221,6 +221,10 @@ type DropColumn struct {
 	Column   string
 	IfExists bool
 	Cascade  bool
+	// Generated marks a stored generated column: its values are computed
+	// from other columns, so dropping it loses nothing that adding it
+	// back does not compute again.
+	Generated bool
 }
 
 // Statements renders ALTER TABLE ... DROP COLUMN.
@@ -233,6 +237,9 @@ func (o DropColumn) Statements() ([]string, error) {
 
 // Hazards: the column's data is deleted.
 func (o DropColumn) Hazards() []Hazard {
+	if o.Generated {
+		return nil
+	}
 	return []Hazard{{DeletesData, "drops column " + o.Table + "." + o.Column + " and its data"}}
 }
 

@@ -31,10 +31,14 @@ const (
 	MayFail HazardKind = "may-fail"
 	// Untracked: raw SQL whose effects autogen cannot analyse.
 	Untracked HazardKind = "untracked"
+	// Recreates: an object that depends on the change (a view, a
+	// policy, a trigger, a function) is dropped and created again around
+	// it; those who use it wait until the transaction commits.
+	Recreates HazardKind = "recreates"
 )
 
 // HazardKinds lists every kind, in a fixed order.
-var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked}
+var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked, Recreates}
 
 // Hazard is one hazard of one operation.
 type Hazard struct {
@@ -65,6 +69,10 @@ type Finding struct {
 // earlier in the list has proven the column has no NULLs.
 func Analyze(ops []Operation) []Finding {
 	fresh := map[Name]bool{}
+	// populated holds the fresh materialized views created WITH DATA: no
+	// one else can see them yet, but their rows exist, so a unique index
+	// on one may still fail.
+	populated := map[Name]bool{}
 	// checks maps a check constraint (table and name) to the column it
 	// proves not null; proven holds the columns so proven.
 	checks := map[[3]string]string{}
@@ -74,6 +82,11 @@ func Analyze(ops []Operation) []Finding {
 		switch o := o.(type) {
 		case CreateTable:
 			fresh[Name{o.Schema, o.Name}] = true
+		case CreateView:
+			if o.Materialized {
+				fresh[Name{o.Schema, o.Name}] = true
+				populated[Name{o.Schema, o.Name}] = !o.WithNoData
+			}
 		case AddConstraint:
 			if c, ok := o.Constraint.(Check); ok {
 				if col, ok := notNullColumn(c.Expr); ok {
@@ -90,7 +103,7 @@ func Analyze(ops []Operation) []Finding {
 		}
 		t, onTable := targetTable(o)
 		for _, h := range HazardsOf(o) {
-			if onTable && fresh[t] && h.Kind != Untracked {
+			if onTable && fresh[t] && h.Kind != Untracked && !(h.Kind == MayFail && populated[t]) {
 				continue
 			}
 			if ac, ok := o.(AlterColumn); ok && ac.SetNotNull && proven[[3]string{ac.Schema, ac.Table, ac.Column}] &&

@@ -265,6 +265,7 @@ func scenario() []step {
 		// Sequences, again, now that tables exist.
 		{name: "create sequence owned by a column", op: op.CreateSequence{Schema: app, Name: "order_ref", OwnedBy: &op.ColumnRef{Schema: app, Table: "order", Column: "Amount"}}},
 		{name: "alter sequence", op: op.AlterSequence{Schema: app, Name: "invoice_no", SequenceOptions: op.SequenceOptions{Type: "integer", Increment: 1, Start: op.Int64(1)}, Restart: true}},
+		{name: "sync a sequence from another", op: op.SyncSequence{From: op.SequenceRef{Schema: app, Name: "invoice_no"}, To: op.SequenceRef{Schema: app, Name: "order_ref"}}},
 		{name: "set sequence owner", op: op.SetSequenceOwner{Schema: app, Name: "invoice_no", OwnedBy: &op.ColumnRef{Schema: app, Table: "user", Column: "order"}},
 			undo: op.SetSequenceOwner{Schema: app, Name: "invoice_no"}},
 

@@ -31,6 +31,15 @@
 // the other commands work in the one schema named. See
 // migrate.Runner.ForSchema.
 //
+// # Fleets
+//
+// --fleet NAME makes upgrade, downgrade, stamp and status work on every
+// target of a fleet through migrate's fleet runner, with --jobs,
+// --per-server, --canary, --max-failures and the timeouts; the fleet itself
+// arrives in FleetEnv as a FleetSpec, which autogen fills from the
+// [fleet.NAME] section of autogen.toml. A line per target, a live progress
+// line on a terminal, and a table (or --format json) at the end.
+//
 // # Shell completion
 //
 // The completion command writes bash, zsh, fish and PowerShell scripts;

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -56,6 +57,11 @@ type env struct {
 	// command the name of the command running, for its messages.
 	schemas []string
 	command string
+	// graph, when set, supplies the revision graph for completion in place
+	// of the registry's (Mount: the registry is the compiled runner's).
+	graph func(*cobra.Command) (*revision.Graph, error)
+	// fleet holds the flags of --fleet runs (fleet.go).
+	fleet fleetFlags
 }
 
 // Main runs the runner command line with args (without the program name)
@@ -68,8 +74,8 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := e.rootCmd()
-	root.SetArgs(relativeArgs(args))
-	err := root.ExecuteContext(ctx)
+	root.SetArgs(RelativeArgs(args))
+	err := execute(ctx, root)
 	if err == nil {
 		return exitcode.OK
 	}
@@ -80,10 +86,45 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	return code
 }
 
-// relativeArgs moves relative targets such as "-1" behind "--" so that the
+// execute runs the command tree, turning a panic (in a revision's body, as
+// a rule) into an error that says where it happened: the revision's
+// transaction is rolled back when the connection closes, so the database
+// stays at the revision before, as after any failed revision.
+func execute(ctx context.Context, root *cobra.Command) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = exitcode.With(exitcode.Migration, fmt.Errorf("panic: %v%s; the revision's changes were not committed", v, panicSite()))
+		}
+	}()
+	return root.ExecuteContext(ctx)
+}
+
+// panicSite names the function and line that panicked, called from the
+// deferred recover: the first frame below runtime.gopanic that is not the
+// runtime's own (an index or nil error panics inside it).
+func panicSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicked := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicked = true
+		case panicked && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf(" in %s (%s:%d)", f.Function, f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// RelativeArgs moves relative targets such as "-1" behind "--" so that the
 // flag parser does not take them for flags: `downgrade -1` works as it does
-// in Alembic.
-func relativeArgs(args []string) []string {
+// in Alembic. Programs that mount the runner's commands (Mount) apply it to
+// their command line too.
+func RelativeArgs(args []string) []string {
 	var flags, targets []string
 	for i, a := range args {
 		if a == "--" {
@@ -177,8 +218,8 @@ func (e *env) rootCmd() *cobra.Command {
 // commands returns every runner command; autogen adds them to its own tree.
 func (e *env) commands() []*cobra.Command {
 	return []*cobra.Command{
-		e.upgradeCmd(), e.downgradeCmd(), e.currentCmd(), e.historyCmd(), e.headsCmd(),
-		e.branchesCmd(), e.showCmd(), e.stampCmd(), e.statusCmd(), e.lintCmd(), e.describeCmd(), e.stairwayCmd(),
+		e.withFleet(e.upgradeCmd()), e.withFleet(e.downgradeCmd()), e.currentCmd(), e.historyCmd(), e.headsCmd(),
+		e.branchesCmd(), e.showCmd(), e.withFleet(e.stampCmd()), e.withFleet(e.statusCmd()), e.lintCmd(), e.describeCmd(), e.stairwayCmd(),
 	}
 }
 
@@ -212,18 +253,28 @@ func (e *env) connect(ctx context.Context) (*pgx.Conn, error) {
 	if url == "" {
 		return nil, exitcode.With(exitcode.Config, fmt.Errorf("no database URL: set the environment variable %s", e.urlEnv))
 	}
-	cfg, err := pgx.ParseConfig(url)
+	cfg, err := connConfig(url)
 	if err != nil {
 		return nil, exitcode.With(exitcode.Config, fmt.Errorf("invalid database URL in %s: %w", e.urlEnv, redact(err, url)))
-	}
-	if cfg.ConnectTimeout == 0 {
-		cfg.ConnectTimeout = 10 * time.Second
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return nil, exitcode.With(exitcode.Connect, fmt.Errorf("connecting to the database: %w", redact(err, url)))
 	}
 	return conn, nil
+}
+
+// connConfig parses a database URL into the configuration every runner
+// connection uses, a single database's and each target's of a fleet.
+func connConfig(url string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = migrate.DefaultConnectTimeout
+	}
+	return cfg, nil
 }
 
 // withConn runs fn with a connection that is closed afterwards.
@@ -234,11 +285,4 @@ func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	return fn(conn)
-}
-
-// Commands returns the runner's commands over an empty registry, for
-// programs that present their help text (autogen does).
-func Commands() []*cobra.Command {
-	e := &env{reg: revision.NewRegistry(), name: "autogen", stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	return e.commands()
 }

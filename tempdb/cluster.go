@@ -27,9 +27,10 @@ type Cluster struct {
 	// User is the superuser name.
 	User string
 
-	bindir string
-	cred   *syscall.Credential
-	seq    atomic.Int64
+	bindir   string
+	cred     *syscall.Credential
+	seq      atomic.Int64
+	settings map[string]string
 }
 
 // Option configures [Start].
@@ -81,7 +82,7 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tempdb: %w", err)
 	}
-	c := &Cluster{Dir: dir, User: "postgres", bindir: bindir, cred: cred}
+	c := &Cluster{Dir: dir, User: "postgres", bindir: bindir, cred: cred, settings: cfg.settings}
 	if err := writeOwner(dir); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("tempdb: %w", err)
@@ -190,6 +191,24 @@ func (c *Cluster) Stop(ctx context.Context) error {
 		err = describe(cmd, out, runErr)
 	}
 	return errors.Join(err, os.RemoveAll(c.Dir))
+}
+
+// Halt stops the server at once, as a crash or a lost machine would:
+// connected sessions are cut off mid-statement and their transactions are
+// lost. The data stays, so that Restart brings the server back, for tests
+// of what a client does when its server goes away.
+func (c *Cluster) Halt(ctx context.Context) error {
+	cmd := c.command(ctx, "pg_ctl", "stop", "-w", "-m", "immediate", "-D", c.dataDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return describe(cmd, out, err)
+	}
+	return nil
+}
+
+// Restart starts a halted server again on the same port, with the same
+// settings; it recovers as after a crash.
+func (c *Cluster) Restart(ctx context.Context) error {
+	return c.start(ctx, c.settings)
 }
 
 // URL returns a connection URL for the given database.

@@ -28,6 +28,8 @@ func (a *App) checkCmd() *cobra.Command {
 		dev       bool
 		devURL    string
 		roundtrip bool
+		fleet     string
+		jobs      int
 		o         autogenOptions
 	)
 	cmd := &cobra.Command{
@@ -44,17 +46,31 @@ with schema.sql. That catches a schema.sql edit without a revision in CI.
 
 --roundtrip (with --dev) also runs every revision up, down and up again one
 step at a time and fails when a downgrade does not restore the schema
-exactly.`,
+exactly.
+
+--fleet NAME checks every target of the fleet [fleet.NAME] of autogen.toml
+as it checks one database and prints them grouped: "12 at head, 1 behind:
+db7 (at a1b2), 1 drifted: db9 (at c3d4)"; -v lists every target and its
+differences.`,
 		Example: `  autogen check
   autogen check --dev
   autogen check --dev --roundtrip
-  autogen check --dev-url postgres://ci@localhost/postgres --format json`,
+  autogen check --dev-url postgres://ci@localhost/postgres --format json
+  autogen check --fleet prod`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
 			}
-			err := a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip, &o)
+			var err error
+			switch {
+			case fleet != "" && (dev || devURL != "" || roundtrip):
+				return exitcode.With(exitcode.Usage, errors.New("--fleet checks the fleet's databases; --dev checks the revisions: run them separately"))
+			case fleet != "":
+				err = a.checkFleet(cmd.Context(), fleet, format, jobs)
+			default:
+				err = a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip, &o)
+			}
 			switch {
 			case err == nil:
 				return nil
@@ -70,6 +86,8 @@ exactly.`,
 	cmd.Flags().BoolVar(&dev, "dev", false, "check the revisions on a throwaway database instead of yours")
 	cmd.Flags().StringVar(&devURL, "dev-url", "", "server to create the throwaway database on (implies --dev)")
 	cmd.Flags().BoolVar(&roundtrip, "roundtrip", false, "also test every downgrade step by step (with --dev)")
+	cmd.Flags().StringVar(&fleet, "fleet", "", "check every target of the fleet [fleet.NAME] of autogen.toml, grouped by state")
+	cmd.Flags().IntVar(&jobs, "jobs", 0, "with --fleet, how many targets to check at once (default: the fleet's jobs, else 4)")
 	offlineFlag(cmd, &o)
 	return cmd
 }
@@ -172,7 +190,13 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 			if a.verbose > 0 {
 				a.printSQL(a.Stdout, cmp.UpPlan)
 			}
-			fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
+			if behind {
+				// revision refuses a database that is behind: upgrading
+				// comes first, and may make some of these changes.
+				fmt.Fprintln(a.Stdout, "Run `autogen upgrade heads` first (the pending revisions may make some of these changes), then `autogen revision -m MESSAGE` for the rest.")
+			} else {
+				fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
+			}
 		}
 		if a.verbose > 0 && !a.quiet && cfg.ColumnOrder != "exact" {
 			a.printColumnOrderNotes(cmp)

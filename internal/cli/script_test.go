@@ -60,6 +60,7 @@ func TestScripts(t *testing.T) {
 			if !ok {
 				return errors.New("testscript did not hand over a testing.TB")
 			}
+			env.Values[scriptTB{}] = tb
 			env.Setenv("DATABASE_URL", pgtest.NewDB(tb))
 			// ADMIN_URL names the server's maintenance database, for
 			// commands that create databases of their own (--dev-url).
@@ -75,9 +76,20 @@ func TestScripts(t *testing.T) {
 			"exits": cmdExits,
 			"sql":   cmdSQL,
 			"pty":   cmdPty,
+			// createdb VAR creates one more database for the script and
+			// sets VAR to its URL, for fleets.
+			"createdb": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: createdb VAR")
+				}
+				ts.Setenv(args[0], pgtest.NewDB(ts.Value(scriptTB{}).(testing.TB)))
+			},
 		},
 	})
 }
+
+// scriptTB is the key of the script's testing.TB among testscript's values.
+type scriptTB struct{}
 
 // goEnvironment returns the Go settings the scripts need to build runners
 // offline from this machine's module and build caches: testscript gives

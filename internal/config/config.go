@@ -54,6 +54,8 @@ type Config struct {
 	// file, so that one environment's table is never mistaken for part of
 	// the schema when several share a database.
 	VersionTables []string
+	// Fleets are the [fleet.NAME] sections (fleet.go).
+	Fleets map[string]Fleet
 }
 
 // Tenants configures multi-tenant projects, where every tenant has a schema
@@ -134,6 +136,7 @@ type file struct {
 	Tenants      Tenants         `toml:"tenants"`
 	ColumnOrder  string          `toml:"column_order"`
 	Envs         map[string]envT `toml:"env"`
+	Fleets       fleetMap        `toml:"fleet"`
 }
 
 // envT is a named environment: settings that override the top level.
@@ -228,6 +231,7 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Hooks = f.Hooks
 	c.Tenants = f.Tenants
 	c.ColumnOrder = f.ColumnOrder
+	c.Fleets = f.Fleets
 
 	c.VersionTables = []string{c.VersionTable}
 	for _, e := range f.Envs {
@@ -299,6 +303,9 @@ func (c *Config) validate() error {
 		if len(h.Command) == 0 {
 			return fmt.Errorf("%s: hook %q has no command", c.Path, h.Name)
 		}
+	}
+	if err := c.validateFleets(); err != nil {
+		return err
 	}
 	if t := c.Tenants.Template; t != "" {
 		if strings.ContainsAny(t, ".*?[") || strings.HasPrefix(t, "pg_") || t == "public" {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/tempdb"
 )
 
@@ -31,6 +32,8 @@ type Case struct {
 	Dir  string
 	// Kinds are the object kinds the case changes (index.tsv).
 	Kinds []string
+	// Options are the comparison's options, such as confirmed renames.
+	Options autogenerate.Options
 }
 
 // Noop reports whether the case's two schemas are identical.

@@ -137,7 +137,8 @@ func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
 	if _, err := settle.Settle(ctx, conn, current, desired, settle.Options{}); err != nil {
 		return fail("ERROR settle", err.Error())
 	}
-	opts := autogenerate.Options{ExactColumnOrder: r.ColumnOrder == migrate.ColumnOrderExact}
+	opts := c.Options
+	opts.ExactColumnOrder = r.ColumnOrder == migrate.ColumnOrderExact
 	cmp, err := autogenerate.Compare(current, desired, opts)
 	if err != nil {
 		return fail("ERROR diff", err.Error())

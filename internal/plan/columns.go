@@ -58,14 +58,32 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	}
 
 	var out []op.Operation
+	col := op.SequenceRef{Schema: c.Table.Schema, Table: c.Table.Name, Column: t.Name}
+	var newSeq *op.SequenceRef
+	if s := c.CreateSequence; s != nil {
+		// Identity to serial: the serial's sequence is created under a
+		// temporary name, continues where the identity left off, and
+		// takes its name once the identity (and its sequence) is gone.
+		tmp := createSequence(s)
+		tmp.Name = tempName(s.Name.Name)
+		out = append(out, tmp, op.SyncSequence{From: col, To: op.SequenceRef{Schema: s.Name.Schema, Name: tmp.Name}})
+		newSeq = &op.SequenceRef{Schema: s.Name.Schema, Name: tmp.Name}
+	}
 	if first.DropDefault || first.DropIdentity || first.DropExpression {
 		out = append(out, first)
 	}
+	var oldSeq *op.SequenceRef
 	if s := c.DropSequence; s != nil {
-		out = append(out, op.DropSequence{Schema: s.Name.Schema, Name: s.Name.Name})
+		// Serial to identity: the old sequence makes way for the
+		// identity's (they share the name), and is dropped once the
+		// identity continues where it left off.
+		tmp := tempName(s.Name.Name)
+		out = append(out, op.RenameSequence{Schema: s.Name.Schema, Name: s.Name.Name, NewName: tmp},
+			op.SetSequenceOwner{Schema: s.Name.Schema, Name: tmp})
+		oldSeq = &op.SequenceRef{Schema: s.Name.Schema, Name: tmp}
 	}
-	if s := c.CreateSequence; s != nil {
-		out = append(out, createSequence(s))
+	if newSeq != nil {
+		out = append(out, op.RenameSequence{Schema: newSeq.Schema, Name: newSeq.Name, NewName: c.CreateSequence.Name.Name})
 	}
 	if notNullViaCheck {
 		// PostgreSQL 12+ skips the SET NOT NULL scan when a validated check
@@ -79,6 +97,9 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	}
 	if second != base {
 		out = append(out, second)
+	}
+	if oldSeq != nil {
+		out = append(out, op.SyncSequence{From: *oldSeq, To: col}, op.DropSequence{Schema: oldSeq.Schema, Name: oldSeq.Name})
 	}
 	if notNullViaCheck {
 		out = append(out, op.DropConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: t.Name + "_not_null_autogen"})
@@ -155,3 +176,13 @@ var families = map[string]string{
 }
 
 func family(t string) string { return families[t] }
+
+// tempName returns the name a sequence takes while another holds its
+// own: the name with a suffix, shortened to fit PostgreSQL's 63 bytes.
+func tempName(name string) string {
+	const suffix = "_autogen_tmp"
+	if len(name)+len(suffix) > 63 {
+		name = name[:63-len(suffix)]
+	}
+	return name + suffix
+}

@@ -196,6 +196,14 @@ func createDomain(d *model.Domain) op.CreateDomain {
 	return cd
 }
 
+func createComposite(c *model.Composite) op.CreateComposite {
+	cc := op.CreateComposite{Schema: c.Name.Schema, Name: c.Name.Name}
+	for _, a := range c.Attributes {
+		cc.Attributes = append(cc.Attributes, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
+	}
+	return cc
+}
+
 func createSequence(s *model.Sequence) op.CreateSequence {
 	return op.CreateSequence{Schema: s.Name.Schema, Name: s.Name.Name, SequenceOptions: sequenceOptions(s.SequenceOptions, "", false)}
 }

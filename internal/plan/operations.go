@@ -36,8 +36,8 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.DropType{Schema: c.Enum.Name.Schema, Name: c.Enum.Name.Name}), nil
 	case diff.AddEnumValue:
 		return ops(op.AddEnumValue{Schema: c.Enum.Schema, Type: c.Enum.Name, Value: c.Value, Before: c.Before, After: c.After}), nil
-	case diff.RecreateEnum:
-		return recreateEnum(c), nil
+	case diff.SwapTypes:
+		return swapTypes(c), nil
 	case diff.CreateDomain:
 		return ops(createDomain(c.Domain)), nil
 	case diff.DropDomain:
@@ -45,11 +45,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.AlterDomain:
 		return alterDomain(c.From, c.To), nil
 	case diff.CreateComposite:
-		cc := op.CreateComposite{Schema: c.Composite.Name.Schema, Name: c.Composite.Name.Name}
-		for _, a := range c.Composite.Attributes {
-			cc.Attributes = append(cc.Attributes, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
-		}
-		return ops(cc), nil
+		return ops(createComposite(c.Composite)), nil
 	case diff.DropComposite:
 		return ops(op.DropType{Schema: c.Composite.Name.Schema, Name: c.Composite.Name.Name}), nil
 	case diff.CreateSequence:
@@ -103,7 +99,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.AddColumn:
 		return ops(op.AddColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: column(c.Column)}), nil
 	case diff.DropColumn:
-		return ops(op.DropColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.Column.Name}), nil
+		return ops(op.DropColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.Column.Name, Generated: c.Column.Generated != nil}), nil
 	case diff.AlterColumn:
 		return alterColumn(c, o), nil
 	case diff.RenameTable:
@@ -308,31 +304,63 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 // recreateEnum swaps an enum for a new one with the target values: rename
 // the old type, create the new one, convert every column through text, and
 // drop the old type. Column defaults are dropped first and set again.
-func recreateEnum(c diff.RecreateEnum) []op.Operation {
-	n := c.To.Name
-	old := n.Name + "__autogen_old"
+// swapTypes renames each old type out of the way, creates the new ones
+// (bases first), converts every column through the type's text form, and
+// drops the old types (what is built on them first).
+func swapTypes(c diff.SwapTypes) []op.Operation {
 	var out []op.Operation
 	for _, u := range c.Uses {
 		if u.Column.Default != nil {
 			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, DropDefault: true})
 		}
 	}
-	out = append(out,
-		op.RenameType{Schema: n.Schema, Name: n.Name, NewName: old},
-		op.CreateEnum{Schema: n.Schema, Name: n.Name, Values: c.To.Values},
-	)
-	typ := op.QualifiedName(n.Schema, n.Name)
+	type old struct {
+		name   model.Name
+		domain bool
+	}
+	var olds []old
+	for _, t := range c.Types {
+		n := t.ID.Name
+		_, domain := t.From.(*model.Domain)
+		tmp := oldTypeName(n.Name)
+		out = append(out, op.RenameType{Schema: n.Schema, Name: n.Name, NewName: tmp, Domain: domain})
+		olds = append(olds, old{model.Name{Schema: n.Schema, Name: tmp}, domain})
+	}
+	for _, t := range c.Types {
+		switch to := t.To.(type) {
+		case *model.Enum:
+			out = append(out, op.CreateEnum{Schema: to.Name.Schema, Name: to.Name.Name, Values: to.Values})
+		case *model.Domain:
+			out = append(out, createDomain(to))
+		case *model.Composite:
+			out = append(out, createComposite(to))
+		}
+	}
 	for _, u := range c.Uses {
 		col := op.QuoteIdent(u.Column.Name)
-		ac := op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, Type: typ, Using: col + "::text::" + typ}
-		if strings.HasSuffix(u.Column.Type, "[]") {
-			ac.Type = typ + "[]"
-			ac.Using = col + "::text[]::" + typ + "[]"
-		}
-		out = append(out, ac)
+		out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name,
+			Type: u.Column.Type, Using: col + "::text::" + u.Column.Type})
 		if u.NewDefault != nil {
 			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, SetDefault: u.NewDefault.SQL})
 		}
 	}
-	return append(out, op.DropType{Schema: n.Schema, Name: old})
+	for i := len(olds) - 1; i >= 0; i-- {
+		o := olds[i]
+		if o.domain {
+			out = append(out, op.DropDomain{Schema: o.name.Schema, Name: o.name.Name})
+		} else {
+			out = append(out, op.DropType{Schema: o.name.Schema, Name: o.name.Name})
+		}
+	}
+	return out
+}
+
+// oldTypeName is the name a swapped type's old version takes while the
+// new one is built, shortened to fit PostgreSQL's 63 bytes.
+func oldTypeName(name string) string {
+	const suffix = "__autogen_old"
+	if len(name)+len(suffix) > 63 {
+		name = name[:63-len(suffix)]
+	}
+	return name + suffix
 }

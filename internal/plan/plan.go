@@ -170,6 +170,17 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		s.Hazards = append(s.Hazards, f.Hazard)
 		s.OpHazards[f.Index-first[i]] = append(s.OpHazards[f.Index-first[i]], f.Hazard)
 	}
+	for i := range p.Steps {
+		s := &p.Steps[i]
+		if s.Change == nil || len(s.Ops) == 0 {
+			continue
+		}
+		if id, cause, ok := diff.Recreation(s.Change); ok {
+			h := op.Hazard{Kind: op.Recreates, Message: "recreates " + id.String() + " (it " + cause + "): its users wait until the transaction commits"}
+			s.Hazards = append(s.Hazards, h)
+			s.OpHazards[0] = append(s.OpHazards[0], h)
+		}
+	}
 	if p.NoTransaction {
 		// A non-transactional revision cannot SET LOCAL.
 		for i := range p.Steps {

@@ -1,0 +1,126 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// swapType records that a type must be swapped (see SwapTypes); the swap
+// is emitted by swapTypes once every kind of type has been compared.
+func (d *differ) swapType(id model.ObjectID, from, to any) {
+	if d.swaps == nil {
+		d.swaps = map[model.ObjectID][2]any{}
+	}
+	d.swaps[id] = [2]any{from, to}
+}
+
+// inUse reports whether columns or other types use a type, so that it
+// cannot simply be dropped and created again.
+func (d *differ) inUse(id model.ObjectID) bool {
+	for _, u := range d.fg.users[id] {
+		switch u.Kind {
+		case model.KindColumn, model.KindDomain, model.KindComposite:
+			return true
+		}
+	}
+	return false
+}
+
+// swapTypes emits one SwapTypes for the types that must be swapped, with
+// the domains and composite types built on them (which must be rebuilt
+// over the new types) and every column of any of them.
+func (d *differ) swapTypes() {
+	if len(d.swaps) == 0 {
+		return
+	}
+	group := map[model.ObjectID]bool{}
+	queue := sortedIDs(func() map[model.ObjectID]bool {
+		m := map[model.ObjectID]bool{}
+		for id := range d.swaps {
+			m[id] = true
+		}
+		return m
+	}())
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if group[id] {
+			continue
+		}
+		group[id] = true
+		for _, u := range d.fg.users[id] {
+			if (u.Kind == model.KindDomain || u.Kind == model.KindComposite) && d.tg.has(u) && !d.dropped[u] {
+				queue = append(queue, u)
+			}
+		}
+	}
+	// Bases before what is built on them.
+	var ids []model.ObjectID
+	placed := map[model.ObjectID]bool{}
+	for rest := sortedIDs(group); len(rest) > 0; {
+		progress := false
+		for i := 0; i < len(rest); i++ {
+			id := rest[i]
+			ready := true
+			for _, dep := range d.fg.deps[id] {
+				if group[dep] && !placed[dep] && dep != id {
+					ready = false
+				}
+			}
+			if ready {
+				ids = append(ids, id)
+				placed[id] = true
+				rest = slices.Delete(rest, i, i+1)
+				i--
+				progress = true
+			}
+		}
+		if !progress { // a cycle, which types cannot form
+			ids = append(ids, rest...)
+			break
+		}
+	}
+	// What the comparison did to these types in place gives way to the
+	// swap.
+	d.out = slices.DeleteFunc(d.out, func(c Change) bool {
+		switch c := c.(type) {
+		case AlterComposite:
+			return group[c.To.ID()]
+		case AlterDomain:
+			return group[c.To.ID()]
+		}
+		return false
+	})
+	var c SwapTypes
+	for _, id := range ids {
+		c.Types = append(c.Types, TypeSwap{ID: id, From: d.fg.objs[id].Value, To: d.tg.objs[id].Value})
+	}
+	for _, t := range d.from.Tables {
+		for _, col := range t.Columns {
+			refs := model.TypeRefs(col.Type)
+			if len(refs) != 1 || !group[d.typeID(refs[0].Name)] {
+				continue
+			}
+			use := TypeUse{Table: t.Name, Column: col}
+			tt := d.to.Table(t.Name)
+			if tt == nil || tt.Column(col.Name) == nil || tt.Column(col.Name).Type != col.Type {
+				continue // dropped or given another type: the comparison does that
+			}
+			use.NewDefault = tt.Column(col.Name).Default
+			c.Uses = append(c.Uses, use)
+			// The swap sets the column's new default itself.
+			d.swapDefaults[model.ColumnID(t.Name, col.Name)] = true
+		}
+	}
+	d.add(c)
+}
+
+// typeID returns the ID of the type with the given name in the current
+// catalog.
+func (d *differ) typeID(n model.Name) model.ObjectID {
+	if id, ok := d.fg.types[n]; ok {
+		return id
+	}
+	return model.ObjectID{}
+}

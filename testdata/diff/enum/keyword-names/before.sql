@@ -1,0 +1,3 @@
+CREATE TYPE merge_action AS ENUM ('insert', 'update', 'delete');
+CREATE TYPE json AS ENUM ('a', 'b', 'c');
+CREATE TABLE audit (id integer PRIMARY KEY, act merge_action NOT NULL, kind public.json DEFAULT 'a');

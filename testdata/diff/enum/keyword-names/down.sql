@@ -1,0 +1,3 @@
+ALTER TYPE public.json ADD VALUE 'b' AFTER 'a';
+
+ALTER TYPE public.merge_action ADD VALUE 'delete' AFTER 'update';

@@ -1,0 +1,1 @@
+ALTER TYPE public.addr DROP ATTRIBUTE city, ADD ATTRIBUTE zip text;

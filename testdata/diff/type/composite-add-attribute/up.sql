@@ -1,0 +1,1 @@
+ALTER TYPE public.addr DROP ATTRIBUTE zip, ADD ATTRIBUTE city text;
