@@ -18,7 +18,7 @@ type differ struct {
 	from, to    *model.Catalog
 	renames     Renames
 	exprRenamer ExprRenamer
-	out      []Change
+	out         []Change
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
 	// dropped and created record the objects the changes so far drop and

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,32 +64,23 @@ func (a *App) readDesired(ctx context.Context, cfg *config.Config, f *scope.Filt
 		return nil, fmt.Errorf("staging the tenant schema: %w", err)
 	}
 	src := cfg.SchemaPath()
-	st, err := os.Stat(src)
+	files, err := ddlparse.Files(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading the schema: %w", err)
 	}
 	staged := filepath.Join(tmp, "1")
-	if st.IsDir() {
-		err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".sql") {
-				return err
-			}
-			rel, err := filepath.Rel(src, p)
-			if err != nil {
-				return err
-			}
-			return copyFile(p, filepath.Join(staged, rel))
-		})
-	} else {
-		staged += ".sql"
-		err = copyFile(src, staged)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("staging the schema: %w", err)
+	for _, p := range files {
+		rel, err := filepath.Rel(src, p)
+		if err != nil || rel == "." {
+			rel = filepath.Base(p) // a single file
+		}
+		if err := copyFile(p, filepath.Join(staged, rel)); err != nil {
+			return nil, fmt.Errorf("staging the schema: %w", err)
+		}
 	}
 	cat, err := ddlparse.Load(ctx, tmp, ddlparse.WithFilter(f), ddlparse.WithSearchPath(t))
 	if err != nil {
-		return nil, &stagedError{err: err, from: staged, to: src}
+		return nil, &stagedError{err: err, from: stagedPrefix(staged, src, files), to: src}
 	}
 	return cat, nil
 }
@@ -107,6 +97,15 @@ func (e *stagedError) Error() string { return strings.ReplaceAll(e.err.Error(), 
 
 // Unwrap returns the SQL reader's error.
 func (e *stagedError) Unwrap() error { return e.err }
+
+// stagedPrefix is the staged path that stands for the schema source in
+// error messages: the staged directory, or the staged file.
+func stagedPrefix(staged, src string, files []string) string {
+	if len(files) == 1 && files[0] == src {
+		return filepath.Join(staged, filepath.Base(src))
+	}
+	return staged
+}
 
 func copyFile(from, to string) error {
 	data, err := os.ReadFile(from)

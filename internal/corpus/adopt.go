@@ -27,7 +27,7 @@ import (
 // database must match schema.sql (`check --dev` is clean); and schema.sql
 // loaded into a fresh database must dump exactly as X does. dir receives
 // the written files.
-func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
+func (r *Harness) Adopt(ctx context.Context, c Case, id, dir string) Result {
 	res := Result{Case: c}
 	fail := func(status, detail string) Result {
 		res.Status, res.Detail = status, detail
@@ -117,14 +117,14 @@ func (r *Runner) Adopt(ctx context.Context, c Case, id, dir string) Result {
 // adoptCase is the database X a case's adoption reads, loaded from b.sql,
 // with its dump, and the other databases the adoption creates.
 type adoptCase struct {
-	r          *Runner
+	r          *Harness
 	prefix, id string
 	xURL, want string
 	dbs        []string
 }
 
 // startAdopt creates X from the case's b.sql and dumps it.
-func (r *Runner) startAdopt(ctx context.Context, c Case, prefix, id string) (*adoptCase, error) {
+func (r *Harness) startAdopt(ctx context.Context, c Case, prefix, id string) (*adoptCase, error) {
 	ac := &adoptCase{r: r, prefix: prefix, id: id}
 	var err error
 	if ac.xURL, err = r.createDB(ctx, ac.db("x"), filepath.Join(c.Dir, "b.sql")); err != nil {

@@ -16,7 +16,7 @@ import (
 const adoptKnownFile = "../../testdata/corpus/adopt_known_failures.txt"
 
 // TestCorpusAdopt adopts every corpus case's b.sql as `autogen init
-// --from-database` would (Runner.Adopt), in parallel. It fails when a case
+// --from-database` would (Harness.Adopt), in parallel. It fails when a case
 // not listed in adopt_known_failures.txt fails, and when a listed case
 // passes; -update rewrites the list.
 func TestCorpusAdopt(t *testing.T) {
@@ -38,7 +38,7 @@ func TestCorpusAdopt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
 	expected := readKnown(t, adoptKnownFile)
 	tmp := t.TempDir()
 	out := runAll(cases, 3, func(ctx context.Context, c Case, id string) Result {

@@ -18,7 +18,7 @@ import (
 // it, and the dumps are compared as the oracle compares them, leaving out
 // autogen's version table.
 type CLI struct {
-	Runner
+	Harness
 	// Script is the workflow script.
 	Script string
 	// Bin is the autogen binary, for the commands run without the script.

@@ -90,9 +90,9 @@ func newCLI(t *testing.T, root string) *CLI {
 		t.Fatal(err)
 	}
 	return &CLI{
-		Runner: Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
-		Script: filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
-		Bin:    filepath.Join(bin, "autogen"),
+		Harness: Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
+		Script:  filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
+		Bin:     filepath.Join(bin, "autogen"),
 		Env: []string{
 			"PATH=" + bin + string(os.PathListSeparator) + pgbin + string(os.PathListSeparator) + os.Getenv("PATH"),
 			"AUTOGEN_SOURCE=" + repo,

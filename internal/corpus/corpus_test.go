@@ -46,7 +46,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper, ColumnOrder: migrate.ColumnOrderExact}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper, ColumnOrder: migrate.ColumnOrderExact}
 	expected := known(t)
 
 	out := runAll(cases, 3, r.Run)

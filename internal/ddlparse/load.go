@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/autogen-dev/autogen/internal/pgsql"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -56,26 +54,9 @@ func newConfig(opts []Option) *config {
 // or in another file (see order.go). Each file starts a new session, with
 // the default search_path.
 func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, error) {
-	st, err := os.Stat(path)
+	names, err := Files(path)
 	if err != nil {
-		return nil, fmt.Errorf("ddlparse: %w", err)
-	}
-	names := []string{path}
-	if st.IsDir() {
-		names = nil
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(d.Name(), ".sql") {
-				names = append(names, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("ddlparse: %w", err)
-		}
-		sort.Strings(names)
+		return nil, err
 	}
 	files := make([]*source, len(names))
 	for i, f := range names {

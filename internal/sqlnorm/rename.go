@@ -67,15 +67,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 				c.GetSval().Sval = nv
 			}
 		}
-		sql, err := ns.print(n)
-		if err != nil {
+		if out, err = ns.printed(n, typ, q); err != nil {
 			return nil, err
 		}
-		canon, err := ns.canon(n, typ)
-		if err != nil {
-			return nil, err
-		}
-		out = &model.Expr{SQL: sql, Canon: canon}
 	case QueryExpr:
 		res, err := pg.Parse(e.SQL)
 		if err != nil || len(res.Stmts) != 1 || res.Stmts[0].Stmt.GetSelectStmt() == nil {
@@ -85,16 +79,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 		if _, err := q.query(sel, nil); err != nil {
 			return nil, err
 		}
-		node := &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}
-		sql, err := ns.print(node)
-		if err != nil {
+		if out, err = ns.printed(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}, "", q); err != nil {
 			return nil, err
 		}
-		canon, err := ns.canon(node, "")
-		if err != nil {
-			return nil, err
-		}
-		out = &model.Expr{SQL: sql, Canon: canon}
 	case TriggerExpr:
 		stmt, err := ParseTrigger(e.SQL)
 		if err != nil {
@@ -123,6 +110,9 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 		// column (PostgreSQL would have renamed it inside).
 		out = &model.Expr{SQL: e.SQL, Canon: e.Canon}
 	}
+	// The qualifier recorded references by the old names; the renamed
+	// ones are the expression's own, renamed.
+	out.Refs = nil
 	for _, ref := range e.Refs {
 		out.Refs = append(out.Refs, r.RenameRef(ref, owner))
 	}
