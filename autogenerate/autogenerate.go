@@ -22,6 +22,10 @@ type Options struct {
 	Renames diff.Renames
 	// Online selects lock-friendly operations.
 	Online bool
+	// ExactColumnOrder rewrites tables whose columns would not end up in
+	// the desired order (autogen.toml column_order = "exact"), in both
+	// directions.
+	ExactColumnOrder bool
 }
 
 // Result holds both directions of a comparison.
@@ -69,12 +73,15 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 
 // Compare diffs current against desired in both directions and plans both.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	rename := diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames), rename)
+	common := []diff.Option{diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)}
+	if o.ExactColumnOrder {
+		common = append(common, diff.WithExactColumnOrder())
+	}
+	up, err := diff.Diff(current, desired, append(common, diff.WithRenames(o.Renames))...)
 	if err != nil {
 		return nil, err
 	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)), rename)
+	down, err := diff.Diff(desired, current, append(common, diff.WithRenames(Reverse(o.Renames)))...)
 	if err != nil {
 		return nil, err
 	}

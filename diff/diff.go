@@ -29,13 +29,34 @@ type differ struct {
 	// sets.
 	swaps        map[model.ObjectID][2]any
 	swapDefaults map[model.ObjectID]bool
+	// exactOrder makes column positions count (WithExactColumnOrder);
+	// keepRows holds the current form of each table rewritten for them,
+	// and rewrite the tables to rewrite whatever their changes.
+	exactOrder bool
+	keepRows   map[model.Name]*model.Table
+	rewrite    map[model.Name]bool
 }
 
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
+	out, err := diff(from, to, nil, opts)
+	if err != nil || !exactOrder(opts) {
+		return out, err
+	}
+	// With exact column order, a table whose columns the changes, in the
+	// order they run, would leave in another order is rewritten.
+	if misplaced := misordered(out, from, to); len(misplaced) > 0 {
+		return diff(from, to, misplaced, opts)
+	}
+	return out, nil
+}
+
+// diff computes the changes; rewrite names tables to rewrite for their
+// column order whatever their changes.
+func diff(from, to *model.Catalog, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
-		swapDefaults: map[model.ObjectID]bool{}}
+		swapDefaults: map[model.ObjectID]bool{}, keepRows: map[model.Name]*model.Table{}, rewrite: rewrite}
 	for _, o := range opts {
 		o(d)
 	}

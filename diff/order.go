@@ -2,6 +2,7 @@ package diff
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/autogen-dev/autogen/model"
@@ -155,7 +156,9 @@ func (c SetInherit) order() (phase, string) {
 	return phAlterTables, c.Table.String()
 }
 func (c AddColumn) order() (phase, string) {
-	return phAlterTables, c.Table.String() + "." + c.Column.Name
+	// In the desired order, which is where PostgreSQL's appending puts
+	// them.
+	return phAlterTables, fmt.Sprintf("%s.\x00%06d", c.Table, c.Position)
 }
 func (c DropColumn) order() (phase, string) {
 	if c.Recreate {

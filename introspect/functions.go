@@ -61,11 +61,11 @@ func (r *reader) function(row *functionRow) error {
 		f.Args = append(f.Args, a)
 	}
 	if row.SQLBody != "" {
-		e, err := r.ns().ParseSQLBody(row.SQLBody)
+		e, err := ReadSQLBody(r.ns(), row.SQLBody)
 		if err != nil {
 			return err
 		}
-		f.Body = *e
+		f.Body = e
 	} else {
 		f.Body = model.Expr{SQL: row.Body, Canon: row.Body}
 	}

@@ -89,6 +89,14 @@ var kinds = []string{
 	"views", "triggers", "policies",
 }
 
+// SessionSettings are the settings Inspect reads the catalog under, as
+// "name = value": an empty search_path, so that every name PostgreSQL
+// prints is qualified unless it is in pg_catalog, and the time zone, date
+// and interval styles, so that constants print alike everywhere. Whatever
+// else asks the server to print definitions for comparison with Inspect's
+// (package settle) sets them too.
+var SessionSettings = []string{"search_path = ''", "TimeZone = 'UTC'", "IntervalStyle = 'postgres'", "DateStyle = 'ISO, MDY'"}
+
 // Inspect reads the schema of the database q is connected to.
 //
 // All catalog queries go to the server in one batch, inside a read-only
@@ -112,10 +120,9 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 	} else {
 		b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 	}
-	b.Queue("SET LOCAL search_path = ''")
-	b.Queue("SET LOCAL TimeZone = 'UTC'")
-	b.Queue("SET LOCAL IntervalStyle = 'postgres'")
-	b.Queue("SET LOCAL DateStyle = 'ISO, MDY'")
+	for _, s := range SessionSettings {
+		b.Queue("SET LOCAL " + s)
+	}
 	for _, k := range kinds {
 		b.Queue(query(k))
 	}
@@ -156,7 +163,7 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 // runBatch sends the batch and hands each query's rows to the reader.
 func runBatch(ctx context.Context, q Querier, b *pgx.Batch, r *reader) error {
 	res := q.SendBatch(ctx, b)
-	setup := 5 // BEGIN or SAVEPOINT, then the four SETs
+	setup := 1 + len(SessionSettings) // BEGIN or SAVEPOINT, then the SETs
 	for i := 0; i < setup; i++ {
 		if _, err := res.Exec(); err != nil {
 			res.Close()

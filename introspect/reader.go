@@ -115,7 +115,7 @@ func (r *reader) expr(text, typ string) (*model.Expr, error) {
 	if text == "" {
 		return nil, nil
 	}
-	e, err := r.ns().ParseExpr(text, typ)
+	e, err := ReadExpr(r.ns(), text, typ)
 	if err != nil {
 		return nil, fmt.Errorf("%w (expression %q)", err, text)
 	}
@@ -143,7 +143,7 @@ func (r *reader) parseWorker() {
 	defer r.workers.Done()
 	ns := &sqlnorm.Namespace{}
 	for j := range r.jobs {
-		e, err := ns.ParseExpr(j.text, j.typ)
+		e, err := ReadExpr(ns, j.text, j.typ)
 		if err != nil {
 			r.mu.Lock()
 			r.failures = append(r.failures, fmt.Errorf("%w (expression %q)", err, j.text))

@@ -25,7 +25,7 @@ func (r *reader) view(row *viewRow) error {
 }
 
 func (r *reader) finishView(row *viewRow) error {
-	q, err := r.ns().ParseQuery(row.Definition)
+	q, err := ReadViewQuery(r.ns(), row.Definition)
 	if err != nil {
 		return err
 	}

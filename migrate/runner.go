@@ -26,6 +26,9 @@ type Runner struct {
 	schema string
 	// allowLoss turns the data guard off (WithAllowDestructive).
 	allowLoss bool
+	// columnOrder says whether the stairway test fails on column
+	// positions.
+	columnOrder ColumnOrder
 }
 
 // Option configures a Runner.
@@ -43,6 +46,16 @@ func WithVersionTable(name string) Option {
 			return fmt.Errorf("migrate: invalid version table name %q", name)
 		}
 		r.table = op.Name{Schema: schema, Name: table}
+		return nil
+	}
+}
+
+// WithColumnOrder says whether Stairway fails when a step leaves the
+// columns of a table in another order (ColumnOrderExact) or only notes it
+// (ColumnOrderIgnore, the default).
+func WithColumnOrder(o ColumnOrder) Option {
+	return func(r *Runner) error {
+		r.columnOrder = o
 		return nil
 	}
 }

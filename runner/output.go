@@ -50,7 +50,10 @@ func (e *env) reporter() *reporter {
 	return &reporter{w: e.stderr, st: e.style(e.stderr), verbose: e.verbose, quiet: e.quiet, slow: slow}
 }
 
-var _ migrate.Reporter = (*reporter)(nil)
+var (
+	_ migrate.Reporter = (*reporter)(nil)
+	_ migrate.Noter    = (*reporter)(nil)
+)
 
 func (r *reporter) printf(format string, args ...any) {
 	r.mu.Lock()
@@ -82,6 +85,15 @@ func (r *reporter) StepDone(s migrate.Step, took time.Duration, err error) {
 		return
 	}
 	r.printf("  %s %s in %s\n", r.st.Green("done"), s.Revision.ID, round(took))
+}
+
+// Note prints a difference that does not fail the command, such as a
+// column order the stairway test ignores.
+func (r *reporter) Note(msg string) {
+	if r.quiet {
+		return
+	}
+	r.printf("%s %s\n", r.st.Yellow("Note:"), msg)
 }
 
 // StatementStarted prints the statement at -v and arms the notice that

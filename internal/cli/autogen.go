@@ -16,6 +16,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
@@ -28,6 +29,15 @@ type autogenOptions struct {
 	noRename         bool
 	online           bool
 	offline          bool
+	// noServer compares expressions by the offline rules only (--offline).
+	noServer bool
+}
+
+// offlineFlag adds --offline, which keeps the server out of the comparison
+// of expressions.
+func offlineFlag(cmd *cobra.Command, o *autogenOptions) {
+	cmd.Flags().BoolVar(&o.noServer, "offline", false,
+		"compare expressions by autogen's own rules only, without asking the server (approximate where the two readers spell an expression differently)")
 }
 
 func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
@@ -38,6 +48,7 @@ func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
 	f.BoolVar(&o.noRename, "no-rename", false, "take the rename candidates not confirmed as drops and adds")
 	f.BoolVar(&o.online, "online", false, "use lock-friendly forms for existing tables (default from autogen.toml [online])")
 	f.BoolVar(&o.offline, "no-online", false, "use plain forms even when autogen.toml enables online changes")
+	offlineFlag(cmd, o)
 }
 
 func kindList() string {
@@ -64,11 +75,16 @@ func filter(cfg *config.Config) *scope.Filter {
 			exclude = append(exclude, q)
 		}
 	}
-	return &scope.Filter{
+	f := &scope.Filter{
 		IncludeSchemas: cfg.Scope.IncludeSchemas, ExcludeSchemas: cfg.Scope.ExcludeSchemas,
 		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: exclude,
+		Include: cfg.Scope.Include, Exclude: cfg.Scope.Exclude,
 		VersionTable: qualify(cfg.VersionTable),
 	}
+	for _, r := range cfg.Scope.Ignore {
+		f.Ignore = append(f.Ignore, scope.IgnoreRule{Objects: r.Objects, Attributes: r.Attributes})
+	}
+	return f
 }
 
 // compare reads both schemas and diffs them in both directions.
@@ -85,12 +101,19 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err != nil {
 		return nil, err
 	}
+	f.ApplyIgnores(current, desired)
+	rep, err := settle.Settle(ctx, conn, current, desired, settle.Options{Offline: o.noServer})
+	if err != nil {
+		return nil, err
+	}
+	a.printSettled(rep)
 	renames, err := confirmedRenames(o.renames, cfg.SchemaPath(), current, desired)
 	if err != nil {
 		return nil, err
 	}
 	online := (cfg.Online.Enabled || o.online) && !o.offline
-	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online})
+	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online,
+		ExactColumnOrder: cfg.ColumnOrder == "exact"})
 }
 
 // autogenerate fills spec with the changes between the database and the

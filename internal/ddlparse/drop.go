@@ -60,7 +60,7 @@ func (b *builder) dropRelation(kind pg.ObjectType, n model.Name, missingOK bool)
 		}
 		for _, other := range b.tables {
 			for _, c := range other.m.Constraints {
-				if other != t && c.Kind == model.ForeignKey && *c.References == n {
+				if other != t && c.Kind == model.ForeignKey && c.References != nil && *c.References == n {
 					return b.errorAt(-1, ErrInvalid, "cannot drop table %s because constraint %s on table %s depends on it",
 						n, c.Name, other.m.Name)
 				}

@@ -70,7 +70,7 @@ func (b *builder) installExtension(name, schema, version string, cascade bool) e
 	if schema == "" {
 		s, ok := b.ns().CreationSchema()
 		if !ok {
-			return b.errorAt(-1, ErrInvalid, "no schema has been selected to create in")
+			return b.errorAt(-1, ErrUndefined, "no schema has been selected to create in")
 		}
 		schema = s
 	} else if b.schemas[schema] == nil && schema != "pg_catalog" {

@@ -64,10 +64,17 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 	if b.relationExists(n.Schema, n.Name) && !(replace && old != nil && !old.m.Materialized) {
 		return b.errorAt(rv.Location, ErrInvalid, "relation %s already exists", n)
 	}
+	src := ""
+	if len(columns) == 0 {
+		// A column list is folded into the query's output names, which the
+		// user's text does not have.
+		src = b.querySourceOf(sel)
+	}
 	q, err := b.ns().Query(sel, columns)
 	if err != nil {
 		return b.exprError(err)
 	}
+	q.Expr.Source = src
 	v := &model.View{Name: n, Materialized: materialized, Query: q.Expr, Options: opts}
 	if old != nil {
 		v.Comment = old.m.Comment

@@ -36,7 +36,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 		}
 	}
 	if t.Default != nil && (first.DropDefault || f.Default == nil) {
-		second.SetDefault = t.Default.SQL
+		second.SetDefault = t.Default.Text()
 	}
 	var notNullViaCheck bool
 	if t.NotNull && !f.NotNull {

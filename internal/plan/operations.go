@@ -65,8 +65,16 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		f := c.Function
 		return ops(op.DropFunction{Schema: f.Name.Schema, Name: f.Name.Name, Args: f.IdentityArgs(), Procedure: f.Procedure}), nil
 	case diff.CreateTable:
+		if c.RowsFrom != nil {
+			return ops(createTable(c.Table), restoreRows(c.RowsFrom, c.Table)), nil
+		}
 		return ops(createTable(c.Table)), nil
 	case diff.DropTable:
+		if c.KeepRows {
+			t := c.Table
+			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t)},
+				op.DropTable{Schema: t.Name.Schema, Name: t.Name.Name, RowsStashed: true}), nil
+		}
 		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name}), nil
 	case diff.SetTableLogged:
 		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
@@ -168,6 +176,31 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 
 func ops(o ...op.Operation) []op.Operation { return o }
 
+// sequenceColumns lists the columns of a table that may take their values
+// from a sequence: identity columns and columns with a default (the
+// server tells which of those own a sequence).
+func sequenceColumns(t *model.Table) []string {
+	var out []string
+	for _, c := range t.Columns {
+		if c.Identity != nil || c.Default != nil {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// restoreRows copies the rows of a rewritten table back: the columns the
+// new table has too and does not generate.
+func restoreRows(from, to *model.Table) op.RestoreRows {
+	r := op.RestoreRows{Schema: to.Name.Schema, Table: to.Name.Name, Sequences: sequenceColumns(from)}
+	for _, c := range to.Columns {
+		if c.Generated == nil && from.Column(c.Name) != nil {
+			r.Columns = append(r.Columns, c.Name)
+		}
+	}
+	return r
+}
+
 // alterRoles spells PUBLIC out: ALTER POLICY with no TO clause would keep
 // the old roles.
 func alterRoles(rs []string) []string {
@@ -201,7 +234,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		if t.Default == nil {
 			a.DropDefault = true
 		} else {
-			a.SetDefault = t.Default.SQL
+			a.SetDefault = t.Default.Text()
 		}
 	}
 	a.SetNotNull = t.NotNull && !f.NotNull
@@ -230,7 +263,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		switch {
 		case fc == nil || !tc.Expr.Equal(&fc.Expr) || (tc.NotValid && !fc.NotValid):
 			x := base
-			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.SQL, NotValid: tc.NotValid}
+			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.Text(), NotValid: tc.NotValid}
 			out = append(out, x)
 		case fc.NotValid && !tc.NotValid:
 			x := base
