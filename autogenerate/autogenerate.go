@@ -24,6 +24,9 @@ type Options struct {
 	Renames diff.Renames
 	// Online selects lock-friendly operations.
 	Online bool
+	// Access says which owners and privileges are managed; the zero value
+	// manages those the schema source mentions.
+	Access Access
 }
 
 // Result holds both directions of a comparison.
@@ -54,12 +57,20 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 }
 
 // Compare diffs current against desired in both directions and plans both.
+// Owners and privileges that o.Access does not manage are first taken
+// from current into desired (which Compare therefore changes), so that
+// neither direction touches them; a role desired names that current's
+// cluster lacks is a *RoleError.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames))
+	managed, err := settleAccess(current, desired, o.Access, o.Renames)
 	if err != nil {
 		return nil, err
 	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)))
+	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames), diff.WithManagedRoles(managed))
+	if err != nil {
+		return nil, err
+	}
+	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)), diff.WithManagedRoles(managed))
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,9 @@ type differ struct {
 	// sets.
 	swaps        map[model.ObjectID][2]any
 	swapDefaults map[model.ObjectID]bool
+	// managed tells the roles whose privileges the comparison manages
+	// (nil: all); see WithManagedRoles.
+	managed func(role string) bool
 }
 
 // Diff returns the changes that turn from into to, in the order they must
@@ -59,6 +62,7 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 		return nil, err
 	}
 	d.comments()
+	d.privileges()
 	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
 }
 

@@ -6,11 +6,16 @@ import (
 	"github.com/autogen-dev/autogen/model"
 )
 
-var exprType = reflect.TypeOf(model.Expr{})
+var (
+	exprType   = reflect.TypeOf(model.Expr{})
+	accessType = reflect.TypeOf(model.Access{})
+)
 
 // same reports whether two model values are equal, comparing expressions by
 // their canonical form only. It follows pointers and slices, so it serves
-// every model type, including fields added later.
+// every model type, including fields added later. Owners and privileges
+// (model.Access) are left to the privileges pass, which compares them for
+// every kind alike: a grant never makes an object differ.
 func same(a, b any) bool {
 	return equalValue(reflect.ValueOf(a), reflect.ValueOf(b))
 }
@@ -29,8 +34,11 @@ func equalValue(a, b reflect.Value) bool {
 		}
 		return equalValue(a.Elem(), b.Elem())
 	case reflect.Struct:
-		if a.Type() == exprType {
+		switch a.Type() {
+		case exprType:
 			return a.Interface().(model.Expr).Canon == b.Interface().(model.Expr).Canon
+		case accessType:
+			return true
 		}
 		for i := 0; i < a.NumField(); i++ {
 			if !equalValue(a.Field(i), b.Field(i)) {

@@ -31,7 +31,8 @@ type tableRow struct {
 func (r *reader) table(row *tableRow) error {
 	t := &model.Table{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged,
 		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options),
-		Comment: r.comment("pg_class", row.OID, 0)}
+		Comment: r.comment("pg_class", row.OID, 0),
+		Access:  r.access("pg_class", row.OID, 0, model.KindTable, row.Schema+"."+row.Name)}
 	sort.Strings(t.Options)
 	switch row.ReplicaIdent {
 	case "f":
@@ -151,6 +152,10 @@ func (r *reader) column(row *columnRow) error {
 	r.attcolls[row.TableOID][row.AttNum] = row.CollationOID
 	if r.tablesByOID[row.TableOID] == nil {
 		// A materialized view's column: known only for index keys.
+		if r.acls[commentKey{"pg_class", row.TableOID, row.AttNum}] != nil {
+			r.unsupported = append(r.unsupported, fmt.Sprintf("column %s.%s.%s (privileges on a column of a materialized view are not supported)",
+				row.Schema, row.Table, row.Name))
+		}
 		return nil
 	}
 	t := r.tablesByOID[row.TableOID].table
@@ -158,7 +163,8 @@ func (r *reader) column(row *columnRow) error {
 		return fmt.Errorf("column %s of %s: COMPRESSION is not supported", row.Name, t.Name)
 	}
 	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Collation: row.Collation,
-		Storage: row.Storage, Comment: r.comment("pg_class", row.TableOID, row.AttNum)}
+		Storage: row.Storage, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
+		Access: r.access("pg_class", row.TableOID, row.AttNum, model.KindColumn, t.Name.String()+"."+row.Name)}
 	if row.Generated == "s" {
 		r.later(row.Default, row.Type, func(e *model.Expr) { c.Generated = e })
 	} else {

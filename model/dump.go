@@ -38,7 +38,7 @@ func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 		b.WriteString("{\n")
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
-			if f.IsZero() {
+			if f.IsZero() || v.Type().Field(i).Tag.Get("dump") == "-" {
 				continue
 			}
 			if v.Type().Field(i).Anonymous {

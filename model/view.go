@@ -12,5 +12,6 @@ type View struct {
 	// Options are view options ("security_barrier=true",
 	// "check_option=local"), sorted.
 	Options []string
-	Comment   string
+	Comment string
+	Access
 }

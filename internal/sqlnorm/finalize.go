@@ -68,7 +68,8 @@ func pruneInherited(c *model.Catalog) {
 }
 
 func impliedColumn(col *model.Column, parents []*model.Table) bool {
-	if col.Comment != "" {
+	if col.Comment != "" || len(col.Grants) > 0 {
+		// Comments and column privileges are the partition's own.
 		return false
 	}
 	for _, p := range parents {
@@ -78,6 +79,7 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 		}
 		a, b := *col, *pc
 		a.Comment, b.Comment = "", ""
+		a.Access, b.Access = model.Access{}, model.Access{}
 		if dumpColumn(&a) == dumpColumn(&b) {
 			return true
 		}
@@ -130,4 +132,10 @@ func filter(c *model.Catalog, f *scope.Filter) {
 	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool { return !inTable(x.Name) })
 	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool { return !inTable(x.Table) })
 	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool { return !inTable(x.Table) })
+	c.DefaultPrivileges = slices.DeleteFunc(c.DefaultPrivileges, func(x *model.DefaultPrivileges) bool {
+		return x.Schema != "" && !f.Schema(x.Schema)
+	})
+	if c.Public != nil && !f.Schema("public") {
+		c.Public = nil
+	}
 }
