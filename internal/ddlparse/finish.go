@@ -15,6 +15,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 			c.Schemas = append(c.Schemas, s)
 		}
 	}
+	c.Public = b.schemas["public"]
 	for _, e := range b.extensions {
 		c.Extensions = append(c.Extensions, e.m)
 	}
@@ -53,6 +54,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 	for _, trs := range b.triggers {
 		c.Triggers = append(c.Triggers, trs...)
 	}
+	b.finishAccess(c)
 	sqlnorm.Finalize(c, b.cfg.filter)
 	return c, nil
 }

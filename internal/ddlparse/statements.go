@@ -16,13 +16,14 @@ func (b *builder) statement(n *pg.Node) error {
 	case *pg.Node_TransactionStmt:
 		// Transaction boundaries do not change the schema a file describes.
 		return nil
-	case *pg.Node_GrantStmt, *pg.Node_GrantRoleStmt, *pg.Node_AlterDefaultPrivilegesStmt:
-		// Privileges are out of autogen's scope; see the package
-		// documentation.
-		return nil
+	case *pg.Node_GrantStmt:
+		return b.grant(v.GrantStmt)
+	case *pg.Node_AlterDefaultPrivilegesStmt:
+		return b.defaultPrivileges(v.AlterDefaultPrivilegesStmt)
 	case *pg.Node_AlterOwnerStmt:
-		// Ownership is out of scope, like privileges.
-		return nil
+		return b.alterOwner(v.AlterOwnerStmt)
+	case *pg.Node_GrantRoleStmt:
+		return b.unsupported("GRANT or REVOKE of role membership (roles are cluster-level: autogen does not manage them)")
 	case *pg.Node_CreateSchemaStmt:
 		return b.createSchema(v.CreateSchemaStmt)
 	case *pg.Node_CreateExtensionStmt:

@@ -58,21 +58,40 @@ func Run(m interface{ Run() int }) int {
 func AdminURL(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
-		if u := os.Getenv(EnvURL); u != "" {
-			adminURL = u
-			return
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		cluster, startErr = tempdb.Start(ctx)
-		if startErr == nil {
+		if u := os.Getenv(EnvURL); u != "" {
+			adminURL = u
+		} else if cluster, startErr = tempdb.Start(ctx); startErr == nil {
 			adminURL = cluster.URL("postgres")
+		}
+		if startErr == nil {
+			startErr = createRoles(ctx, adminURL)
 		}
 	})
 	if startErr != nil {
 		t.Fatalf("starting PostgreSQL: %v", startErr)
 	}
 	return adminURL
+}
+
+// Roles are the roles every test server has, for tests of privileges and
+// ownership: roles are cluster-level, so tests share them and never drop
+// them.
+var Roles = []string{"autogen_reader", "autogen_writer", "autogen_owner"}
+
+// createRoles creates the Roles the server lacks. Test binaries run in
+// parallel against one server, so a role another creates meanwhile is no
+// error.
+func createRoles(ctx context.Context, admin string) error {
+	var stmts []string
+	for _, r := range Roles {
+		stmts = append(stmts, fmt.Sprintf(`DO $$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`, r))
+	}
+	if err := ExecContext(ctx, admin, strings.Join(stmts, "\n")); err != nil {
+		return fmt.Errorf("creating the test roles: %w", err)
+	}
+	return nil
 }
 
 // NewDB creates an empty database for the test and drops it when the test
