@@ -143,7 +143,7 @@ func settleAccess(current, desired *model.Catalog, a Access, renames diff.Rename
 		switch {
 		case cur != nil:
 			if acc.Owner == "" {
-				acc.Owner = cur.Owner
+				acc.SetOwner(cur.Owner)
 			}
 			acc.Grants = merge(acc.Grants, cur.Grants)
 		case a.Privileges == None:

@@ -42,9 +42,10 @@ type Result struct {
 // InSync reports whether nothing differs.
 func (r *Result) InSync() bool { return len(r.Up) == 0 }
 
-// ReadDesired parses the schema source (a file or a directory).
-func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Catalog, error) {
-	return ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+// ReadDesired parses the schema source (a file or a directory), with the
+// reader's options.
+func ReadDesired(ctx context.Context, path string, f *scope.Filter, opts ...ddlparse.Option) (*model.Catalog, error) {
+	return ddlparse.Load(ctx, path, append([]ddlparse.Option{ddlparse.WithFilter(f)}, opts...)...)
 }
 
 // ReadCurrent introspects the database conn is connected to.

@@ -129,7 +129,7 @@ func WithManagedRoles(managed func(role string) bool) Option {
 // gets them for free.
 //
 // An object that exists on both sides (and is not recreated) gets its
-// owner changed where both sides know it and differ, and the grants that
+// owner changed where the target names one that differs, and the grants that
 // differ granted or revoked. An object created in this change set (or
 // recreated) starts owned by the role applying it, with the privileges
 // PostgreSQL gives a new object: PUBLIC's defaults for its kind, and
@@ -157,7 +157,9 @@ func (d *differ) privileges() {
 			case fresh && ta.Owner != "":
 				newOwner = ta.Owner
 				d.add(SetOwner{Object: o.ID, To: ta.Owner})
-			case !fresh && fa.Owner != "" && ta.Owner != "" && fa.Owner != ta.Owner:
+			case !fresh && ta.Owner != "" && fa.Owner != ta.Owner:
+				// An owner the current side leaves unsaid (a schema
+				// source) may be anyone: set it.
 				newOwner = ta.Owner
 				d.add(SetOwner{Object: o.ID, From: fa.Owner, To: ta.Owner})
 			}
@@ -167,11 +169,17 @@ func (d *differ) privileges() {
 		}
 		var c SetPrivileges
 		if fresh {
+			// What PostgreSQL certainly gives a new object goes where the
+			// target lacks it; what default privileges may give it, only
+			// for the roles the comparison manages.
 			certain, possible := d.creationGrants(o.ID)
-			c.Grant, _, _ = grantChanges(certain, ta.Grants)
-			_, c.Revoke, c.RevokeGrantOption = grantChanges(possible, ta.Grants)
-			c.Revoke = slices.DeleteFunc(c.Revoke, func(g model.Grant) bool { return !d.managedRole(g.Grantee) })
-			c.RevokeGrantOption = slices.DeleteFunc(c.RevokeGrantOption, func(g model.Grant) bool { return !d.managedRole(g.Grantee) })
+			c.Grant, c.Revoke, c.RevokeGrantOption = grantChanges(certain, ta.Grants)
+			uncertain := slices.DeleteFunc(possible, func(g model.Grant) bool {
+				return slices.Contains(certain, g) || !d.managedRole(g.Grantee)
+			})
+			_, revoke, revokeOption := grantChanges(uncertain, ta.Grants)
+			c.Revoke = model.SortGrants(append(c.Revoke, revoke...))
+			c.RevokeGrantOption = model.SortGrants(append(c.RevokeGrantOption, revokeOption...))
 		} else {
 			// The new owner's grants merge into its ownership.
 			have := slices.DeleteFunc(slices.Clone(fa.Grants), func(g model.Grant) bool { return g.Grantee == newOwner })

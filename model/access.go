@@ -63,6 +63,18 @@ func (g Grant) Compare(o Grant) int {
 	return 1
 }
 
+// SetOwner sets the owner, whose own grants merge into its ownership (as
+// ALTER ... OWNER TO does, and as a grant to the owner is none).
+func (a *Access) SetOwner(owner string) {
+	a.Owner = owner
+	if owner != "" {
+		a.Grants = slices.DeleteFunc(a.Grants, func(g Grant) bool { return g.Grantee == owner })
+		if len(a.Grants) == 0 {
+			a.Grants = nil
+		}
+	}
+}
+
 // AccessOf returns the Access itself; through embedding it makes every
 // model type that embeds Access an [Accessor].
 func (a *Access) AccessOf() *Access { return a }

@@ -391,9 +391,7 @@ func (b *builder) setOwner(t accessTarget, owner string) error {
 		}
 	}
 	b.initAccess(t.acc, t.kind, t.schema)
-	t.acc.Owner = owner
-	// The new owner's grants merge into its ownership.
-	t.acc.Grants = slices.DeleteFunc(t.acc.Grants, func(g model.Grant) bool { return g.Grantee == owner && owner != "" })
+	t.acc.SetOwner(owner)
 	if t.tbl != nil {
 		for _, s := range b.sequences {
 			if s.m.OwnedBy != nil && s.m.OwnedBy.Table == t.tbl.m.Name {
@@ -524,7 +522,8 @@ func (b *builder) defaultPrivileges(s *pg.AlterDefaultPrivilegesStmt) error {
 // from their base.
 func (b *builder) finishAccess(c *model.Catalog) {
 	for _, o := range c.Objects() {
-		if acc := model.AccessOf(o.Value); acc != nil && o.ID.Kind.Info().Privileges != nil {
+		// Members (columns) start with no privileges of their own.
+		if acc := model.AccessOf(o.Value); acc != nil && o.ID.Kind.Info().Privileges != nil && !o.ID.Kind.Info().Member {
 			b.initAccess(acc, o.ID.Kind, o.ID.Name.Schema)
 		}
 	}

@@ -71,12 +71,45 @@ func (b *builder) statement(n *pg.Node) error {
 		return b.unsupported("CREATE EVENT TRIGGER (event triggers are out of scope)")
 	case *pg.Node_DropStmt:
 		return b.drop(v.DropStmt)
-	case *pg.Node_InsertStmt, *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
-		return b.unsupported(statementName(b.cur.raw.Text) + " (schema files hold no data)")
+	case *pg.Node_InsertStmt:
+		if b.ignoredRows(v.InsertStmt.Relation) {
+			return nil
+		}
+		return b.dataStatement()
+	case *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
+		return b.dataStatement()
 	case *pg.Node_DoStmt:
 		return b.unsupported("DO (procedural code cannot be read as schema)")
 	}
 	return b.unsupported(statementName(b.cur.raw.Text))
+}
+
+// dataStatement refuses a statement that changes rows.
+func (b *builder) dataStatement() error {
+	return b.errorAt(-1, ErrUnsupported, "%s is not supported: schema files hold no data; keep data out of schema.sql "+
+		"(in a revision or a seed script), or, for a framework's own bookkeeping rows, list their table in autogen.toml's ignore_rows",
+		statementName(b.cur.raw.Text))
+}
+
+// ignoredRows reports whether an INSERT goes into a table whose rows are
+// to be skipped (WithIgnoredRows).
+func (b *builder) ignoredRows(rv *pg.RangeVar) bool {
+	for _, t := range b.cfg.ignoredRows {
+		schema, name, qualified := strings.Cut(t, ".")
+		if !qualified {
+			name, schema = schema, ""
+		}
+		if name != rv.Relname {
+			continue
+		}
+		if schema == "" {
+			return true
+		}
+		if n, err := b.relation(rv); err == nil && n.Schema == schema || rv.Schemaname == schema {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) unsupported(what string) error {

@@ -19,33 +19,33 @@ SELECT x.catalog,
              FROM aclexplode(x.acl) WITH ORDINALITY AS e(grantor, grantee, privilege_type, is_grantable, i) ORDER BY e.i) AS grantors
 FROM (
     SELECT 'pg_class' AS catalog, 'pg_class'::regclass AS classid, c.oid, 0 AS sub, c.relowner AS ownerid,
-           coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END, c.relowner)) AS acl
+           coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)) AS acl
     FROM pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND c.oid >= 16384
     UNION ALL
     SELECT 'pg_class', 'pg_class'::regclass, a.attrelid, a.attnum, c.relowner, a.attacl
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
     WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.oid >= 16384
     UNION ALL
-    SELECT 'pg_proc', 'pg_proc'::regclass, p.oid, 0, p.proowner, coalesce(p.proacl, acldefault('f', p.proowner))
+    SELECT 'pg_proc', 'pg_proc'::regclass, p.oid, 0, p.proowner, coalesce(p.proacl, acldefault('f'::"char", p.proowner))
     FROM pg_proc p WHERE p.oid >= 16384
     UNION ALL
-    SELECT 'pg_type', 'pg_type'::regclass, t.oid, 0, t.typowner, coalesce(t.typacl, acldefault('T', t.typowner))
-    FROM pg_type t WHERE t.oid >= 16384 AND t.typcategory <> 'A'
+    SELECT 'pg_type', 'pg_type'::regclass, t.oid, 0, t.typowner, coalesce(t.typacl, acldefault('T'::"char", t.typowner))
+    FROM pg_type t WHERE t.oid >= 16384 AND NOT (t.typtype = 'b' AND t.typcategory = 'A')
     UNION ALL
-    SELECT 'pg_namespace', 'pg_namespace'::regclass, n.oid, 0, n.nspowner, coalesce(n.nspacl, acldefault('n', n.nspowner))
+    SELECT 'pg_namespace', 'pg_namespace'::regclass, n.oid, 0, n.nspowner, coalesce(n.nspacl, acldefault('n'::"char", n.nspowner))
     FROM pg_namespace n WHERE n.oid >= 16384 AND n.nspname <> 'public'
     UNION ALL
-    SELECT 'public', 'pg_namespace'::regclass, n.oid, 0, n.nspowner, coalesce(n.nspacl, acldefault('n', n.nspowner))
+    SELECT 'public', 'pg_namespace'::regclass, n.oid, 0, n.nspowner, coalesce(n.nspacl, acldefault('n'::"char", n.nspowner))
     FROM pg_namespace n WHERE n.nspname = 'public'
     UNION ALL
     SELECT 'pg_collation', 'pg_collation'::regclass, co.oid, 0, co.collowner, NULL::aclitem[]
     FROM pg_collation co WHERE co.oid >= 16384
     UNION ALL
     SELECT 'pg_foreign_data_wrapper', 'pg_foreign_data_wrapper'::regclass, w.oid, 0, w.fdwowner,
-           coalesce(w.fdwacl, acldefault('F', w.fdwowner))
+           coalesce(w.fdwacl, acldefault('F'::"char", w.fdwowner))
     FROM pg_foreign_data_wrapper w WHERE w.oid >= 16384
     UNION ALL
-    SELECT 'pg_foreign_server', 'pg_foreign_server'::regclass, s.oid, 0, s.srvowner, coalesce(s.srvacl, acldefault('S', s.srvowner))
+    SELECT 'pg_foreign_server', 'pg_foreign_server'::regclass, s.oid, 0, s.srvowner, coalesce(s.srvacl, acldefault('S'::"char", s.srvowner))
     FROM pg_foreign_server s WHERE s.oid >= 16384
     UNION ALL
     SELECT 'pg_ts_config', 'pg_ts_config'::regclass, oid, 0, cfgowner, NULL FROM pg_ts_config WHERE oid >= 16384
