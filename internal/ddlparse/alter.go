@@ -39,6 +39,16 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 		if s.MissingOk {
 			return nil
 		}
+		if undoesOnly(s.Cmds) {
+			// pg_dump --clean drops constraints and defaults before the
+			// tables it then creates.
+			n := model.Name{Schema: s.Relation.Schemaname, Name: s.Relation.Relname}
+			if n.Schema == "" {
+				n.Schema, _ = b.ns().CreationSchema()
+			}
+			b.dropLater(func() bool { return b.tables[n] != nil }, err)
+			return nil
+		}
 		return err
 	}
 	only := !s.Relation.Inh
@@ -192,6 +202,21 @@ func (b *builder) owners(s *pg.AlterTableStmt) error {
 		}
 	}
 	return nil
+}
+
+// undoesOnly reports whether every subcommand takes something away: DROP
+// CONSTRAINT, or ALTER COLUMN ... DROP DEFAULT.
+func undoesOnly(cmds []*pg.Node) bool {
+	for _, c := range cmds {
+		cmd := c.GetAlterTableCmd()
+		switch {
+		case cmd.Subtype == pg.AlterTableType_AT_DropConstraint:
+		case cmd.Subtype == pg.AlterTableType_AT_ColumnDefault && cmd.Def == nil:
+		default:
+			return false
+		}
+	}
+	return len(cmds) > 0
 }
 
 // ownerOnly reports whether every subcommand is OWNER TO.

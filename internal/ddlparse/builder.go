@@ -49,6 +49,8 @@ type builder struct {
 	roleIndex  map[string]int
 	accessDone map[*model.Access]bool
 	defaults   map[defaultsKey]*model.DefaultPrivileges
+	// pendingDrops are DROPs of objects the files had not created yet.
+	pendingDrops []pendingDrop
 }
 
 type extension struct {

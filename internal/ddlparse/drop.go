@@ -18,7 +18,9 @@ import (
 // SCHEMA drop objects nothing depends on (see dropOther). DROP ... IF
 // EXISTS of an object that does not exist does nothing, whatever its
 // kind: pg_dump --clean --if-exists starts with such statements for
-// everything it then creates.
+// everything it then creates. Without IF EXISTS (pg_dump --clean), a DROP
+// of an object that does not exist yet is accepted when the files create
+// it later (see pendingDrop).
 func (b *builder) drop(s *pg.DropStmt) error {
 	switch s.RemoveType {
 	case pg.ObjectType_OBJECT_TABLE, pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW,
@@ -36,9 +38,21 @@ func (b *builder) drop(s *pg.DropStmt) error {
 			rv.Schemaname = parts[len(parts)-2]
 		}
 		n, err := b.relation(rv)
+		if err == nil && !s.MissingOk && !b.relationExists(n.Schema, n.Name) {
+			b.dropLater(func() bool { return b.relationExists(n.Schema, n.Name) },
+				b.errorAt(-1, ErrUndefined, "%s %s does not exist", strings.ToLower(objectWord(s.RemoveType)), n))
+			continue
+		}
 		if err != nil {
 			if s.MissingOk {
 				continue
+			}
+			if rv.Schemaname == "" {
+				if cs, ok := b.ns().CreationSchema(); ok {
+					later := model.Name{Schema: cs, Name: rv.Relname}
+					b.dropLater(func() bool { return b.relationExists(later.Schema, later.Name) }, err)
+					continue
+				}
 			}
 			return err
 		}
@@ -117,12 +131,46 @@ func (b *builder) dropOther(s *pg.DropStmt) error {
 		case found == nil && s.MissingOk:
 			continue // IF EXISTS of nothing
 		case found == nil:
-			return b.errorAt(-1, ErrUndefined, "%s: the object does not exist", what)
+			kind, obj, path := s.RemoveType, o, b.searchPath
+			b.dropLater(func() bool {
+				saved := b.searchPath
+				b.searchPath = path
+				defer func() { b.searchPath = saved }()
+				f, _ := b.dropObject(kind, obj, true) // only whether it exists
+				return f != nil
+			}, b.errorAt(-1, ErrUndefined, "%s: the object does not exist", what))
+			continue
 		}
 		if s.Behavior == pg.DropBehavior_DROP_CASCADE {
 			return b.unsupported(what + " ... CASCADE")
 		}
 		found()
+	}
+	return nil
+}
+
+// pendingDrop is a DROP (without IF EXISTS) of an object that did not
+// exist when the statement came: pg_dump --clean writes one for every
+// object it then creates. It stands if the files create the object later
+// (created reports it once every file is read); otherwise err, at the
+// DROP, is the error.
+type pendingDrop struct {
+	created func() bool
+	err     error
+}
+
+// dropLater records a pending DROP.
+func (b *builder) dropLater(created func() bool, err error) {
+	b.pendingDrops = append(b.pendingDrops, pendingDrop{created: created, err: err})
+}
+
+// checkDrops reports the first pending DROP of an object the files never
+// create.
+func (b *builder) checkDrops() error {
+	for _, p := range b.pendingDrops {
+		if !p.created() {
+			return p.err
+		}
 	}
 	return nil
 }

@@ -9,6 +9,9 @@ import (
 
 // finish assembles the catalog from what the statements built.
 func (b *builder) finish() (*model.Catalog, error) {
+	if err := b.checkDrops(); err != nil {
+		return nil, err
+	}
 	c := &model.Catalog{}
 	for name, s := range b.schemas {
 		if name != "public" {
