@@ -291,4 +291,3 @@ func clearComment(v any) {
 		panic(fmt.Sprintf("clearComment: %T", v))
 	}
 }
-
