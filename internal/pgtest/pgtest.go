@@ -218,3 +218,26 @@ func LoadPsql(t testing.TB, dbURL, sql string) {
 		t.Fatalf("psql: %v\n%s", err, out)
 	}
 }
+
+// Dump runs the server's pg_dump on the database at dbURL with the given
+// flags ("--schema-only", "--clean", ...) and returns its output.
+func Dump(t testing.TB, dbURL string, flags ...string) []byte {
+	t.Helper()
+	bindir, err := tempdb.FindBinaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(filepath.Join(bindir, "pg_dump"), append(flags, strings.TrimPrefix(u.Path, "/"))...)
+	cmd.Env = append(os.Environ(), PGEnv(t)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pg_dump %s: %v\n%s", strings.Join(flags, " "), err, stderr.String())
+	}
+	return out
+}
