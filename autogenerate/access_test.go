@@ -13,12 +13,12 @@ import (
 	"github.com/autogen-dev/autogen/model"
 )
 
-// compareOn loads db.sql into a new database and compares it with
-// schema.sql under the given management of owners and privileges.
-func compareOn(t *testing.T, db, schema string, a Access) (*Result, error) {
+// loaded loads SQL into a new database and returns its URL and what the
+// catalog reader reads of it.
+func loaded(t *testing.T, sql string) (string, *model.Catalog) {
 	t.Helper()
 	url := pgtest.NewDB(t)
-	pgtest.Exec(t, url, db)
+	pgtest.Exec(t, url, sql)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
@@ -29,6 +29,14 @@ func compareOn(t *testing.T, db, schema string, a Access) (*Result, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return url, current
+}
+
+// compareOn loads db.sql into a new database and compares it with
+// schema.sql under the given management of owners and privileges.
+func compareOn(t *testing.T, db, schema string, a Access) (*Result, error) {
+	t.Helper()
+	_, current := loaded(t, db)
 	desired, err := ddlparse.Parse("schema.sql", []byte(schema))
 	if err != nil {
 		t.Fatal(err)

@@ -1,13 +1,10 @@
 package autogenerate
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
@@ -24,18 +21,7 @@ func TestDumpReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	url := pgtest.NewDB(t)
-	pgtest.Exec(t, url, string(src))
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	current, err := ReadCurrent(ctx, conn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	url, current := loaded(t, string(src))
 	for _, flags := range [][]string{{"--schema-only"}, {"--schema-only", "--clean"}, {"--schema-only", "--clean", "--if-exists"}} {
 		name := "pg_dump " + strings.Join(flags, " ")
 		t.Run(strings.Join(flags, " "), func(t *testing.T) {

@@ -13,6 +13,8 @@ type aclRow struct {
 	OID        int64    `db:"oid"`
 	Sub        int64    `db:"sub"`
 	Owner      string   `db:"owner"`
+	Schema     string   `db:"schema"`
+	ObjType    string   `db:"objtype"`
 	Grantees   []string `db:"grantees"`
 	Privileges []string `db:"privileges"`
 	Grantable  []bool   `db:"grantable"`
@@ -20,6 +22,10 @@ type aclRow struct {
 }
 
 func (r *reader) aclRow(row *aclRow) error {
+	if row.Catalog == "pg_default_acl" {
+		r.defaultACL(row)
+		return nil
+	}
 	r.acls[commentKey{row.Catalog, row.OID, row.Sub}] = row
 	return nil
 }
@@ -81,27 +87,19 @@ func exploded(row *aclRow, owner string, all []string) ([]model.Grant, error) {
 	return model.SortGrants(grants), nil
 }
 
-type defaultACLRow struct {
-	Role       string   `db:"role"`
-	Schema     string   `db:"schema"`
-	ObjType    string   `db:"objtype"`
-	Grantees   []string `db:"grantees"`
-	Privileges []string `db:"privileges"`
-	Grantable  []bool   `db:"grantable"`
-	Grantors   []string `db:"grantors"`
-}
-
 // defaultOn names the kinds of pg_default_acl.defaclobjtype as ALTER
 // DEFAULT PRIVILEGES does.
 var defaultOn = map[string]string{"r": "TABLES", "S": "SEQUENCES", "f": "FUNCTIONS", "T": "TYPES", "n": "SCHEMAS"}
 
-func (r *reader) defaultACL(row *defaultACLRow) error {
+// defaultACL reads an entry of ALTER DEFAULT PRIVILEGES (row.Owner is its
+// role).
+func (r *reader) defaultACL(row *aclRow) {
 	on, ok := defaultOn[row.ObjType]
 	if !ok {
-		r.unsupported = append(r.unsupported, fmt.Sprintf("default privileges of %s on objects of type %q", row.Role, row.ObjType))
-		return nil
+		r.unsupported = append(r.unsupported, fmt.Sprintf("default privileges of %s on objects of type %q", row.Owner, row.ObjType))
+		return
 	}
-	e := &model.DefaultPrivileges{Role: row.Role, Schema: row.Schema, On: on}
+	e := &model.DefaultPrivileges{Role: row.Owner, Schema: row.Schema, On: on}
 	var all []string
 	for _, k := range model.Kinds() {
 		if k.Info().DefaultsOn == on {
@@ -114,17 +112,15 @@ func (r *reader) defaultACL(row *defaultACLRow) error {
 		// entries to check.
 		all = nil
 	}
-	acl := &aclRow{Grantees: row.Grantees, Privileges: row.Privileges, Grantable: row.Grantable, Grantors: row.Grantors}
-	grants, err := exploded(acl, row.Role, all)
+	grants, err := exploded(row, row.Owner, all)
 	if err != nil {
-		r.unsupported = append(r.unsupported, fmt.Sprintf("default privileges of %s on %s (%v)", row.Role, strings.ToLower(on), err))
-		return nil
+		r.unsupported = append(r.unsupported, fmt.Sprintf("default privileges of %s on %s (%v)", row.Owner, strings.ToLower(on), err))
+		return
 	}
 	e.Grants = grants
 	if !model.SameGrants(e.Grants, e.BaseGrants()) {
 		r.cat.DefaultPrivileges = append(r.cat.DefaultPrivileges, e)
 	}
-	return nil
 }
 
 type roleRow struct {

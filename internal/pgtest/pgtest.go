@@ -203,16 +203,7 @@ func Query(t testing.TB, dbURL, sql string) []string {
 // which runs out of lock slots on a default server.
 func LoadPsql(t testing.TB, dbURL, sql string) {
 	t.Helper()
-	bindir, err := tempdb.FindBinaries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := url.Parse(dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(filepath.Join(bindir, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", strings.TrimPrefix(u.Path, "/"))
-	cmd.Env = append(os.Environ(), PGEnv(t)...)
+	cmd := tool(t, "psql", dbURL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d")
 	cmd.Stdin = strings.NewReader(sql)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("psql: %v\n%s", err, out)
@@ -223,6 +214,20 @@ func LoadPsql(t testing.TB, dbURL, sql string) {
 // flags ("--schema-only", "--clean", ...) and returns its output.
 func Dump(t testing.TB, dbURL string, flags ...string) []byte {
 	t.Helper()
+	cmd := tool(t, "pg_dump", dbURL, flags...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pg_dump %s: %v\n%s", strings.Join(flags, " "), err, stderr.String())
+	}
+	return out
+}
+
+// tool prepares a command of the server's binaries on the database at
+// dbURL: its arguments, then the database name.
+func tool(t testing.TB, name, dbURL string, args ...string) *exec.Cmd {
+	t.Helper()
 	bindir, err := tempdb.FindBinaries()
 	if err != nil {
 		t.Fatal(err)
@@ -231,13 +236,7 @@ func Dump(t testing.TB, dbURL string, flags ...string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(filepath.Join(bindir, "pg_dump"), append(flags, strings.TrimPrefix(u.Path, "/"))...)
+	cmd := exec.Command(filepath.Join(bindir, name), append(args, strings.TrimPrefix(u.Path, "/"))...)
 	cmd.Env = append(os.Environ(), PGEnv(t)...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pg_dump %s: %v\n%s", strings.Join(flags, " "), err, stderr.String())
-	}
-	return out
+	return cmd
 }
