@@ -183,9 +183,6 @@ func (r *reader) finish() error {
 		return fmt.Errorf("introspect: %w", err)
 	}
 	r.publicSchema()
-	if len(r.unsupported) > 0 {
-		return &UnsupportedError{Objects: r.unsupported}
-	}
 	for _, t := range r.cat.Tables {
 		sort.SliceStable(t.Columns, func(i, j int) bool { return r.attnums[t.Columns[i]] < r.attnums[t.Columns[j]] })
 	}
@@ -201,6 +198,9 @@ func (r *reader) finish() error {
 		if err := r.finishView(v); err != nil {
 			return fmt.Errorf("introspect: view %s.%s: %w", v.Schema, v.Name, err)
 		}
+	}
+	if len(r.unsupported) > 0 {
+		return &UnsupportedError{Objects: r.unsupported}
 	}
 	return nil
 }
