@@ -25,3 +25,9 @@ CREATE VIEW near_origin AS
 CREATE DOMAIN point4326 AS geometry(Point, 4326) CHECK (ST_IsValid(VALUE));
 CREATE FUNCTION distance_to(p places, q geometry) RETURNS double precision
     LANGUAGE sql STABLE AS $$ SELECT ST_Distance(p.location, q) $$;
+CREATE TABLE zones (
+    id bigint PRIMARY KEY,
+    shape geometry(Polygon, 3857),
+    EXCLUDE USING gist (shape WITH &&),
+    EXCLUDE USING gist (shape WITH OPERATOR(public.&&)) WHERE (id > 0)
+);
