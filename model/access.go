@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // Public is the grantee that stands for every role (GRANT ... TO PUBLIC).
@@ -173,7 +172,3 @@ type RoleUse struct {
 
 // SameGrants reports whether two sorted grant lists are equal.
 func SameGrants(a, b []Grant) bool { return slices.Equal(a, b) }
-
-// NormalRole reports whether a grantee names a role of the cluster (not
-// PUBLIC), for the checks that every role exists.
-func NormalRole(name string) bool { return !strings.EqualFold(name, Public) }
