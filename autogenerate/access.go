@@ -125,6 +125,15 @@ func settleAccess(current, desired *model.Catalog, a Access, renames diff.Rename
 		p.Grants = slices.Clone(p.Grants)
 		desired.Public = &p
 	}
+	// A desired schema read from a database (squash) says its objects
+	// are owned by the role that read it: the role that applies it.
+	if cl := desired.Cluster; cl != nil {
+		for _, o := range desired.Objects() {
+			if acc := model.AccessOf(o.Value); acc != nil && acc.Owner == cl.CurrentRole {
+				acc.Owner = ""
+			}
+		}
+	}
 	have := map[model.ObjectID]*model.Access{}
 	for _, o := range current.Objects() {
 		if acc := model.AccessOf(o.Value); acc != nil {
