@@ -57,7 +57,7 @@ func TestAccessErrors(t *testing.T) {
 		{"owner of a linked sequence", "CREATE TABLE t (id serial);\nALTER SEQUENCE t_id_seq OWNER TO boss;", ddlparse.ErrInvalid, "linked to table"},
 		{"data", "CREATE TABLE t (a int);\nUPDATE t SET a = 1;", ddlparse.ErrUnsupported, "keep data out of schema.sql"},
 		{"drop of what is never created", "DROP TABLE public.gone;\nCREATE TABLE t (a int);", ddlparse.ErrUndefined, "schema.sql:1:1: table public.gone does not exist"},
-		{"drop of a function never created", "DROP FUNCTION public.gone();", ddlparse.ErrUndefined, "schema.sql:1:1: DROP FUNCTION"},
+		{"drop of a function never created", "DROP FUNCTION public.gone();", ddlparse.ErrUndefined, "schema.sql:1:1: function public.gone(...) does not exist"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ddlparse.Parse("schema.sql", []byte(c.src))

@@ -138,7 +138,7 @@ func (b *builder) dropOther(s *pg.DropStmt) error {
 				defer func() { b.searchPath = saved }()
 				f, _ := b.dropObject(kind, obj, true) // only whether it exists
 				return f != nil
-			}, b.errorAt(-1, ErrUndefined, "%s: the object does not exist", what))
+			}, b.errorAt(-1, ErrUndefined, "%s %s does not exist", strings.ToLower(objectWord(s.RemoveType)), dropName(o)))
 			continue
 		}
 		if s.Behavior == pg.DropBehavior_DROP_CASCADE {
@@ -147,6 +147,22 @@ func (b *builder) dropOther(s *pg.DropStmt) error {
 		found()
 	}
 	return nil
+}
+
+// dropName renders the name a DROP gives an object, for messages.
+func dropName(o *pg.Node) string {
+	var parts []string
+	switch {
+	case o.GetObjectWithArgs() != nil:
+		return strings.Join(sqlnorm.Strings(o.GetObjectWithArgs().Objname), ".") + "(...)"
+	case o.GetTypeName() != nil:
+		parts = sqlnorm.Strings(o.GetTypeName().Names)
+	case o.GetString_() != nil:
+		parts = []string{o.GetString_().Sval}
+	default:
+		parts = sqlnorm.Strings(o.GetList().GetItems())
+	}
+	return strings.Join(parts, ".")
 }
 
 // pendingDrop is a DROP (without IF EXISTS) of an object that did not
