@@ -146,6 +146,11 @@ func (d *differ) privileges() {
 			continue
 		}
 		info := o.ID.Kind.Info()
+		if o.Value == d.to.Public && !d.fg.has(o.ID) {
+			// The public schema exists in every database: a side that
+			// says nothing of it (an empty catalog) is no new schema.
+			continue
+		}
 		fresh := d.created[o.ID] || !d.fg.has(o.ID)
 		var fa *model.Access
 		if !fresh {
