@@ -26,6 +26,9 @@ type Options struct {
 	// the desired order (autogen.toml column_order = "exact"), in both
 	// directions.
 	ExactColumnOrder bool
+	// Access says which owners and privileges are managed; the zero value
+	// manages those the schema source mentions.
+	Access Access
 }
 
 // Result holds both directions of a comparison.
@@ -41,9 +44,10 @@ type Result struct {
 // InSync reports whether nothing differs.
 func (r *Result) InSync() bool { return len(r.Up) == 0 }
 
-// ReadDesired parses the schema source (a file or a directory).
-func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Catalog, error) {
-	cat, err := ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+// ReadDesired parses the schema source (a file or a directory), with the
+// reader's options.
+func ReadDesired(ctx context.Context, path string, f *scope.Filter, opts ...ddlparse.Option) (*model.Catalog, error) {
+	cat, err := ddlparse.Load(ctx, path, append([]ddlparse.Option{ddlparse.WithFilter(f)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +76,16 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 }
 
 // Compare diffs current against desired in both directions and plans both.
+// Owners and privileges that o.Access does not manage are first taken
+// from current into desired (which Compare therefore changes), so that
+// neither direction touches them; a role desired names that current's
+// cluster lacks is a *RoleError.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	common := []diff.Option{diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)}
+	managed, err := settleAccess(current, desired, o.Access, o.Renames)
+	if err != nil {
+		return nil, err
+	}
+	common := []diff.Option{diff.WithExprRenamer(sqlnorm.RenameCatalogExprs), diff.WithManagedRoles(managed)}
 	if o.ExactColumnOrder {
 		common = append(common, diff.WithExactColumnOrder())
 	}

@@ -35,6 +35,9 @@ type differ struct {
 	exactOrder bool
 	keepRows   map[model.Name]*model.Table
 	rewrite    map[model.Name]bool
+	// managed tells the roles whose privileges the comparison manages
+	// (nil: all); see WithManagedRoles.
+	managed func(role string) bool
 }
 
 // Diff returns the changes that turn from into to, in the order they must
@@ -81,6 +84,7 @@ func diff(from, to *model.Catalog, rewrite map[model.Name]bool, opts []Option) (
 		return nil, err
 	}
 	d.comments()
+	d.privileges()
 	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
 }
 

@@ -54,6 +54,8 @@ const (
 	phRowSecurity
 	phCreatePolicies
 	phComments
+	phOwners     // after sequences are owned by their columns, which needs equal owners
+	phPrivileges // after owners: grants to a new owner merge into its ownership
 	phDropColumns
 	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables

@@ -43,6 +43,7 @@ func (r *reader) function(row *functionRow) error {
 	if row.SecurityDefiner {
 		f.Security = "DEFINER"
 	}
+	f.Access = r.access("pg_proc", row.OID, 0, f.ID().Kind, f.Name.String())
 	sort.Strings(f.Config)
 	for i, typ := range row.ArgTypes {
 		a := model.FuncArg{Mode: "IN", Type: typ}

@@ -84,7 +84,7 @@ func (e *UnsupportedError) Error() string {
 // kinds lists the catalog queries, in the order they run and are applied:
 // tables before what hangs off them.
 var kinds = []string{
-	"unsupported", "comments", "lookups", "schemas", "extensions", "collations", "enums", "domains",
+	"unsupported", "comments", "privileges", "roles", "lookups", "schemas", "extensions", "collations", "enums", "domains",
 	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes",
 	"views", "triggers", "policies",
 }
@@ -192,6 +192,10 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 		return collect(rows, r.unsupportedObject)
 	case "comments":
 		return collect(rows, r.commentRow)
+	case "privileges":
+		return collect(rows, r.aclRow)
+	case "roles":
+		return collect(rows, r.role)
 	case "lookups":
 		return collect(rows, r.lookup)
 	case "inherits":

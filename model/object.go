@@ -132,6 +132,9 @@ func (c *Catalog) Objects() []Object {
 		}
 		out = append(out, Object{ID: id, Comment: comment, Refs: SortRefs(all), Value: v})
 	}
+	if c.Public != nil {
+		add(c.Public.ID(), "", c.Public)
+	}
 	for _, s := range c.Schemas {
 		add(s.ID(), s.Comment, s)
 	}

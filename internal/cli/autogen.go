@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -112,8 +113,16 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 		return nil, err
 	}
 	online := (cfg.Online.Enabled || o.online) && !o.offline
-	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online,
-		ExactColumnOrder: cfg.ColumnOrder == "exact"})
+	res, err := autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online,
+		ExactColumnOrder: cfg.ColumnOrder == "exact",
+		Access:           autogenerate.Access{Privileges: cfg.Privileges, Owners: cfg.Owners}})
+	var roles *autogenerate.RoleError
+	if errors.As(err, &roles) {
+		// A role schema.sql names is missing: bad input, like a schema
+		// file that cannot be read.
+		return nil, exitcode.With(exitcode.Schema, err)
+	}
+	return res, err
 }
 
 // autogenerate fills spec with the changes between the database and the

@@ -56,6 +56,16 @@ type Config struct {
 	VersionTables []string
 	// Fleets are the [fleet.NAME] sections (fleet.go).
 	Fleets map[string]Fleet
+	// Privileges and Owners say which privileges and owners autogenerate
+	// manages: "mentioned" (the default: those schema.sql mentions),
+	// "all" (privileges only) or "none".
+	Privileges string
+	Owners     string
+	// IgnoreRows names tables whose INSERT statements schema.sql may hold
+	// and autogen skips: a framework's own bookkeeping rows (Rails'
+	// schema_migrations and ar_internal_metadata). Names are "table" (any
+	// schema) or "schema.table".
+	IgnoreRows []string
 }
 
 // Tenants configures multi-tenant projects, where every tenant has a schema
@@ -137,6 +147,9 @@ type file struct {
 	ColumnOrder  string          `toml:"column_order"`
 	Envs         map[string]envT `toml:"env"`
 	Fleets       fleetMap        `toml:"fleet"`
+	Privileges   string          `toml:"privileges"`
+	Owners       string          `toml:"owners"`
+	IgnoreRows   []string        `toml:"ignore_rows"`
 }
 
 // envT is a named environment: settings that override the top level.
@@ -232,6 +245,7 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Tenants = f.Tenants
 	c.ColumnOrder = f.ColumnOrder
 	c.Fleets = f.Fleets
+	c.Privileges, c.Owners, c.IgnoreRows = f.Privileges, f.Owners, f.IgnoreRows
 
 	c.VersionTables = []string{c.VersionTable}
 	for _, e := range f.Envs {
@@ -303,6 +317,16 @@ func (c *Config) validate() error {
 		if len(h.Command) == 0 {
 			return fmt.Errorf("%s: hook %q has no command", c.Path, h.Name)
 		}
+	}
+	switch c.Privileges {
+	case "", "mentioned", "all", "none":
+	default:
+		return fmt.Errorf("%s: privileges must be \"mentioned\", \"all\" or \"none\", got %q", c.Path, c.Privileges)
+	}
+	switch c.Owners {
+	case "", "mentioned", "none":
+	default:
+		return fmt.Errorf("%s: owners must be \"mentioned\" or \"none\", got %q", c.Path, c.Owners)
 	}
 	if err := c.validateFleets(); err != nil {
 		return err

@@ -70,6 +70,20 @@ column_order = "ignore"
 # empty uses the built-in one.
 template = ""
 
+# Which privileges and owners autogenerate manages. "mentioned" manages
+# those schema.sql mentions: the privileges of every role it grants to or
+# revokes from (PUBLIC too, once it names PUBLIC), and the owners it sets
+# with OWNER TO; a schema.sql without GRANT or OWNER TO sees no privilege
+# or owner changes. privileges = "all" manages every role's; "none" leaves
+# them all to the database. Roles are never created by autogen.
+privileges = "mentioned"
+owners = "mentioned"
+
+# Tables whose rows schema.sql may insert and autogen skips: a framework's
+# own bookkeeping (Rails' structure.sql inserts into schema_migrations and
+# ar_internal_metadata). Any other data in schema.sql is an error.
+ignore_rows = []
+
 # What autogenerate manages: glob patterns over schema names and over
 # "schema.table" names. Empty include lists mean everything; the system
 # schemas and the version table are never managed. include and exclude name

@@ -51,6 +51,16 @@ type builder struct {
 	// cutting the user's text of expressions out of it.
 	toks   []pgsql.Token
 	toksOf string
+
+	// roles are the roles the files name, roleIndex their positions in
+	// it; accessDone marks the objects whose privileges are initialized;
+	// defaults holds ALTER DEFAULT PRIVILEGES (see access.go).
+	roles      []model.RoleUse
+	roleIndex  map[string]int
+	accessDone map[*model.Access]bool
+	defaults   map[defaultsKey]*model.DefaultPrivileges
+	// pendingDrops are DROPs of objects the files had not created yet.
+	pendingDrops []pendingDrop
 }
 
 type extension struct {
@@ -108,9 +118,12 @@ type index struct {
 }
 
 func newBuilder(cfg *config) *builder {
+	// The public schema as PostgreSQL 15 creates it: USAGE for PUBLIC.
+	public := &model.Schema{Name: "public", Access: model.Access{Grants: []model.Grant{{Grantee: model.Public, Privilege: "USAGE"}}}}
 	return &builder{
+		accessDone: map[*model.Access]bool{&public.Access: true},
 		cfg:        cfg,
-		schemas:    map[string]*model.Schema{"public": {Name: "public"}},
+		schemas:    map[string]*model.Schema{"public": public},
 		extensions: map[string]*extension{},
 		collations: map[model.Name]*model.Collation{},
 		enums:      map[model.Name]*model.Enum{},

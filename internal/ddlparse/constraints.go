@@ -187,8 +187,8 @@ func (b *builder) indexConstraint(t *table, c *pg.Constraint, only bool) error {
 			}
 			ops := sqlnorm.Strings(pair[1].GetList().GetItems())
 			op := ops[len(ops)-1]
-			if len(ops) == 2 && ops[0] != "pg_catalog" {
-				op = ops[0] + "." + op
+			if len(ops) == 2 {
+				op = sqlnorm.OperatorName(ops[0], op)
 			}
 			con.Elements = append(con.Elements, model.ExclusionElement{Key: key, Operator: op})
 			ix.Keys = append(ix.Keys, key)

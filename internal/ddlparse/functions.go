@@ -156,10 +156,13 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 				return b.errorAt(-1, ErrInvalid, "function %s already exists", f.Signature())
 			}
 			f.Comment = old.Comment
+			f.Access = old.Access
+			b.accessDone[&f.Access] = true
 			fns[i] = f
 			return nil
 		}
 	}
+	b.initAccess(&f.Access, f.ID().Kind, n.Schema)
 	b.functions[n] = append(fns, f)
 	return nil
 }

@@ -27,7 +27,15 @@ type Option func(*config)
 type config struct {
 	filter     *scope.Filter
 	searchPath []string
+	// ignoredRows are the tables whose INSERTs are skipped.
+	ignoredRows []string
 }
+
+// WithIgnoredRows skips the INSERT statements into the named tables
+// ("table" in any schema, or "schema.table"): a framework's bookkeeping
+// rows, which structure files carry along with the schema. Other data
+// statements stay errors.
+func WithIgnoredRows(tables []string) Option { return func(c *config) { c.ignoredRows = tables } }
 
 // WithFilter leaves out the objects the filter excludes. References to
 // objects in excluded schemas are not checked.

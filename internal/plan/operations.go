@@ -158,6 +158,12 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 			Roles: alterRoles(c.To.Roles), Using: exprSQL(c.To.Using), WithCheck: exprSQL(c.To.WithCheck)}), nil
 	case diff.SetComment:
 		return ops(commentOn(c.Object, c.To)), nil
+	case diff.SetOwner:
+		return ops(op.SetOwner{Object: objectOf(c.Object), Owner: c.To}), nil
+	case diff.SetPrivileges:
+		return setPrivileges(c), nil
+	case diff.SetDefaultPrivileges:
+		return setDefaultPrivileges(c), nil
 	case diff.AlterComposite:
 		ac := op.AlterComposite{Schema: c.To.Name.Schema, Name: c.To.Name.Name}
 		for _, a := range c.Drop {

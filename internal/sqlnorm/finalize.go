@@ -68,7 +68,8 @@ func pruneInherited(c *model.Catalog) {
 }
 
 func impliedColumn(col *model.Column, parents []*model.Table) bool {
-	if col.Comment != "" {
+	if col.Comment != "" || len(col.Grants) > 0 {
+		// Comments and column privileges are the partition's own.
 		return false
 	}
 	for _, p := range parents {
@@ -130,7 +131,6 @@ func filter(c *model.Catalog, f *scope.Filter) {
 		}
 		return !in(model.KindFunction, x.Name)
 	})
-	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool { return !in(model.KindSequence, x.Name) })
 	c.Tables = slices.DeleteFunc(c.Tables, func(x *model.Table) bool { return !in(model.KindTable, x.Name) })
 	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool {
 		if x.Materialized {
@@ -151,10 +151,21 @@ func filter(c *model.Catalog, f *scope.Filter) {
 	for _, v := range c.Views {
 		kept[v.Name] = true
 	}
+	// A sequence goes with the table that owns it, as it would with
+	// DROP TABLE.
+	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool {
+		return !in(model.KindSequence, x.Name) || x.OwnedBy != nil && !kept[x.OwnedBy.Table]
+	})
 	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool {
 		return !kept[x.Table] || !f.Object(model.KindIndex, x.Schema, x.Name)
 	})
 	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool {
 		return !kept[x.Table] || !f.Object(model.KindTrigger, x.Table.Schema, x.Table.Name, x.Name)
 	})
+	c.DefaultPrivileges = slices.DeleteFunc(c.DefaultPrivileges, func(x *model.DefaultPrivileges) bool {
+		return x.Schema != "" && !f.Object(model.KindSchema, x.Schema)
+	})
+	if c.Public != nil && !f.Object(model.KindSchema, "public") {
+		c.Public = nil
+	}
 }
