@@ -44,7 +44,6 @@ func compareOn(t *testing.T, db, schema string, a Access) (*Result, error) {
 	return Compare(current, desired, Options{Access: a})
 }
 
-
 // TestMissingRoleIsAnErrorAtItsLine checks that a role schema.sql names
 // and the cluster lacks stops the comparison, naming the file and line:
 // roles are never created by a revision.
