@@ -3,6 +3,7 @@ package autogenerate
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -21,6 +22,13 @@ type Options struct {
 	Renames diff.Renames
 	// Online selects lock-friendly operations.
 	Online bool
+	// ExactColumnOrder rewrites tables whose columns would not end up in
+	// the desired order (autogen.toml column_order = "exact"), in both
+	// directions.
+	ExactColumnOrder bool
+	// Access says which owners and privileges are managed; the zero value
+	// manages those the schema source mentions.
+	Access Access
 }
 
 // Result holds both directions of a comparison.
@@ -36,9 +44,25 @@ type Result struct {
 // InSync reports whether nothing differs.
 func (r *Result) InSync() bool { return len(r.Up) == 0 }
 
-// ReadDesired parses the schema source (a file or a directory).
-func ReadDesired(ctx context.Context, path string, f *scope.Filter) (*model.Catalog, error) {
-	return ddlparse.Load(ctx, path, ddlparse.WithFilter(f))
+// ReadDesired parses the schema source (a file or a directory), with the
+// reader's options.
+func ReadDesired(ctx context.Context, path string, f *scope.Filter, opts ...ddlparse.Option) (*model.Catalog, error) {
+	cat, err := ddlparse.Load(ctx, path, append([]ddlparse.Option{ddlparse.WithFilter(f)}, opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	OmitVersionSchema(cat, f)
+	return cat, nil
+}
+
+// OmitVersionSchema leaves the version table's own schema (see
+// scope.Filter.VersionSchema) out of a catalog read with f, as ReadDesired
+// and ReadCurrent do, so that both sides of a comparison leave it out: the
+// runtime creates it with the version table.
+func OmitVersionSchema(c *model.Catalog, f *scope.Filter) {
+	if name := f.VersionSchema(); name != "" {
+		c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return s.Name == name })
+	}
 }
 
 // ReadCurrent introspects the database conn is connected to.
@@ -47,23 +71,36 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 	if err != nil {
 		return nil, fmt.Errorf("reading the database schema: %w", err)
 	}
+	OmitVersionSchema(cat, f)
 	return cat, nil
 }
 
 // Compare diffs current against desired in both directions and plans both.
+// Owners and privileges that o.Access does not manage are first taken
+// from current into desired (which Compare therefore changes), so that
+// neither direction touches them; a role desired names that current's
+// cluster lacks is a *RoleError.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	rename := diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)
+	managed, err := settleAccess(current, desired, o.Access, o.Renames)
+	if err != nil {
+		return nil, err
+	}
+	common := []diff.Option{diff.WithExprRenamer(sqlnorm.RenameCatalogExprs), diff.WithManagedRoles(managed)}
+	if o.ExactColumnOrder {
+		common = append(common, diff.WithExactColumnOrder())
+	}
 	up, down, err := diff.Both(current, desired,
-		[]diff.Option{diff.WithRenames(o.Renames), rename}, []diff.Option{diff.WithRenames(Reverse(o.Renames)), rename})
+		append(slices.Clip(common), diff.WithRenames(o.Renames)), append(slices.Clip(common), diff.WithRenames(Reverse(o.Renames))))
 	if err != nil {
 		return nil, err
 	}
 	partitioned := plan.PartitionedTables(current, desired)
-	upPlan, err := plan.Build(up, plan.Options{Online: o.Online, Partitioned: partitioned})
+	from, to := plan.DomainBases(current), plan.DomainBases(desired)
+	upPlan, err := plan.Build(up, plan.Options{Online: o.Online, Partitioned: partitioned, FromDomains: from, ToDomains: to})
 	if err != nil {
 		return nil, err
 	}
-	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Partitioned: partitioned, Downgrade: true})
+	downPlan, err := plan.Build(down, plan.Options{Online: o.Online, Partitioned: partitioned, Downgrade: true, FromDomains: to, ToDomains: from})
 	if err != nil {
 		return nil, err
 	}

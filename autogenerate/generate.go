@@ -9,6 +9,7 @@ import (
 
 	"github.com/autogen-dev/autogen/codegen"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -73,6 +74,11 @@ func WithRenames(r diff.Renames) Option { return func(o *Options) { o.Renames = 
 // WithOnline chooses lock-friendly forms of the operations.
 func WithOnline() Option { return func(o *Options) { o.Online = true } }
 
+// WithExactColumnOrder makes the order of a table's columns count: a table
+// whose columns would end up in another order is rewritten (autogen.toml's
+// column_order = "exact").
+func WithExactColumnOrder() Option { return func(o *Options) { o.ExactColumnOrder = true } }
+
 // Generate reads both schemas and compares them: the result turns from
 // into to (Up) and back (Down).
 func Generate(ctx context.Context, from, to Source, opts ...Option) (*Result, error) {
@@ -87,6 +93,13 @@ func Generate(ctx context.Context, from, to Source, opts ...Option) (*Result, er
 	desired, err := to.read(ctx)
 	if err != nil {
 		return nil, err
+	}
+	// The database compared with lets the server settle the expressions
+	// the two readers spell differently (package settle).
+	if c, ok := from.(connSource); ok {
+		if _, err := settle.Settle(ctx, c.conn, current, desired, settle.Options{}); err != nil {
+			return nil, err
+		}
 	}
 	return Compare(current, desired, o)
 }
@@ -118,7 +131,6 @@ func (r *Result) Revision(s RevisionSpec) ([]byte, error) {
 	}
 	return codegen.Generate(codegen.Spec{
 		Package: s.Package, ID: s.ID, Parents: s.Parents, Message: s.Message, Created: s.Created,
-		NoTransaction: r.UpPlan.NoTransaction || r.DownPlan.NoTransaction,
-		Upgrade:       codegen.FromPlan(r.UpPlan), Downgrade: codegen.FromPlan(r.DownPlan),
+		Upgrade: codegen.FromPlan(r.UpPlan), Downgrade: codegen.FromPlan(r.DownPlan),
 	})
 }

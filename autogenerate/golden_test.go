@@ -111,7 +111,7 @@ func TestGolden(t *testing.T) {
 		golden(t, filepath.Join(dir, "up.sql"), sqlText(t, res.UpPlan))
 		golden(t, filepath.Join(dir, "down.sql"), sqlText(t, res.DownPlan))
 		spec := codegen.Spec{Package: "migrations", ID: caseID(name), Message: name,
-			Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), NoTransaction: res.UpPlan.NoTransaction || res.DownPlan.NoTransaction}
+			Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
 		spec.Upgrade = codegen.FromPlan(res.UpPlan)
 		spec.Downgrade = codegen.FromPlan(res.DownPlan)
 		src, err := codegen.Generate(spec)

@@ -6,6 +6,7 @@ package codegen
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 // Import paths of the runtime packages generated files use.
@@ -68,7 +70,11 @@ func FromPlan(p *plan.Plan) []Step {
 
 // Header returns the default header comment of a revision file, as
 // Alembic's docstring: the message, then Revision ID, Revises and Create
-// Date.
+// Date; then, for a direction that runs in several segments (transactions
+// split by op.Commit, and statements PostgreSQL runs only outside one),
+// what each segment is, so that reviewers see where the revision commits
+// part way; and the hazards AllowHazards acknowledges, which the data
+// guard then lets run.
 func Header(s Spec) string {
 	msg := s.Message
 	if msg == "" {
@@ -80,6 +86,35 @@ func Header(s Spec) string {
 		b.WriteString("Depends on: " + strings.Join(s.DependsOn, ", ") + "\n")
 	}
 	b.WriteString("Create Date: " + s.Created.Format("2006-01-02 15:04:05.000000"))
+	if !s.NoTransaction {
+		for _, d := range []struct {
+			name  string
+			steps []Step
+		}{{"upgrade", s.Upgrade}, {"downgrade", s.Downgrade}} {
+			var ops []op.Operation
+			for _, st := range d.steps {
+				ops = append(ops, st.Ops...)
+			}
+			segs := revision.Split(ops)
+			if len(segs) < 2 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n\nThe %s runs in %d segments, each committed with a note in the version\ntable, so that a failure stops it between two of them, where `autogen\nupgrade` continues and `autogen downgrade` goes back:", d.name, len(segs))
+			for _, l := range revision.Describe(segs) {
+				b.WriteString("\n  " + l)
+			}
+		}
+	}
+	if len(s.AllowHazards) > 0 {
+		var ks []string
+		for _, k := range s.AllowHazards {
+			ks = append(ks, string(k))
+		}
+		b.WriteString("\n\nAcknowledged hazards: " + strings.Join(ks, ", "))
+		if slices.Contains(s.AllowHazards, op.DeletesData) {
+			b.WriteString(" (the data guard lets this revision delete data)")
+		}
+	}
 	return b.String()
 }
 

@@ -169,6 +169,7 @@ func composite(typ *jen.Statement, typed bool, items []jen.Code) *jen.Statement 
 var hazardNames = map[op.HazardKind]string{
 	op.DeletesData: "DeletesData", op.RewritesTable: "RewritesTable", op.LocksForScan: "LocksForScan",
 	op.BlocksWrites: "BlocksWrites", op.Irreversible: "Irreversible", op.MayFail: "MayFail", op.Untracked: "Untracked",
+	op.TimeZone: "TimeZone",
 }
 
 func hazardConst(k op.HazardKind) *jen.Statement {

@@ -161,7 +161,12 @@ type DropFunction struct {
 
 // CreateTable creates a table with its columns and its primary key, unique,
 // check and exclusion constraints. Foreign keys are separate changes.
-type CreateTable struct{ Table *model.Table }
+// RowsFrom is set when the table is a rewrite of the current one (see
+// WithExactColumnOrder): its rows are copied back from it.
+type CreateTable struct {
+	Table    *model.Table
+	RowsFrom *model.Table
+}
 
 // DropTable drops a table; its indexes, constraints, triggers, policies and
 // owned sequences go with it. Recreate is set when the table is created
@@ -169,6 +174,9 @@ type CreateTable struct{ Table *model.Table }
 type DropTable struct {
 	Table    *model.Table
 	Recreate bool
+	// KeepRows is set when the table is dropped only to be created again
+	// with its columns in another order: its rows are kept.
+	KeepRows bool
 }
 
 // SetTableLogged switches a table between logged and unlogged.
@@ -200,6 +208,9 @@ type SetInherit struct {
 type AddColumn struct {
 	Table  model.Name
 	Column *model.Column
+	// Position is the column's place among the desired table's columns:
+	// PostgreSQL appends added columns, so they are added in that order.
+	Position int
 	// Fresh is set when the table is new in this revision (so it is
 	// empty).
 	Fresh bool

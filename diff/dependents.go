@@ -192,12 +192,12 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 		}
 	case *model.Trigger:
 		d.add(DropTrigger{Trigger: v, Cause: cause})
-		if target != nil {
+		if target != nil && !d.created[id] {
 			d.add(CreateTrigger{Trigger: target.Value.(*model.Trigger), Cause: cause})
 		}
 	case *model.Policy:
 		d.add(DropPolicy{Table: id.Name, Policy: v, Cause: cause})
-		if target != nil {
+		if target != nil && !d.created[id] {
 			d.add(CreatePolicy{Table: id.Name, Policy: target.Value.(*model.Policy), Cause: cause})
 		}
 	case *model.Function:

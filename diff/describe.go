@@ -112,10 +112,20 @@ func (c DropFunction) Describe() string {
 }
 
 // Describe says what the change does, for people.
-func (c CreateTable) Describe() string { return "added table " + q(nm(c.Table.Name)) }
+func (c CreateTable) Describe() string {
+	if c.RowsFrom != nil {
+		return "rewrote table " + q(nm(c.Table.Name)) + " with its columns in schema.sql's order"
+	}
+	return "added table " + q(nm(c.Table.Name))
+}
 
 // Describe says what the change does, for people.
-func (c DropTable) Describe() string { return "removed table " + q(nm(c.Table.Name)) }
+func (c DropTable) Describe() string {
+	if c.KeepRows {
+		return "set aside the rows of table " + q(nm(c.Table.Name)) + " to rewrite it with its columns in schema.sql's order"
+	}
+	return "removed table " + q(nm(c.Table.Name))
+}
 
 // Describe says what the change does, for people.
 func (c SetTableLogged) Describe() string {

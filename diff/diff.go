@@ -42,12 +42,21 @@ type differ struct {
 	// sets.
 	swaps        map[model.ObjectID][2]any
 	swapDefaults map[model.ObjectID]bool
+	// exactOrder makes column positions count (WithExactColumnOrder);
+	// keepRows holds the current form of each table rewritten for them,
+	// and rewrite the tables to rewrite whatever their changes.
+	exactOrder bool
+	keepRows   map[model.Name]*model.Table
+	rewrite    map[model.Name]bool
+	// managed tells the roles whose privileges the comparison manages
+	// (nil: all); see WithManagedRoles.
+	managed func(role string) bool
 }
 
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	return diff(from, to, nil, nil, opts)
+	return diffExact(from, to, nil, nil, opts)
 }
 
 // Both compares two catalogs both ways: up turns a into b, down turns b
@@ -62,8 +71,8 @@ func Both(a, b *model.Catalog, upOpts, downOpts []Option) (up, down []Change, er
 	gb = newGraph(b)
 	wg.Wait()
 	var downErr error
-	wg.Go(func() { down, downErr = diff(b, a, gb, ga, downOpts) })
-	up, err = diff(a, b, ga, gb, upOpts)
+	wg.Go(func() { down, downErr = diffExact(b, a, gb, ga, downOpts) })
+	up, err = diffExact(a, b, ga, gb, upOpts)
 	wg.Wait()
 	if err != nil {
 		return nil, nil, err
@@ -74,12 +83,30 @@ func Both(a, b *model.Catalog, upOpts, downOpts []Option) (up, down []Change, er
 	return up, down, nil
 }
 
-// diff is Diff with the graphs of from and to, when the caller has them
-// (nil otherwise). Graphs are only read, so comparisons may share them.
-func diff(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change, error) {
+// diffExact is Diff with the graphs of from and to, when the caller has
+// them (nil otherwise). With exact column order, a table whose columns the
+// changes, in the order they run, would leave in another order is
+// rewritten.
+func diffExact(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change, error) {
+	out, err := diff(from, to, fg, tg, nil, opts)
+	if err != nil || !exactOrder(opts) {
+		return out, err
+	}
+	if misplaced := misordered(out, from, to); len(misplaced) > 0 {
+		return diff(from, to, fg, tg, misplaced, opts)
+	}
+	return out, nil
+}
+
+// diff computes the changes with the graphs of from and to, when the
+// caller has them (nil otherwise; graphs are only read, so comparisons may
+// share them); rewrite names tables to rewrite for their column order
+// whatever their changes.
+func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
 		swapDefaults: map[model.ObjectID]bool{}, inPlace: map[model.ObjectID][]int{},
-		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{}}
+		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{},
+		keepRows: map[model.Name]*model.Table{}, rewrite: rewrite}
 	for _, o := range opts {
 		o(d)
 	}
@@ -112,6 +139,7 @@ func diff(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change, erro
 		return nil, err
 	}
 	d.comments()
+	d.privileges()
 	return sortChanges(d.live(), d.fg, d.tg)
 }
 

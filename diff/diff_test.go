@@ -129,7 +129,8 @@ func TestViewChainDroppedDependentsFirst(t *testing.T) {
 func TestEnumValuesAddedInPlaceOrRecreated(t *testing.T) {
 	mk := func(vals ...string) *model.Catalog {
 		return cat(func(c *model.Catalog) {
-			c.Enums = []*model.Enum{{Name: n("mood"), Values: vals}}
+			// Types come with PUBLIC's USAGE, as both readers give them.
+			c.Enums = []*model.Enum{{Name: n("mood"), Values: vals, Access: model.Access{Grants: model.PublicDefaults(model.KindEnum)}}}
 			c.Tables = []*model.Table{table("t", &model.Column{Name: "m", Type: "public.mood", Default: expr("'ok'::public.mood")})}
 		})
 	}

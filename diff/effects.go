@@ -216,12 +216,30 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(model.PolicyID(c.Table, c.Policy.Name))
 	case AlterPolicy:
 		e.alter(model.PolicyID(c.Table, c.To.Name))
-	case SetComment:
-		e.need(c.Object)
+	case SetComment, SetOwner, SetPrivileges:
+		e.need(objectOf(c))
+	case SetDefaultPrivileges:
+		if c.Schema != "" {
+			e.need(model.ObjectID{Kind: model.KindSchema, Name: model.Name{Name: c.Schema}})
+		}
 	default:
 		return e, fmt.Errorf("diff: no effects known for change %T", c)
 	}
 	return e, nil
+}
+
+// objectOf returns the object a comment, owner or privileges change is
+// about.
+func objectOf(c Change) model.ObjectID {
+	switch c := c.(type) {
+	case SetComment:
+		return c.Object
+	case SetOwner:
+		return c.Object
+	case SetPrivileges:
+		return c.Object
+	}
+	return model.ObjectID{}
 }
 
 func containsID(list []model.ObjectID, id model.ObjectID) bool {

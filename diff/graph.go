@@ -42,6 +42,9 @@ type graph struct {
 	indexes    map[model.Name][]*model.Index
 	triggers   map[model.Name][]*model.Trigger
 	partitions map[model.Name][]*model.Table
+	// parents marks the tables that have partitions or inheritance
+	// children.
+	parents map[model.Name]bool
 	// owned maps a column to the sequence it owns (the first in catalog
 	// order).
 	owned map[model.ColumnRef]*model.Sequence
@@ -55,7 +58,8 @@ func newGraph(cat *model.Catalog) *graph {
 		relations: map[model.Name]node{}, types: map[model.Name]node{}, functions: map[model.Name][]node{},
 		signatures: map[string]*model.Function{}, indexes: map[model.Name][]*model.Index{},
 		triggers: map[model.Name][]*model.Trigger{}, partitions: map[model.Name][]*model.Table{},
-		owned: map[model.ColumnRef]*model.Sequence{}}
+		parents: map[model.Name]bool{},
+		owned:   map[model.ColumnRef]*model.Sequence{}}
 	for i := range objs {
 		o := &objs[i]
 		id := node(i)
@@ -91,6 +95,10 @@ func newGraph(cat *model.Catalog) *graph {
 	for _, t := range cat.Tables {
 		if t.PartitionOf != nil {
 			g.partitions[*t.PartitionOf] = append(g.partitions[*t.PartitionOf], t)
+			g.parents[*t.PartitionOf] = true
+		}
+		for _, p := range t.Inherits {
+			g.parents[p] = true
 		}
 	}
 	for _, s := range cat.Sequences {

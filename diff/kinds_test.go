@@ -132,6 +132,12 @@ func sampleChanges() map[string]diff.Change {
 		"DropPolicy":         diff.DropPolicy{Table: nm("t"), Policy: pol},
 		"AlterPolicy":        diff.AlterPolicy{Table: nm("t"), From: pol, To: pol},
 		"SetComment":         diff.SetComment{Object: model.ColumnID(nm("t"), "c"), To: "a column"},
+		"SetOwner":           diff.SetOwner{Object: tbl.ID(), From: "a", To: "b"},
+		"SetPrivileges": diff.SetPrivileges{Object: model.ColumnID(nm("t"), "c"),
+			Grant: []model.Grant{{Grantee: "r", Privilege: "SELECT", GrantOption: true}}, Revoke: []model.Grant{{Grantee: model.Public, Privilege: "UPDATE"}},
+			RevokeGrantOption: []model.Grant{{Grantee: "w", Privilege: "INSERT"}}},
+		"SetDefaultPrivileges": diff.SetDefaultPrivileges{Role: "a", Schema: "app", On: "TABLES",
+			Grant: []model.Grant{{Grantee: "r", Privilege: "SELECT"}}},
 	}
 }
 

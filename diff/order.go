@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"container/heap"
+	"fmt"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -53,6 +54,8 @@ const (
 	phRowSecurity
 	phCreatePolicies
 	phComments
+	phOwners     // after sequences are owned by their columns, which needs equal owners
+	phPrivileges // after owners: grants to a new owner merge into its ownership
 	phDropColumns
 	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables
@@ -155,7 +158,9 @@ func (c SetInherit) order() (phase, string) {
 	return phAlterTables, c.Table.String()
 }
 func (c AddColumn) order() (phase, string) {
-	return phAlterTables, c.Table.String() + "." + c.Column.Name
+	// In the desired order, which is where PostgreSQL's appending puts
+	// them.
+	return phAlterTables, fmt.Sprintf("%s.\x00%06d", c.Table, c.Position)
 }
 func (c DropColumn) order() (phase, string) {
 	if c.Recreate {

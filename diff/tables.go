@@ -16,7 +16,7 @@ func (d *differ) tables() {
 		case f == nil:
 			d.createTable(t)
 		case recreate[t.Name]:
-			d.add(DropTable{Table: f, Recreate: true})
+			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil})
 			d.createTable(t)
 		default:
 			d.alterTable(f, t)
@@ -56,6 +56,9 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		}
 		if !same(f.PartitionBy, t.PartitionBy) {
 			out[t.Name] = true
+		} else if d.reorders(f, t) {
+			out[t.Name] = true
+			d.keepRows[t.Name] = f
 		}
 	}
 	for changed := true; changed; {
@@ -84,7 +87,7 @@ func (d *differ) createTable(t *model.Table) {
 		}
 		tt.Constraints = append(tt.Constraints, c)
 	}
-	d.add(CreateTable{Table: &tt})
+	d.add(CreateTable{Table: &tt, RowsFrom: d.keepRows[t.Name]})
 	if t.RLSEnabled || t.RLSForced {
 		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
 	}
@@ -186,9 +189,9 @@ func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) 
 	has := func(list []*model.Column, name string) bool {
 		return slices.ContainsFunc(list, func(c *model.Column) bool { return c.Name == name })
 	}
-	for _, c := range want {
+	for i, c := range want {
 		if !has(have, c.Name) {
-			d.add(AddColumn{Table: table, Column: c})
+			d.add(AddColumn{Table: table, Column: c, Position: i})
 		}
 	}
 	for _, c := range have {
@@ -208,11 +211,11 @@ func (d *differ) columns(f, t *model.Table) {
 		return
 	}
 	partial := inherited(f) || inherited(t)
-	for _, tc := range t.Columns {
+	for i, tc := range t.Columns {
 		fc := f.Column(tc.Name)
 		if fc == nil {
 			if !partial {
-				d.add(AddColumn{Table: t.Name, Column: tc})
+				d.add(AddColumn{Table: t.Name, Column: tc, Position: i})
 			}
 			continue
 		}
@@ -247,6 +250,13 @@ func (d *differ) partitionColumns(f, t *model.Table) {
 	}
 }
 
+// columnRecreated reports whether a column must be dropped and added
+// again: a generated expression cannot be changed in place before
+// PostgreSQL 17, nor can a plain column become generated.
+func columnRecreated(fc, tc *model.Column) bool {
+	return tc.Generated != nil && !fc.Generated.Equal(tc.Generated)
+}
+
 func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if sameExcept(fc, tc, "Comment") {
 		return
@@ -254,10 +264,12 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if d.swapDefaults[model.ColumnID(table, tc.Name)] && sameExcept(fc, tc, "Comment", "Default") {
 		return
 	}
-	// A generated expression cannot be changed in place before PostgreSQL
-	// 17, nor can a plain column become generated: drop and add it.
-	if tc.Generated != nil && !fc.Generated.Equal(tc.Generated) {
-		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc})
+	if columnRecreated(fc, tc) {
+		position := 0
+		if t := d.tg.table(table); t != nil {
+			position = slices.IndexFunc(t.Columns, func(c *model.Column) bool { return c.Name == tc.Name })
+		}
+		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc, Position: position})
 		return
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}

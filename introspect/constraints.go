@@ -2,7 +2,10 @@ package introspect
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -78,6 +81,10 @@ func (r *reader) constraint(row *constraintRow) error {
 	case model.Exclusion:
 		// The elements, method and predicate come with the index.
 		for _, op := range row.ExclusionOps {
+			if i := strings.LastIndex(op, "."); i > 0 {
+				// Operator names hold no dot; the schema comes quoted.
+				op = sqlnorm.OperatorName(pgsql.SplitQualified(op[:i])[0], op[i+1:])
+			}
 			c.Elements = append(c.Elements, model.ExclusionElement{Operator: op})
 		}
 	}

@@ -43,6 +43,7 @@ func (r *reader) function(row *functionRow) error {
 	if row.SecurityDefiner {
 		f.Security = "DEFINER"
 	}
+	f.Access = r.access("pg_proc", row.OID, 0, f.ID().Kind, f.Name.String())
 	sort.Strings(f.Config)
 	for i, typ := range row.ArgTypes {
 		a := model.FuncArg{Mode: "IN", Type: typ}
@@ -61,11 +62,11 @@ func (r *reader) function(row *functionRow) error {
 		f.Args = append(f.Args, a)
 	}
 	if row.SQLBody != "" {
-		e, err := r.ns().ParseSQLBody(row.SQLBody)
+		e, err := ReadSQLBody(r.ns(), row.SQLBody)
 		if err != nil {
 			return err
 		}
-		f.Body = *e
+		f.Body = e
 	} else {
 		f.Body = model.Expr{SQL: row.Body, Canon: row.Body}
 	}

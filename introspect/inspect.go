@@ -84,10 +84,18 @@ func (e *UnsupportedError) Error() string {
 // kinds lists the catalog queries, in the order they run and are applied:
 // tables before what hangs off them.
 var kinds = []string{
-	"unsupported", "comments", "lookups", "schemas", "extensions", "collations", "enums", "domains",
+	"unsupported", "comments", "privileges", "roles", "lookups", "schemas", "extensions", "collations", "enums", "domains",
 	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes",
 	"views", "triggers", "policies",
 }
+
+// SessionSettings are the settings Inspect reads the catalog under, as
+// "name = value": an empty search_path, so that every name PostgreSQL
+// prints is qualified unless it is in pg_catalog, and the time zone, date
+// and interval styles, so that constants print alike everywhere. Whatever
+// else asks the server to print definitions for comparison with Inspect's
+// (package settle) sets them too.
+var SessionSettings = []string{"search_path = ''", "TimeZone = 'UTC'", "IntervalStyle = 'postgres'", "DateStyle = 'ISO, MDY'"}
 
 // Inspect reads the schema of the database q is connected to.
 //
@@ -112,10 +120,9 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 	} else {
 		b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 	}
-	b.Queue("SET LOCAL search_path = ''")
-	b.Queue("SET LOCAL TimeZone = 'UTC'")
-	b.Queue("SET LOCAL IntervalStyle = 'postgres'")
-	b.Queue("SET LOCAL DateStyle = 'ISO, MDY'")
+	for _, s := range SessionSettings {
+		b.Queue("SET LOCAL " + s)
+	}
 	for _, k := range kinds {
 		b.Queue(query(k))
 	}
@@ -156,7 +163,7 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 // runBatch sends the batch and hands each query's rows to the reader.
 func runBatch(ctx context.Context, q Querier, b *pgx.Batch, r *reader) error {
 	res := q.SendBatch(ctx, b)
-	setup := 5 // BEGIN or SAVEPOINT, then the four SETs
+	setup := 1 + len(SessionSettings) // BEGIN or SAVEPOINT, then the SETs
 	for i := 0; i < setup; i++ {
 		if _, err := res.Exec(); err != nil {
 			res.Close()
@@ -185,6 +192,10 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 		return collect(rows, r.unsupportedObject)
 	case "comments":
 		return collect(rows, r.commentRow)
+	case "privileges":
+		return collect(rows, r.aclRow)
+	case "roles":
+		return collect(rows, r.role)
 	case "lookups":
 		return collect(rows, r.lookup)
 	case "inherits":

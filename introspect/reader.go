@@ -18,6 +18,8 @@ type reader struct {
 	cat *model.Catalog
 	// comments are keyed by catalog, oid and sub-object.
 	comments map[commentKey]string
+	// acls holds the owners and privileges of objects, keyed alike.
+	acls map[commentKey]*aclRow
 	// opclasses and collations name the oids index keys refer to.
 	opclasses, collations map[int64]string
 	tables                map[model.Name]*model.Table
@@ -48,7 +50,7 @@ type commentKey struct {
 }
 
 func newReader() *reader {
-	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, opclasses: map[int64]string{},
+	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, acls: map[commentKey]*aclRow{}, opclasses: map[int64]string{},
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
 		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
@@ -115,7 +117,7 @@ func (r *reader) expr(text, typ string) (*model.Expr, error) {
 	if text == "" {
 		return nil, nil
 	}
-	e, err := r.ns().ParseExpr(text, typ)
+	e, err := ReadExpr(r.ns(), text, typ)
 	if err != nil {
 		return nil, fmt.Errorf("%w (expression %q)", err, text)
 	}
@@ -143,7 +145,7 @@ func (r *reader) parseWorker() {
 	defer r.workers.Done()
 	ns := &sqlnorm.Namespace{}
 	for j := range r.jobs {
-		e, err := ns.ParseExpr(j.text, j.typ)
+		e, err := ReadExpr(ns, j.text, j.typ)
 		if err != nil {
 			r.mu.Lock()
 			r.failures = append(r.failures, fmt.Errorf("%w (expression %q)", err, j.text))
@@ -180,9 +182,7 @@ func (r *reader) finish() error {
 	if err := r.waitExprs(); err != nil {
 		return fmt.Errorf("introspect: %w", err)
 	}
-	if len(r.unsupported) > 0 {
-		return &UnsupportedError{Objects: r.unsupported}
-	}
+	r.publicSchema()
 	for _, t := range r.cat.Tables {
 		sort.SliceStable(t.Columns, func(i, j int) bool { return r.attnums[t.Columns[i]] < r.attnums[t.Columns[j]] })
 	}
@@ -198,6 +198,9 @@ func (r *reader) finish() error {
 		if err := r.finishView(v); err != nil {
 			return fmt.Errorf("introspect: view %s.%s: %w", v.Schema, v.Name, err)
 		}
+	}
+	if len(r.unsupported) > 0 {
+		return &UnsupportedError{Objects: r.unsupported}
 	}
 	return nil
 }

@@ -8,7 +8,8 @@ type schemaRow struct {
 }
 
 func (r *reader) schema(row *schemaRow) error {
-	r.cat.Schemas = append(r.cat.Schemas, &model.Schema{Name: row.Name, Comment: r.comment("pg_namespace", row.OID, 0)})
+	r.cat.Schemas = append(r.cat.Schemas, &model.Schema{Name: row.Name, Comment: r.comment("pg_namespace", row.OID, 0),
+		Access: r.access("pg_namespace", row.OID, 0, model.KindSchema, row.Name)})
 	return nil
 }
 
@@ -54,6 +55,7 @@ func (r *reader) collation(row *collationRow) error {
 		Name: model.Name{Schema: row.Schema, Name: row.Name}, Provider: collationProviders[row.Provider],
 		LcCollate: row.LcCollate, LcCtype: row.LcCtype, Locale: row.Locale, Deterministic: row.Deterministic,
 		Comment: r.comment("pg_collation", row.OID, 0),
+		Access:  r.access("pg_collation", row.OID, 0, model.KindCollation, row.Schema+"."+row.Name),
 	})
 	return nil
 }

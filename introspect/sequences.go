@@ -32,6 +32,7 @@ func (r *reader) sequence(row *sequenceRow) error {
 	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_class", row.OID, 0),
 		SequenceOptions: model.SequenceOptions{Type: row.Type, Start: row.Start, Increment: row.Increment,
 			MinValue: row.MinValue, MaxValue: row.MaxValue, Cache: row.Cache, Cycle: row.Cycle}}
+	s.Access = r.access("pg_class", row.OID, 0, model.KindSequence, s.Name.String())
 	if row.OwnerTable != "" {
 		s.OwnedBy = &model.ColumnRef{Table: model.Name{Schema: row.OwnerSchema, Name: row.OwnerTable}, Column: row.OwnerColumn}
 	}

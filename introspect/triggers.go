@@ -1,7 +1,6 @@
 package introspect
 
 import (
-	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -17,18 +16,13 @@ type triggerRow struct {
 }
 
 func (r *reader) trigger(row *triggerRow) error {
-	stmt, err := sqlnorm.ParseTrigger(row.Definition)
-	if err != nil {
-		return err
-	}
 	table := model.Name{Schema: row.Schema, Name: row.Table}
 	fn := model.Name{Schema: row.FunctionSchema, Name: row.FunctionName}
-	def, err := r.ns().Trigger(stmt, table, fn)
+	def, err := ReadTrigger(r.ns(), row.Definition, table, fn)
 	if err != nil {
 		return err
 	}
-	def.SQL = row.Definition
-	r.cat.Triggers = append(r.cat.Triggers, &model.Trigger{Table: table, Name: row.Name, Definition: *def,
+	r.cat.Triggers = append(r.cat.Triggers, &model.Trigger{Table: table, Name: row.Name, Definition: def,
 		Function: fn, Enabled: row.Enabled, Comment: r.comment("pg_trigger", row.OID, 0)})
 	return nil
 }

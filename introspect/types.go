@@ -11,7 +11,8 @@ type enumRow struct {
 
 func (r *reader) enum(row *enumRow) error {
 	r.cat.Enums = append(r.cat.Enums, &model.Enum{Name: model.Name{Schema: row.Schema, Name: row.Name},
-		Values: nilIfEmpty(row.Labels), Comment: r.comment("pg_type", row.OID, 0)})
+		Values: nilIfEmpty(row.Labels), Comment: r.comment("pg_type", row.OID, 0),
+		Access: r.access("pg_type", row.OID, 0, model.KindEnum, row.Schema+"."+row.Name)})
 	return nil
 }
 
@@ -31,7 +32,8 @@ type domainRow struct {
 
 func (r *reader) domain(row *domainRow) error {
 	d := &model.Domain{Name: model.Name{Schema: row.Schema, Name: row.Name}, Type: row.Type,
-		NotNull: row.NotNull, Collation: row.Collation, Comment: r.comment("pg_type", row.OID, 0)}
+		NotNull: row.NotNull, Collation: row.Collation, Comment: r.comment("pg_type", row.OID, 0),
+		Access: r.access("pg_type", row.OID, 0, model.KindDomain, row.Schema+"."+row.Name)}
 	var err error
 	if d.Default, err = r.expr(row.Default, row.Type); err != nil {
 		return err
@@ -58,7 +60,8 @@ type compositeRow struct {
 }
 
 func (r *reader) composite(row *compositeRow) error {
-	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_type", row.OID, 0)}
+	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_type", row.OID, 0),
+		Access: r.access("pg_type", row.OID, 0, model.KindComposite, row.Schema+"."+row.Name)}
 	for i, n := range row.AttrNames {
 		c.Attributes = append(c.Attributes, &model.Attribute{Name: n, Type: row.AttrTypes[i], Collation: row.AttrCollations[i]})
 	}

@@ -1,6 +1,7 @@
 package introspect
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/autogen-dev/autogen/model"
@@ -25,12 +26,18 @@ func (r *reader) view(row *viewRow) error {
 }
 
 func (r *reader) finishView(row *viewRow) error {
-	q, err := r.ns().ParseQuery(row.Definition)
+	q, err := ReadViewQuery(r.ns(), row.Definition)
 	if err != nil {
 		return err
 	}
 	v := &model.View{Name: model.Name{Schema: row.Schema, Name: row.Name}, Materialized: row.Materialized,
 		Query: q.Expr, Options: nilIfEmpty(row.Options), Comment: r.comment("pg_class", row.OID, 0)}
+	v.Access = r.access("pg_class", row.OID, 0, v.ID().Kind, v.Name.String())
+	for i, col := range row.Columns {
+		if r.acls[commentKey{"pg_class", row.OID, int64(i + 1)}] != nil {
+			r.unsupported = append(r.unsupported, fmt.Sprintf("column %s.%s (privileges on a column of a view are not supported)", v.Name, col))
+		}
+	}
 	sort.Strings(v.Options)
 	r.cat.Views = append(r.cat.Views, v)
 	return nil

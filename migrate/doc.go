@@ -18,11 +18,33 @@
 //
 // Each revision runs in its own transaction together with the change to the
 // version table, so a failing revision leaves the database exactly at the
-// previous revision ([RevisionError] says which). A session-level advisory
-// lock serialises runners: several instances starting at once apply each
-// revision once. [WithReporter] hears about every revision and statement as
-// it runs; [WithVersionTable] names the version table, which holds one row
-// per applied head, as Alembic's does.
+// previous revision ([RevisionError] says which). A revision whose body
+// holds a statement PostgreSQL runs only outside a transaction block
+// (CREATE INDEX CONCURRENTLY) or an op.Commit runs as segments
+// (revision.Split), each recorded in the version table as it completes: a
+// failure leaves the database at the end of a segment ([Status].Partial),
+// from which Upgrade resumes and Downgrade goes back. A session-level
+// advisory lock serialises runners: several instances starting at once
+// apply each revision once. [WithReporter] hears about every revision and
+// statement as it runs; [WithVersionTable] names the version table, which
+// holds one row per applied head, as Alembic's does.
+//
+// # The data guard
+//
+// Before a revision's first statement, every operation that deletes data
+// and that the revision does not acknowledge (AllowHazards) is checked
+// against the database with the probes it declares (package guard): when
+// the database holds rows or values it would lose, nothing runs and the
+// step fails with a [DataLossError] naming the operation and an example.
+// [WithAllowDestructive] turns the guard off; offline SQL carries it as a
+// DO block that raises.
+//
+// # Interruption
+//
+// Cancelling the context of Upgrade or Downgrade stops the run: on a
+// connection configured with [ConfigureCancel], the running statement is
+// cancelled on the server and rolled back, the migration lock is released,
+// and the error says where the database stands.
 //
 // # Health checks and metrics
 //

@@ -23,16 +23,30 @@ func (e *UnknownRevisionsError) Error() string {
 // Unwrap makes the error match ErrUnknownDatabaseRevision.
 func (e *UnknownRevisionsError) Unwrap() error { return ErrUnknownDatabaseRevision }
 
-// RevisionError reports a revision that failed; the database is left at the
-// revision before it (unless the revision is non-transactional).
+// RevisionError reports a revision that failed. The database is left at
+// the revision before it, or, for a revision that runs in several
+// segments, at the end of the last segment that completed (Partial); a
+// revision with NoTransaction may be left part way through.
 type RevisionError struct {
 	Step Step
 	Err  error
+	// Partial is where the revision stopped, when some of its segments
+	// completed; nil when nothing of it is left.
+	Partial *Partial
 }
 
-// Error names the step that failed and why.
+// Error names the step that failed and why, and where the revision
+// stopped when some of it is done.
 func (e *RevisionError) Error() string {
-	return fmt.Sprintf("%s %s failed: %v", e.Step.Direction, e.Step.Arrow(), e.Err)
+	msg := fmt.Sprintf("%s %s failed: %v", e.Step.Direction, e.Step.Arrow(), e.Err)
+	if p := e.Partial; p != nil {
+		forward, back := "upgrade", "downgrade"
+		if p.Direction == Down {
+			forward, back = back, forward
+		}
+		msg += fmt.Sprintf("\nThe database is at the end of a segment: %s. `autogen %s` runs the rest; `autogen %s` undoes what is done.", p, forward, back)
+	}
+	return msg
 }
 
 // Unwrap returns the cause, often a *revision.StatementError.

@@ -38,6 +38,9 @@ const (
 
 // runHelper is called from TestMain when helperEnv is set.
 func runHelper() int {
+	if os.Getenv(helperEnv) == "segments" {
+		return runSegmentsHelper()
+	}
 	ctx := context.Background()
 	cfg, err := pgx.ParseConfig(os.Getenv(helperURL))
 	if err != nil {
@@ -100,6 +103,8 @@ func faultRegistry() *revision.Registry {
 		},
 	}
 	change := &revision.Revision{ID: "f2", Revises: []string{"f1"}, Message: "ledger",
+		// The downgrade drops the ledger and the note it made.
+		AllowHazards: []op.HazardKind{op.DeletesData},
 		Upgrade: func(ctx context.Context, m *revision.Migration) error {
 			return m.Apply(ctx,
 				op.AddColumn{Table: "accounts", Column: op.Column{Name: "note", Type: "text", Default: "'x'"}},
@@ -245,44 +250,57 @@ func TestKilledRunnerLeavesPreviousOrNextRevision(t *testing.T) {
 // plus delay. It reports whether the helper exited on its own first.
 func killRunner(t *testing.T, url string, point int, delay time.Duration) bool {
 	t.Helper()
+	// The version table is read by the runner itself, not through the
+	// reporter, so the "stmt" lines are exactly the statements of f2.
+	var until func(string) bool
+	if point > 0 {
+		until = func(line string) bool {
+			return point == 9 && line == "done f2" || point < 9 && line == fmt.Sprintf("stmt %d", point)
+		}
+	}
+	finished, stderr, err := signalRunner(t, "kill", url, until, delay, os.Kill)
+	if finished && err != nil {
+		// The point was never reached and the helper still failed.
+		t.Fatalf("the runner failed: %v\n%s", err, stderr)
+	}
+	return finished
+}
+
+// signalRunner starts the helper of the given kind on url and sends it sig
+// once it has printed a line until accepts (at once when until is nil),
+// plus delay. It returns whether the helper exited before that line, its
+// standard error and how it exited.
+func signalRunner(t *testing.T, kind, url string, until func(line string) bool, delay time.Duration, sig os.Signal) (finished bool, stderr string, err error) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), helperEnv+"=kill", helperURL+"="+url)
+	cmd.Env = append(os.Environ(), helperEnv+"="+kind, helperURL+"="+url)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	var errs strings.Builder
+	cmd.Stderr = &errs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// The version table is read by the runner itself, not through the
-	// reporter, so the "stmt" lines are exactly the statements of f2.
 	lines := bufio.NewScanner(out)
-	finished := true
-	for point > 0 && lines.Scan() {
-		if line := lines.Text(); point == 9 && line == "done f2" || point < 9 && line == fmt.Sprintf("stmt %d", point) {
+	finished = until != nil
+	for until != nil && lines.Scan() {
+		if until(lines.Text()) {
 			finished = false
 			break
 		}
 	}
-	if point == 0 {
-		finished = false
-	}
 	time.Sleep(delay)
-	_ = cmd.Process.Kill()
-	// Drain the pipe so Wait returns; the exit status is a kill or, when
-	// the helper finished first, success.
+	_ = cmd.Process.Signal(sig)
+	// Drain the pipe so Wait returns; the exit status is the signal's or,
+	// when the helper finished first, its own.
 	go func() {
 		for lines.Scan() {
 		}
 	}()
 	err = cmd.Wait()
-	if finished && err != nil {
-		// The point was never reached and the helper still failed.
-		t.Fatalf("the runner failed: %v\n%s", err, stderr.String())
-	}
-	return finished
+	return finished, errs.String(), err
 }
 
 // concurrentRegistry holds three revisions whose bodies record each run in

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -31,12 +32,15 @@ UNION ALL SELECT format('relation %I.%I %s %s %s rls=%s/%s %s', rel.nspname, rel
   coalesce(rel.reloptions::text, ''), rel.relrowsecurity, rel.relforcerowsecurity,
   coalesce(pg_get_partkeydef(rel.oid), '') || coalesce(' ' || pg_get_expr(c2.relpartbound, rel.oid), ''))
   FROM rel JOIN pg_class c2 ON c2.oid = rel.oid
-UNION ALL SELECT format('column %I.%I %s %I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s',
-  rel.nspname, rel.relname, (SELECT count(*) FROM pg_attribute p WHERE p.attrelid = a.attrelid AND p.attnum > 0 AND p.attnum <= a.attnum AND NOT p.attisdropped),
-  a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+UNION ALL SELECT format('column %I.%I %I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s',
+  rel.nspname, rel.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
   coalesce(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity, a.attgenerated, a.attcollation, a.attstorage)
   FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+UNION ALL SELECT format('` + columnOrderPrefix + `%I.%I: %s', rel.nspname, rel.relname,
+  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+   WHERE a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped))
+  FROM rel WHERE rel.relkind IN ('r', 'p', 'f')
 UNION ALL SELECT format('constraint %I.%I %I %s valid=%s', rel.nspname, rel.relname, co.conname,
   pg_get_constraintdef(co.oid), co.convalidated)
   FROM rel JOIN pg_constraint co ON co.conrelid = rel.oid
@@ -75,11 +79,17 @@ UNION ALL SELECT format('comment %s %s', pg_describe_object(d.classoid, d.objoid
       ELSE o.schema NOT IN ('pg_catalog', 'information_schema') AND o.schema NOT LIKE 'pg\_toast%' END
 `
 
+// columnOrderPrefix starts the fingerprint line that lists a table's
+// columns in their order. Position is a difference of its own kind (see
+// [ColumnOrder]): every other line describes a column without it.
+const columnOrderPrefix = "column order "
+
 // Fingerprint describes the database's schema as sorted lines of text, as
-// PostgreSQL renders each object. Columns are numbered by their position
-// among the live columns, so a column dropped and added again in the same
-// place leaves the fingerprint as it was. The version table is left out. Comparing
-// two fingerprints of one database tells whether its schema changed.
+// PostgreSQL renders each object. A column's line does not say where it
+// stands; one line per table lists its columns in order, so that a
+// difference of position alone can be told apart (see [OnlyColumnOrder]).
+// The version table is left out. Comparing two fingerprints of one
+// database tells whether its schema changed.
 func (r *Runner) Fingerprint(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	rows, err := conn.Query(ctx, fingerprintSQL, r.table.SQL())
 	if err != nil {
@@ -91,6 +101,54 @@ func (r *Runner) Fingerprint(ctx context.Context, conn *pgx.Conn) ([]string, err
 	}
 	slices.Sort(lines)
 	return lines, nil
+}
+
+// OnlyColumnOrder reports whether a fingerprint difference (as
+// FingerprintDiff lists it) is one of column positions alone.
+func OnlyColumnOrder(diff []string) bool {
+	for _, l := range diff {
+		if !strings.HasPrefix(l[2:], columnOrderPrefix) {
+			return false
+		}
+	}
+	return len(diff) > 0
+}
+
+// ColumnOrder says whether the position of columns counts when schemas are
+// compared. It is one rule for `autogen check`, `check --dev --roundtrip`,
+// autogentest.Stairway and the corpus oracle: PostgreSQL appends an added
+// column, so a column dropped and added again (every downgrade of a
+// dropped column) lands last, and putting it back in place takes a table
+// rewrite.
+type ColumnOrder int
+
+const (
+	// ColumnOrderIgnore reports a difference of column positions alone
+	// as a note, never as a failure. The default.
+	ColumnOrderIgnore ColumnOrder = iota
+	// ColumnOrderExact makes position part of the schema: a difference of
+	// it fails like any other, and autogenerate rewrites a table to put
+	// its columns in schema.sql's order.
+	ColumnOrderExact
+)
+
+// ParseColumnOrder reads "ignore" (or "") and "exact".
+func ParseColumnOrder(s string) (ColumnOrder, error) {
+	switch s {
+	case "", "ignore":
+		return ColumnOrderIgnore, nil
+	case "exact":
+		return ColumnOrderExact, nil
+	}
+	return 0, fmt.Errorf("migrate: column order %q: want ignore or exact", s)
+}
+
+// String returns "ignore" or "exact".
+func (o ColumnOrder) String() string {
+	if o == ColumnOrderExact {
+		return "exact"
+	}
+	return "ignore"
 }
 
 // FingerprintDiff lists the lines only in a ("-") and only in b ("+").

@@ -24,6 +24,11 @@ type Runner struct {
 	// schema, when set, is the tenant schema the runner works in (see
 	// ForSchema).
 	schema string
+	// allowLoss turns the data guard off (WithAllowDestructive).
+	allowLoss bool
+	// columnOrder says whether the stairway test fails on column
+	// positions.
+	columnOrder ColumnOrder
 }
 
 // Option configures a Runner.
@@ -41,6 +46,16 @@ func WithVersionTable(name string) Option {
 			return fmt.Errorf("migrate: invalid version table name %q", name)
 		}
 		r.table = op.Name{Schema: schema, Name: table}
+		return nil
+	}
+}
+
+// WithColumnOrder says whether Stairway fails when a step leaves the
+// columns of a table in another order (ColumnOrderExact) or only notes it
+// (ColumnOrderIgnore, the default).
+func WithColumnOrder(o ColumnOrder) Option {
+	return func(r *Runner) error {
+		r.columnOrder = o
 		return nil
 	}
 }
@@ -120,6 +135,9 @@ func (s Step) Arrow() string {
 	}
 	return fmt.Sprintf("%s -> %s, %s", parents, s.Revision.ID, s.Revision.Message)
 }
+
+// label names the step in short, as "upgrade a1b2".
+func (s Step) label() string { return s.Direction.String() + " " + s.Revision.ID }
 
 // Reporter hears about progress. All methods are called from the goroutine
 // running the migration.

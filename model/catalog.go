@@ -21,6 +21,27 @@ type Catalog struct {
 	Indexes    []*Index
 	Views      []*View
 	Triggers   []*Trigger
+
+	// Public is the public schema, which every database starts with and
+	// Schemas never lists: it is here for its owner and privileges. Nil
+	// when the reader knows nothing of them.
+	Public *Schema
+	// DefaultPrivileges are the entries of ALTER DEFAULT PRIVILEGES.
+	DefaultPrivileges []*DefaultPrivileges
+	// Roles lists the roles the SQL source names, in the order it first
+	// names them (the SQL reader only). They are not part of the schema:
+	// the roles themselves are cluster-level.
+	Roles []RoleUse `dump:"-"`
+	// Cluster describes the server the catalog reader read (nil for the
+	// SQL reader). It is not part of the schema either.
+	Cluster *Cluster `dump:"-"`
+}
+
+// Cluster is what a catalog reader learns of the server beyond the
+// schema: the roles that exist and the role it connected as.
+type Cluster struct {
+	CurrentRole string
+	Roles       []string
 }
 
 // Table returns the table with the given name, or nil.
@@ -117,6 +138,15 @@ func (c *Catalog) Sort() {
 	})
 	for _, d := range c.Domains {
 		slices.SortFunc(d.Checks, func(a, b *DomainCheck) int { return cmp.Compare(a.Name, b.Name) })
+	}
+	slices.SortFunc(c.DefaultPrivileges, func(a, b *DefaultPrivileges) int { return cmp.Compare(a.Key(), b.Key()) })
+	for _, d := range c.DefaultPrivileges {
+		d.Grants = SortGrants(d.Grants)
+	}
+	for _, o := range c.Objects() {
+		if a := AccessOf(o.Value); a != nil {
+			a.Grants = SortGrants(a.Grants)
+		}
 	}
 	for _, t := range c.Tables {
 		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })

@@ -15,7 +15,10 @@ func Dump(c *Catalog) string {
 	return b.String()
 }
 
-var exprType = reflect.TypeOf(Expr{})
+var (
+	exprType   = reflect.TypeOf(Expr{})
+	accessType = reflect.TypeOf(Access{})
+)
 
 func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 	indent := strings.Repeat("  ", depth)
@@ -38,7 +41,7 @@ func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 		b.WriteString("{\n")
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
-			if f.IsZero() {
+			if f.IsZero() || v.Type().Field(i).Tag.Get("dump") == "-" {
 				continue
 			}
 			if v.Type().Field(i).Anonymous {

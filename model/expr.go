@@ -9,13 +9,31 @@ package model
 // part in comparisons. Canon may drop detail that PostgreSQL adds or removes on
 // its own (implicit casts, IN lists rewritten to ANY, redundant parentheses), so
 // it is not meant to be executed.
+//
+// Source, when set, is the expression exactly as the user wrote it in a
+// schema file; revisions write it rather than SQL, so that what runs is
+// what the user reviewed. It is set only where it means the same as SQL
+// (the names in it resolve alike), and never takes part in comparisons.
 type Expr struct {
-	SQL   string
-	Canon string
+	SQL    string
+	Canon  string
+	Source string
 	// Refs are the objects the expression names, sorted: relations and
 	// their columns, types, functions, operators and collations outside
 	// pg_catalog. They are derived data: equality ignores them.
 	Refs []Ref
+}
+
+// Text returns the text revisions write: Source when there is one, else
+// SQL; "" for a nil expression.
+func (e *Expr) Text() string {
+	if e == nil {
+		return ""
+	}
+	if e.Source != "" {
+		return e.Source
+	}
+	return e.SQL
 }
 
 // Equal reports whether two expressions are equivalent. Nil expressions are

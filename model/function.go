@@ -28,6 +28,7 @@ type Function struct {
 	// Config lists SET clauses as "name=value", sorted.
 	Config  []string
 	Comment string
+	Access
 }
 
 // FuncArg is one declared argument.

@@ -50,27 +50,54 @@ type KindInfo struct {
 	// Relation is set for kinds that share the namespace of relations:
 	// a table, a view and a sequence cannot have the same name.
 	Relation bool
+	// Owned is set for kinds whose objects have an owner that ALTER ...
+	// OWNER TO changes.
+	Owned bool
+	// Privileges are the privileges GRANT gives on objects of the kind,
+	// in the order PostgreSQL lists them; none for kinds without
+	// privileges.
+	Privileges []string
+	// PublicDefault are the privileges PUBLIC holds on a new object of
+	// the kind (acldefault).
+	PublicDefault []string
+	// DefaultsOn is how ALTER DEFAULT PRIVILEGES names the kind
+	// ("TABLES"), for kinds it applies to.
+	DefaultsOn string
 }
 
+// Privileges of the kinds, as GRANT spells them.
+var (
+	relationPrivileges = []string{"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}
+	columnPrivileges   = []string{"SELECT", "INSERT", "UPDATE", "REFERENCES"}
+	sequencePrivileges = []string{"USAGE", "SELECT", "UPDATE"}
+	schemaPrivileges   = []string{"USAGE", "CREATE"}
+	usage              = []string{"USAGE"}
+	execute            = []string{"EXECUTE"}
+)
+
 var kinds = [kindEnd]KindInfo{
-	KindSchema:      {Name: "schema", Keyword: "SCHEMA"},
+	KindSchema:      {Name: "schema", Keyword: "SCHEMA", Owned: true, Privileges: schemaPrivileges, DefaultsOn: "SCHEMAS"},
 	KindExtension:   {Name: "extension", Keyword: "EXTENSION"},
-	KindCollation:   {Name: "collation", Keyword: "COLLATION"},
-	KindEnum:        {Name: "enum", Keyword: "TYPE"},
-	KindDomain:      {Name: "domain", Keyword: "DOMAIN"},
+	KindCollation:   {Name: "collation", Keyword: "COLLATION", Owned: true},
+	KindEnum:        {Name: "enum", Keyword: "TYPE", Owned: true, Privileges: usage, PublicDefault: usage, DefaultsOn: "TYPES"},
+	KindDomain:      {Name: "domain", Keyword: "DOMAIN", Owned: true, Privileges: usage, PublicDefault: usage, DefaultsOn: "TYPES"},
 	KindDomainCheck: {Name: "domain constraint", Keyword: "DOMAIN CONSTRAINT", Member: true},
-	KindComposite:   {Name: "type", Keyword: "TYPE"},
-	KindSequence:    {Name: "sequence", Keyword: "SEQUENCE", Relation: true},
-	KindFunction:    {Name: "function", Keyword: "FUNCTION"},
-	KindProcedure:   {Name: "procedure", Keyword: "PROCEDURE"},
-	KindTable:       {Name: "table", Keyword: "TABLE", Relation: true},
-	KindColumn:      {Name: "column", Keyword: "COLUMN", Member: true},
-	KindConstraint:  {Name: "constraint", Keyword: "CONSTRAINT", Member: true},
-	KindIndex:       {Name: "index", Keyword: "INDEX", Relation: true},
-	KindView:        {Name: "view", Keyword: "VIEW", Relation: true},
-	KindMatView:     {Name: "materialized view", Keyword: "MATERIALIZED VIEW", Relation: true},
-	KindTrigger:     {Name: "trigger", Keyword: "TRIGGER", Member: true},
-	KindPolicy:      {Name: "policy", Keyword: "POLICY", Member: true},
+	KindComposite:   {Name: "type", Keyword: "TYPE", Owned: true, Privileges: usage, PublicDefault: usage, DefaultsOn: "TYPES"},
+	KindSequence: {Name: "sequence", Keyword: "SEQUENCE", Relation: true, Owned: true, Privileges: sequencePrivileges,
+		DefaultsOn: "SEQUENCES"},
+	KindFunction: {Name: "function", Keyword: "FUNCTION", Owned: true, Privileges: execute, PublicDefault: execute,
+		DefaultsOn: "FUNCTIONS"},
+	KindProcedure: {Name: "procedure", Keyword: "PROCEDURE", Owned: true, Privileges: execute, PublicDefault: execute,
+		DefaultsOn: "FUNCTIONS"},
+	KindTable:      {Name: "table", Keyword: "TABLE", Relation: true, Owned: true, Privileges: relationPrivileges, DefaultsOn: "TABLES"},
+	KindColumn:     {Name: "column", Keyword: "COLUMN", Member: true, Privileges: columnPrivileges},
+	KindConstraint: {Name: "constraint", Keyword: "CONSTRAINT", Member: true},
+	KindIndex:      {Name: "index", Keyword: "INDEX", Relation: true},
+	KindView:       {Name: "view", Keyword: "VIEW", Relation: true, Owned: true, Privileges: relationPrivileges, DefaultsOn: "TABLES"},
+	KindMatView: {Name: "materialized view", Keyword: "MATERIALIZED VIEW", Relation: true, Owned: true,
+		Privileges: relationPrivileges, DefaultsOn: "TABLES"},
+	KindTrigger: {Name: "trigger", Keyword: "TRIGGER", Member: true},
+	KindPolicy:  {Name: "policy", Keyword: "POLICY", Member: true},
 }
 
 // Info describes the kind.

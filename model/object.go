@@ -144,6 +144,9 @@ func (c *Catalog) Objects() []Object {
 		}
 		return refs
 	}
+	if c.Public != nil {
+		add(c.Public.ID(), "", c.Public)
+	}
 	for _, s := range c.Schemas {
 		add(s.ID(), s.Comment, s)
 	}

@@ -5,6 +5,7 @@ package model
 type Schema struct {
 	Name    string
 	Comment string
+	Access
 }
 
 // Extension is an installed extension. Objects it owns are not part of the
@@ -27,4 +28,5 @@ type Collation struct {
 	Locale        string
 	Deterministic bool
 	Comment       string
+	Access
 }

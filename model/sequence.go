@@ -8,6 +8,7 @@ type Sequence struct {
 	SequenceOptions
 	OwnedBy *ColumnRef
 	Comment string
+	Access
 }
 
 // SequenceOptions are the options shared by sequences and identity columns.

@@ -27,6 +27,7 @@ type Table struct {
 	// Options are storage parameters ("fillfactor=70"), sorted.
 	Options []string
 	Comment string
+	Access
 }
 
 // Column returns the column with the given name, or nil.
@@ -86,6 +87,9 @@ type Column struct {
 	// "plain", "external", "extended" or "main".
 	Storage string
 	Comment string
+	// Access holds the column's privileges (GRANT SELECT (c) ON ...);
+	// columns have no owner of their own.
+	Access
 }
 
 // Identity describes an identity column.

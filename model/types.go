@@ -5,6 +5,7 @@ type Enum struct {
 	Name    Name
 	Values  []string
 	Comment string
+	Access
 }
 
 // Domain is a domain over a base type.
@@ -16,6 +17,7 @@ type Domain struct {
 	Collation string
 	Checks    []*DomainCheck
 	Comment   string
+	Access
 }
 
 // DomainCheck is a named CHECK constraint on a domain; the expression refers
@@ -32,6 +34,7 @@ type Composite struct {
 	Name       Name
 	Attributes []*Attribute
 	Comment    string
+	Access
 }
 
 // Attribute is one field of a composite type.

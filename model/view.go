@@ -13,4 +13,5 @@ type View struct {
 	// "check_option=local"), sorted.
 	Options []string
 	Comment string
+	Access
 }

@@ -26,7 +26,8 @@ const DefaultBatchSize = 1000
 //     writes both columns, or a trigger copies.
 //
 //  2. Backfill: copy the existing rows over, in batches, with this
-//     operation, in a revision with NoTransaction set:
+//     operation, which runs as a segment of its own, outside a
+//     transaction:
 //
 //     op.Backfill{Schema: "public", Table: "users", Set: "email_lower = lower(email)",
 //     Where: "email_lower IS NULL", Key: []string{"id"}, BatchSize: 5000}

@@ -169,37 +169,6 @@ func (o AddColumn) Hazards() []Hazard {
 	return hs
 }
 
-// typeHazards are the hazards of a type change: conservative when the old
-// type is unknown, exact for the conversions classifyTypeChange knows.
-func (o AlterColumn) typeHazards() []Hazard {
-	col := o.Table + "." + o.Column
-	if o.FromType == "" {
-		return []Hazard{{RewritesTable, "changing the type of " + col + " may rewrite the table under an ACCESS EXCLUSIVE lock"},
-			{MayFail, "existing values of " + col + " may not convert to " + o.Type}}
-	}
-	c := classifyTypeChange(o.FromType, o.Type)
-	if o.Using != "" {
-		// An explicit conversion is an expression PostgreSQL evaluates
-		// for every row.
-		c.rewrites = true
-	}
-	change := " from " + o.FromType + " to " + o.Type
-	var hs []Hazard
-	if c.rewrites {
-		hs = append(hs, Hazard{RewritesTable, "changing " + col + change + " rewrites " + o.Table + " under an ACCESS EXCLUSIVE lock"})
-	} else if o.Collation != "" || o.FromType == o.Type {
-		// The same type again is a collation change back to the default.
-		hs = append(hs, Hazard{BlocksWrites, "changing the collation of " + col + " rebuilds the indexes on it under an ACCESS EXCLUSIVE lock"})
-	}
-	if c.mayFail {
-		hs = append(hs, Hazard{MayFail, "values of " + col + " that do not fit " + o.Type + " make the change" + change + " fail"})
-	}
-	if c.lossy {
-		hs = append(hs, Hazard{Irreversible, "changing " + col + change + " rounds or truncates values; changing it back does not restore them"})
-	}
-	return hs
-}
-
 // volatile reports whether a default expression probably calls a volatile
 // function, which makes PostgreSQL rewrite the table instead of storing a
 // fast default. It errs on the side of reporting.
@@ -283,6 +252,12 @@ type AlterColumn struct {
 	// varchar to text changes only the catalog, integer widening rewrites
 	// the table without failing, a narrowing change may fail.
 	FromType string
+	// FromBase and ToBase are the base types of FromType and Type when
+	// they are domains, when known. They are not rendered: the hazards and
+	// the probe judge the values by them, so that leaving a domain over
+	// numeric(12,4) for numeric(12,2) is seen to round.
+	FromBase string
+	ToBase   string
 	// SetDefault sets a default expression; DropDefault removes it.
 	SetDefault  string
 	DropDefault bool

@@ -3,6 +3,8 @@ package op
 import (
 	"strconv"
 	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 // CreateFunction creates a function or procedure.
@@ -31,7 +33,10 @@ type CreateFunction struct {
 	// Cost and Rows override the planner estimates when not zero.
 	Cost float64
 	Rows float64
-	// Config holds SET clauses as "name=value".
+	// Config holds SET clauses as PostgreSQL stores them (proconfig),
+	// "name=value"; each is rendered as pg_dump renders it, the value as a
+	// string literal (list settings such as search_path element by
+	// element).
 	Config    []string
 	OrReplace bool
 	Comment   string
@@ -134,8 +139,7 @@ func (o CreateFunction) Statements() ([]string, error) {
 		b.WriteString(" SECURITY DEFINER")
 	}
 	for _, c := range o.Config {
-		k, v, _ := strings.Cut(c, "=")
-		b.WriteString("\n SET " + k + " TO " + v)
+		b.WriteString("\n " + pgsql.SetClause(c))
 	}
 	if o.StandardBody {
 		b.WriteString("\n" + o.Body)

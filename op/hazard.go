@@ -11,7 +11,10 @@ type HazardKind string
 // The hazard kinds. Generated revisions acknowledge them by name in
 // Revision.AllowHazards; `autogen lint` reports those that are not.
 const (
-	// DeletesData: rows or values are gone for good (DROP TABLE, DROP COLUMN).
+	// DeletesData: rows or values are gone for good (DROP TABLE, DROP
+	// COLUMN, a type change that rounds, truncates or drops part of each
+	// value). The data guard refuses to run such an operation, unless
+	// acknowledged, when the database holds data it would lose.
 	DeletesData HazardKind = "deletes-data"
 	// RewritesTable: PostgreSQL rewrites every row under an ACCESS EXCLUSIVE
 	// lock (most column type changes, SET LOGGED).
@@ -35,10 +38,13 @@ const (
 	// policy, a trigger, a function) is dropped and created again around
 	// it; those who use it wait until the transaction commits.
 	Recreates HazardKind = "recreates"
+	// TimeZone: the result depends on the TimeZone setting of the session
+	// that runs the revision (timestamp to timestamptz and back).
+	TimeZone HazardKind = "time-zone"
 )
 
 // HazardKinds lists every kind, in a fixed order.
-var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked, Recreates}
+var HazardKinds = []HazardKind{DeletesData, RewritesTable, LocksForScan, BlocksWrites, Irreversible, MayFail, Untracked, Recreates, TimeZone}
 
 // Hazard is one hazard of one operation.
 type Hazard struct {

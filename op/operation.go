@@ -29,8 +29,11 @@ type Hazardous interface {
 }
 
 // NonTransactional is implemented by operations that PostgreSQL refuses to
-// run inside a transaction block (CREATE INDEX CONCURRENTLY). A revision that
-// uses one must set NoTransaction.
+// run inside a transaction block (CREATE INDEX CONCURRENTLY). Such an
+// operation runs alone, outside a transaction, between the transactions of
+// the operations around it (see [Commit]); since a runner killed right
+// after it cannot have recorded that it ran, it must be safe to run again
+// (IF NOT EXISTS, a rebuild of an INVALID index).
 type NonTransactional interface {
 	NonTransactional() bool
 }

@@ -14,7 +14,10 @@ import (
 type Execute struct {
 	SQL  string
 	Undo string
-	// NoTransaction marks SQL that cannot run in a transaction block.
+	// NoTransaction marks SQL that cannot run in a transaction block
+	// (VACUUM, ALTER SYSTEM). It runs as a segment of its own, which must
+	// be safe to run again: a runner cut off right after it cannot have
+	// recorded that it ran.
 	NoTransaction bool
 }
 
@@ -168,3 +171,27 @@ func (o SetLocal) Statements() ([]string, error) {
 	}
 	return one("SET LOCAL " + o.Name + " = " + o.Value)
 }
+
+// Commit ends the revision's current transaction and starts the next one
+// here. A revision runs as segments: each run of operations between
+// Commits (and around operations PostgreSQL refuses inside a transaction
+// block, such as CREATE INDEX CONCURRENTLY) is one transaction, committed
+// together with a note in the version table of how far the revision got,
+// so that a failure or an interruption leaves the database at the end of
+// a segment, from which `upgrade` resumes and `downgrade` goes back.
+//
+// autogen writes one after an enum value that later operations use (a
+// value added to an enum cannot be used in the transaction that adds it)
+// and, for online changes, between adding a constraint NOT VALID and
+// validating it, so that the validation's scan does not hold the ACCESS
+// EXCLUSIVE lock the addition took. Settings of SetLocal carry over into
+// the following transactions. In a revision with NoTransaction set, which
+// commits every statement, Commit does nothing.
+type Commit struct {
+	// Reason says why the transaction ends here, for people reading the
+	// revision and its history.
+	Reason string
+}
+
+// Statements renders nothing: the runtime commits.
+func (o Commit) Statements() ([]string, error) { return nil, nil }

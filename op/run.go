@@ -10,7 +10,7 @@ import "context"
 // Statements, which must do the same work as a script.
 //
 // Runners that loop must be [NonTransactional]: each step commits on its
-// own, which only a non-transactional revision allows.
+// own, which only a segment outside a transaction allows.
 type Runner interface {
 	Run(ctx context.Context, db DB) error
 }

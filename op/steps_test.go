@@ -284,6 +284,42 @@ func scenario() []step {
 		{name: "comment on materialized view", op: op.Comment{On: "MATERIALIZED VIEW", Schema: app, Name: "sales", Text: "sales"}},
 		{name: "remove comment", op: op.Comment{On: "TABLE", Schema: app, Name: "user"}},
 
+		// Privileges and owners, with the test server's roles.
+		{name: "grant on table with grant option", op: op.Grant{Object: op.Object{On: "TABLE", Schema: app, Name: "order"},
+			Privileges: []string{"SELECT", "INSERT"}, To: []string{"autogen_reader"}, WithGrantOption: true},
+			undo: op.Revoke{Object: op.Object{On: "TABLE", Schema: app, Name: "order"}, Privileges: []string{"SELECT", "INSERT"}, From: []string{"autogen_reader"}}},
+		{name: "grant on view to several roles", op: op.Grant{Object: op.Object{On: "VIEW", Name: "active_products"},
+			Privileges: []string{"SELECT"}, To: []string{"autogen_reader", "autogen_writer"}}},
+		{name: "grant on column with hostile name", op: op.Grant{Object: op.Object{On: "COLUMN", Schema: app, Table: "user", Name: injection},
+			Privileges: []string{"SELECT", "UPDATE"}, To: []string{"autogen_writer"}}},
+		{name: "grant on sequence", op: op.Grant{Object: op.Object{On: "SEQUENCE", Schema: app, Name: "invoice_no"},
+			Privileges: []string{"USAGE"}, To: []string{"autogen_writer"}}},
+		{name: "revoke execute on function from public", op: op.Revoke{Object: op.Object{On: "FUNCTION", Schema: app, Name: "add", Args: "integer, integer"},
+			Privileges: []string{"EXECUTE"}, From: []string{"PUBLIC"}}},
+		{name: "grant on procedure", op: op.Grant{Object: op.Object{On: "PROCEDURE", Schema: app, Name: "bump", Args: "INOUT integer"},
+			Privileges: []string{"EXECUTE"}, To: []string{"autogen_writer"}}},
+		{name: "grant on schema", op: op.Grant{Object: op.Object{On: "SCHEMA", Name: app}, Privileges: []string{"USAGE"}, To: []string{"autogen_reader"}}},
+		{name: "revoke usage on type from public", op: op.Revoke{Object: op.Object{On: "TYPE", Schema: app, Name: "order_status"},
+			Privileges: []string{"USAGE"}, From: []string{"PUBLIC"}}},
+		{name: "grant on domain with grant option", op: op.Grant{Object: op.Object{On: "DOMAIN", Schema: app, Name: "email"},
+			Privileges: []string{"USAGE"}, To: []string{"autogen_reader"}, WithGrantOption: true},
+			undo: op.Revoke{Object: op.Object{On: "DOMAIN", Schema: app, Name: "email"}, Privileges: []string{"USAGE"}, From: []string{"autogen_reader"}}},
+		{name: "revoke grant option only", op: op.Revoke{Object: op.Object{On: "DOMAIN", Schema: app, Name: "email"},
+			Privileges: []string{"USAGE"}, From: []string{"autogen_reader"}, GrantOptionOnly: true},
+			undo: op.Grant{Object: op.Object{On: "DOMAIN", Schema: app, Name: "email"}, Privileges: []string{"USAGE"}, To: []string{"autogen_reader"}, WithGrantOption: true}},
+		{name: "set owner of table", op: op.SetOwner{Object: op.Object{On: "TABLE", Schema: app, Name: "child_log"}, Owner: "autogen_owner"},
+			undo: op.SetOwner{Object: op.Object{On: "TABLE", Schema: app, Name: "child_log"}, Owner: "CURRENT_USER"}},
+		{name: "set owner of materialized view", op: op.SetOwner{Object: op.Object{On: "MATERIALIZED VIEW", Schema: app, Name: "sales"}, Owner: "autogen_owner"},
+			undo: op.SetOwner{Object: op.Object{On: "MATERIALIZED VIEW", Schema: app, Name: "sales"}, Owner: "CURRENT_USER"}},
+		{name: "set owner of function", op: op.SetOwner{Object: op.Object{On: "FUNCTION", Schema: app, Name: "add", Args: "integer, integer"}, Owner: "autogen_owner"},
+			undo: op.SetOwner{Object: op.Object{On: "FUNCTION", Schema: app, Name: "add", Args: "integer, integer"}, Owner: "CURRENT_USER"}},
+		{name: "set owner of schema", op: op.SetOwner{Object: op.Object{On: "SCHEMA", Name: "Audit Log"}, Owner: "autogen_owner"},
+			undo: op.SetOwner{Object: op.Object{On: "SCHEMA", Name: "Audit Log"}, Owner: "CURRENT_USER"}},
+		{name: "default privileges for a role in a schema", op: op.DefaultPrivileges{ForRole: "autogen_owner", InSchema: app, On: "TABLES",
+			Privileges: []string{"SELECT"}, Roles: []string{"autogen_reader"}}},
+		{name: "default privileges revoked from public", op: op.DefaultPrivileges{On: "FUNCTIONS", Privileges: []string{"EXECUTE"},
+			Roles: []string{"PUBLIC"}, Revoke: true}},
+
 		// Data.
 		{name: "bulk insert seed rows", op: op.BulkInsert{Table: "products", Columns: []string{"id", "name", "price", "sku", "tags", "active"}, Rows: [][]any{
 			{1, "Widget", 9.99, "W-1", op.Raw("ARRAY['small', 'blue']"), true},
@@ -298,6 +334,18 @@ func scenario() []step {
 				{"bob", "bob@example.com", int16(3), time.Date(2024, 2, 29, 23, 59, 58, 123456000, time.UTC), "x'); DROP TABLE products; --"},
 				{"eve", nil, uint8(0), time.Date(2024, 3, 1, 1, 0, 0, 0, time.FixedZone("", -5*3600-30*60)), `\'`},
 			}}, undo: op.Execute{SQL: "DELETE FROM app.\"user\""}},
+
+		// A rewrite that puts a table's columns in another order, keeping
+		// its rows and its identity's position.
+		{name: "create a table to rewrite", op: op.CreateTable{Schema: app, Name: "rewrite_me", Columns: []op.Column{
+			{Name: "a", Type: "integer", NotNull: true, Identity: &op.Identity{Always: true}}, {Name: "b", Type: "text"}}}},
+		{name: "rows to keep", op: op.Execute{SQL: "INSERT INTO app.rewrite_me (b) VALUES ('x'), ('y')"}, cleanedUp: true},
+		{name: "stash rows", op: op.StashRows{Schema: app, Table: "rewrite_me", Sequences: []string{"a", "b"}}, cleanedUp: true},
+		{name: "drop the stashed table", op: op.DropTable{Schema: app, Name: "rewrite_me", RowsStashed: true}, cleanedUp: true},
+		{name: "create it again reordered", op: op.CreateTable{Schema: app, Name: "rewrite_me", Columns: []op.Column{
+			{Name: "b", Type: "text"}, {Name: "a", Type: "integer", NotNull: true, Identity: &op.Identity{Always: true}}}}, cleanedUp: true},
+		{name: "restore rows", op: op.RestoreRows{Schema: app, Table: "rewrite_me", Columns: []string{"b", "a"}, Sequences: []string{"a", "b"}}, cleanedUp: true},
+		{name: "the identity continues", op: op.Execute{SQL: "DO $$BEGIN IF (SELECT count(*) FROM app.rewrite_me) <> 2 OR nextval(pg_get_serial_sequence('app.rewrite_me', 'a')) <> 3 THEN RAISE EXCEPTION 'rewrite lost rows or the identity position'; END IF; END$$"}, cleanedUp: true},
 
 		// Render-only variants: drops that would remove what later undos
 		// expect, and statements that fail on purpose.
@@ -321,6 +369,7 @@ func scenario() []step {
 		{name: "replica identity full", op: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "FULL"},
 			undo: op.SetReplicaIdentity{Schema: app, Table: "user", Identity: "DEFAULT"}},
 		{name: "set local", op: op.SetLocal{Name: "check_function_bodies", Value: "off"}},
+		{name: "commit", op: op.Commit{Reason: "the runtime commits here; nothing is rendered"}},
 		{name: "unqualified create table", op: op.CreateTable{Name: "Mixed Case", Columns: []op.Column{{Name: "ID", Type: "integer"}, {Name: "select", Type: "text"}}}},
 	}
 }

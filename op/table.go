@@ -147,6 +147,9 @@ type DropTable struct {
 	Name     string
 	IfExists bool
 	Cascade  bool
+	// RowsStashed is set when a StashRows before it keeps the rows for
+	// the table created again (a rewrite): nothing is lost.
+	RowsStashed bool
 }
 
 // Statements renders DROP TABLE.
@@ -157,8 +160,12 @@ func (o DropTable) Statements() ([]string, error) {
 	return one("DROP TABLE " + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name) + cascade(o.Cascade))
 }
 
-// Hazards: the table's rows are deleted.
+// Hazards: the table's rows are deleted, unless they were stashed for a
+// rewrite.
 func (o DropTable) Hazards() []Hazard {
+	if o.RowsStashed {
+		return nil
+	}
 	return []Hazard{{DeletesData, "drops table " + o.Name + " and its rows"}}
 }
 

@@ -16,13 +16,13 @@ import (
 // declares for a type change against what PostgreSQL does on a table with
 // a row: a rewrite is seen as a new relfilenode, a failure as the ALTER
 // refusing a row that does not fit, a lossy change as a value that does not
-// survive the way there and back.
+// survive the way there and back (a deletes-data hazard).
 func TestTypeChangeHazardsMatchPostgreSQL(t *testing.T) {
 	tests := []struct {
 		from, to, using string
 		// sample is a value of the old type at its limit: it must convert
-		// whenever the change is declared not to fail, and come back
-		// unchanged unless the change is declared lossy.
+		// whenever the change is declared not to fail, and (without USING)
+		// come back unchanged unless the change is declared to lose data.
 		sample string
 		// bad is a value of the old type that the new type cannot hold;
 		// set exactly when the change may fail.
@@ -42,25 +42,25 @@ func TestTypeChangeHazardsMatchPostgreSQL(t *testing.T) {
 		{from: "numeric(10,2)", to: "numeric(12,2)", sample: "99999999.99"},
 		{from: "numeric(10,2)", to: "numeric", sample: "99999999.99"},
 		{from: "numeric(10,2)", to: "numeric(8,2)", sample: "1.50", bad: "12345678.12", want: kinds(op.RewritesTable, op.MayFail)},
-		{from: "numeric(10,2)", to: "numeric(10,1)", sample: "1.25", want: kinds(op.RewritesTable, op.Irreversible)},
-		{from: "numeric", to: "numeric(5,2)", sample: "1.5", bad: "12345", want: kinds(op.RewritesTable, op.MayFail, op.Irreversible)},
+		{from: "numeric(10,2)", to: "numeric(10,1)", sample: "1.25", want: kinds(op.DeletesData, op.RewritesTable)},
+		{from: "numeric", to: "numeric(5,2)", sample: "1.555", bad: "12345", want: kinds(op.DeletesData, op.RewritesTable, op.MayFail)},
 		{from: "integer", to: "numeric(5,0)", sample: "5", bad: "123456", want: kinds(op.RewritesTable, op.MayFail)},
 		{from: "integer", to: "numeric(12,2)", sample: "2147483647", want: kinds(op.RewritesTable)},
-		{from: "bigint", to: "double precision", sample: "9007199254740993", want: kinds(op.RewritesTable, op.Irreversible)},
-		{from: "double precision", to: "real", sample: "0.1", bad: "1e300", want: kinds(op.RewritesTable, op.MayFail, op.Irreversible)},
+		{from: "bigint", to: "double precision", sample: "9007199254740993", want: kinds(op.DeletesData, op.RewritesTable)},
+		{from: "double precision", to: "real", sample: "0.1", bad: "1e300", want: kinds(op.DeletesData, op.RewritesTable, op.MayFail)},
 		{from: "real", to: "double precision", sample: "1.5", want: kinds(op.RewritesTable)},
 		{from: "timestamp(6) without time zone", to: "timestamp(3) without time zone", sample: "'2024-01-02 03:04:05.123456'",
-			want: kinds(op.RewritesTable, op.Irreversible)},
+			want: kinds(op.DeletesData, op.RewritesTable)},
 		{from: "timestamp(3) without time zone", to: "timestamp without time zone", sample: "'2024-01-02 03:04:05.123'"},
-		{from: "timestamp without time zone", to: "timestamp with time zone", sample: "'2024-01-02 03:04:05'", want: kinds(op.RewritesTable)},
-		{from: "timestamptz", to: "date", sample: "'2024-01-02 03:04:05+00'", want: kinds(op.RewritesTable, op.Irreversible)},
+		{from: "timestamp without time zone", to: "timestamp with time zone", sample: "'2024-01-02 03:04:05'", want: kinds(op.RewritesTable, op.TimeZone)},
+		{from: "timestamptz", to: "date", sample: "'2024-01-02 03:04:05+00'", want: kinds(op.DeletesData, op.RewritesTable, op.TimeZone)},
 		{from: "date", to: "timestamp", sample: "'2024-01-02'", want: kinds(op.RewritesTable)},
 		{from: "integer", to: "text", sample: "-2147483648", want: kinds(op.RewritesTable)},
-		{from: "text", to: "integer", using: `c::integer`, sample: "'42'", bad: "'forty-two'", want: kinds(op.RewritesTable, op.MayFail)},
+		{from: "text", to: "integer", using: `c::integer`, sample: "'42'", bad: "'forty-two'", want: kinds(op.DeletesData, op.RewritesTable, op.MayFail)},
 		{from: "character(5)", to: "character(8)", sample: "'abcde'", want: kinds(op.RewritesTable)},
 		{from: "cidr", to: "inet", sample: "'10.0.0.0/8'"},
 		{from: "integer[]", to: "bigint[]", sample: "ARRAY[2147483647]", want: kinds(op.RewritesTable)},
-		{from: "bigint[]", to: "integer", using: "c[1]", sample: "ARRAY[1]", bad: "ARRAY[3000000000]", want: kinds(op.RewritesTable, op.MayFail)},
+		{from: "bigint[]", to: "integer", using: "c[1]", sample: "ARRAY[1]", bad: "ARRAY[3000000000]", want: kinds(op.DeletesData, op.RewritesTable, op.MayFail)},
 	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
@@ -106,7 +106,7 @@ func TestTypeChangeHazardsMatchPostgreSQL(t *testing.T) {
 			mustExec(t, conn, bs[0])
 			var again string
 			mustQuery(t, conn, "SELECT c::text FROM t", &again)
-			if lost := again != original; lost != slices.Contains(tt.want, op.Irreversible) {
+			if lost := again != original; lost != slices.Contains(tt.want, op.DeletesData) {
 				t.Errorf("%s: %s came back as %s", name, original, again)
 			}
 		}

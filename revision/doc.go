@@ -24,12 +24,17 @@
 //		})
 //	}
 //
-// A body runs inside the revision's transaction (unless the revision sets
-// NoTransaction, as CREATE INDEX CONCURRENTLY requires). Besides applying
-// operations it can migrate data through the same transaction with
-// [Migration.Exec], [Migration.Query] and [Migration.QueryRow];
-// [Migration.Offline] reports a body rendered for `--sql` or `autogen lint`,
-// where nothing can be read. LockTimeout, StatementTimeout and LockRetries
+// A body that only applies operations (every generated one) is recorded
+// before it runs ([Record]): the runtime checks its operations for data
+// loss before the first statement, and runs them as segments ([Split]):
+// transactions separated by op.Commit, and the operations PostgreSQL runs
+// only outside a transaction block (CREATE INDEX CONCURRENTLY) alone, each
+// segment recorded in the version table as it completes. A body that reads
+// the database with [Migration.Query], [Migration.QueryRow], [Migration.DB]
+// or Exec with arguments, to migrate data, runs as a whole inside the
+// revision's transaction, as it is written. NoTransaction runs a body
+// statement by statement outside any transaction. [Migration.Offline]
+// reports a body rendered for `--sql`, where nothing can be read. LockTimeout, StatementTimeout and LockRetries
 // bound how long the revision waits for locks, and AllowHazards acknowledges
 // the hazards its operations declare, which `autogen lint` then accepts.
 //

@@ -228,6 +228,15 @@ func (g *Graph) IsBranchPoint(id string) bool { return len(g.children[id]) > 1 }
 // Set is a set of revision ids.
 type Set map[string]bool
 
+// Clone returns a copy of the set.
+func (s Set) Clone() Set {
+	out := make(Set, len(s))
+	for id := range s {
+		out[id] = true
+	}
+	return out
+}
+
 // Ancestors returns ids together with everything they need: parents and
 // dependencies, transitively.
 func (g *Graph) Ancestors(ids ...string) Set { return closure(ids, g.deps) }

@@ -47,6 +47,13 @@ type Migration struct {
 
 	lockRetries int
 	lockPause   func(attempt int) time.Duration
+
+	// recording is set while Record runs a body to learn its operations;
+	// needsDB when the body then asked the database for something.
+	recording bool
+	needsDB   bool
+	// before, when set, runs before each operation (the data guard).
+	before func(ctx context.Context, o op.Operation) error
 }
 
 // lockNotAvailable is the SQLSTATE of a lock_timeout expiry.
@@ -69,7 +76,14 @@ func NewMigration(x Executor, obs Observer, transactional bool) *Migration {
 }
 
 // Offline reports whether the migration renders SQL without a database.
-func (m *Migration) Offline() bool { return m.x == nil }
+// While the runtime records a body's operations ahead of running it (see
+// [Record]), Offline is false, as it will be when the body runs.
+func (m *Migration) Offline() bool { return m.x == nil && !m.recording }
+
+// BeforeEach makes the migration call fn before it runs each operation,
+// and stop with fn's error; the runtime checks operations for data loss
+// with it.
+func (m *Migration) BeforeEach(fn func(ctx context.Context, o op.Operation) error) { m.before = fn }
 
 // Operations returns the operations applied so far, for lint and reports.
 func (m *Migration) Operations() []op.Operation { return m.ops }
@@ -114,8 +128,23 @@ func (e *StatementError) SQLState() string {
 // runs itself through the migration instead.
 func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
 	for _, o := range ops {
+		if m.recording {
+			if _, err := o.Statements(); err != nil {
+				return err
+			}
+			m.ops = append(m.ops, o)
+			continue
+		}
 		if nt, ok := o.(op.NonTransactional); ok && nt.NonTransactional() && m.transactional {
-			return fmt.Errorf("%T cannot run inside a transaction; set NoTransaction: true on the revision", o)
+			return fmt.Errorf("%T cannot run inside a transaction, and a body that reads the database runs as one; set NoTransaction: true on the revision", o)
+		}
+		if c, ok := o.(op.Commit); ok && m.transactional {
+			return fmt.Errorf("op.Commit (%s) splits a revision into transactions, which a body that reads the database cannot do: it runs as one; apply the operations without reading, or set NoTransaction: true", c.Reason)
+		}
+		if m.before != nil {
+			if err := m.before(ctx, o); err != nil {
+				return err
+			}
 		}
 		runner, isRunner := o.(op.Runner)
 		var stmts []string
@@ -253,6 +282,10 @@ func (m *Migration) exec(ctx context.Context, sql string, args ...any) error {
 // arguments as literals; an argument with no SQL literal returns
 // ErrOffline.
 func (m *Migration) Exec(ctx context.Context, sql string, args ...any) error {
+	if m.recording && len(args) > 0 {
+		m.needsDB = true
+		return errNeedsDatabase
+	}
 	if m.x == nil {
 		if len(args) > 0 {
 			stmt, err := m.prepared(sql, args)
@@ -288,6 +321,10 @@ func (m *Migration) prepared(sql string, args []any) (op.Execute, error) {
 
 // Query runs a query in the revision's transaction, for data migrations.
 func (m *Migration) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	if m.recording {
+		m.needsDB = true
+		return nil, errNeedsDatabase
+	}
 	if m.x == nil {
 		return nil, ErrOffline
 	}
@@ -296,6 +333,10 @@ func (m *Migration) Query(ctx context.Context, sql string, args ...any) (pgx.Row
 
 // QueryRow runs a query that returns at most one row.
 func (m *Migration) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	if m.recording {
+		m.needsDB = true
+		return errRow{errNeedsDatabase}
+	}
 	if m.x == nil {
 		return errRow{ErrOffline}
 	}
@@ -304,7 +345,12 @@ func (m *Migration) QueryRow(ctx context.Context, sql string, args ...any) pgx.R
 
 // DB returns the executor itself (the pgx.Tx, or the *pgx.Conn of a
 // non-transactional revision) for anything else pgx offers, or nil offline.
-func (m *Migration) DB() Executor { return m.x }
+func (m *Migration) DB() Executor {
+	if m.recording {
+		m.needsDB = true
+	}
+	return m.x
+}
 
 type errRow struct{ err error }
 

@@ -25,19 +25,25 @@ type Revision struct {
 	BranchLabels []string
 	// Message is the -m text given when the revision was created.
 	Message string
-	// NoTransaction runs the revision outside a transaction block, as
-	// CREATE INDEX CONCURRENTLY requires. Such a revision is not atomic:
-	// a failure can leave part of it applied.
+	// NoTransaction runs the revision statement by statement outside a
+	// transaction block, recorded in the version table only at its end.
+	// Such a revision is not atomic: a failure can leave part of it
+	// applied, unrecorded. It is rarely needed: a revision without it
+	// runs CREATE INDEX CONCURRENTLY (and any operation that cannot run in
+	// a transaction) as a segment of its own, recorded when it completes.
 	NoTransaction bool
 	// LockTimeout and StatementTimeout, when set, bound how long each
 	// statement waits for a lock and runs.
 	LockTimeout      time.Duration
 	StatementTimeout time.Duration
-	// LockRetries retries the whole revision this many times when a
-	// statement fails because the lock timeout expired.
+	// LockRetries retries the failed transaction (the whole revision, or
+	// its segment) this many times when a statement fails because the lock
+	// timeout expired.
 	LockRetries int
 	// AllowHazards acknowledges the hazards of the revision's operations,
-	// so that `autogen lint` accepts them.
+	// so that `autogen lint` accepts them. Acknowledging op.DeletesData
+	// also lets the revision run where it would lose data: the data guard
+	// does not check it.
 	AllowHazards []op.HazardKind
 	Upgrade      Func
 	Downgrade    Func

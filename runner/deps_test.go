@@ -13,6 +13,7 @@ func TestRuntimeStaysLight(t *testing.T) {
 	runtime := []string{
 		"github.com/autogen-dev/autogen/runner",
 		"github.com/autogen-dev/autogen/migrate",
+		"github.com/autogen-dev/autogen/guard",
 		"github.com/autogen-dev/autogen/revision",
 		"github.com/autogen-dev/autogen/op",
 		"github.com/autogen-dev/autogen/autogentest",

@@ -24,9 +24,10 @@ type LintFinding struct {
 	Acknowledged bool          `json:"acknowledged"`
 }
 
-// Lint renders the upgrade of each revision offline and returns the hazards
-// of its operations, marking those the revision acknowledges in
-// AllowHazards. A body that needs the database to run cannot be analysed and
+// Lint records the upgrade of each revision without a database
+// (revision.Record) and returns the hazards of its operations, marking
+// those the revision acknowledges in AllowHazards. A body that reads the
+// database is rendered offline as far as it goes; what it cannot render
 // is reported as an untracked hazard.
 func Lint(ctx context.Context, revs []*revision.Revision) []LintFinding {
 	var out []LintFinding
@@ -34,13 +35,18 @@ func Lint(ctx context.Context, revs []*revision.Revision) []LintFinding {
 		if r.Upgrade == nil {
 			continue
 		}
-		m := revision.NewMigration(nil, nil, !r.NoTransaction)
-		if err := r.Upgrade(ctx, m); err != nil {
-			out = append(out, LintFinding{Revision: r.ID, Operation: len(m.Operations()), OpType: "body",
-				Kind: op.Untracked, Message: "the upgrade cannot be analysed offline: " + err.Error(),
-				Acknowledged: slices.Contains(r.AllowHazards, op.Untracked)})
+		ops, static, err := revision.Record(ctx, r.Upgrade)
+		if err != nil || !static {
+			// Render it offline as far as it goes, as it runs: in one
+			// transaction unless NoTransaction.
+			m := revision.NewMigration(nil, nil, !r.NoTransaction)
+			if err := r.Upgrade(ctx, m); err != nil {
+				out = append(out, LintFinding{Revision: r.ID, Operation: len(m.Operations()), OpType: "body",
+					Kind: op.Untracked, Message: "the upgrade cannot be analysed offline: " + err.Error(),
+					Acknowledged: slices.Contains(r.AllowHazards, op.Untracked)})
+			}
+			ops = m.Operations()
 		}
-		ops := m.Operations()
 		for _, f := range op.Analyze(ops) {
 			out = append(out, LintFinding{
 				Revision: r.ID, Operation: f.Index + 1, OpType: fmt.Sprintf("%T", ops[f.Index]),

@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -31,6 +32,60 @@ type revJSON struct {
 	// IsCurrent is null unless the command knows the database's position:
 	// current, and history --indicate-current.
 	IsCurrent *bool `json:"is_current"`
+	// Segments says how each direction runs; Partial, in current, where a
+	// revision stopped between segments stands.
+	Segments segmentsJSON `json:"segments"`
+	Partial  *partialOut  `json:"partial"`
+}
+
+// segmentsJSON lists the segments of each direction; a direction's list is
+// empty when it does not run in segments (its body reads the database, or
+// the revision sets NoTransaction).
+type segmentsJSON struct {
+	Upgrade   []segmentJSON `json:"upgrade"`
+	Downgrade []segmentJSON `json:"downgrade"`
+}
+
+type segmentJSON struct {
+	Transactional bool   `json:"transactional"`
+	Operations    int    `json:"operations"`
+	Reason        string `json:"reason"`
+}
+
+// partialOut is the JSON form of a revision stopped between segments.
+type partialOut struct {
+	Revision  string `json:"revision"`
+	Direction string `json:"direction"`
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+}
+
+func partialJSON(p *migrate.Partial) *partialOut {
+	if p == nil {
+		return nil
+	}
+	return &partialOut{Revision: p.Revision, Direction: p.Direction.String(), Done: p.Done, Total: p.Total}
+}
+
+// segments returns how a body runs: its segments, or nil when it does not
+// run in segments (NoTransaction, or a body that reads the database).
+func segments(ctx context.Context, r *revision.Revision, body revision.Func) []revision.Segment {
+	if r.NoTransaction {
+		return nil
+	}
+	ops, static, err := revision.Record(ctx, body)
+	if err != nil || !static {
+		return nil
+	}
+	return revision.Split(ops)
+}
+
+func segmentsOut(segs []revision.Segment) []segmentJSON {
+	out := []segmentJSON{}
+	for _, s := range segs {
+		out = append(out, segmentJSON{Transactional: s.Transactional, Operations: len(s.Ops), Reason: s.Reason})
+	}
+	return out
 }
 
 func nonNil(s []string) []string {
@@ -46,6 +101,10 @@ func (e *env) revJSON(g *revision.Graph, id string) revJSON {
 		ID: id, Parents: nonNil(r.Revises), DependsOn: nonNil(r.DependsOn), BranchLabels: nonNil(r.BranchLabels),
 		Message: r.Message, Path: e.reg.Source(id), IsHead: g.IsHead(id), IsBase: r.IsBase(),
 		IsBranchPoint: g.IsBranchPoint(id), IsMergePoint: r.IsMerge(), NoTransaction: r.NoTransaction,
+		Segments: segmentsJSON{
+			Upgrade:   segmentsOut(segments(context.Background(), r, r.Upgrade)),
+			Downgrade: segmentsOut(segments(context.Background(), r, r.Downgrade)),
+		},
 	}
 }
 
@@ -96,6 +155,9 @@ func (e *env) listRevs(g *revision.Graph, ids []string, format string, isCurrent
 			if isCurrent != nil {
 				cur, _ := isCurrent(id)
 				j.IsCurrent = &cur
+			}
+			if e.partial != nil && e.partial.Revision == id {
+				j.Partial = partialJSON(e.partial)
 			}
 			out = append(out, j)
 		}
@@ -180,6 +242,19 @@ func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string, current bool
 	if r.NoTransaction {
 		fmt.Fprintln(w, "Non-transactional: yes")
 	}
+	for _, d := range []struct {
+		name string
+		body revision.Func
+	}{{"Upgrade", r.Upgrade}, {"Downgrade", r.Downgrade}} {
+		segs := segments(context.Background(), r, d.body)
+		if len(segs) < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "%s segments: %d, each recorded in the version table as it completes\n", d.name, len(segs))
+		for _, l := range revision.Describe(segs) {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
 	fmt.Fprintf(w, "\n    %s\n\n", strings.ReplaceAll(r.Message, "\n", "\n    "))
 }
 
@@ -217,15 +292,35 @@ only dependencies point at it. Nothing is printed for a database at base.`,
 				if err != nil {
 					return err
 				}
+				st, err := r.Status(cmd.Context(), conn)
+				if err != nil {
+					return err
+				}
 				g := r.Graph()
 				// Like Alembic's `current`, show the tip of every applied
 				// branch, including a dependency whose row a dependent
 				// consumed.
 				ids = g.BranchHeadsOf(g.Ancestors(ids...))
+				// A revision stopped part way up is listed too, with where
+				// it stands.
+				p := st.Partial
+				if p != nil && !slices.Contains(ids, p.Revision) {
+					ids = append(ids, p.Revision)
+				}
+				e.partial = p
+				defer func() { e.partial = nil }()
 				// Every revision listed is current, which the JSON says;
 				// the text, like Alembic's, does not mark it.
-				return e.listRevs(g, ids, format, func(string) (bool, bool) { return true, false },
-					func(id string, _ bool) string { return oneLine(g, id, false, true, false) })
+				return e.listRevs(g, ids, format, func(id string) (bool, bool) {
+					return p == nil || id != p.Revision || p.Direction == migrate.Down, false
+				},
+					func(id string, _ bool) string {
+						line := oneLine(g, id, false, true, false)
+						if p != nil && id == p.Revision {
+							line += fmt.Sprintf(" (partial: stopped after %d of %d segments of its %s)", p.Done, p.Total, p.Direction)
+						}
+						return line
+					})
 			})
 		},
 	}
@@ -527,6 +622,9 @@ behind.`,
 					}
 				} else {
 					fmt.Fprintf(e.stdout, "current: %s\nheads:   %s\npending: %d\n", orBase(st.Current), orBase(st.Heads), st.Pending)
+					if st.Partial != nil {
+						fmt.Fprintf(e.stdout, "partial: %s\n", st.Partial)
+					}
 				}
 				if !st.AtHead {
 					return exitcode.With(exitcode.Drift, errSilent)
@@ -540,14 +638,15 @@ behind.`,
 }
 
 type statusOut struct {
-	Current []string `json:"current"`
-	Heads   []string `json:"heads"`
-	Pending int      `json:"pending"`
-	AtHead  bool     `json:"at_head"`
+	Current []string    `json:"current"`
+	Heads   []string    `json:"heads"`
+	Pending int         `json:"pending"`
+	AtHead  bool        `json:"at_head"`
+	Partial *partialOut `json:"partial"`
 }
 
 func statusJSON(st migrate.Status) statusOut {
-	return statusOut{Current: nonNil(st.Current), Heads: nonNil(st.Heads), Pending: st.Pending, AtHead: st.AtHead}
+	return statusOut{Current: nonNil(st.Current), Heads: nonNil(st.Heads), Pending: st.Pending, AtHead: st.AtHead, Partial: partialJSON(st.Partial)}
 }
 
 // describeCmd prints the whole graph as JSON, for the autogen CLI.

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -57,6 +55,14 @@ type env struct {
 	// command the name of the command running, for its messages.
 	schemas []string
 	command string
+	// allowDestructive turns the data guard off (--allow-destructive of
+	// upgrade and downgrade).
+	allowDestructive bool
+	// signals is where the signal handler tells what stopped the command.
+	signals *interrupts
+	// partial is the revision `current` lists as stopped between
+	// segments, for its JSON.
+	partial *migrate.Partial
 	// graph, when set, supplies the revision graph for completion in place
 	// of the registry's (Mount: the registry is the compiled runner's).
 	graph func(*cobra.Command) (*revision.Graph, error)
@@ -71,7 +77,7 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	for _, o := range opts {
 		o(e)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := e.handleSignals(context.Background())
 	defer stop()
 	root := e.rootCmd()
 	root.SetArgs(RelativeArgs(args))
@@ -149,11 +155,14 @@ var errSilent = errors.New("silent")
 // Code maps an error from the runner's commands to an exit code.
 func Code(err error) int {
 	var ee *exitcode.Error
+	var dl *migrate.DataLossError
 	switch {
 	case err == nil:
 		return exitcode.OK
 	case errors.As(err, &ee):
 		return ee.Code
+	case errors.As(err, &dl):
+		return exitcode.Refused
 	case errors.Is(err, revision.ErrInvalidGraph), errors.Is(err, revision.ErrUnknownRevision),
 		errors.Is(err, revision.ErrAmbiguousRevision), errors.Is(err, revision.ErrMultipleHeads),
 		errors.Is(err, revision.ErrNoSteps):
@@ -240,7 +249,11 @@ func (e *env) runner() (*migrate.Runner, error) {
 // baseRunner builds the migrate.Runner without regard to --schemas, for the
 // commands that go through several schemas.
 func (e *env) baseRunner() (*migrate.Runner, error) {
-	r, err := migrate.New(e.reg, migrate.WithVersionTable(e.versionTable), migrate.WithReporter(e.reporter()))
+	opts := []migrate.Option{migrate.WithVersionTable(e.versionTable), migrate.WithReporter(e.reporter())}
+	if e.allowDestructive {
+		opts = append(opts, migrate.WithAllowDestructive())
+	}
+	r, err := migrate.New(e.reg, opts...)
 	if err != nil {
 		return nil, exitcode.With(Code(err), err)
 	}
@@ -274,6 +287,9 @@ func connConfig(url string) (*pgx.ConnConfig, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = migrate.DefaultConnectTimeout
 	}
+	// Ctrl-C cancels the running statement on the server, not just the
+	// socket.
+	migrate.ConfigureCancel(cfg)
 	return cfg, nil
 }
 

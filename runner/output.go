@@ -50,7 +50,10 @@ func (e *env) reporter() *reporter {
 	return &reporter{w: e.stderr, st: e.style(e.stderr), verbose: e.verbose, quiet: e.quiet, slow: slow}
 }
 
-var _ migrate.Reporter = (*reporter)(nil)
+var (
+	_ migrate.Reporter = (*reporter)(nil)
+	_ migrate.Noter    = (*reporter)(nil)
+)
 
 func (r *reporter) printf(format string, args ...any) {
 	r.mu.Lock()
@@ -84,6 +87,15 @@ func (r *reporter) StepDone(s migrate.Step, took time.Duration, err error) {
 	r.printf("  %s %s in %s\n", r.st.Green("done"), s.Revision.ID, round(took))
 }
 
+// Note prints a difference that does not fail the command, such as a
+// column order the stairway test ignores.
+func (r *reporter) Note(msg string) {
+	if r.quiet {
+		return
+	}
+	r.printf("%s %s\n", r.st.Yellow("Note:"), msg)
+}
+
 // StatementStarted prints the statement at -v and arms the notice that
 // names it if it is still running after r.slow.
 func (r *reporter) StatementStarted(sql string) {
@@ -110,6 +122,18 @@ func (r *reporter) StatementDone(sql string, took time.Duration, err error) {
 	if r.verbose > 0 && !r.quiet && err == nil {
 		r.printf("  %s\n", r.st.Dim("("+round(took).String()+")"))
 	}
+}
+
+var _ migrate.Noticer = (*reporter)(nil)
+
+// Notice prints what the runner says along the way: who holds the
+// migration lock it waits for, each segment of a revision that runs in
+// several, a probe of the data guard that reads a whole table.
+func (r *reporter) Notice(msg string) {
+	if r.quiet {
+		return
+	}
+	r.printf("  %s %s\n", r.st.Dim("…"), msg)
 }
 
 var _ revision.ProgressObserver = (*reporter)(nil)

@@ -74,6 +74,13 @@ func (e *env) moveSchemas(ctx context.Context, r *migrate.Runner, dir migrate.Di
 		if !e.quiet {
 			e.schemaSummary(dir, names, res)
 		}
+		if err != nil && e.signals.signal() != nil {
+			// The schema being migrated rolled back its statement; every
+			// schema is at a revision or at the end of a segment.
+			fmt.Fprintf(e.stderr, "Interrupted: the running statement was cancelled and rolled back; `%s status --schemas %s` says where each schema stands.\n",
+				e.name, strings.Join(e.schemas, ","))
+			return exitcode.With(exitcode.Interrupted, err)
+		}
 		return err
 	})
 }

@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -19,7 +20,21 @@ func (e *env) upgradeCmd() *cobra.Command {
 		Long: `Apply revisions up to a target. TARGET is "head" (the default), "heads",
 a revision id or unique prefix, a branch label, LABEL@head, +N (the next N
 revisions), REV+N or LABEL@+N. Each revision runs in its own transaction
-together with the version-table update.
+together with the version-table update; one that holds a statement
+PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY), or an
+op.Commit, runs in segments, each recorded in the version table as it
+completes, so that a failure leaves the database at the end of a segment,
+from which the next upgrade continues.
+
+Before a revision's first statement, the data guard checks every operation
+that deletes data and that the revision does not acknowledge
+(AllowHazards): if the database holds rows, values or precision it would
+lose, nothing runs and upgrade exits 10, naming the operation and an
+example. --allow-destructive runs it anyway.
+
+Ctrl-C (SIGINT) or SIGTERM cancels the running statement on the server,
+waits for the rollback, releases the migration lock, says where the
+database stands and exits 130; a second signal exits at once.
 
 With --sql nothing is executed: the statements are printed, with BEGIN and
 COMMIT and the version-table changes. Offline, the start is base unless
@@ -56,18 +71,38 @@ to it; the run stops at the first schema that fails unless
 			if offline {
 				return wrapGraph(r.UpgradeSQL(cmd.Context(), e.stdout, target))
 			}
-			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
-				n, err := r.Upgrade(cmd.Context(), conn, target)
-				if err == nil && n == 0 && !e.quiet {
-					fmt.Fprintln(e.stderr, "Nothing to upgrade: the database is already at", target)
-				}
-				return err
-			})
+			return e.move(cmd.Context(), r, migrate.Up, target)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
 	cmd.Flags().BoolVar(&keepGoing, "continue-on-error", false, "with --schemas, go on with the next schema after one fails")
+	e.allowDestructiveFlag(cmd)
 	return cmd
+}
+
+// allowDestructiveFlag adds --allow-destructive, which turns the data
+// guard off.
+func (e *env) allowDestructiveFlag(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&e.allowDestructive, "allow-destructive", false,
+		"run revisions even when they would lose data the database holds without acknowledging it (turns the data guard off; with --sql, leaves its checks out)")
+}
+
+// move upgrades or downgrades one database, saying so when there is
+// nothing to do, and where the database stands when a signal stopped it.
+func (e *env) move(ctx context.Context, r *migrate.Runner, dir migrate.Direction, target string) error {
+	return e.withConn(ctx, func(conn *pgx.Conn) error {
+		var n int
+		var err error
+		if dir == migrate.Up {
+			n, err = r.Upgrade(ctx, conn, target)
+		} else {
+			n, err = r.Downgrade(ctx, conn, target)
+		}
+		if err == nil && n == 0 && !e.quiet {
+			fmt.Fprintf(e.stderr, "Nothing to %s: the database is already at %s\n", dir, target)
+		}
+		return e.interrupted(ctx, r, conn, err)
+	})
 }
 
 // onError maps --continue-on-error to the policy of a multi-schema run.
@@ -89,6 +124,12 @@ revision (every applied revision that needs it is undone; it stays), -N
 
 With --sql nothing is executed; give the range as FROM:TO, such as
 head:base.
+
+The data guard checks downgrades as it checks upgrades: a downgrade that
+drops a table or column holding data, which the revision does not
+acknowledge, exits 10 unless --allow-destructive. A revision an upgrade
+left between segments counts as applied: downgrading it undoes the
+segments that completed.
 
 With --schemas, every tenant schema matching the names or globs is
 downgraded in turn, as upgrade --schemas upgrades them.`,
@@ -119,17 +160,12 @@ downgraded in turn, as upgrade --schemas upgrades them.`,
 				}
 				return wrapGraph(r.DowngradeSQL(cmd.Context(), e.stdout, args[0]))
 			}
-			return e.withConn(cmd.Context(), func(conn *pgx.Conn) error {
-				n, err := r.Downgrade(cmd.Context(), conn, args[0])
-				if err == nil && n == 0 && !e.quiet {
-					fmt.Fprintln(e.stderr, "Nothing to downgrade: the database is already at", args[0])
-				}
-				return err
-			})
+			return e.move(cmd.Context(), r, migrate.Down, args[0])
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "sql", false, "print the SQL instead of running it (connects to nothing)")
 	cmd.Flags().BoolVar(&keepGoing, "continue-on-error", false, "with --schemas, go on with the next schema after one fails")
+	e.allowDestructiveFlag(cmd)
 	return cmd
 }
 

@@ -199,7 +199,6 @@ func (a *App) writeBaseline(ctx context.Context, dir string, ad *adoption, messa
 	spec := codegen.Spec{
 		Package: pkg.Name, ID: newID(), Message: message, Created: time.Now(),
 		Upgrade: steps(cmp.UpPlan), Downgrade: steps(cmp.DownPlan),
-		NoTransaction: cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction,
 	}
 	path, err := a.writeFile(cfg, revDir, spec)
 	if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
@@ -28,16 +30,26 @@ type autogenOptions struct {
 	noRename         bool
 	online           bool
 	offline          bool
+	// noServer compares expressions by the offline rules only (--offline).
+	noServer bool
+}
+
+// offlineFlag adds --offline, which keeps the server out of the comparison
+// of expressions.
+func offlineFlag(cmd *cobra.Command, o *autogenOptions) {
+	cmd.Flags().BoolVar(&o.noServer, "offline", false,
+		"compare expressions by autogen's own rules only, without asking the server (approximate where the two readers spell an expression differently)")
 }
 
 func (a *App) autogenFlags(cmd *cobra.Command, o *autogenOptions) {
 	f := cmd.Flags()
-	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns)")
+	f.BoolVar(&o.allowDestructive, "allow-destructive", false, "write changes that delete data (dropped tables and columns, type changes that round or truncate values)")
 	f.StringArrayVar(&o.allow, "allow", nil, "hazard kind to allow and acknowledge in the revision (repeatable): "+kindList())
 	f.StringArrayVar(&o.renames, "rename", nil, renameHelp)
 	f.BoolVar(&o.noRename, "no-rename", false, "take the rename candidates not confirmed as drops and adds")
 	f.BoolVar(&o.online, "online", false, "use lock-friendly forms for existing tables (default from autogen.toml [online])")
 	f.BoolVar(&o.offline, "no-online", false, "use plain forms even when autogen.toml enables online changes")
+	offlineFlag(cmd, o)
 }
 
 func kindList() string {
@@ -64,11 +76,16 @@ func filter(cfg *config.Config) *scope.Filter {
 			exclude = append(exclude, q)
 		}
 	}
-	return &scope.Filter{
+	f := &scope.Filter{
 		IncludeSchemas: cfg.Scope.IncludeSchemas, ExcludeSchemas: cfg.Scope.ExcludeSchemas,
 		IncludeTables: cfg.Scope.IncludeTables, ExcludeTables: exclude,
+		Include: cfg.Scope.Include, Exclude: cfg.Scope.Exclude,
 		VersionTable: qualify(cfg.VersionTable),
 	}
+	for _, r := range cfg.Scope.Ignore {
+		f.Ignore = append(f.Ignore, scope.IgnoreRule{Objects: r.Objects, Attributes: r.Attributes})
+	}
+	return f
 }
 
 // compare reads both schemas and diffs them in both directions.
@@ -85,12 +102,27 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err != nil {
 		return nil, err
 	}
+	f.ApplyIgnores(current, desired)
+	rep, err := settle.Settle(ctx, conn, current, desired, settle.Options{Offline: o.noServer})
+	if err != nil {
+		return nil, err
+	}
+	a.printSettled(rep)
 	renames, err := confirmedRenames(o.renames, cfg.SchemaPath(), current, desired)
 	if err != nil {
 		return nil, err
 	}
 	online := (cfg.Online.Enabled || o.online) && !o.offline
-	return autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online})
+	res, err := autogenerate.Compare(current, desired, autogenerate.Options{Renames: renames, Online: online,
+		ExactColumnOrder: cfg.ColumnOrder == "exact",
+		Access:           autogenerate.Access{Privileges: cfg.Privileges, Owners: cfg.Owners}})
+	var roles *autogenerate.RoleError
+	if errors.As(err, &roles) {
+		// A role schema.sql names is missing: bad input, like a schema
+		// file that cannot be read.
+		return nil, exitcode.With(exitcode.Schema, err)
+	}
+	return res, err
 }
 
 // autogenerate fills spec with the changes between the database and the
@@ -133,7 +165,6 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	}
 	spec.Upgrade = steps(cmp.UpPlan)
 	spec.Downgrade = steps(cmp.DownPlan)
-	spec.NoTransaction = cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction
 	spec.AllowHazards = acknowledge(cmp.UpPlan, allowed)
 	if err := applyTimeouts(cfg, o.autogen, spec); err != nil {
 		return false, err
@@ -177,7 +208,10 @@ func orBase(ids []string) string {
 	return strings.Join(ids, ", ")
 }
 
-// versionRows reads the version table; a missing table means base.
+// versionRows reads the version table; a missing table means base. The
+// record of a revision stopped between two segments (see migrate.Partial)
+// is not a row of an applied head: leaving it out makes a database part
+// way through a revision count as not up to date.
 func versionRows(ctx context.Context, conn *pgx.Conn, table string) ([]string, error) {
 	schema, name, ok := strings.Cut(table, ".")
 	if !ok {
@@ -191,7 +225,7 @@ func versionRows(ctx context.Context, conn *pgx.Conn, table string) ([]string, e
 	if !exists {
 		return nil, nil
 	}
-	rows, err := conn.Query(ctx, "SELECT version_num FROM "+qualified)
+	rows, err := conn.Query(ctx, "SELECT version_num FROM "+qualified+" AS v WHERE jsonb_typeof(to_jsonb(v) -> 'partial') IS DISTINCT FROM 'object'")
 	if err != nil {
 		return nil, fmt.Errorf("reading the version table: %w", err)
 	}
@@ -232,9 +266,11 @@ func allowedHazards(o autogenOptions) ([]op.HazardKind, error) {
 }
 
 // refuseDestructive refuses a plan that would delete data this database
-// holds, listing what, unless the deletes-data hazard is allowed. Drops of
-// empty tables and columns lose nothing here; they are written, with their
-// hazard left unacknowledged for review and `autogen lint`.
+// holds (rows, values, or the precision a type change rounds away),
+// listing what with an example, unless the deletes-data hazard is allowed.
+// Drops of empty tables and columns lose nothing here; they are written,
+// with their hazard left unacknowledged for review, `autogen lint` and
+// the data guard of the database the revision runs on.
 func (a *App) refuseDestructive(ctx context.Context, probe dataProbe, p *plan.Plan, allowed []op.HazardKind) error {
 	if slices.Contains(allowed, op.DeletesData) {
 		return nil
@@ -249,7 +285,7 @@ func (a *App) refuseDestructive(ctx context.Context, probe dataProbe, p *plan.Pl
 		return exitcode.With(exitcode.Refused, errSilent)
 	}
 	if len(harmless) > 0 && !a.quiet {
-		fmt.Fprintln(a.Stderr, "Writing drops of objects that hold no data in this database (not acknowledged in AllowHazards, so `autogen lint` reports them until reviewed):\n  - "+
+		fmt.Fprintln(a.Stderr, "Writing drops of objects that hold no data in this database (not acknowledged in AllowHazards, so `autogen lint` reports them until reviewed, and `autogen upgrade` refuses them where they would lose data):\n  - "+
 			strings.Join(harmless, "\n  - "))
 	}
 	return nil

@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/diff"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/tempdb"
@@ -25,6 +30,7 @@ func (a *App) checkCmd() *cobra.Command {
 		roundtrip bool
 		fleet     string
 		jobs      int
+		o         autogenOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -63,7 +69,7 @@ differences.`,
 			case fleet != "":
 				err = a.checkFleet(cmd.Context(), fleet, format, jobs)
 			default:
-				err = a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip)
+				err = a.runCheck(cmd.Context(), format, dev || devURL != "", devURL, roundtrip, &o)
 			}
 			switch {
 			case err == nil:
@@ -82,10 +88,11 @@ differences.`,
 	cmd.Flags().BoolVar(&roundtrip, "roundtrip", false, "also test every downgrade step by step (with --dev)")
 	cmd.Flags().StringVar(&fleet, "fleet", "", "check every target of the fleet [fleet.NAME] of autogen.toml, grouped by state")
 	cmd.Flags().IntVar(&jobs, "jobs", 0, "with --fleet, how many targets to check at once (default: the fleet's jobs, else 4)")
+	offlineFlag(cmd, &o)
 	return cmd
 }
 
-func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL string, roundtrip bool) error {
+func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL string, roundtrip bool, o *autogenOptions) error {
 	cfg, err := a.config()
 	if err != nil {
 		return err
@@ -106,7 +113,11 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 				fmt.Fprintln(a.Stderr, "Running every revision up, down and up again ...")
 			}
 			var ee *exitcode.Error
-			err := a.runRunnerIO(ctx, cfg, []string{"stairway"}, a.Stdout)
+			args := []string{"stairway"}
+			if cfg.ColumnOrder == "exact" {
+				args = append(args, "--column-order", "exact")
+			}
+			err := a.runRunnerIO(ctx, cfg, args, a.Stdout)
 			if errors.As(err, &ee) && ee.Code == exitcode.Drift {
 				// The runner printed which downgrade does not restore the
 				// schema; that is drift between the revisions and
@@ -149,7 +160,7 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 	}
 	applied := g.Ancestors(rows...)
 	behind := len(applied) != g.Len()
-	cmp, err := a.compare(ctx, cfg, conn, &autogenOptions{})
+	cmp, err := a.compare(ctx, cfg, conn, o)
 	if err != nil {
 		return err
 	}
@@ -187,6 +198,9 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 				fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
 			}
 		}
+		if a.verbose > 0 && !a.quiet && cfg.ColumnOrder != "exact" {
+			a.printColumnOrderNotes(cmp)
+		}
 		if inSync && !a.quiet {
 			what := "the database is at head and matches the schema."
 			if dev {
@@ -199,6 +213,26 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 		return errDrift
 	}
 	return nil
+}
+
+// printColumnOrderNotes notes, for -v, the tables whose columns stand in
+// another order than in schema.sql: a difference check ignores unless
+// autogen.toml asks for exact column order.
+func (a *App) printColumnOrderNotes(cmp *autogenerate.Result) {
+	for _, t := range cmp.Desired.Tables {
+		f := cmp.Current.Table(t.Name)
+		if f == nil {
+			continue
+		}
+		want := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			want[i] = c.Name
+		}
+		if got := diff.ColumnOrderAfter(f, t); !slices.Equal(got, want) {
+			fmt.Fprintf(a.Stderr, "Note: the columns of %s stand in another order than in schema.sql (%s; schema.sql: %s); ignored unless column_order = \"exact\".\n",
+				t.Name, strings.Join(got, ", "), strings.Join(want, ", "))
+		}
+	}
 }
 
 // throwawayDB returns the URL of a new empty database and a function that

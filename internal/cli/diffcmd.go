@@ -154,6 +154,7 @@ changes, their hazards by severity, and the SQL in a collapsed block.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
 	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW")
 	cmd.Flags().BoolVar(&o.online, "online", false, "use lock-friendly forms")
+	offlineFlag(cmd, &o)
 	return cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/internal/mdreport"
 	"github.com/autogen-dev/autogen/internal/plan"
+	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/op"
 )
@@ -44,6 +45,30 @@ func (a *App) printDetected(c *autogenerate.Result) {
 	}
 	if a.verbose > 0 && len(c.Up) > 0 {
 		a.printSQL(a.Stderr, c.UpPlan)
+	}
+}
+
+// printSettled reports, with -v, how many expressions were compared and
+// what the server said of the disputed ones; without -v only that a
+// comparison stayed approximate.
+func (a *App) printSettled(r *settle.Report) {
+	if a.quiet {
+		return
+	}
+	if a.verbose == 0 {
+		if r.Approximate && r.Disputed() > 0 {
+			fmt.Fprintf(a.Stderr, "Note: %d expression(s) are spelled differently by schema.sql and the database and were compared without the server (%s); the comparison of these is approximate.\n",
+				r.Disputed(), r.Reason)
+		}
+		return
+	}
+	fmt.Fprintln(a.Stderr, r.Summary())
+	for _, it := range r.Items {
+		line := fmt.Sprintf("  %s of %s: %s", it.Kind, it.Object, it.Verdict)
+		if it.Reason != "" {
+			line += " (" + it.Reason + ")"
+		}
+		fmt.Fprintln(a.Stderr, line)
 	}
 }
 

@@ -134,7 +134,6 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 	s := codegen.Spec{
 		Package: pkg.Name, ID: p.Target, BranchLabels: p.Labels, Message: msg, Created: time.Now(),
 		Upgrade: steps(cmp.UpPlan), Downgrade: steps(cmp.DownPlan),
-		NoTransaction: cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction,
 	}
 	if cfg.Template != "" {
 		h, err := renderHeader(filepath.Join(cfg.Dir, cfg.Template), s)

@@ -50,7 +50,7 @@ func tenantConfig(cfg *config.Config) {
 func (a *App) readDesired(ctx context.Context, cfg *config.Config, f *scope.Filter) (*model.Catalog, error) {
 	t := cfg.Tenants.Template
 	if t == "" {
-		return autogenerate.ReadDesired(ctx, cfg.SchemaPath(), f)
+		return autogenerate.ReadDesired(ctx, cfg.SchemaPath(), f, ddlparse.WithIgnoredRows(cfg.IgnoreRows))
 	}
 	// The SQL reader reads files as sessions with a given search_path, in
 	// which the schema must exist: stage a first file that creates it,
@@ -78,10 +78,13 @@ func (a *App) readDesired(ctx context.Context, cfg *config.Config, f *scope.Filt
 			return nil, fmt.Errorf("staging the schema: %w", err)
 		}
 	}
-	cat, err := ddlparse.Load(ctx, tmp, ddlparse.WithFilter(f), ddlparse.WithSearchPath(t))
+	cat, err := ddlparse.Load(ctx, tmp, ddlparse.WithFilter(f), ddlparse.WithSearchPath(t), ddlparse.WithIgnoredRows(cfg.IgnoreRows))
 	if err != nil {
 		return nil, &stagedError{err: err, from: stagedPrefix(staged, src, files), to: src}
 	}
+	// The template holds the version table: as ReadCurrent does, leave
+	// the schema itself out.
+	autogenerate.OmitVersionSchema(cat, f)
 	return cat, nil
 }
 

@@ -46,12 +46,26 @@ type Config struct {
 	Env string
 	// Tenants configures a project whose revisions apply to tenant schemas.
 	Tenants Tenants
+	// ColumnOrder is "ignore" (the default: a difference of column
+	// positions alone is a note) or "exact" (it is drift, and
+	// autogenerate rewrites a table to restore schema.sql's order).
+	ColumnOrder string
 	// VersionTables lists the version tables of every environment of the
 	// file, so that one environment's table is never mistaken for part of
 	// the schema when several share a database.
 	VersionTables []string
 	// Fleets are the [fleet.NAME] sections (fleet.go).
 	Fleets map[string]Fleet
+	// Privileges and Owners say which privileges and owners autogenerate
+	// manages: "mentioned" (the default: those schema.sql mentions),
+	// "all" (privileges only) or "none".
+	Privileges string
+	Owners     string
+	// IgnoreRows names tables whose INSERT statements schema.sql may hold
+	// and autogen skips: a framework's own bookkeeping rows (Rails'
+	// schema_migrations and ar_internal_metadata). Names are "table" (any
+	// schema) or "schema.table".
+	IgnoreRows []string
 }
 
 // Tenants configures multi-tenant projects, where every tenant has a schema
@@ -64,13 +78,28 @@ type Tenants struct {
 	Template string `toml:"template"`
 }
 
-// Scope says which schemas and tables autogen manages. Patterns are globs
-// (path.Match syntax); table patterns are "schema.table".
+// Scope says which objects autogen manages. Patterns are globs
+// (path.Match syntax); table patterns are "schema.table". Include and
+// Exclude name objects of every kind, optionally by kind
+// ("function:public.legacy_*"; see package scope).
 type Scope struct {
 	IncludeSchemas []string `toml:"include_schemas"`
 	ExcludeSchemas []string `toml:"exclude_schemas"`
 	IncludeTables  []string `toml:"include_tables"`
 	ExcludeTables  []string `toml:"exclude_tables"`
+	Include        []string `toml:"include"`
+	Exclude        []string `toml:"exclude"`
+	// Ignore lists attributes of chosen objects that autogen leaves as the
+	// database has them.
+	Ignore []Ignore `toml:"ignore"`
+}
+
+// Ignore is one [[scope.ignore]] rule: the attributes of the objects that
+// autogenerate neither reports nor changes (a default the application
+// sets, a comment another tool writes).
+type Ignore struct {
+	Objects    []string `toml:"objects"`
+	Attributes []string `toml:"attributes"`
 }
 
 // Online holds the settings for lock-friendly schema changes.
@@ -115,8 +144,12 @@ type file struct {
 	Online       Online          `toml:"online"`
 	Hooks        []Hook          `toml:"hooks"`
 	Tenants      Tenants         `toml:"tenants"`
+	ColumnOrder  string          `toml:"column_order"`
 	Envs         map[string]envT `toml:"env"`
 	Fleets       fleetMap        `toml:"fleet"`
+	Privileges   string          `toml:"privileges"`
+	Owners       string          `toml:"owners"`
+	IgnoreRows   []string        `toml:"ignore_rows"`
 }
 
 // envT is a named environment: settings that override the top level.
@@ -210,7 +243,9 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Online = f.Online
 	c.Hooks = f.Hooks
 	c.Tenants = f.Tenants
+	c.ColumnOrder = f.ColumnOrder
 	c.Fleets = f.Fleets
+	c.Privileges, c.Owners, c.IgnoreRows = f.Privileges, f.Owners, f.IgnoreRows
 
 	c.VersionTables = []string{c.VersionTable}
 	for _, e := range f.Envs {
@@ -275,10 +310,23 @@ func (c *Config) validate() error {
 			return fmt.Errorf("%s: revisions directory %q must be a relative path inside the project", c.Path, r)
 		}
 	}
+	if c.ColumnOrder != "" && c.ColumnOrder != "ignore" && c.ColumnOrder != "exact" {
+		return fmt.Errorf("%s: column_order must be \"ignore\" or \"exact\", got %q", c.Path, c.ColumnOrder)
+	}
 	for _, h := range c.Hooks {
 		if len(h.Command) == 0 {
 			return fmt.Errorf("%s: hook %q has no command", c.Path, h.Name)
 		}
+	}
+	switch c.Privileges {
+	case "", "mentioned", "all", "none":
+	default:
+		return fmt.Errorf("%s: privileges must be \"mentioned\", \"all\" or \"none\", got %q", c.Path, c.Privileges)
+	}
+	switch c.Owners {
+	case "", "mentioned", "none":
+	default:
+		return fmt.Errorf("%s: owners must be \"mentioned\" or \"none\", got %q", c.Path, c.Owners)
 	}
 	if err := c.validateFleets(); err != nil {
 		return err

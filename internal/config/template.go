@@ -57,18 +57,53 @@ file_template = "{rev}_{slug}.go"
 # the URL itself into any file.
 url_env = "DATABASE_URL"
 
+# Whether the order of a table's columns counts. PostgreSQL appends an added
+# column, so a column added in the middle of a table in schema.sql, or
+# dropped and added again (every downgrade of a dropped column), lands last.
+# "ignore": check, check --dev --roundtrip and the stairway test note such a
+# difference and pass. "exact": it is drift, and autogenerate rewrites the
+# table to restore schema.sql's order (a hazard the revision names: the
+# table is locked while its rows are copied).
+column_order = "ignore"
+
 # A custom header for generated revision files (a Go text/template file);
 # empty uses the built-in one.
 template = ""
 
+# Which privileges and owners autogenerate manages. "mentioned" manages
+# those schema.sql mentions: the privileges of every role it grants to or
+# revokes from (PUBLIC too, once it names PUBLIC), and the owners it sets
+# with OWNER TO; a schema.sql without GRANT or OWNER TO sees no privilege
+# or owner changes. privileges = "all" manages every role's; "none" leaves
+# them all to the database. Roles are never created by autogen.
+privileges = "mentioned"
+owners = "mentioned"
+
+# Tables whose rows schema.sql may insert and autogen skips: a framework's
+# own bookkeeping (Rails' structure.sql inserts into schema_migrations and
+# ar_internal_metadata). Any other data in schema.sql is an error.
+ignore_rows = []
+
 # What autogenerate manages: glob patterns over schema names and over
 # "schema.table" names. Empty include lists mean everything; the system
-# schemas and the version table are never managed.
+# schemas and the version table are never managed. include and exclude name
+# objects of every kind ("public.legacy_*"), or of one kind with a prefix:
+# schema, extension, collation, enum, domain, composite, type, sequence,
+# function, procedure, table, view, materialized_view, index, and the
+# table's own column, constraint, trigger, policy ("trigger:public.*.audit_*").
 [scope]
 include_schemas = []
 exclude_schemas = ` + list(in.ExcludeSchemas) + `
 include_tables = []
 exclude_tables = ` + list(in.ExcludeTables) + `
+include = []
+exclude = []
+
+# Attributes autogenerate leaves as the database has them, for objects
+# present on both sides. For example, a default the application sets:
+#   [[scope.ignore]]
+#   objects = ["column:public.*.updated_at"]
+#   attributes = ["default"]
 
 # Lock-friendly changes for tables in production: CREATE INDEX
 # CONCURRENTLY in non-transactional revisions, constraints added NOT VALID

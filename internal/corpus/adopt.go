@@ -184,7 +184,7 @@ func applyBaseline(ctx context.Context, url string, cmp *autogenerate.Result) er
 	defer conn.Close(context.WithoutCancel(ctx))
 	reg := revision.NewRegistry()
 	reg.Add(&revision.Revision{
-		ID: "ba5e11e00001", Message: "baseline", NoTransaction: cmp.UpPlan.NoTransaction,
+		ID: "ba5e11e00001", Message: "baseline",
 		Upgrade: func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
 	})
 	run, err := migrate.New(reg, migrate.WithVersionTable(VersionTable))

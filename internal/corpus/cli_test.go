@@ -91,8 +91,8 @@ func newCLI(t *testing.T, root string) *CLI {
 	}
 	return &CLI{
 		Harness: Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
-		Script: filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
-		Bin:    filepath.Join(bin, "autogen"),
+		Script:  filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
+		Bin:     filepath.Join(bin, "autogen"),
 		Env: []string{
 			"PATH=" + bin + string(os.PathListSeparator) + pgbin + string(os.PathListSeparator) + os.Getenv("PATH"),
 			"AUTOGEN_SOURCE=" + repo,

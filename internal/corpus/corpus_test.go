@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/autogen-dev/autogen/internal/pgtest"
+	"github.com/autogen-dev/autogen/migrate"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -45,7 +46,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper, ColumnOrder: migrate.ColumnOrderExact}
 	expected := known(t)
 
 	out := runAll(cases, 3, r.Run)

@@ -25,18 +25,28 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 				return b.unsupported("this ALTER SEQUENCE")
 			}
 		}
-		return nil
+		return b.owners(s)
 	default:
 		return b.unsupported(statementName(b.cur.raw.Text))
 	}
 	if ownerOnly(s.Cmds) {
 		// ALTER TABLE ... OWNER TO also names sequences and views (pg_dump
-		// writes it so); ownership is out of scope whatever the relation.
-		return nil
+		// writes it so).
+		return b.owners(s)
 	}
 	t, err := b.table(s.Relation)
 	if err != nil {
 		if s.MissingOk {
+			return nil
+		}
+		if undoesOnly(s.Cmds) {
+			// pg_dump --clean drops constraints and defaults before the
+			// tables it then creates.
+			n := model.Name{Schema: s.Relation.Schemaname, Name: s.Relation.Relname}
+			if n.Schema == "" {
+				n.Schema, _ = b.ns().CreationSchema()
+			}
+			b.dropLater(func() bool { return b.tables[n] != nil }, err)
 			return nil
 		}
 		return err
@@ -79,8 +89,11 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		return cl, nil
 	}
 	switch c.Subtype {
-	case pg.AlterTableType_AT_AddColumn, pg.AlterTableType_AT_AddConstraint, pg.AlterTableType_AT_ChangeOwner:
-		// Done in the first pass, or ownership (out of scope).
+	case pg.AlterTableType_AT_AddColumn, pg.AlterTableType_AT_AddConstraint:
+		// Done in the first pass.
+	case pg.AlterTableType_AT_ChangeOwner:
+		return b.setOwner(accessTarget{kind: model.KindTable, acc: &t.m.Access, schema: t.m.Name.Schema, what: t.m.Name.String(), tbl: t},
+			b.role(c.Newowner, false))
 	case pg.AlterTableType_AT_ColumnDefault:
 		return b.forTableTree(t, only, func(tt *table) error {
 			cl := tt.m.Column(c.Name)
@@ -177,6 +190,33 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		return b.unsupported("ALTER TABLE " + atName(c.Subtype))
 	}
 	return nil
+}
+
+// owners applies ALTER TABLE, VIEW or SEQUENCE ... OWNER TO, whatever the
+// relation it names.
+func (b *builder) owners(s *pg.AlterTableStmt) error {
+	for _, c := range s.Cmds {
+		cmd := c.GetAlterTableCmd()
+		if err := b.relationOwner(s.Objtype, s.Relation, cmd.Newowner, s.MissingOk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// undoesOnly reports whether every subcommand takes something away: DROP
+// CONSTRAINT, or ALTER COLUMN ... DROP DEFAULT.
+func undoesOnly(cmds []*pg.Node) bool {
+	for _, c := range cmds {
+		cmd := c.GetAlterTableCmd()
+		switch {
+		case cmd.Subtype == pg.AlterTableType_AT_DropConstraint:
+		case cmd.Subtype == pg.AlterTableType_AT_ColumnDefault && cmd.Def == nil:
+		default:
+			return false
+		}
+	}
+	return len(cmds) > 0
 }
 
 // ownerOnly reports whether every subcommand is OWNER TO.
@@ -314,7 +354,7 @@ func (b *builder) attachPartition(parent *table, pc *pg.PartitionCmd) error {
 
 func sameForeignKey(a, b *model.Constraint) bool {
 	return slices.Equal(a.Columns, b.Columns) && slices.Equal(a.RefColumns, b.RefColumns) &&
-		*a.References == *b.References && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
+		a.References != nil && b.References != nil && *a.References == *b.References && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
 		a.Match == b.Match && a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
 }
 
@@ -354,6 +394,9 @@ func (b *builder) alterIndex(s *pg.AlterTableStmt) error {
 				ix.constraint.Options = ix.m.Options
 			}
 		case pg.AlterTableType_AT_ChangeOwner:
+			// An index belongs to its table's owner; PostgreSQL ignores
+			// this with a warning.
+			b.role(c.Newowner, false)
 		default:
 			return b.unsupported("ALTER INDEX " + atName(c.Subtype))
 		}

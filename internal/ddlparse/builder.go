@@ -41,6 +41,26 @@ type builder struct {
 	// default names.
 	relnames map[string]map[string]bool
 	connames map[string]map[string]bool
+
+	// pendingForeignKeys wait for tables created after them.
+	pendingForeignKeys []*pendingForeignKey
+	// misses records the names looked up in vain, when reading in the
+	// order given (nil otherwise).
+	misses map[miss]bool
+	// toks are the significant tokens of the statement toksOf, for
+	// cutting the user's text of expressions out of it.
+	toks   []pgsql.Token
+	toksOf string
+
+	// roles are the roles the files name, roleIndex their positions in
+	// it; accessDone marks the objects whose privileges are initialized;
+	// defaults holds ALTER DEFAULT PRIVILEGES (see access.go).
+	roles      []model.RoleUse
+	roleIndex  map[string]int
+	accessDone map[*model.Access]bool
+	defaults   map[defaultsKey]*model.DefaultPrivileges
+	// pendingDrops are DROPs of objects the files had not created yet.
+	pendingDrops []pendingDrop
 }
 
 type extension struct {
@@ -98,9 +118,12 @@ type index struct {
 }
 
 func newBuilder(cfg *config) *builder {
+	// The public schema as PostgreSQL 15 creates it: USAGE for PUBLIC.
+	public := &model.Schema{Name: "public", Access: model.Access{Grants: []model.Grant{{Grantee: model.Public, Privilege: "USAGE"}}}}
 	return &builder{
+		accessDone: map[*model.Access]bool{&public.Access: true},
 		cfg:        cfg,
-		schemas:    map[string]*model.Schema{"public": {Name: "public"}},
+		schemas:    map[string]*model.Schema{"public": public},
 		extensions: map[string]*extension{},
 		collations: map[model.Name]*model.Collation{},
 		enums:      map[model.Name]*model.Enum{},
@@ -123,8 +146,39 @@ func (b *builder) ns() *sqlnorm.Namespace {
 }
 
 // lookup reports whether the files, or an extension they install, define
-// an object of the kind in the schema.
+// an object of the kind in the schema. A name not found is remembered: if
+// a later statement creates it, the statements were not in dependency
+// order, and Load reads them again in that order.
 func (b *builder) lookup(kind sqlnorm.Kind, schema, name string) bool {
+	if b.defines(kind, schema, name) {
+		return true
+	}
+	if b.misses != nil {
+		b.misses[miss{kind, schema, name}] = true
+	}
+	return false
+}
+
+// miss is a name looked up before anything defined it.
+type miss struct {
+	kind         sqlnorm.Kind
+	schema, name string
+}
+
+// lateDefinitions reports whether a name looked up in vain was defined
+// afterwards.
+func (b *builder) lateDefinitions() bool {
+	for m := range b.misses {
+		if b.defines(m.kind, m.schema, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// defines reports whether the files, or an extension they install, define
+// an object of the kind in the schema.
+func (b *builder) defines(kind sqlnorm.Kind, schema, name string) bool {
 	n := model.Name{Schema: schema, Name: name}
 	switch kind {
 	case sqlnorm.KindSchema:
@@ -204,7 +258,8 @@ func (b *builder) creationSchema(schema string, loc int32) (string, error) {
 	}
 	s, ok := b.ns().CreationSchema()
 	if !ok {
-		return "", b.errorAt(loc, ErrInvalid, "no schema has been selected to create in")
+		// The schemas of the search_path may be created further on.
+		return "", b.errorAt(loc, ErrUndefined, "no schema has been selected to create in")
 	}
 	return s, nil
 }
@@ -317,12 +372,15 @@ func (b *builder) exprError(err error) error {
 	return b.errorAt(-1, ErrInvalid, "%v", err)
 }
 
-// expr converts an expression of the current statement.
+// expr converts an expression of the current statement, keeping the text
+// the user wrote for it (see sourceOf).
 func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
+	src := b.sourceOf(n)
 	e, err := b.ns().Expr(n, typ)
 	if err != nil {
 		return nil, b.exprError(err)
 	}
+	e.Source = src
 	return e, nil
 }
 

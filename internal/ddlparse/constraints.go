@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"errors"
 	"slices"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -186,8 +187,8 @@ func (b *builder) indexConstraint(t *table, c *pg.Constraint, only bool) error {
 			}
 			ops := sqlnorm.Strings(pair[1].GetList().GetItems())
 			op := ops[len(ops)-1]
-			if len(ops) == 2 && ops[0] != "pg_catalog" {
-				op = ops[0] + "." + op
+			if len(ops) == 2 {
+				op = sqlnorm.OperatorName(ops[0], op)
 			}
 			con.Elements = append(con.Elements, model.ExclusionElement{Key: key, Operator: op})
 			ix.Keys = append(ix.Keys, key)
@@ -268,7 +269,10 @@ func (b *builder) indexConstraint(t *table, c *pg.Constraint, only bool) error {
 }
 
 // foreignKey adds a foreign key. Without a column list it references the
-// target's primary key.
+// target's primary key. A target that no statement has created yet is
+// looked up again once every statement has been applied (see
+// resolveForeignKeys), so that tables may reference each other in any
+// order, both ways.
 func (b *builder) foreignKey(t *table, c *pg.Constraint, alter bool) error {
 	con := &model.Constraint{Name: c.Conname, Kind: model.ForeignKey, Columns: sqlnorm.Strings(c.FkAttrs),
 		RefColumns: sqlnorm.Strings(c.PkAttrs), Deferrable: c.Deferrable, InitiallyDeferred: c.Initdeferred,
@@ -281,7 +285,44 @@ func (b *builder) foreignKey(t *table, c *pg.Constraint, alter bool) error {
 			return b.errorAt(c.Location, ErrUndefined, "column %s referenced in foreign key constraint does not exist", col)
 		}
 	}
+	switch c.FkMatchtype {
+	case "f":
+		con.Match = "FULL"
+	case "p":
+		return b.errorAt(c.Location, ErrUnsupported, "MATCH PARTIAL is not supported")
+	}
+	con.OnUpdate, con.OnDelete = fkAction(c.FkUpdAction), fkAction(c.FkDelAction)
+	if con.Name == "" {
+		con.Name = b.chooseConstraintName(t.m.Name.Schema, t.m.Name.Name, nameAddition(con.Columns), "fkey", nil)
+	} else if b.constraintExists(t, con.Name) {
+		return b.errorAt(c.Location, ErrInvalid, "constraint %s for relation %s already exists", con.Name, t.m.Name.Name)
+	}
+	t.m.Constraints = append(t.m.Constraints, con)
+	b.takeConname(t.m.Name.Schema, con.Name)
+	return b.foreignKeyTarget(t, c, con, true)
+}
+
+// pendingForeignKey is a foreign key whose target did not exist yet, with
+// the context of its statement.
+type pendingForeignKey struct {
+	t    *table
+	c    *pg.Constraint
+	con  *model.Constraint
+	src  *source
+	cur  stmt
+	path []string
+}
+
+// foreignKeyTarget completes a foreign key with its target; with mayWait,
+// a target not created yet is looked up again at the end.
+func (b *builder) foreignKeyTarget(t *table, c *pg.Constraint, con *model.Constraint, mayWait bool) error {
 	target, err := b.relation(c.Pktable)
+	missing := err != nil || b.tables[target] == nil && !b.unchecked(target.Schema)
+	if missing && mayWait && (err == nil || errors.Is(err, ErrUndefined)) {
+		b.pendingForeignKeys = append(b.pendingForeignKeys, &pendingForeignKey{t: t, c: c, con: con, src: b.src,
+			cur: *b.cur, path: slices.Clone(b.searchPath)})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -307,20 +348,19 @@ func (b *builder) foreignKey(t *table, c *pg.Constraint, alter bool) error {
 	if len(con.RefColumns) != len(con.Columns) {
 		return b.errorAt(c.Location, ErrInvalid, "number of referencing and referenced columns for foreign key disagree")
 	}
-	switch c.FkMatchtype {
-	case "f":
-		con.Match = "FULL"
-	case "p":
-		return b.errorAt(c.Location, ErrUnsupported, "MATCH PARTIAL is not supported")
+	return nil
+}
+
+// resolveForeignKeys completes the foreign keys whose targets were created
+// after them, in the context of the statements that declared them.
+func (b *builder) resolveForeignKeys() error {
+	for _, p := range b.pendingForeignKeys {
+		b.src, b.cur, b.searchPath = p.src, &p.cur, p.path
+		if err := b.foreignKeyTarget(p.t, p.c, p.con, false); err != nil {
+			return err
+		}
 	}
-	con.OnUpdate, con.OnDelete = fkAction(c.FkUpdAction), fkAction(c.FkDelAction)
-	if con.Name == "" {
-		con.Name = b.chooseConstraintName(t.m.Name.Schema, t.m.Name.Name, nameAddition(con.Columns), "fkey", nil)
-	} else if b.constraintExists(t, con.Name) {
-		return b.errorAt(c.Location, ErrInvalid, "constraint %s for relation %s already exists", con.Name, t.m.Name.Name)
-	}
-	t.m.Constraints = append(t.m.Constraints, con)
-	b.takeConname(t.m.Name.Schema, con.Name)
+	b.pendingForeignKeys = nil
 	return nil
 }
 

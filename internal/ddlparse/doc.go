@@ -25,17 +25,30 @@
 // every object the model carries a comment for, and DROP TABLE, VIEW,
 // INDEX and SEQUENCE without CASCADE.
 //
-// Privileges and ownership are out of scope: GRANT, REVOKE, ALTER DEFAULT
-// PRIVILEGES and OWNER TO are read and ignored. So are settings other than
-// search_path, transaction control, and the psql commands \restrict,
-// \unrestrict and \set that dumps contain.
+// Privileges and owners are read as PostgreSQL applies them (access.go):
+// every object starts with the privileges a new one gets (PUBLIC's
+// defaults, and the default privileges the files set for the role
+// applying them), then GRANT, REVOKE and ALTER ... OWNER TO change them;
+// ALTER DEFAULT PRIVILEGES is its own entry of the model. An owner is
+// known only where the files set one. Every role named is listed with its
+// position (model.Catalog.Roles), for the check that it exists. Settings
+// other than search_path, transaction control, and the psql commands
+// \restrict, \unrestrict and \set that dumps contain are ignored.
+//
+// What pg_dump --clean writes first reads too: DROP ... IF EXISTS of what
+// does not exist does nothing, and a DROP (or an ALTER TABLE that only
+// drops constraints and defaults) of what the files create later stands.
+// INSERTs into the tables WithIgnoredRows names (a framework's bookkeeping
+// rows) are skipped.
 //
 // # Errors
 //
 // A statement that cannot be represented is an error, never dropped: rules,
 // event triggers, aggregates, operators, base and range types, text search
 // objects, foreign tables, publications, DO blocks, data (INSERT, COPY, ...),
-// tablespaces, column compression and statistics, among others. So is a
+// tablespaces, column compression and statistics, role membership,
+// privileges revoked from an object's owner or on the sequence of an
+// identity column, among others. So is a
 // reference to an object the files do not define (a foreign key's table, a
 // column's type, a trigger's function), unless it lies in a schema the
 // filter excludes or in an extension. Every error is an [*Error] naming
@@ -45,8 +58,8 @@
 // [ErrUndefined], [ErrInvalid]).
 //
 // What an extension provides is known for the contrib extensions of
-// PostgreSQL 15 (see sqlnorm); the schema of any other extension is taken
-// on trust.
+// PostgreSQL 15, PostGIS and pg_partman (see sqlnorm); the schema of any
+// other extension is taken on trust.
 //
 // Large files are parsed on all CPUs while the statements already parsed
 // are applied; the 16-copy MusicBrainz schema (6,000 tables) reads in well

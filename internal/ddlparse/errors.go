@@ -16,6 +16,10 @@ var (
 	// ErrInvalid marks a statement PostgreSQL would reject for another
 	// reason, such as a duplicate name.
 	ErrInvalid = errors.New("invalid statement")
+	// ErrCycle marks objects that depend on each other so that no order of
+	// statements creates them; the message names every statement of the
+	// cycle with its position.
+	ErrCycle = errors.New("dependency cycle")
 )
 
 // Error is a problem with one statement of a schema file.
@@ -29,7 +33,8 @@ type Error struct {
 	Statement string
 	// Msg says what is wrong.
 	Msg string
-	// Kind is ErrSyntax, ErrUnsupported, ErrUndefined or ErrInvalid.
+	// Kind is ErrSyntax, ErrUnsupported, ErrUndefined, ErrInvalid or
+	// ErrCycle.
 	Kind error
 }
 

@@ -47,7 +47,7 @@ func TestErrors(t *testing.T) {
 			name: "data",
 			src:  "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);",
 			kind: ddlparse.ErrUnsupported,
-			want: `schema.sql:2:1: INSERT (schema files hold no data) is not supported (in "INSERT INTO t VALUES (1);")`,
+			want: `schema.sql:2:1: INSERT is not supported: schema files hold no data; keep data out of schema.sql (in a revision or a seed script), or, for a framework's own bookkeeping rows, list their table in autogen.toml's ignore_rows (in "INSERT INTO t VALUES (1);")`,
 		},
 		{
 			name: "missing foreign key target",

@@ -9,12 +9,19 @@ import (
 
 // finish assembles the catalog from what the statements built.
 func (b *builder) finish() (*model.Catalog, error) {
+	if err := b.resolveForeignKeys(); err != nil {
+		return nil, err
+	}
+	if err := b.checkDrops(); err != nil {
+		return nil, err
+	}
 	c := &model.Catalog{}
 	for name, s := range b.schemas {
 		if name != "public" {
 			c.Schemas = append(c.Schemas, s)
 		}
 	}
+	c.Public = b.schemas["public"]
 	for _, e := range b.extensions {
 		c.Extensions = append(c.Extensions, e.m)
 	}
@@ -53,6 +60,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 	for _, trs := range b.triggers {
 		c.Triggers = append(c.Triggers, trs...)
 	}
+	b.finishAccess(c)
 	sqlnorm.Finalize(c, b.cfg.filter)
 	return c, nil
 }

@@ -156,10 +156,13 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 				return b.errorAt(-1, ErrInvalid, "function %s already exists", f.Signature())
 			}
 			f.Comment = old.Comment
+			f.Access = old.Access
+			b.accessDone[&f.Access] = true
 			fns[i] = f
 			return nil
 		}
 	}
+	b.initAccess(&f.Access, f.ID().Kind, n.Schema)
 	b.functions[n] = append(fns, f)
 	return nil
 }
@@ -175,15 +178,10 @@ func floatArg(n *pg.Node) (float64, error) {
 	return strconv.ParseFloat(s, 64)
 }
 
-// listSettings are the settings whose list elements PostgreSQL quotes as
-// identifiers when it stores them (GUC_LIST_QUOTE).
-var listSettings = map[string]bool{"search_path": true, "temp_tablespaces": true,
-	"session_preload_libraries": true, "shared_preload_libraries": true, "local_preload_libraries": true}
-
 // functionSetting renders a SET clause as proconfig stores it:
 // "name=value", list elements joined with ", ".
 func (b *builder) functionSetting(s *pg.VariableSetStmt) (string, error) {
-	name := strings.ToLower(s.Name)
+	name := pgsql.SettingName(s.Name)
 	switch s.Kind {
 	case pg.VariableSetKind_VAR_SET_VALUE:
 	case pg.VariableSetKind_VAR_RESET, pg.VariableSetKind_VAR_SET_DEFAULT:
@@ -197,7 +195,7 @@ func (b *builder) functionSetting(s *pg.VariableSetStmt) (string, error) {
 		if !ok {
 			return "", b.errorAt(-1, ErrInvalid, "invalid value for %s", name)
 		}
-		if listSettings[name] {
+		if pgsql.ListSetting(name) {
 			v = pgsql.QuoteIdent(v)
 		}
 		parts = append(parts, v)

@@ -104,6 +104,14 @@ func (b *builder) renameIndex(ix *index, name string) {
 func (b *builder) indexKey(t *table, method string, ie *pg.IndexElem) (model.IndexKey, error) {
 	var k model.IndexKey
 	colName := ie.Name
+	// A top-level COLLATE is the key's collation, as PostgreSQL's
+	// ComputeIndexAttrs takes it: "(x COLLATE y)" is "x COLLATE y".
+	for cc := ie.Expr.GetCollateClause(); cc != nil; cc = ie.Expr.GetCollateClause() {
+		if ie.Collation == nil {
+			ie.Collation = cc.Collname
+		}
+		ie.Expr = cc.Arg
+	}
 	if cr := ie.Expr.GetColumnRef(); cr != nil && len(cr.Fields) == 1 {
 		// "(col)" is a plain column, as PostgreSQL treats it.
 		colName = cr.Fields[0].GetString_().GetSval()

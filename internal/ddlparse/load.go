@@ -7,6 +7,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,7 +27,15 @@ type Option func(*config)
 type config struct {
 	filter     *scope.Filter
 	searchPath []string
+	// ignoredRows are the tables whose INSERTs are skipped.
+	ignoredRows []string
 }
+
+// WithIgnoredRows skips the INSERT statements into the named tables
+// ("table" in any schema, or "schema.table"): a framework's bookkeeping
+// rows, which structure files carry along with the schema. Other data
+// statements stay errors.
+func WithIgnoredRows(tables []string) Option { return func(c *config) { c.ignoredRows = tables } }
 
 // WithFilter leaves out the objects the filter excludes. References to
 // objects in excluded schemas are not checked.
@@ -48,35 +57,96 @@ func newConfig(opts []Option) *config {
 }
 
 // Load reads the schema described by a .sql file, or by the .sql files of a
-// directory and its subdirectories read in name order, as if they were run
-// one after the other, each in a new session.
+// directory and its subdirectories. The files describe a set of objects:
+// they may create them in any order, and reference objects defined later
+// or in another file (see order.go). Each file starts a new session, with
+// the default search_path.
 func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, error) {
-	files, err := Files(path)
+	names, err := Files(path)
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(newConfig(opts))
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	files := make([]*source, len(names))
+	for i, f := range names {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("ddlparse: %w", err)
 		}
-		if err := b.file(ctx, f, string(src)); err != nil {
-			return nil, err
-		}
+		files[i] = &source{name: f, text: string(src)}
 	}
-	return b.finish()
+	return load(ctx, newConfig(opts), files)
 }
 
 // Parse reads the schema described by one SQL text; name is used in error
 // messages.
 func Parse(name string, src []byte, opts ...Option) (*model.Catalog, error) {
-	b := newBuilder(newConfig(opts))
-	if err := b.file(context.Background(), name, string(src)); err != nil {
+	return load(context.Background(), newConfig(opts), []*source{{name: name, text: string(src)}})
+}
+
+// load applies the files' statements in the order given, and when one
+// refers to an object not created yet, again in dependency order.
+func load(ctx context.Context, cfg *config, files []*source) (*model.Catalog, error) {
+	b := newBuilder(cfg)
+	b.misses = map[miss]bool{}
+	err := func() error {
+		for _, f := range files {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := b.file(ctx, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}()
+	switch {
+	case err == nil && !b.lateDefinitions():
+		return b.finish()
+	case err != nil && !errors.Is(err, ErrUndefined):
 		return nil, err
+	}
+	return loadOrdered(ctx, cfg, files)
+}
+
+// loadOrdered applies the files' statements in dependency order.
+func loadOrdered(ctx context.Context, cfg *config, files []*source) (*model.Catalog, error) {
+	b := newBuilder(cfg)
+	var units []*unit
+	for _, f := range files {
+		err := b.eachStatement(ctx, f, func(s *stmt) error {
+			switch {
+			case s.raw.Meta:
+				return b.metaCommand(s.raw.Text)
+			case s.node == nil:
+				return nil
+			}
+			// Settings are the session's: they apply to the statements
+			// that follow them in their file.
+			switch v := s.node.Node.(type) {
+			case *pg.Node_VariableSetStmt:
+				return b.set(v.VariableSetStmt)
+			case *pg.Node_SelectStmt:
+				return b.selectStmt(v.SelectStmt)
+			}
+			units = append(units, &unit{src: b.src, st: *s, path: slices.Clone(b.searchPath), pos: len(units)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	ordered, o, err := order(units)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range ordered {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b.src, b.searchPath, b.cur = u.src, u.path, &u.st
+		if err := b.statement(u.st.node); err != nil {
+			return nil, o.explain(u, err)
+		}
 	}
 	return b.finish()
 }
@@ -88,30 +158,39 @@ type stmt struct {
 	err  error
 }
 
-// file parses and applies one file. Statements are parsed on all CPUs
-// while the builder applies them in order as they become ready: the C
-// parser holds no global lock, and parsing dominates the time to read a
-// large schema.
-func (b *builder) file(ctx context.Context, name, src string) error {
-	b.src = &source{name: name, text: src}
+// file parses and applies one file in order.
+func (b *builder) file(ctx context.Context, f *source) error {
+	return b.eachStatement(ctx, f, func(s *stmt) error {
+		switch {
+		case s.raw.Meta:
+			return b.metaCommand(s.raw.Text)
+		case s.node != nil:
+			return b.statement(s.node)
+		}
+		return nil
+	})
+}
+
+// eachStatement parses a file and hands its statements to fn in order,
+// with the builder's file, statement and search_path set for them (each
+// file starts with the default search_path). Statements are parsed on all
+// CPUs while fn takes the ones already parsed: the C parser holds no
+// global lock, and parsing dominates the time to read a large schema.
+func (b *builder) eachStatement(ctx context.Context, f *source, fn func(*stmt) error) error {
+	b.src = f
 	b.searchPath = append([]string(nil), b.cfg.searchPath...)
+	src := f.text
 	raws := pgsql.Split(src)
 	p := startParsing(ctx, raws)
 	defer p.stop()
 	for i := 0; i < len(raws); i++ {
 		s, last := p.get(src, i)
 		b.cur = &s
-		switch {
-		case s.err != nil:
+		if s.err != nil {
 			return b.syntaxError(&s)
-		case s.raw.Meta:
-			if err := b.metaCommand(s.raw.Text); err != nil {
-				return err
-			}
-		case s.node != nil:
-			if err := b.statement(s.node); err != nil {
-				return err
-			}
+		}
+		if err := fn(&s); err != nil {
+			return err
 		}
 		i = last
 	}

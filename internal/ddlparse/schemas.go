@@ -14,8 +14,15 @@ func (b *builder) createSchema(s *pg.CreateSchemaStmt) error {
 		return b.unsupported("CREATE SCHEMA with schema elements (write them as separate statements)")
 	}
 	name := s.Schemaname
+	owner := ""
+	if s.Authrole != nil {
+		owner = b.role(s.Authrole, false)
+	}
 	if name == "" {
-		return b.unsupported("CREATE SCHEMA AUTHORIZATION without a schema name")
+		if owner == "" {
+			return b.unsupported("CREATE SCHEMA AUTHORIZATION of the role applying the schema without a schema name")
+		}
+		name = owner // the schema is named after its owner
 	}
 	if b.schemas[name] != nil {
 		if s.IfNotExists {
@@ -26,7 +33,10 @@ func (b *builder) createSchema(s *pg.CreateSchemaStmt) error {
 	if strings.HasPrefix(name, "pg_") {
 		return b.errorAt(-1, ErrInvalid, "schema name %s is reserved", name)
 	}
-	b.schemas[name] = &model.Schema{Name: name}
+	sc := &model.Schema{Name: name}
+	b.initAccess(&sc.Access, model.KindSchema, name)
+	sc.Owner = owner
+	b.schemas[name] = sc
 	return nil
 }
 
@@ -70,7 +80,7 @@ func (b *builder) installExtension(name, schema, version string, cascade bool) e
 	if schema == "" {
 		s, ok := b.ns().CreationSchema()
 		if !ok {
-			return b.errorAt(-1, ErrInvalid, "no schema has been selected to create in")
+			return b.errorAt(-1, ErrUndefined, "no schema has been selected to create in")
 		}
 		schema = s
 	} else if b.schemas[schema] == nil && schema != "pg_catalog" {

@@ -30,6 +30,7 @@ func (b *builder) createSequence(s *pg.CreateSeqStmt) error {
 		return err
 	}
 	seq.SequenceOptions = opts
+	b.initAccess(&seq.Access, model.KindSequence, n.Schema)
 	b.sequences[n] = &sequence{m: seq}
 	b.takeRelname(n.Schema, n.Name)
 	return b.setOwnedBy(seq, ownedBy)
@@ -81,6 +82,10 @@ func (b *builder) setOwnedBy(seq *model.Sequence, owner []string) error {
 	col := owner[len(owner)-1]
 	if t.m.Column(col) == nil {
 		return b.errorAt(-1, ErrUndefined, "column %s of table %s does not exist", col, t.m.Name)
+	}
+	if seq.Owner != t.m.Owner {
+		return b.errorAt(-1, ErrInvalid, "sequence must have same owner as table it is linked to (%s is owned by %s, %s by %s)",
+			seq.Name, ownerName(seq.Owner), t.m.Name, ownerName(t.m.Owner))
 	}
 	seq.OwnedBy = &model.ColumnRef{Table: t.m.Name, Column: col}
 	return nil
@@ -223,6 +228,9 @@ func (b *builder) addSequence(tbl model.Name, col, given string, opts model.Sequ
 	}
 	seq := &model.Sequence{Name: model.Name{Schema: tbl.Schema, Name: name}, SequenceOptions: opts,
 		OwnedBy: &model.ColumnRef{Table: tbl, Column: col}}
+	if !identity {
+		b.initAccess(&seq.Access, model.KindSequence, seq.Name.Schema)
+	}
 	b.sequences[seq.Name] = &sequence{m: seq, identity: identity}
 	b.takeRelname(tbl.Schema, name)
 	return seq

@@ -16,13 +16,14 @@ func (b *builder) statement(n *pg.Node) error {
 	case *pg.Node_TransactionStmt:
 		// Transaction boundaries do not change the schema a file describes.
 		return nil
-	case *pg.Node_GrantStmt, *pg.Node_GrantRoleStmt, *pg.Node_AlterDefaultPrivilegesStmt:
-		// Privileges are out of autogen's scope; see the package
-		// documentation.
-		return nil
+	case *pg.Node_GrantStmt:
+		return b.grant(v.GrantStmt)
+	case *pg.Node_AlterDefaultPrivilegesStmt:
+		return b.defaultPrivileges(v.AlterDefaultPrivilegesStmt)
 	case *pg.Node_AlterOwnerStmt:
-		// Ownership is out of scope, like privileges.
-		return nil
+		return b.alterOwner(v.AlterOwnerStmt)
+	case *pg.Node_GrantRoleStmt:
+		return b.unsupported("GRANT or REVOKE of role membership (roles are cluster-level: autogen does not manage them)")
 	case *pg.Node_CreateSchemaStmt:
 		return b.createSchema(v.CreateSchemaStmt)
 	case *pg.Node_CreateExtensionStmt:
@@ -70,12 +71,45 @@ func (b *builder) statement(n *pg.Node) error {
 		return b.unsupported("CREATE EVENT TRIGGER (event triggers are out of scope)")
 	case *pg.Node_DropStmt:
 		return b.drop(v.DropStmt)
-	case *pg.Node_InsertStmt, *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
-		return b.unsupported(statementName(b.cur.raw.Text) + " (schema files hold no data)")
+	case *pg.Node_InsertStmt:
+		if b.ignoredRows(v.InsertStmt.Relation) {
+			return nil
+		}
+		return b.dataStatement()
+	case *pg.Node_UpdateStmt, *pg.Node_DeleteStmt, *pg.Node_CopyStmt, *pg.Node_TruncateStmt:
+		return b.dataStatement()
 	case *pg.Node_DoStmt:
 		return b.unsupported("DO (procedural code cannot be read as schema)")
 	}
 	return b.unsupported(statementName(b.cur.raw.Text))
+}
+
+// dataStatement refuses a statement that changes rows.
+func (b *builder) dataStatement() error {
+	return b.errorAt(-1, ErrUnsupported, "%s is not supported: schema files hold no data; keep data out of schema.sql "+
+		"(in a revision or a seed script), or, for a framework's own bookkeeping rows, list their table in autogen.toml's ignore_rows",
+		statementName(b.cur.raw.Text))
+}
+
+// ignoredRows reports whether an INSERT goes into a table whose rows are
+// to be skipped (WithIgnoredRows).
+func (b *builder) ignoredRows(rv *pg.RangeVar) bool {
+	for _, t := range b.cfg.ignoredRows {
+		schema, name, qualified := strings.Cut(t, ".")
+		if !qualified {
+			name, schema = schema, ""
+		}
+		if name != rv.Relname {
+			continue
+		}
+		if schema == "" {
+			return true
+		}
+		if n, err := b.relation(rv); err == nil && n.Schema == schema || rv.Schemaname == schema {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) unsupported(what string) error {

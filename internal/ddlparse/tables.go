@@ -147,6 +147,7 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 			return err
 		}
 	}
+	b.initAccess(&t.m.Access, model.KindTable, n.Schema)
 	b.tables[n] = t
 	b.takeRelname(n.Schema, n.Name)
 	for _, p := range t.parents {
@@ -177,6 +178,7 @@ func inheritedColumn(pc *model.Column) *model.Column {
 	c := *pc
 	c.Identity = nil
 	c.Comment = ""
+	c.Access = model.Access{} // column privileges are not inherited
 	return &c
 }
 

@@ -24,7 +24,9 @@ func (b *builder) createEnum(s *pg.CreateEnumStmt) error {
 	if b.typeTaken(n) {
 		return b.errorAt(-1, ErrInvalid, "type %s already exists", n)
 	}
-	b.enums[n] = &model.Enum{Name: n, Values: sqlnorm.Strings(s.Vals)}
+	e := &model.Enum{Name: n, Values: sqlnorm.Strings(s.Vals)}
+	b.initAccess(&e.Access, model.KindEnum, n.Schema)
+	b.enums[n] = e
 	return nil
 }
 
@@ -92,6 +94,7 @@ func (b *builder) createComposite(s *pg.CompositeTypeStmt) error {
 		}
 		c.Attributes = append(c.Attributes, &model.Attribute{Name: cd.Colname, Type: typ, Collation: coll})
 	}
+	b.initAccess(&c.Access, model.KindComposite, n.Schema)
 	b.composites[n] = c
 	// A composite type has a pg_class entry, which takes the name.
 	b.takeRelname(n.Schema, n.Name)
@@ -114,6 +117,7 @@ func (b *builder) createDomain(s *pg.CreateDomainStmt) error {
 	if d.Collation, err = b.collation(s.CollClause, typ); err != nil {
 		return err
 	}
+	b.initAccess(&d.Access, model.KindDomain, n.Schema)
 	b.domains[n] = d
 	for _, c := range s.Constraints {
 		if err := b.domainConstraint(d, c.GetConstraint(), false); err != nil {

@@ -64,13 +64,25 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 	if b.relationExists(n.Schema, n.Name) && !(replace && old != nil && !old.m.Materialized) {
 		return b.errorAt(rv.Location, ErrInvalid, "relation %s already exists", n)
 	}
+	src := ""
+	if len(columns) == 0 {
+		// A column list is folded into the query's output names, which the
+		// user's text does not have.
+		src = b.querySourceOf(sel)
+	}
 	q, err := b.ns().Query(sel, columns)
 	if err != nil {
 		return b.exprError(err)
 	}
+	q.Expr.Source = src
 	v := &model.View{Name: n, Materialized: materialized, Query: q.Expr, Options: opts}
 	if old != nil {
+		// CREATE OR REPLACE keeps the comment, owner and privileges.
 		v.Comment = old.m.Comment
+		v.Access = old.m.Access
+		b.accessDone[&v.Access] = true
+	} else {
+		b.initAccess(&v.Access, v.ID().Kind, n.Schema)
 	}
 	b.views[n] = &view{m: v, columns: q.Columns}
 	b.takeRelname(n.Schema, n.Name)
@@ -103,6 +115,10 @@ func (b *builder) alterView(s *pg.AlterTableStmt) error {
 		c := cn.GetAlterTableCmd()
 		switch c.Subtype {
 		case pg.AlterTableType_AT_ChangeOwner:
+			t := accessTarget{kind: v.m.ID().Kind, acc: &v.m.Access, schema: n.Schema, what: n.String()}
+			if err := b.setOwner(t, b.role(c.Newowner, false)); err != nil {
+				return err
+			}
 		case pg.AlterTableType_AT_SetRelOptions, pg.AlterTableType_AT_ResetRelOptions:
 			opts, err := b.relOptions(c.Def.GetList().GetItems())
 			if err != nil {

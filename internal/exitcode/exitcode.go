@@ -33,11 +33,15 @@ const (
 	Migration = 8
 	// Build: the revisions package does not compile.
 	Build = 9
-	// Refused: the command refused to write something unsafe (destructive
-	// changes, unconfirmed renames, existing files).
+	// Refused: the command refused to write or run something unsafe
+	// (changes that would lose data, unconfirmed renames, existing files).
 	Refused = 10
 	// Internal: anything else.
 	Internal = 70
+	// Interrupted: SIGINT or SIGTERM stopped the command; the running
+	// statement was cancelled and its transaction rolled back (128 + the
+	// number of SIGINT, as shells report it, whichever signal it was).
+	Interrupted = 130
 )
 
 // Error carries an exit code with an error.

@@ -119,3 +119,38 @@ func (o ObjectRef) Target() string {
 
 // String renders "KEYWORD target", as in "TABLE public.users".
 func (o ObjectRef) String() string { return o.Keyword() + " " + o.Target() }
+
+// GrantTarget renders the object as GRANT and REVOKE name it after ON:
+// views, materialized views, foreign tables and the columns of a table
+// are all TABLEs there ("TABLE public.v"; a column's name goes in the
+// privilege list), a server is a FOREIGN SERVER, an aggregate a FUNCTION.
+func (o ObjectRef) GrantTarget() string {
+	switch k := strings.ToUpper(o.Kind); k {
+	case "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE":
+		return "TABLE " + o.Target()
+	case "COLUMN":
+		return "TABLE " + QualifiedName(o.Schema, o.Table)
+	case "SERVER":
+		return "FOREIGN SERVER " + o.Target()
+	case "AGGREGATE":
+		return "FUNCTION " + o.Target()
+	}
+	return o.String()
+}
+
+// OwnerTarget renders the object as ALTER ... OWNER TO names it after
+// ALTER: "TABLE public.t", "FUNCTION public.f(integer)".
+func (o ObjectRef) OwnerTarget() string { return o.String() }
+
+// RoleSpec renders a role name as GRANT, REVOKE and OWNER TO take it:
+// PUBLIC and the special roles (CURRENT_USER, CURRENT_ROLE, SESSION_USER)
+// as keywords, any other name quoted as needed.
+func RoleSpec(name string) string {
+	switch up := strings.ToUpper(name); up {
+	case "PUBLIC", "CURRENT_USER", "CURRENT_ROLE", "SESSION_USER":
+		if name == up || strings.ToLower(name) == name && up == "PUBLIC" {
+			return up
+		}
+	}
+	return QuoteIdent(name)
+}

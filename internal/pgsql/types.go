@@ -510,3 +510,88 @@ func DefaultStorage(typ string) string {
 	bt, _ := Builtin(t.Name)
 	return bt.Storage
 }
+
+// postgisTypes are the geometry types of PostGIS, by lower-case name, as
+// its typmod output function spells them.
+var postgisTypes = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"Geometry", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString",
+		"MultiPolygon", "GeometryCollection", "CircularString", "CompoundCurve", "CurvePolygon", "MultiCurve",
+		"MultiSurface", "PolyhedralSurface", "Triangle", "Tin"} {
+		m[strings.ToLower(n)] = n
+	}
+	return m
+}()
+
+// FormatTypeModifier spells the type modifier of a type that is not built
+// in, as format_type prints it through the type's typmod output function:
+// PostGIS's geometry and geography spell the geometry type in its own case
+// with its dimensions and the SRID when there is one ("(Point,4326)",
+// "(PointZ)"; a geography's SRID defaults to 4326, and a plain
+// geometry(Geometry) prints no modifier at all); the integer modifiers of
+// other types print as written ("(3)" for pgvector's vector(3)). mods are
+// the modifiers as written: identifiers, strings or integers. A text
+// modifier of a type autogen does not know is an error wrapping
+// ErrTypeModifier.
+func FormatTypeModifier(name string, mods []string) (string, error) {
+	if len(mods) == 0 {
+		return "", nil
+	}
+	switch name {
+	case "geometry", "geography":
+		return postgisModifier(name == "geography", mods)
+	}
+	for _, m := range mods {
+		if _, err := strconv.ParseInt(m, 10, 32); err != nil {
+			return "", fmt.Errorf("%w: (%s) on %s: autogen knows only the integer modifiers of types that are not built in (and PostGIS's)",
+				ErrTypeModifier, strings.Join(mods, ","), name)
+		}
+	}
+	return "(" + strings.Join(mods, ",") + ")", nil
+}
+
+// postgisModifier canonicalizes a geometry or geography modifier: a
+// geometry type, optionally suffixed with Z, M or ZM, and an SRID.
+func postgisModifier(geography bool, mods []string) (string, error) {
+	bad := func(why string) (string, error) {
+		return "", fmt.Errorf("%w: (%s): %s", ErrTypeModifier, strings.Join(mods, ","), why)
+	}
+	if len(mods) > 2 {
+		return bad("at most a geometry type and an SRID")
+	}
+	t := strings.ToLower(strings.TrimSpace(mods[0]))
+	dims := ""
+	base, ok := postgisTypes[t]
+	for _, suffix := range []string{"zm", "z", "m"} {
+		if ok {
+			break
+		}
+		if strings.HasSuffix(t, suffix) {
+			if base, ok = postgisTypes[strings.TrimSuffix(t, suffix)]; ok {
+				dims = strings.ToUpper(suffix)
+			}
+		}
+	}
+	if !ok {
+		return bad("unknown geometry type " + mods[0])
+	}
+	var srid int64
+	if len(mods) == 2 {
+		n, err := strconv.ParseInt(strings.TrimSpace(mods[1]), 10, 32)
+		if err != nil {
+			return bad("the SRID must be an integer")
+		}
+		srid = max(n, 0) // PostGIS takes a negative SRID as unknown (0)
+	}
+	if geography && srid == 0 {
+		srid = 4326
+	}
+	if !geography && base == "Geometry" && dims == "" && srid == 0 {
+		return "", nil
+	}
+	s := "(" + base + dims
+	if srid != 0 {
+		s += "," + strconv.FormatInt(srid, 10)
+	}
+	return s + ")", nil
+}

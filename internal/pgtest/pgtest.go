@@ -58,21 +58,40 @@ func Run(m interface{ Run() int }) int {
 func AdminURL(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
-		if u := os.Getenv(EnvURL); u != "" {
-			adminURL = u
-			return
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		cluster, startErr = tempdb.Start(ctx)
-		if startErr == nil {
+		if u := os.Getenv(EnvURL); u != "" {
+			adminURL = u
+		} else if cluster, startErr = tempdb.Start(ctx); startErr == nil {
 			adminURL = cluster.URL("postgres")
+		}
+		if startErr == nil {
+			startErr = createRoles(ctx, adminURL)
 		}
 	})
 	if startErr != nil {
 		t.Fatalf("starting PostgreSQL: %v", startErr)
 	}
 	return adminURL
+}
+
+// Roles are the roles every test server has, for tests of privileges and
+// ownership: roles are cluster-level, so tests share them and never drop
+// them.
+var Roles = []string{"autogen_reader", "autogen_writer", "autogen_owner"}
+
+// createRoles creates the Roles the server lacks. Test binaries run in
+// parallel against one server, so a role another creates meanwhile is no
+// error.
+func createRoles(ctx context.Context, admin string) error {
+	var stmts []string
+	for _, r := range Roles {
+		stmts = append(stmts, fmt.Sprintf(`DO $$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`, r))
+	}
+	if err := ExecContext(ctx, admin, strings.Join(stmts, "\n")); err != nil {
+		return fmt.Errorf("creating the test roles: %w", err)
+	}
+	return nil
 }
 
 // NewDB creates an empty database for the test and drops it when the test
@@ -184,6 +203,31 @@ func Query(t testing.TB, dbURL, sql string) []string {
 // which runs out of lock slots on a default server.
 func LoadPsql(t testing.TB, dbURL, sql string) {
 	t.Helper()
+	cmd := tool(t, "psql", dbURL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d")
+	cmd.Stdin = strings.NewReader(sql)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("psql: %v\n%s", err, out)
+	}
+}
+
+// Dump runs the server's pg_dump on the database at dbURL with the given
+// flags ("--schema-only", "--clean", ...) and returns its output.
+func Dump(t testing.TB, dbURL string, flags ...string) []byte {
+	t.Helper()
+	cmd := tool(t, "pg_dump", dbURL, flags...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pg_dump %s: %v\n%s", strings.Join(flags, " "), err, stderr.String())
+	}
+	return out
+}
+
+// tool prepares a command of the server's binaries on the database at
+// dbURL: its arguments, then the database name.
+func tool(t testing.TB, name, dbURL string, args ...string) *exec.Cmd {
+	t.Helper()
 	bindir, err := tempdb.FindBinaries()
 	if err != nil {
 		t.Fatal(err)
@@ -192,10 +236,7 @@ func LoadPsql(t testing.TB, dbURL, sql string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(filepath.Join(bindir, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", strings.TrimPrefix(u.Path, "/"))
+	cmd := exec.Command(filepath.Join(bindir, name), append(args, strings.TrimPrefix(u.Path, "/"))...)
 	cmd.Env = append(os.Environ(), PGEnv(t)...)
-	cmd.Stdin = strings.NewReader(sql)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("psql: %v\n%s", err, out)
-	}
+	return cmd
 }

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"reflect"
-	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/model"
@@ -29,13 +28,15 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	if typeChange {
 		second.Type = t.Type
 		second.FromType = f.Type
+		second.FromBase = o.FromDomains[f.Type]
+		second.ToBase = o.ToDomains[t.Type]
 		second.Collation = t.Collation
-		if needsUsing(f.Type, t.Type) {
-			second.Using = usingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)
+		if op.NeedsUsing(f.Type, t.Type) {
+			second.Using = op.UsingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)
 		}
 	}
 	if t.Default != nil && (first.DropDefault || f.Default == nil) {
-		second.SetDefault = t.Default.SQL
+		second.SetDefault = t.Default.Text()
 	}
 	var notNullViaCheck bool
 	if t.NotNull && !f.NotNull {
@@ -92,6 +93,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 		check := t.Name + "_not_null_autogen"
 		out = append(out,
 			op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: op.Check{Name: check, Expr: op.QuoteIdent(t.Name) + " IS NOT NULL", NotValid: true}},
+			validateCommit,
 			op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: check},
 		)
 	}
@@ -112,70 +114,6 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 func sameIdentity(f, t *model.Column) bool {
 	return reflect.DeepEqual(f.Identity, t.Identity)
 }
-
-// needsUsing reports whether changing a column from one type to another
-// needs an explicit USING cast: PostgreSQL converts on its own only along
-// an assignment cast. Within one type (a length or precision change) and
-// between the built-in numeric, string and date-time families there is one;
-// a USING cast there would be harmful, since an explicit cast to a shorter
-// varchar truncates silently where the assignment cast refuses.
-func needsUsing(from, to string) bool {
-	if strings.HasSuffix(from, "[]") != strings.HasSuffix(to, "[]") {
-		return true
-	}
-	if base(from) == base(to) {
-		return false
-	}
-	fb, tb := family(base(from)), family(base(to))
-	// Every type converts to a string type by assignment (through its
-	// output function); strings do not convert back.
-	if tb == "string" {
-		return false
-	}
-	return fb == "" || fb != tb
-}
-
-// usingExpr converts a column's values to a new type. Between built-in
-// types a plain cast is tried; numbers and timestamps convert as Unix epoch
-// seconds, since PostgreSQL has no cast between them; a user-defined type
-// (an enum, a domain) on either side converts through its text form, which
-// is the one conversion every type has.
-func usingExpr(col, from, to string) string {
-	fb, tb := family(base(from)), family(base(to))
-	switch {
-	case fb == "number" && tb == "time":
-		return "to_timestamp(" + col + ")::" + to
-	case fb == "time" && tb == "number":
-		return "extract(epoch FROM " + col + ")::" + to
-	case fb == "" || tb == "":
-		if strings.HasSuffix(from, "[]") {
-			return col + "::text[]::" + to
-		}
-		return col + "::text::" + to
-	}
-	return col + "::" + to
-}
-
-// base strips array brackets and a type modifier: "character varying(20)[]"
-// becomes "character varying".
-func base(t string) string {
-	t = strings.TrimSuffix(t, "[]")
-	if i := strings.IndexByte(t, '('); i >= 0 {
-		rest := t[strings.IndexByte(t, ')')+1:]
-		t = strings.TrimSpace(t[:i]) + rest
-	}
-	return strings.TrimSpace(t)
-}
-
-var families = map[string]string{
-	"smallint": "number", "integer": "number", "bigint": "number", "numeric": "number", "real": "number", "double precision": "number",
-	"text": "string", "character varying": "string", "character": "string", "name": "string", "bpchar": "string",
-	"date": "time", "timestamp without time zone": "time", "timestamp with time zone": "time",
-	"time without time zone": "clock", "time with time zone": "clock",
-	"bit": "bit", "bit varying": "bit", "interval": "interval", "boolean": "boolean", "json": "json", "jsonb": "jsonb",
-}
-
-func family(t string) string { return families[t] }
 
 // tempName returns the name a sequence takes while another holds its
 // own: the name with a suffix, shortened to fit PostgreSQL's 63 bytes.

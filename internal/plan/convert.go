@@ -11,12 +11,9 @@ import (
 
 func opName(n model.Name) op.Name { return op.Name{Schema: n.Schema, Name: n.Name} }
 
-func exprSQL(e *model.Expr) string {
-	if e == nil {
-		return ""
-	}
-	return e.SQL
-}
+// exprSQL returns the text of an expression a revision writes: the user's
+// own where the schema files give it (see model.Expr.Source).
+func exprSQL(e *model.Expr) string { return e.Text() }
 
 func column(c *model.Column) op.Column {
 	oc := op.Column{
@@ -106,7 +103,7 @@ func keySQL(k model.IndexKey) string {
 func indexColumn(k model.IndexKey) op.IndexColumn {
 	c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc}
 	if k.Expr != nil {
-		c.Name, c.Expr = "", k.Expr.SQL
+		c.Name, c.Expr = "", k.Expr.Text()
 	}
 	c.Nulls = strings.TrimPrefix(k.NullsOrder, "NULLS ")
 	return c
@@ -174,7 +171,7 @@ func createFunction(f *model.Function, replace bool) op.CreateFunction {
 
 func createView(v *model.View) op.CreateView {
 	return op.CreateView{Schema: v.Name.Schema, Name: v.Name.Name, Materialized: v.Materialized,
-		Query: v.Query.SQL, Columns: v.Columns, Options: v.Options}
+		Query: v.Query.Text(), Columns: v.Columns, Options: v.Options}
 }
 
 func createPolicy(table model.Name, p *model.Policy) op.CreatePolicy {
@@ -194,7 +191,7 @@ func createDomain(d *model.Domain) op.CreateDomain {
 	cd := op.CreateDomain{Schema: d.Name.Schema, Name: d.Name.Name, Type: d.Type, Collation: d.Collation,
 		Default: exprSQL(d.Default), NotNull: d.NotNull}
 	for _, c := range d.Checks {
-		cd.Checks = append(cd.Checks, op.DomainCheck{Name: c.Name, Expr: c.Expr.SQL, NotValid: c.NotValid})
+		cd.Checks = append(cd.Checks, op.DomainCheck{Name: c.Name, Expr: c.Expr.Text(), NotValid: c.NotValid})
 	}
 	return cd
 }

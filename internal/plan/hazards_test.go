@@ -11,6 +11,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 func catalog(t *testing.T, src string) *model.Catalog {
@@ -64,8 +65,9 @@ CREATE TABLE loose (at timestamptz);
 		after  string
 		online bool
 		want   []string
-		// noTx is whether the upgrade must run outside a transaction.
-		noTx bool
+		// segments is how many segments the upgrade runs in (0 means 1):
+		// transactions split by op.Commit, and concurrent index builds.
+		segments int
 	}{
 		{name: "drops delete data", before: base, after: strings.NewReplacer(", gone text", "", "CREATE TABLE loose (at timestamptz);", "").Replace(base),
 			want: []string{
@@ -102,14 +104,14 @@ CREATE TABLE loose (at timestamptz);
 				"added index 't_code' on 't': CreateIndex[blocks-writes may-fail]",
 				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint[locks-for-scan may-fail]",
 			}},
-		{name: "constraints and indexes online", online: true, noTx: true, before: base,
+		{name: "constraints and indexes online", online: true, segments: 5, before: base,
 			after: strings.Replace(base, "gone text)", "gone text, CHECK (qty > 0), FOREIGN KEY (p_id) REFERENCES p);\nCREATE UNIQUE INDEX t_code ON t (lower(code))", 1),
 			want: []string{
-				"added check constraint 't_qty_check' on 't': AddConstraint, ValidateConstraint[may-fail]",
+				"added check constraint 't_qty_check' on 't': AddConstraint, Commit, ValidateConstraint[may-fail]",
 				"added index 't_code' on 't': CreateIndex[may-fail]",
-				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint, ValidateConstraint[may-fail]",
+				"added foreign key constraint 't_p_id_fkey' on 't': AddConstraint, Commit, ValidateConstraint[may-fail]",
 			}},
-		{name: "a unique constraint online takes over an index built concurrently", online: true, noTx: true, before: base,
+		{name: "a unique constraint online takes over an index built concurrently", online: true, segments: 2, before: base,
 			after: strings.Replace(base, "gone text)", "gone text, UNIQUE (code))", 1),
 			want:  []string{"added unique constraint 't_code_key' on 't': CreateIndex[may-fail], AddConstraint"}},
 		{name: "partitioned tables keep plain index builds online", online: true, before: base,
@@ -117,14 +119,36 @@ CREATE TABLE loose (at timestamptz);
 			want:  []string{"added index 'logs_at' on 'logs': CreateIndex[blocks-writes]"}},
 		{name: "SET NOT NULL", before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
 			want: []string{"changed column 't.note': NOT NULL: AlterColumn[locks-for-scan may-fail]"}},
-		{name: "SET NOT NULL online goes through a validated check", online: true, before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
-			want: []string{"changed column 't.note': NOT NULL: AddConstraint, ValidateConstraint[may-fail], AlterColumn, DropConstraint"}},
+		{name: "SET NOT NULL online goes through a validated check", online: true, segments: 2, before: base, after: strings.Replace(base, "note text", "note text NOT NULL", 1),
+			want: []string{"changed column 't.note': NOT NULL: AddConstraint, Commit, ValidateConstraint[may-fail], AlterColumn, DropConstraint"}},
 		{name: "index drops", before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
 			want: []string{"removed index 't_note' on 't': DropIndex[blocks-writes]"}},
-		{name: "index drops online", online: true, noTx: true, before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
+		{name: "index drops online", online: true, before: base, after: strings.Replace(base, "CREATE INDEX t_note ON t (note);", "", 1),
 			want: []string{"removed index 't_note' on 't': DropIndex"}},
 		{name: "enum values", before: base, after: strings.Replace(base, "'ok', 'happy'", "'ok', 'happy', 'ecstatic'", 1),
 			want: []string{"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible]"}},
+		{name: "an enum value used later commits first", segments: 2, before: base,
+			after: strings.Replace(strings.Replace(base, "'ok', 'happy'", "'ok', 'happy', 'ecstatic'", 1), "m mood)", "m mood DEFAULT 'ecstatic')", 1),
+			want: []string{
+				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
+				"changed column 'p.m': default none -> 'ecstatic': AlterColumn",
+			}},
+		{name: "a run of enum values commits after its last when any is used", segments: 2, before: base,
+			after: strings.Replace(strings.Replace(base, "'sad', 'ok', 'happy'", "'sad', 'meh', 'ok', 'happy', 'ecstatic'", 1), "m mood)", "m mood DEFAULT 'meh')", 1),
+			want: []string{
+				"added value 'meh' to enum 'mood': AddEnumValue[irreversible]",
+				"added value 'ecstatic' to enum 'mood': AddEnumValue[irreversible], Commit",
+				"changed column 'p.m': default none -> 'meh': AlterColumn",
+			}},
+		{name: "leaving a domain for a narrower type of its base deletes data", before: base + "CREATE DOMAIN price AS numeric(12,4); CREATE TABLE d (v price);",
+			after: base + "CREATE DOMAIN price AS numeric(12,4); CREATE TABLE d (v numeric(12,2));",
+			want:  []string{"changed column 'd.v': type public.price -> numeric(12,2): AlterColumn[deletes-data rewrites-table]"}},
+		{name: "lossy type changes delete data", before: base,
+			after: strings.NewReplacer("price numeric(10,2)", "price numeric(10,1)", "CREATE TABLE loose (at timestamptz);", "CREATE TABLE loose (at date);").Replace(base),
+			want: []string{
+				"changed column 'loose.at': type timestamp with time zone -> date: AlterColumn[deletes-data rewrites-table time-zone]",
+				"changed column 't.price': type numeric(10,2) -> numeric(10,1): AlterColumn[deletes-data rewrites-table]",
+			}},
 		{name: "enum value removed", before: base, after: strings.Replace(base, "'ok', 'happy'", "'happy'", 1),
 			want: []string{"changed values of enum 'mood': (sad, ok, happy) -> (sad, happy): RenameType, CreateEnum, AlterColumn[rewrites-table may-fail], DropType"}},
 		{name: "table rewrites and partitions", before: base,
@@ -155,7 +179,8 @@ CREATE TABLE loose (at timestamptz);
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := plan.Build(changes, plan.Options{Online: tt.online, Partitioned: plan.PartitionedTables(catalog(t, tt.before))})
+			p, err := plan.Build(changes, plan.Options{Online: tt.online, Partitioned: plan.PartitionedTables(catalog(t, tt.before)),
+				FromDomains: plan.DomainBases(catalog(t, tt.before)), ToDomains: plan.DomainBases(catalog(t, tt.after))})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,8 +188,9 @@ CREATE TABLE loose (at timestamptz);
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if p.NoTransaction != tt.noTx {
-				t.Errorf("NoTransaction = %v, want %v", p.NoTransaction, tt.noTx)
+			want := max(tt.segments, 1)
+			if n := len(revision.Split(p.Ops())); n != want {
+				t.Errorf("the upgrade runs in %d segments, want %d", n, want)
 			}
 			// Step.Hazards is the concatenation of the per-operation lists.
 			for _, s := range p.Steps {
@@ -177,5 +203,30 @@ CREATE TABLE loose (at timestamptz);
 				}
 			}
 		})
+	}
+}
+
+// TestConcurrentIndexesCanRunAgain: an index built or dropped
+// concurrently runs outside a transaction, so a runner cut off right after
+// it runs it again; autogen writes it so that this succeeds.
+func TestConcurrentIndexesCanRunAgain(t *testing.T) {
+	before := catalog(t, "CREATE TABLE t (a int, b int); CREATE INDEX t_a ON t (a);")
+	after := catalog(t, "CREATE TABLE t (a int, b int); CREATE INDEX t_b ON t (b);")
+	changes, err := diff.Diff(before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Build(changes, plan.Options{Online: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts, err := p.SQL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"CREATE INDEX CONCURRENTLY IF NOT EXISTS t_b ON public.t (b)", "DROP INDEX CONCURRENTLY IF EXISTS public.t_a"}
+	slices.Sort(stmts)
+	if !slices.Equal(stmts, want) {
+		t.Errorf("statements %q, want %q", stmts, want)
 	}
 }

@@ -65,8 +65,16 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		f := c.Function
 		return ops(op.DropFunction{Schema: f.Name.Schema, Name: f.Name.Name, Args: f.IdentityArgs(), Procedure: f.Procedure}), nil
 	case diff.CreateTable:
+		if c.RowsFrom != nil {
+			return ops(createTable(c.Table), restoreRows(c.RowsFrom, c.Table)), nil
+		}
 		return ops(createTable(c.Table)), nil
 	case diff.DropTable:
+		if c.KeepRows {
+			t := c.Table
+			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t)},
+				op.DropTable{Schema: t.Name.Schema, Name: t.Name.Name, RowsStashed: true}), nil
+		}
 		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name}), nil
 	case diff.SetTableLogged:
 		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
@@ -115,9 +123,13 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.CreateIndex:
 		ci := createIndex(c.Index)
 		ci.Concurrently = o.Online && !c.Fresh && !o.Partitioned[c.Index.Table]
+		// A concurrent build runs outside a transaction, so a runner cut
+		// off right after it runs it again.
+		ci.IfNotExists = ci.Concurrently
 		return ops(ci), nil
 	case diff.DropIndex:
-		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: o.Online && !o.Partitioned[c.Index.Table]}), nil
+		concurrently := o.Online && !o.Partitioned[c.Index.Table]
+		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: concurrently, IfExists: concurrently}), nil
 	case diff.RenameIndex:
 		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
 	case diff.CreateView:
@@ -146,6 +158,12 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 			Roles: alterRoles(c.To.Roles), Using: exprSQL(c.To.Using), WithCheck: exprSQL(c.To.WithCheck)}), nil
 	case diff.SetComment:
 		return ops(commentOn(c.Object, c.To)), nil
+	case diff.SetOwner:
+		return ops(op.SetOwner{Object: objectOf(c.Object), Owner: c.To}), nil
+	case diff.SetPrivileges:
+		return setPrivileges(c), nil
+	case diff.SetDefaultPrivileges:
+		return setDefaultPrivileges(c), nil
 	case diff.AlterComposite:
 		ac := op.AlterComposite{Schema: c.To.Name.Schema, Name: c.To.Name.Name}
 		for _, a := range c.Drop {
@@ -163,6 +181,31 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 }
 
 func ops(o ...op.Operation) []op.Operation { return o }
+
+// sequenceColumns lists the columns of a table that may take their values
+// from a sequence: identity columns and columns with a default (the
+// server tells which of those own a sequence).
+func sequenceColumns(t *model.Table) []string {
+	var out []string
+	for _, c := range t.Columns {
+		if c.Identity != nil || c.Default != nil {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// restoreRows copies the rows of a rewritten table back: the columns the
+// new table has too and does not generate.
+func restoreRows(from, to *model.Table) op.RestoreRows {
+	r := op.RestoreRows{Schema: to.Name.Schema, Table: to.Name.Name, Sequences: sequenceColumns(from)}
+	for _, c := range to.Columns {
+		if c.Generated == nil && from.Column(c.Name) != nil {
+			r.Columns = append(r.Columns, c.Name)
+		}
+	}
+	return r
+}
 
 // alterRoles spells PUBLIC out: ALTER POLICY with no TO clause would keep
 // the old roles.
@@ -197,7 +240,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		if t.Default == nil {
 			a.DropDefault = true
 		} else {
-			a.SetDefault = t.Default.SQL
+			a.SetDefault = t.Default.Text()
 		}
 	}
 	a.SetNotNull = t.NotNull && !f.NotNull
@@ -226,7 +269,7 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 		switch {
 		case fc == nil || !tc.Expr.Equal(&fc.Expr) || (tc.NotValid && !fc.NotValid):
 			x := base
-			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.SQL, NotValid: tc.NotValid}
+			x.AddCheck = &op.DomainCheck{Name: tc.Name, Expr: tc.Expr.Text(), NotValid: tc.NotValid}
 			out = append(out, x)
 		case fc.NotValid && !tc.NotValid:
 			x := base
@@ -253,7 +296,7 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 			return ops(add)
 		}
 		ix := op.CreateIndex{Schema: c.Table.Schema, Table: c.Table.Name, Name: x.Name, Unique: true, Columns: op.Cols(x.Columns...),
-			Include: x.Include, NullsNotDistinct: x.NullsNotDistinct, Options: x.Options, Concurrently: true}
+			Include: x.Include, NullsNotDistinct: x.NullsNotDistinct, Options: x.Options, Concurrently: true, IfNotExists: true}
 		add.Constraint = op.Unique{Name: x.Name, UsingIndex: x.Name, Deferrable: x.Deferrable}
 		return ops(ix, add)
 	case op.Check:
@@ -265,8 +308,13 @@ func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 	default:
 		return ops(add)
 	}
-	return ops(add, op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name})
+	return ops(add, validateCommit, op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Constraint.Name})
 }
+
+// validateCommit separates a constraint added NOT VALID from its
+// validation: in one transaction, the scan would hold the ACCESS EXCLUSIVE
+// lock the addition took.
+var validateCommit = op.Commit{Reason: "validate without holding the lock that adding the constraint took"}
 
 // recreateEnum swaps an enum for a new one with the target values: rename
 // the old type, create the new one, convert every column through text, and

@@ -24,6 +24,22 @@ type Options struct {
 	// Downgrade marks the plan of a downgrade, whose re-created tables and
 	// columns come back empty; their steps say so.
 	Downgrade bool
+	// FromDomains and ToDomains map the domains of the catalog the plan
+	// starts from and of the one it goes to (DomainBases) to their base
+	// types, so that a column's type change from or to a domain is judged
+	// by the base: leaving a domain over numeric(12,4) for numeric(12,2)
+	// rounds.
+	FromDomains, ToDomains map[string]string
+}
+
+// DomainBases maps each domain of a catalog, by qualified name, to its
+// base type, for Options.FromDomains and ToDomains.
+func DomainBases(c *model.Catalog) map[string]string {
+	out := map[string]string{}
+	for _, d := range c.Domains {
+		out[op.QualifiedName(d.Name.Schema, d.Name.Name)] = d.Type
+	}
+	return out
 }
 
 // PartitionedTables returns the partitioned tables of the catalogs, for
@@ -54,11 +70,11 @@ type Step struct {
 	OpHazards [][]op.Hazard
 }
 
-// Plan is an ordered list of steps.
+// Plan is an ordered list of steps. The runtime runs them as segments
+// (see revision.Split): transactions separated by op.Commit and by the
+// operations that cannot run in a transaction block, each alone.
 type Plan struct {
 	Steps []Step
-	// NoTransaction is set when an operation cannot run in a transaction.
-	NoTransaction bool
 }
 
 // Ops returns every operation of the plan in order.
@@ -82,31 +98,64 @@ func (p *Plan) Hazards() []op.Hazard {
 	return out
 }
 
-// enumValueUsed reports whether an operation after an AddEnumValue names
-// that enum type.
-func enumValueUsed(ops []op.Operation) bool {
-	for i, o := range ops {
-		av, ok := o.(op.AddEnumValue)
-		if !ok {
+// enumValueUsed reports whether an operation after ops[i], an
+// AddEnumValue, names that enum type or value.
+func enumValueUsed(ops []op.Operation, i int) bool {
+	av := ops[i].(op.AddEnumValue)
+	typ := op.QualifiedName(av.Schema, av.Type)
+	for _, later := range ops[i+1:] {
+		if _, ok := later.(op.AddEnumValue); ok {
 			continue
 		}
-		typ := op.QualifiedName(av.Schema, av.Type)
-		for _, later := range ops[i+1:] {
-			if _, ok := later.(op.AddEnumValue); ok {
-				continue
-			}
-			stmts, err := later.Statements()
-			if err != nil {
-				continue
-			}
-			for _, s := range stmts {
-				if strings.Contains(s, typ) || strings.Contains(s, op.QuoteLiteral(av.Value)) {
-					return true
-				}
+		stmts, err := later.Statements()
+		if err != nil {
+			continue
+		}
+		for _, s := range stmts {
+			if strings.Contains(s, typ) || strings.Contains(s, op.QuoteLiteral(av.Value)) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// commitEnumValues ends the transaction after each run of enum values of
+// which later operations use one: a value added to an enum cannot be used
+// in the transaction that adds it.
+func commitEnumValues(p *Plan) {
+	var all []op.Operation
+	for _, s := range p.Steps {
+		all = append(all, s.Ops...)
+	}
+	n := 0     // index in all of the operation being looked at
+	used := "" // a value of the current run that is used later
+	for si := range p.Steps {
+		st := &p.Steps[si]
+		for i := 0; i < len(st.Ops); i++ {
+			av, ok := st.Ops[i].(op.AddEnumValue)
+			n++
+			if !ok {
+				continue
+			}
+			if used == "" && enumValueUsed(all, n-1) {
+				used = av.Value
+			}
+			if used == "" {
+				continue
+			}
+			// Commit after the last enum value of the run.
+			if n < len(all) {
+				if _, ok := all[n].(op.AddEnumValue); ok {
+					continue
+				}
+			}
+			commit := op.Commit{Reason: "enum value " + used + " is used below, which the transaction that adds it cannot do"}
+			st.Ops = append(st.Ops[:i+1], append([]op.Operation{commit}, st.Ops[i+1:]...)...)
+			i++
+			used = ""
+		}
+	}
 }
 
 // Build turns ordered changes into a plan.
@@ -138,6 +187,7 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		p.Steps = append([]Step{{Comment: "SQL function bodies are checked at the end of the transaction, after every table exists",
 			Ops: []op.Operation{op.SetLocal{Name: "check_function_bodies", Value: "off"}}}}, p.Steps...)
 	}
+	commitEnumValues(p)
 	// Hazards depend on the whole list: a table created earlier holds no
 	// rows.
 	var all []op.Operation
@@ -146,16 +196,7 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		for _, x := range s.Ops {
 			all = append(all, x)
 			stepOf = append(stepOf, i)
-			if nt, ok := x.(op.NonTransactional); ok && nt.NonTransactional() {
-				p.NoTransaction = true
-			}
 		}
-	}
-	if enumValueUsed(all) {
-		// A value added to an enum cannot be used in the transaction that
-		// adds it; this revision uses it, so it runs statement by
-		// statement.
-		p.NoTransaction = true
 	}
 	first := make([]int, len(p.Steps)) // index in all of each step's first operation
 	for i := range p.Steps {
@@ -179,17 +220,6 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 			h := op.Hazard{Kind: op.Recreates, Message: "recreates " + id.String() + " (it " + cause + "): its users wait until the transaction commits"}
 			s.Hazards = append(s.Hazards, h)
 			s.OpHazards[0] = append(s.OpHazards[0], h)
-		}
-	}
-	if p.NoTransaction {
-		// A non-transactional revision cannot SET LOCAL.
-		for i := range p.Steps {
-			if len(p.Steps[i].Ops) == 1 {
-				if _, ok := p.Steps[i].Ops[0].(op.SetLocal); ok {
-					p.Steps = append(p.Steps[:i], p.Steps[i+1:]...)
-					break
-				}
-			}
 		}
 	}
 	return p, nil

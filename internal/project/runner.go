@@ -291,7 +291,7 @@ func (b *Builder) key() (string, error) {
 		}
 	}
 	if b.Module.Replace != "" {
-		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "migrate", "runner", "internal/exitcode", "internal/term", "internal/cmdhelp", "internal/mdreport"} {
+		for _, rel := range []string{"go.mod", "go.sum", "op", "revision", "guard", "migrate", "runner", "internal/exitcode", "internal/term", "internal/cmdhelp", "internal/mdreport", "internal/pgsql"} {
 			if err := hashTree(h, filepath.Join(b.Module.Replace, rel)); err != nil {
 				return "", err
 			}

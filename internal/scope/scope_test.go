@@ -62,3 +62,17 @@ func TestValidate(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestVersionSchema: a version table in a schema of its own gives that
+// schema to the runtime; one in public, or unqualified, gives none.
+func TestVersionSchema(t *testing.T) {
+	for table, want := range map[string]string{"meta.schema_version": "meta", "public.autogen_version": "", "autogen_version": "", "": ""} {
+		if got := (&Filter{VersionTable: table}).VersionSchema(); got != want {
+			t.Errorf("VersionSchema of %q = %q, want %q", table, got, want)
+		}
+	}
+	var f *Filter
+	if f.VersionSchema() != "" {
+		t.Error("a nil filter has a version schema")
+	}
+}

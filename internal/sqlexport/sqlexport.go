@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/autogen-dev/autogen/op"
+	"github.com/autogen-dev/autogen/revision"
 )
 
 // Formats lists the layouts Files writes.
@@ -28,7 +29,9 @@ type Revision struct {
 	// Up and Down are the operations of the upgrade and the downgrade.
 	Up, Down []op.Operation
 	// NoTransaction runs the files outside a transaction, as CREATE INDEX
-	// CONCURRENTLY needs.
+	// CONCURRENTLY needs. Files sets it on its own for a revision that
+	// autogen runs in several segments (revision.Split), which neither
+	// tool can: they run such a file statement by statement.
 	NoTransaction bool
 }
 
@@ -44,6 +47,9 @@ func Files(format string, r Revision) (map[string][]byte, error) {
 	down, err := op.SQL(r.Down...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlexport: downgrade of %s: %w", r.ID, err)
+	}
+	if len(revision.Split(r.Up)) > 1 || len(revision.Split(r.Down)) > 1 {
+		r.NoTransaction = true
 	}
 	base := r.Version() + "_" + r.Slug
 	if r.Slug == "" {

@@ -195,6 +195,13 @@ func (c *canonicalizer) aexpr(e *pg.A_Expr) *pg.Node {
 		return c.expr(makeBool(pg.BoolExprType_NOT_EXPR, &pg.Node{Node: &pg.Node_AExpr{AExpr: e}}), "")
 	}
 	e.Location = 0
+	if names := Strings(e.Name); len(names) == 2 && IsBuiltin(KindOperator, op) {
+		// An operator of an extension that shares its name with a
+		// built-in one (PostGIS's &&): the catalog prints it qualified,
+		// while the SQL reader, which cannot tell operators apart by
+		// their operand types, leaves it bare. The key is the bare name.
+		e.Name = StringNodes(op)
+	}
 	e.Lexpr = c.expr(e.Lexpr, "")
 	e.Rexpr = c.expr(e.Rexpr, "")
 	if e.Kind == pg.A_Expr_Kind_AEXPR_OP_ANY || e.Kind == pg.A_Expr_Kind_AEXPR_OP_ALL {

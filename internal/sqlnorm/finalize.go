@@ -68,7 +68,8 @@ func pruneInherited(c *model.Catalog) {
 }
 
 func impliedColumn(col *model.Column, parents []*model.Table) bool {
-	if col.Comment != "" {
+	if col.Comment != "" || len(col.Grants) > 0 {
+		// Comments and column privileges are the partition's own.
 		return false
 	}
 	for _, p := range parents {
@@ -106,20 +107,65 @@ func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
 	return false
 }
 
-// filter removes what the filter leaves out.
+// filter removes what the filter leaves out: objects of every kind, and a
+// table's indexes, triggers, columns, constraints and policies with their
+// table or by patterns of their own.
 func filter(c *model.Catalog, f *scope.Filter) {
-	inSchema := func(n model.Name) bool { return f.Schema(n.Schema) }
-	inTable := func(n model.Name) bool { return f.Table(n.Schema, n.Name) }
-	c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return !f.Schema(s.Name) })
-	c.Extensions = slices.DeleteFunc(c.Extensions, func(e *model.Extension) bool { return !f.Schema(e.Schema) })
-	c.Collations = slices.DeleteFunc(c.Collations, func(x *model.Collation) bool { return !inSchema(x.Name) })
-	c.Enums = slices.DeleteFunc(c.Enums, func(x *model.Enum) bool { return !inSchema(x.Name) })
-	c.Domains = slices.DeleteFunc(c.Domains, func(x *model.Domain) bool { return !inSchema(x.Name) })
-	c.Composites = slices.DeleteFunc(c.Composites, func(x *model.Composite) bool { return !inSchema(x.Name) })
-	c.Functions = slices.DeleteFunc(c.Functions, func(x *model.Function) bool { return !inSchema(x.Name) })
-	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool { return !inTable(x.Name) })
-	c.Tables = slices.DeleteFunc(c.Tables, func(x *model.Table) bool { return !inTable(x.Name) })
-	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool { return !inTable(x.Name) })
-	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool { return !inTable(x.Table) })
-	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool { return !inTable(x.Table) })
+	in := func(k model.Kind, n model.Name) bool { return f.Object(k, n.Schema, n.Name) }
+	c.Schemas = slices.DeleteFunc(c.Schemas, func(s *model.Schema) bool { return !f.Object(model.KindSchema, s.Name) })
+	c.Extensions = slices.DeleteFunc(c.Extensions, func(e *model.Extension) bool {
+		return !f.Object(model.KindExtension, e.Schema, e.Name)
+	})
+	c.Collations = slices.DeleteFunc(c.Collations, func(x *model.Collation) bool { return !in(model.KindCollation, x.Name) })
+	c.Enums = slices.DeleteFunc(c.Enums, func(x *model.Enum) bool { return !in(model.KindEnum, x.Name) })
+	c.Domains = slices.DeleteFunc(c.Domains, func(x *model.Domain) bool { return !in(model.KindDomain, x.Name) })
+	for _, d := range c.Domains {
+		d.Checks = slices.DeleteFunc(d.Checks, func(x *model.DomainCheck) bool {
+			return !f.Object(model.KindDomainCheck, d.Name.Schema, d.Name.Name, x.Name)
+		})
+	}
+	c.Composites = slices.DeleteFunc(c.Composites, func(x *model.Composite) bool { return !in(model.KindComposite, x.Name) })
+	c.Functions = slices.DeleteFunc(c.Functions, func(x *model.Function) bool {
+		if x.Procedure {
+			return !in(model.KindProcedure, x.Name)
+		}
+		return !in(model.KindFunction, x.Name)
+	})
+	c.Tables = slices.DeleteFunc(c.Tables, func(x *model.Table) bool { return !in(model.KindTable, x.Name) })
+	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool {
+		if x.Materialized {
+			return !in(model.KindMatView, x.Name)
+		}
+		return !in(model.KindView, x.Name)
+	})
+	kept := map[model.Name]bool{}
+	for _, t := range c.Tables {
+		kept[t.Name] = true
+		s, n := t.Name.Schema, t.Name.Name
+		t.Columns = slices.DeleteFunc(t.Columns, func(x *model.Column) bool { return !f.Object(model.KindColumn, s, n, x.Name) })
+		t.Constraints = slices.DeleteFunc(t.Constraints, func(x *model.Constraint) bool {
+			return !f.Object(model.KindConstraint, s, n, x.Name)
+		})
+		t.Policies = slices.DeleteFunc(t.Policies, func(x *model.Policy) bool { return !f.Object(model.KindPolicy, s, n, x.Name) })
+	}
+	for _, v := range c.Views {
+		kept[v.Name] = true
+	}
+	// A sequence goes with the table that owns it, as it would with
+	// DROP TABLE.
+	c.Sequences = slices.DeleteFunc(c.Sequences, func(x *model.Sequence) bool {
+		return !in(model.KindSequence, x.Name) || x.OwnedBy != nil && !kept[x.OwnedBy.Table]
+	})
+	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool {
+		return !kept[x.Table] || !f.Object(model.KindIndex, x.Schema, x.Name)
+	})
+	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool {
+		return !kept[x.Table] || !f.Object(model.KindTrigger, x.Table.Schema, x.Table.Name, x.Name)
+	})
+	c.DefaultPrivileges = slices.DeleteFunc(c.DefaultPrivileges, func(x *model.DefaultPrivileges) bool {
+		return x.Schema != "" && !f.Object(model.KindSchema, x.Schema)
+	})
+	if c.Public != nil && !f.Object(model.KindSchema, "public") {
+		c.Public = nil
+	}
 }

@@ -16,6 +16,17 @@ import (
 //go:embed pgdata/catalog.txt
 var catalogData string
 
+// OperatorName is how the model names an operator outside expressions (an
+// exclusion constraint's): bare when it is pg_catalog's, or shares its
+// name with one of pg_catalog's (an extension's &&: the SQL reader cannot
+// tell them apart without operand types), else schema-qualified.
+func OperatorName(schema, name string) string {
+	if schema == "" || schema == "pg_catalog" || IsBuiltin(KindOperator, name) {
+		return name
+	}
+	return schema + "." + name
+}
+
 // ExtensionInfo describes a contrib extension that ships with PostgreSQL.
 type ExtensionInfo struct {
 	Name string

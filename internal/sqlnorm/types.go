@@ -3,6 +3,7 @@ package sqlnorm
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -92,15 +93,41 @@ func (ns *Namespace) TypeName(tn *pg.TypeName, mode TypeMode) (string, error) {
 			return "", err
 		}
 	} else {
-		if len(tn.Typmods) > 0 && mode == ColumnType {
-			return "", &UnsupportedError{What: "a type modifier on " + pgsql.QualifiedName(schema, name), Location: tn.Location}
-		}
 		base = pgsql.QualifiedName(schema, name)
+		if len(tn.Typmods) > 0 && mode == ColumnType {
+			m, err := typeModifier(name, tn)
+			if err != nil {
+				return "", err
+			}
+			base += m
+		}
 	}
 	if array {
 		base += "[]"
 	}
 	return base, nil
+}
+
+// typeModifier spells the modifier of a type that is not built in (an
+// extension's: PostGIS's geometry(Point,4326), pgvector's vector(3)).
+func typeModifier(name string, tn *pg.TypeName) (string, error) {
+	mods := make([]string, len(tn.Typmods))
+	for i, m := range tn.Typmods {
+		if v, ok := ConstInt(m); ok {
+			mods[i] = strconv.FormatInt(v, 10)
+		} else if s, ok := ConstText(m); ok {
+			mods[i] = s
+		} else if f := Strings(m.GetColumnRef().GetFields()); len(f) == 1 && f[0] != "" {
+			mods[i] = f[0]
+		} else {
+			return "", &UnsupportedError{What: "this type modifier", Location: tn.Location}
+		}
+	}
+	s, err := pgsql.FormatTypeModifier(name, mods)
+	if errors.Is(err, pgsql.ErrTypeModifier) {
+		return "", &UnsupportedError{What: "a type modifier " + strings.TrimPrefix(err.Error(), pgsql.ErrTypeModifier.Error()+": "), Location: tn.Location}
+	}
+	return s, err
 }
 
 func builtinTypeText(name string, tn *pg.TypeName, mode TypeMode) (string, error) {

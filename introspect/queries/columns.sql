@@ -23,7 +23,8 @@ SELECT c.oid::int8 AS table_oid,
        coalesce(format_type(s.seqtypid, NULL), '') AS seq_type,
        coalesce(s.seqstart, 0) AS seq_start, coalesce(s.seqincrement, 0) AS seq_increment,
        coalesce(s.seqmin, 0) AS seq_min, coalesce(s.seqmax, 0) AS seq_max,
-       coalesce(s.seqcache, 0) AS seq_cache, coalesce(s.seqcycle, false) AS seq_cycle
+       coalesce(s.seqcache, 0) AS seq_cache, coalesce(s.seqcycle, false) AS seq_cycle,
+       coalesce(s.seqrelid::int8, 0) AS seq_oid
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -168,11 +168,33 @@ func install(ctx context.Context, conn *pgx.Conn, name string) ([]string, error)
 		if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
 			return nil, err
 		}
-		if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgsql.QuoteIdent(name)+" SCHEMA "+schema+" CASCADE"); err != nil {
-			// Extensions with a fixed schema refuse SCHEMA.
-			if _, err := conn.Exec(ctx, "CREATE EXTENSION "+pgsql.QuoteIdent(name)+" CASCADE"); err != nil {
-				return nil, fmt.Errorf("creating extension %s: %w", name, err)
+		// In a schema of its own; else beside the extension it requires
+		// (postgis_raster must be where postgis is); else where its
+		// control file fixes it.
+		var beside string
+		_ = conn.QueryRow(ctx, `SELECT n.nspname FROM pg_available_extensions a
+			JOIN pg_available_extension_versions v ON v.name = a.name AND v.version = a.default_version
+			JOIN pg_extension e ON e.extname = v.requires[1] JOIN pg_namespace n ON n.oid = e.extnamespace
+			WHERE a.name = $1`, name).Scan(&beside)
+		create := "CREATE EXTENSION " + pgsql.QuoteIdent(name)
+		attempts := []string{create + " SCHEMA " + schema + " CASCADE", create + " CASCADE"}
+		if beside != "" {
+			attempts = []string{attempts[0], create + " SCHEMA " + pgsql.QuoteIdent(beside) + " CASCADE", attempts[1]}
+		}
+		var lastErr error
+		for _, a := range attempts {
+			if _, lastErr = conn.Exec(ctx, a); lastErr == nil {
+				break
 			}
+		}
+		if lastErr != nil {
+			// Some cannot be created on their own (Debian's script-less
+			// aliases of PostGIS's extensions, the tiger geocoder, which
+			// needs fuzzystrmatch on the search path): autogen takes
+			// their schema on trust.
+			log.Printf("skipping extension %s: %v", name, lastErr)
+			_, err := conn.Exec(ctx, "DROP SCHEMA "+schema)
+			return nil, err
 		}
 		err = conn.QueryRow(ctx, "SELECT oid FROM pg_extension WHERE extname = $1", name).Scan(&oid)
 	}

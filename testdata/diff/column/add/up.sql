@@ -1,3 +1,3 @@
-ALTER TABLE public.orders ADD COLUMN note text;
-
 ALTER TABLE public.orders ADD COLUMN status character varying(20) DEFAULT 'pending' NOT NULL;
+
+ALTER TABLE public.orders ADD COLUMN note text;

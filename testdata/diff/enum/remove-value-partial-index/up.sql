@@ -19,4 +19,4 @@ DROP TYPE public.color__autogen_old;
 CREATE INDEX paint_not_red ON public.paint (id) WHERE col <> 'red';
 
 CREATE VIEW public.red_paint AS
-SELECT paint.id AS id FROM public.paint WHERE paint.col = 'red';
+SELECT id FROM paint WHERE col = 'red';

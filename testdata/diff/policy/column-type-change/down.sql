@@ -2,4 +2,4 @@ DROP POLICY own_docs ON public.docs;
 
 ALTER TABLE public.docs ALTER COLUMN owner TYPE text;
 
-CREATE POLICY own_docs ON public.docs USING (owner = CURRENT_USER);
+CREATE POLICY own_docs ON public.docs USING (owner = current_user);

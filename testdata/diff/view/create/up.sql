@@ -1,5 +1,5 @@
 CREATE VIEW public.active_t AS
-SELECT t.id AS id FROM public.t WHERE t.active;
+SELECT id FROM t WHERE active;
 
 CREATE MATERIALIZED VIEW public.t_count AS
-SELECT count(*) AS n FROM public.t;
+SELECT count(*) AS n FROM t;

@@ -3,4 +3,4 @@ DROP VIEW public.tv;
 ALTER TABLE public.t ALTER COLUMN v TYPE bigint;
 
 CREATE VIEW public.tv AS
-SELECT t.v AS v FROM public.t;
+SELECT v FROM t;

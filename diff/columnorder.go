@@ -1,0 +1,111 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
+
+// WithExactColumnOrder makes the order of a table's columns part of the
+// comparison (autogen.toml column_order = "exact"). PostgreSQL appends
+// added columns and cannot move one, so a table whose columns would not
+// end up in the desired order is rewritten: dropped and created again with
+// its rows kept (DropTable and CreateTable with KeepRows), its dependents
+// following as for any recreated table. Without it, position is ignored.
+func WithExactColumnOrder() Option { return func(d *differ) { d.exactOrder = true } }
+
+// ColumnOrderAfter returns the order the columns of a table end up in when
+// from is altered into to in place: the columns kept stay where they are,
+// the added ones (and those dropped and added again) are appended in to's
+// order.
+func ColumnOrderAfter(from, to *model.Table) []string {
+	var out []string
+	moved := func(c *model.Column) bool {
+		f, t := from.Column(c.Name), to.Column(c.Name)
+		return f == nil || t == nil || columnRecreated(f, t)
+	}
+	for _, c := range from.Columns {
+		if !moved(c) {
+			out = append(out, c.Name)
+		}
+	}
+	for _, c := range to.Columns {
+		if moved(c) {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// columnNames lists a table's columns in order.
+func columnNames(t *model.Table) []string {
+	out := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// reorders reports whether a table must be rewritten for its columns to
+// stand in to's order. Only plain tables are rewritten: the columns of a
+// partition or an inheritance child follow their parent's, and a parent's
+// rewrite would take its children with it.
+func (d *differ) reorders(f, t *model.Table) bool {
+	if !d.exactOrder || f.PartitionBy != nil || t.PartitionBy != nil || f.PartitionOf != nil || t.PartitionOf != nil ||
+		len(f.Inherits)+len(t.Inherits) > 0 || d.hasChildren(f.Name) {
+		return false
+	}
+	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+}
+
+// exactOrder reports whether the options ask for exact column order.
+func exactOrder(opts []Option) bool {
+	d := &differ{}
+	for _, o := range opts {
+		o(d)
+	}
+	return d.exactOrder
+}
+
+// misordered replays the column changes of a diff, in the order they run,
+// and returns the tables whose columns would not end up in to's order:
+// PostgreSQL appends every column added, so the order of the additions
+// matters as much as which columns are added.
+func misordered(cs []Change, from, to *model.Catalog) map[model.Name]bool {
+	cols := map[model.Name][]string{}
+	for _, f := range from.Tables {
+		cols[f.Name] = columnNames(f)
+	}
+	for _, c := range cs {
+		switch c := c.(type) {
+		case CreateTable:
+			cols[c.Table.Name] = columnNames(c.Table)
+		case DropTable:
+			delete(cols, c.Table.Name)
+		case AddColumn:
+			cols[c.Table] = append(cols[c.Table], c.Column.Name)
+		case DropColumn:
+			cols[c.Table] = slices.DeleteFunc(cols[c.Table], func(n string) bool { return n == c.Column.Name })
+		case RenameColumn:
+			if i := slices.Index(cols[c.Table], c.From); i >= 0 {
+				cols[c.Table][i] = c.To
+			}
+		case RenameTable:
+			cols[c.To] = cols[c.From]
+			delete(cols, c.From)
+		}
+	}
+	out := map[model.Name]bool{}
+	for _, t := range to.Tables {
+		if t.PartitionBy != nil || inherited(t) {
+			continue
+		}
+		if got, ok := cols[t.Name]; ok && !slices.Equal(got, columnNames(t)) {
+			out[t.Name] = true
+		}
+	}
+	return out
+}
+
+// hasChildren reports whether a table of the current schema is a parent.
+func (d *differ) hasChildren(n model.Name) bool { return d.fg.parents[n] }

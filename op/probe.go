@@ -1,0 +1,112 @@
+package op
+
+import "strconv"
+
+// Probe is a query that finds data an operation would lose in a given
+// database: the rows of a table about to be dropped, the values a type
+// change would round. Before a revision's first statement, the data guard
+// runs the probes of every operation whose deletes-data hazard the
+// revision does not acknowledge, and refuses to run the revision when one
+// finds something; `autogen revision` runs the same probes to refuse
+// writing such a revision.
+type Probe struct {
+	// Table and Column name what the probe reads (Column is empty when it
+	// reads whole rows, and Table is empty when it reads several tables).
+	// The guard runs a probe right before its operation instead of at the
+	// start when an earlier operation of the revision creates or renames
+	// them.
+	Table  Name
+	Column string
+	// What says, for people, what the probe looks for: "rows of orders".
+	What string
+	// SQL is a query that returns at most one row of one text column: an
+	// example of what would be lost, such as a row as JSON or "12.345
+	// becomes 12.3". No row means nothing would be lost.
+	SQL string
+	// Scans is set when the query may read the whole table before it can
+	// answer: a probe for values a change alters finds none only after
+	// reading every row. Otherwise it stops at the first row it reads.
+	Scans bool
+}
+
+// Prober is implemented by operations that can lose data, to say how to
+// find out whether they would in a given database. Operations of your own
+// that declare a deletes-data hazard should implement it: without probes,
+// the data guard cannot tell and refuses them unless acknowledged.
+type Prober interface {
+	Probes() []Probe
+}
+
+// ProbesOf returns the probes an operation declares, or nil.
+func ProbesOf(o Operation) []Probe {
+	if p, ok := o.(Prober); ok {
+		return p.Probes()
+	}
+	return nil
+}
+
+// exampleLength bounds the text of an example a probe returns.
+const exampleLength = 120
+
+// rowsProbe finds a row of a table, as JSON.
+func rowsProbe(schema, table string) Probe {
+	return Probe{
+		Table: Name{schema, table},
+		What:  "rows of " + table,
+		SQL:   "SELECT left(row_to_json(autogen_row)::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(schema, table) + " AS autogen_row LIMIT 1",
+	}
+}
+
+// Probes: a row of the table.
+func (o DropTable) Probes() []Probe { return []Probe{rowsProbe(o.Schema, o.Name)} }
+
+// Probes: a non-NULL value of the column. The query reads the table until
+// it finds one, all of it when every value is NULL.
+func (o DropColumn) Probes() []Probe {
+	col := QuoteIdent(o.Column)
+	return []Probe{{
+		Table:  Name{o.Schema, o.Table},
+		Column: o.Column,
+		What:   "values of " + o.Table + "." + o.Column,
+		SQL: "SELECT left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(o.Schema, o.Table) +
+			" WHERE " + col + " IS NOT NULL LIMIT 1",
+		Scans: true,
+	}}
+}
+
+// Probes: a value the type change would alter, when it can alter values.
+func (o AlterColumn) Probes() []Probe {
+	if o.Type == "" {
+		return nil
+	}
+	return o.typeProbes()
+}
+
+// tablesProbe finds a row in any of the tables the query rel selects
+// (columns nspname and relname), reading each with query_to_xml so that
+// one query looks into tables it learns of as it runs.
+func tablesProbe(what, rel string) Probe {
+	return Probe{
+		What: what,
+		SQL: "SELECT format('a row of %I.%I', nspname, relname) FROM (" + rel + ") AS autogen_tables" +
+			" WHERE query_to_xml(format('SELECT 1 AS found FROM %I.%I LIMIT 1', nspname, relname), false, true, '')::text <> '' LIMIT 1",
+	}
+}
+
+// Probes: a row in one of the extension's configuration tables, the only
+// data an extension owns.
+func (o DropExtension) Probes() []Probe {
+	return []Probe{tablesProbe("rows of the configuration tables of extension "+o.Name,
+		"SELECT n.nspname, c.relname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_class c ON c.oid = ANY (e.extconfig) "+
+			"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE e.extname = "+QuoteLiteral(o.Name))}
+}
+
+// Probes: with Cascade, a row in one of the schema's tables.
+func (o DropSchema) Probes() []Probe {
+	if !o.Cascade {
+		return nil
+	}
+	return []Probe{tablesProbe("rows of the tables of schema "+o.Name,
+		"SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "+
+			"WHERE n.nspname = "+QuoteLiteral(o.Name)+" AND c.relkind IN ('r', 'm')")}
+}

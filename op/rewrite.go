@@ -1,0 +1,97 @@
+package op
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"strings"
+)
+
+// StashRows and RestoreRows rewrite a table, around a drop and a create of
+// it, to put its columns in another order: PostgreSQL appends added
+// columns and cannot move one, so the only way to the order schema.sql
+// gives (when autogen.toml asks for exact column order) is a new table.
+// StashRows copies the rows into a temporary table, with the position of
+// every identity or serial column's sequence, before DropTable (with
+// RowsStashed); RestoreRows copies them into the new table, sets the
+// sequences where they were and drops the copies. Both run in one
+// transaction, on one connection.
+type StashRows struct {
+	Schema string
+	Table  string
+	// Sequences are the columns whose sequence (identity or serial) keeps
+	// its position.
+	Sequences []string
+}
+
+// stashNames returns the temporary tables that hold a table's rows and its
+// sequences' positions: named after a hash of the table's name, so that
+// rewrites of several tables in one revision do not collide.
+func stashNames(schema, table string) (rows, seqs string) {
+	h := sha1.Sum([]byte(schema + "." + table))
+	id := hex.EncodeToString(h[:6])
+	return QualifiedName("pg_temp", "autogen_rows_"+id), QualifiedName("pg_temp", "autogen_seqs_"+id)
+}
+
+// Statements renders the copies.
+func (o StashRows) Statements() ([]string, error) {
+	if o.Table == "" {
+		return nil, invalid("StashRows", "Table is empty")
+	}
+	rows, seqs := stashNames(o.Schema, o.Table)
+	table := QualifiedName(o.Schema, o.Table)
+	out := []string{"CREATE TEMPORARY TABLE " + rows + " AS SELECT * FROM " + table}
+	if len(o.Sequences) > 0 {
+		vals := make([]string, len(o.Sequences))
+		for i, c := range o.Sequences {
+			vals[i] = "(" + QuoteLiteral(c) + ")"
+		}
+		out = append(out, "CREATE TEMPORARY TABLE "+seqs+" AS\n"+
+			"SELECT c.col, pg_catalog.pg_get_serial_sequence("+QuoteLiteral(table)+", c.col) AS seq, s.last_value\n"+
+			"FROM (VALUES "+strings.Join(vals, ", ")+") AS c(col)\n"+
+			"LEFT JOIN pg_catalog.pg_sequences s ON pg_catalog.format('%I.%I', s.schemaname, s.sequencename) = pg_catalog.pg_get_serial_sequence("+QuoteLiteral(table)+", c.col)")
+	}
+	return out, nil
+}
+
+// Hazards: the whole table is copied twice while it is locked.
+func (o StashRows) Hazards() []Hazard {
+	return []Hazard{{RewritesTable, "rewrites table " + o.Table + " to put its columns in schema.sql's order: " +
+		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits; " +
+		"privileges granted on it are not restored"}}
+}
+
+// RestoreRows copies the rows StashRows kept into the table created again,
+// sets the sequences back, and drops the copies.
+type RestoreRows struct {
+	Schema string
+	Table  string
+	// Columns are the columns copied: those of the old table that the new
+	// one has and does not generate.
+	Columns []string
+	// Sequences are the columns StashRows kept sequence positions of.
+	Sequences []string
+}
+
+// Statements renders the copy back.
+func (o RestoreRows) Statements() ([]string, error) {
+	if o.Table == "" {
+		return nil, invalid("RestoreRows", "Table is empty")
+	}
+	rows, seqs := stashNames(o.Schema, o.Table)
+	table := QualifiedName(o.Schema, o.Table)
+	var out []string
+	if len(o.Columns) > 0 {
+		cols := identList(o.Columns)
+		out = append(out, "INSERT INTO "+table+" ("+cols+") OVERRIDING SYSTEM VALUE SELECT "+cols+" FROM "+rows)
+	}
+	drop := "DROP TABLE " + rows
+	if len(o.Sequences) > 0 {
+		// An identity column's new sequence is found through the new
+		// table; a serial column's sequence is created again under its
+		// old name.
+		out = append(out, "SELECT pg_catalog.setval(coalesce(pg_catalog.pg_get_serial_sequence("+QuoteLiteral(table)+
+			", col), seq)::regclass, last_value) FROM "+seqs+" WHERE last_value IS NOT NULL")
+		drop += ", " + seqs
+	}
+	return append(out, drop), nil
+}

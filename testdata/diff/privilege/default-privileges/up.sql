@@ -1,0 +1,15 @@
+CREATE TABLE app.audit (
+    at timestamp with time zone
+);
+
+REVOKE INSERT, SELECT ON TABLE app.audit FROM autogen_writer;
+
+GRANT SELECT ON TABLE app.audit TO autogen_reader;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner GRANT USAGE ON SCHEMAS TO autogen_reader;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner IN SCHEMA app GRANT SELECT ON TABLES TO autogen_reader;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner IN SCHEMA app GRANT INSERT ON TABLES TO autogen_writer;

@@ -1,0 +1,14 @@
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id bigint PRIMARY KEY, email text, balance numeric);
+CREATE SEQUENCE app.invoice_no;
+CREATE VIEW app.emails AS SELECT id, email FROM app.accounts;
+CREATE FUNCTION app.total() RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT sum(balance) FROM app.accounts $$;
+CREATE TYPE app.kind AS ENUM ('a', 'b');
+GRANT USAGE ON SCHEMA app TO autogen_reader, autogen_writer;
+GRANT SELECT, INSERT, UPDATE ON app.accounts TO autogen_writer;
+GRANT SELECT (id, email) ON app.accounts TO autogen_reader;
+GRANT SELECT ON app.emails TO autogen_writer, autogen_reader;
+GRANT USAGE ON SEQUENCE app.invoice_no TO autogen_writer;
+REVOKE EXECUTE ON FUNCTION app.total() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.total() TO autogen_reader;
+REVOKE USAGE ON TYPE app.kind FROM PUBLIC;

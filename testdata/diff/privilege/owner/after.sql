@@ -1,0 +1,10 @@
+CREATE SCHEMA app AUTHORIZATION autogen_owner;
+CREATE TABLE app.items (id serial PRIMARY KEY, name text);
+CREATE VIEW app.names AS SELECT name FROM app.items;
+CREATE FUNCTION app.f() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE DOMAIN app.label AS text;
+ALTER TABLE app.items OWNER TO autogen_owner;
+ALTER VIEW app.names OWNER TO autogen_owner;
+ALTER FUNCTION app.f() OWNER TO autogen_owner;
+ALTER DOMAIN app.label OWNER TO autogen_owner;
+GRANT SELECT ON app.items TO autogen_writer;
