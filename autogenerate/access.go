@@ -128,22 +128,22 @@ func settleAccess(current, desired *model.Catalog, a Access, renames diff.Rename
 	// A desired schema read from a database (squash) says its objects
 	// are owned by the role that read it: the role that applies it.
 	if cl := desired.Cluster; cl != nil {
-		for _, o := range desired.Objects() {
+		desired.EachObject(func(o model.Object) {
 			if acc := model.AccessOf(o.Value); acc != nil && acc.Owner == cl.CurrentRole {
 				acc.Owner = ""
 			}
-		}
+		})
 	}
 	have := map[model.ObjectID]*model.Access{}
-	for _, o := range current.Objects() {
+	current.EachObject(func(o model.Object) {
 		if acc := model.AccessOf(o.Value); acc != nil {
 			have[o.ID] = acc
 		}
-	}
-	for _, o := range desired.Objects() {
+	})
+	desired.EachObject(func(o model.Object) {
 		acc := model.AccessOf(o.Value)
 		if acc == nil {
-			continue
+			return
 		}
 		if a.Owners == None {
 			acc.Owner = ""
@@ -159,7 +159,7 @@ func settleAccess(current, desired *model.Catalog, a Access, renames diff.Rename
 			// A new object keeps what PostgreSQL gives it.
 			acc.Grants = model.PublicDefaults(o.ID.Kind)
 		}
-	}
+	})
 	// Entries of ALTER DEFAULT PRIVILEGES: an entry missing on one side
 	// stands at its base.
 	curDefaults := map[string]*model.DefaultPrivileges{}

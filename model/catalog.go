@@ -143,11 +143,11 @@ func (c *Catalog) Sort() {
 	for _, d := range c.DefaultPrivileges {
 		d.Grants = SortGrants(d.Grants)
 	}
-	for _, o := range c.Objects() {
+	c.EachObject(func(o Object) {
 		if a := AccessOf(o.Value); a != nil {
 			a.Grants = SortGrants(a.Grants)
 		}
-	}
+	})
 	for _, t := range c.Tables {
 		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })
 		slices.SortFunc(t.Policies, func(a, b *Policy) int { return cmp.Compare(a.Name, b.Name) })

@@ -14,14 +14,24 @@ package model
 // schema file; revisions write it rather than SQL, so that what runs is
 // what the user reviewed. It is set only where it means the same as SQL
 // (the names in it resolve alike), and never takes part in comparisons.
+// Find, when set, finds Source on first use instead: cutting the user's
+// text costs a parse, and only the expressions a revision writes need it.
 type Expr struct {
 	SQL    string
 	Canon  string
 	Source string
+	Find   SourceFinder
 	// Refs are the objects the expression names, sorted: relations and
 	// their columns, types, functions, operators and collations outside
 	// pg_catalog. They are derived data: equality ignores them.
 	Refs []Ref
+}
+
+// SourceFinder finds the user's text of an expression (Expr.Find). It
+// returns "" when there is none; it is safe for concurrent use, and
+// copies of an expression share it.
+type SourceFinder interface {
+	Source() string
 }
 
 // Text returns the text revisions write: Source when there is one, else
@@ -32,6 +42,11 @@ func (e *Expr) Text() string {
 	}
 	if e.Source != "" {
 		return e.Source
+	}
+	if e.Find != nil {
+		if s := e.Find.Source(); s != "" {
+			return s
+		}
 	}
 	return e.SQL
 }

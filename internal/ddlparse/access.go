@@ -521,12 +521,12 @@ func (b *builder) defaultPrivileges(s *pg.AlterDefaultPrivilegesStmt) error {
 // privileges, and lists the entries of default privileges that differ
 // from their base.
 func (b *builder) finishAccess(c *model.Catalog) {
-	for _, o := range c.Objects() {
+	c.EachObject(func(o model.Object) {
 		// Members (columns) start with no privileges of their own.
 		if acc := model.AccessOf(o.Value); acc != nil && o.ID.Kind.Info().Privileges != nil && !o.ID.Kind.Info().Member {
 			b.initAccess(acc, o.ID.Kind, o.ID.Name.Schema)
 		}
-	}
+	})
 	for _, e := range b.defaults {
 		if !model.SameGrants(model.SortGrants(e.Grants), e.BaseGrants()) {
 			c.DefaultPrivileges = append(c.DefaultPrivileges, e)

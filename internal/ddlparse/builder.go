@@ -47,11 +47,6 @@ type builder struct {
 	// misses records the names looked up in vain, when reading in the
 	// order given (nil otherwise).
 	misses map[miss]bool
-	// toks are the significant tokens of the statement toksOf, for
-	// cutting the user's text of expressions out of it.
-	toks   []pgsql.Token
-	toksOf string
-
 	// roles are the roles the files name, roleIndex their positions in
 	// it; accessDone marks the objects whose privileges are initialized;
 	// defaults holds ALTER DEFAULT PRIVILEGES (see access.go).
@@ -380,7 +375,7 @@ func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
 	if err != nil {
 		return nil, b.exprError(err)
 	}
-	e.Source = src
+	e.Find = src
 	return e, nil
 }
 

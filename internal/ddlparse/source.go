@@ -3,12 +3,14 @@ package ddlparse
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
+	"github.com/autogen-dev/autogen/model"
 )
 
 // Revisions write an expression as the user wrote it in schema.sql, not as
@@ -20,20 +22,75 @@ import (
 // or that no cut reproduces, has no Source, and its qualified rendering
 // (Expr.SQL) is written instead.
 
-// sourceOf returns the user's text of an expression node of the current
-// statement, or "" (see above). It must be called before the node is
-// qualified, which changes it.
-func (b *builder) sourceOf(n *pg.Node) string {
+// sourceOf returns the finder of the user's text of an expression node of
+// the current statement, or nil (see above). It must be called before the
+// node is qualified, which changes it. The cut itself is deferred to the
+// first use of the text (Expr.Text): it parses every candidate, and only
+// the few expressions a revision writes need it, so an unchanged schema
+// costs one copy of each expression's tree here rather than parses.
+func (b *builder) sourceOf(n *pg.Node) model.SourceFinder {
 	if n == nil || !slices.Equal(b.searchPath, b.cfg.searchPath) {
-		return ""
+		return nil
 	}
-	text := b.cur.raw.Text
+	return newPending(b.cur.raw.Text, n, false)
+}
+
+// querySourceOf returns the finder of the user's text of a view's query,
+// cut from after the AS that introduces it to the end of the statement (or
+// to WITH CHECK OPTION), or nil.
+func (b *builder) querySourceOf(sel *pg.SelectStmt) model.SourceFinder {
+	if sel == nil || !slices.Equal(b.searchPath, b.cfg.searchPath) {
+		return nil
+	}
+	return newPending(b.cur.raw.Text, &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}, true)
+}
+
+// pending is a user's text not cut yet: the statement and the tree the
+// text must parse to, serialized (which copies it before qualification
+// changes it, in a fraction of a tree's memory); query tells a view's
+// query from an expression. It holds plain data, so that two reads of the
+// same text are deeply equal.
+type pending struct {
+	stmt  string
+	tree  []byte
+	query bool
+	once  sync.Once
+	src   string
+}
+
+func newPending(stmt string, n *pg.Node, query bool) model.SourceFinder {
+	tree, err := proto.MarshalOptions{Deterministic: true}.Marshal(n)
+	if err != nil {
+		return nil
+	}
+	return &pending{stmt: stmt, tree: tree, query: query}
+}
+
+// Source cuts the text on first use; "" when no cut reproduces the tree.
+func (p *pending) Source() string {
+	p.once.Do(func() {
+		var n pg.Node
+		switch err := proto.Unmarshal(p.tree, &n); {
+		case err != nil:
+		case p.query:
+			p.src = querySource(p.stmt, &n)
+		default:
+			p.src = exprSource(p.stmt, &n)
+		}
+		p.tree = nil
+	})
+	return p.src
+}
+
+// exprSource returns the user's text of an expression node of a statement,
+// or "".
+func exprSource(text string, n *pg.Node) string {
 	start := minLocation(n)
 	if start < 0 || start >= len(text) {
 		return ""
 	}
 	want := stripped(n)
-	toks := b.tokens()
+	toks := significant(pgsql.Tokens(text))
 	first := slices.IndexFunc(toks, func(t pgsql.Token) bool { return t.Pos >= start })
 	if first < 0 {
 		return ""
@@ -87,18 +144,12 @@ func (b *builder) sourceOf(n *pg.Node) string {
 	return ""
 }
 
-// querySourceOf returns the user's text of a view's query, cut from after
-// the AS that introduces it to the end of the statement (or to WITH CHECK
-// OPTION), or "".
-func (b *builder) querySourceOf(sel *pg.SelectStmt) string {
-	if sel == nil || !slices.Equal(b.searchPath, b.cfg.searchPath) {
-		return ""
-	}
-	node := &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}
-	text := b.cur.raw.Text
+// querySource returns the user's text of a view's query (a SelectStmt
+// node) in its CREATE VIEW statement, or "".
+func querySource(text string, node *pg.Node) string {
 	start := minLocation(node)
 	want := stripped(node)
-	toks := b.tokens()
+	toks := significant(pgsql.Tokens(text))
 	end := len(toks)
 	for end > 0 && toks[end-1].Text == ";" {
 		end--
@@ -128,15 +179,6 @@ func (b *builder) querySourceOf(sel *pg.SelectStmt) string {
 		}
 	}
 	return ""
-}
-
-// tokens returns the significant tokens of the current statement, cut
-// once per statement.
-func (b *builder) tokens() []pgsql.Token {
-	if b.toksOf != b.cur.raw.Text {
-		b.toks, b.toksOf = significant(pgsql.Tokens(b.cur.raw.Text)), b.cur.raw.Text
-	}
-	return b.toks
 }
 
 // significant drops white space and comments.

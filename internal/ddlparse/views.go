@@ -64,7 +64,7 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 	if b.relationExists(n.Schema, n.Name) && !(replace && old != nil && !old.m.Materialized) {
 		return b.errorAt(rv.Location, ErrInvalid, "relation %s already exists", n)
 	}
-	src := ""
+	var src model.SourceFinder
 	if len(columns) == 0 {
 		// A column list is folded into the query's output names, which the
 		// user's text does not have.
@@ -74,7 +74,7 @@ func (b *builder) defineView(rv *pg.RangeVar, sel *pg.SelectStmt, columns, opts 
 	if err != nil {
 		return b.exprError(err)
 	}
-	q.Expr.Source = src
+	q.Expr.Find = src
 	v := &model.View{Name: n, Materialized: materialized, Query: q.Expr, Options: opts}
 	if old != nil {
 		// CREATE OR REPLACE keeps the comment, owner and privileges.

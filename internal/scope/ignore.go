@@ -157,9 +157,7 @@ func (f *Filter) ApplyIgnores(current, desired *model.Catalog) {
 		return
 	}
 	cur := map[model.ObjectID]any{}
-	for _, o := range current.Objects() {
-		cur[o.ID] = o.Value
-	}
+	current.EachObject(func(o model.Object) { cur[o.ID] = o.Value })
 	for _, o := range desired.Objects() {
 		c, ok := cur[o.ID]
 		if !ok {

@@ -132,7 +132,7 @@ func qualified(e *model.Expr) *model.Expr {
 		return nil
 	}
 	c := *e
-	c.Source = ""
+	c.Source, c.Find = "", nil
 	return &c
 }
 

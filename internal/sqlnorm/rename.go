@@ -209,11 +209,11 @@ func RenameCatalogExprs(cat *model.Catalog, r *model.Renaming) error {
 	}
 	objects := map[string][]model.Kind{}
 	if moved != "" {
-		for _, o := range cat.Objects() {
+		cat.EachObject(func(o model.Object) {
 			if o.ID.Name.Schema == moved && !o.ID.Kind.Info().Member {
 				objects[o.ID.Name.Name] = append(objects[o.ID.Name.Name], o.ID.Kind)
 			}
-		}
+		})
 	}
 	// lookupKinds are the model kinds a name of each lookup kind may be.
 	lookupKinds := map[Kind][]model.Kind{
