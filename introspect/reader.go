@@ -3,6 +3,7 @@ package introspect
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -36,11 +37,13 @@ type reader struct {
 	partitions  []*tableRow
 	unsupported []string
 	// jobs feeds expressions to the parsing workers while rows are still
-	// arriving; done is closed when they have all been parsed.
-	jobs     chan *exprJob
-	workers  sync.WaitGroup
-	failures []error
-	mu       sync.Mutex
+	// arriving. queued finds the job of a text already queued, so that
+	// identical texts are parsed once; ordered lists the jobs in the order
+	// they were queued.
+	jobs    chan *exprJob
+	workers sync.WaitGroup
+	queued  map[exprKey]*exprJob
+	ordered []*exprJob
 }
 
 type commentKey struct {
@@ -54,7 +57,7 @@ func newReader() *reader {
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
 		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
-		viewColumns: map[model.Name][]string{}, jobs: make(chan *exprJob, 1024)}
+		viewColumns: map[model.Name][]string{}, jobs: make(chan *exprJob, 1024), queued: map[exprKey]*exprJob{}}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		r.workers.Add(1)
 		go r.parseWorker()
@@ -124,45 +127,70 @@ func (r *reader) expr(text, typ string) (*model.Expr, error) {
 	return e, nil
 }
 
-// exprJob is an expression to parse, and where it goes.
+// exprJob is an expression text to parse, its result, and where each of
+// its occurrences goes.
 type exprJob struct {
 	text, typ string
-	set       func(*model.Expr)
+	sets      []func(*model.Expr)
+	e         *model.Expr
+	err       error
 }
+
+// exprKey identifies an expression text read as a type.
+type exprKey struct{ text, typ string }
 
 // later queues an expression for parsing; set receives it before finish
 // returns. Parsing is the reader's main cost on large schemas: the workers
 // do it on all CPUs while the server is still sending rows. The expression
 // text is what the catalog prints with an empty search_path, so the
-// workers need no other state of the reader.
+// workers need no other state of the reader, and a text met again (a
+// default, a check repeated across tables) is parsed once.
 func (r *reader) later(text, typ string, set func(*model.Expr)) {
-	if text != "" {
-		r.jobs <- &exprJob{text: text, typ: typ, set: set}
+	if text == "" {
+		return
 	}
+	k := exprKey{text, typ}
+	if j := r.queued[k]; j != nil {
+		j.sets = append(j.sets, set)
+		return
+	}
+	j := &exprJob{text: text, typ: typ, sets: []func(*model.Expr){set}}
+	r.queued[k] = j
+	r.ordered = append(r.ordered, j)
+	r.jobs <- j
 }
 
 func (r *reader) parseWorker() {
 	defer r.workers.Done()
 	ns := &sqlnorm.Namespace{}
 	for j := range r.jobs {
-		e, err := ReadExpr(ns, j.text, j.typ)
-		if err != nil {
-			r.mu.Lock()
-			r.failures = append(r.failures, fmt.Errorf("%w (expression %q)", err, j.text))
-			r.mu.Unlock()
-			continue
-		}
-		j.set(e)
+		j.e, j.err = ReadExpr(ns, j.text, j.typ)
 	}
 }
 
-// waitExprs waits for the queued expressions; it must be called once.
+// waitExprs waits for the queued expressions and hands each occurrence
+// its own copy; it must be called once. The first failure, in the order
+// the texts were queued, is the error.
 func (r *reader) waitExprs() error {
 	close(r.jobs)
 	r.workers.Wait()
-	if len(r.failures) > 0 {
-		return r.failures[0]
+	for _, j := range r.ordered {
+		if j.err != nil {
+			return fmt.Errorf("%w (expression %q)", j.err, j.text)
+		}
 	}
+	for _, j := range r.ordered {
+		for i, set := range j.sets {
+			e := j.e
+			if i > 0 && e != nil {
+				c := *j.e
+				c.Refs = slices.Clone(c.Refs)
+				e = &c
+			}
+			set(e)
+		}
+	}
+	r.queued, r.ordered = nil, nil
 	return nil
 }
 
