@@ -18,6 +18,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/settle"
+	"github.com/autogen-dev/autogen/model"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -83,6 +84,17 @@ func peakRSS() float64 {
 
 var sizes = []string{"x1", "x4", "x16"}
 
+// reportPerObject reports the time per iteration divided by the number of
+// objects of the schema (Catalog.Objects: tables, columns, constraints,
+// indexes...), which stays flat across sizes when every stage is linear.
+func reportPerObject(b *testing.B, cat *model.Catalog) {
+	n := 0
+	cat.EachObject(func(model.Object) { n++ })
+	if n > 0 && b.N > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e3, "µs/object")
+	}
+}
+
 // compareOnce does what both commands do first: parse the schema files,
 // introspect the database, and compare both ways.
 func compareOnce(b *testing.B, ctx context.Context, conn *pgx.Conn, file string) *Result {
@@ -121,13 +133,15 @@ func BenchmarkCheck(b *testing.B) {
 			runtime.GC()
 			b.ReportAllocs()
 			b.ResetTimer()
+			var last *Result
 			for b.Loop() {
-				res := compareOnce(b, ctx, conn, file)
-				if !res.InSync() {
-					b.Fatalf("spurious changes on an unchanged schema: %d, first: %s", len(res.Up), res.Up[0].Describe())
+				last = compareOnce(b, ctx, conn, file)
+				if !last.InSync() {
+					b.Fatalf("spurious changes on an unchanged schema: %d, first: %s", len(last.Up), last.Up[0].Describe())
 				}
 			}
 			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+			reportPerObject(b, last.Desired)
 		})
 	}
 }
@@ -143,8 +157,10 @@ func BenchmarkRevision(b *testing.B) {
 			runtime.GC()
 			b.ReportAllocs()
 			b.ResetTimer()
+			var last *Result
 			for b.Loop() {
 				res := compareOnce(b, ctx, conn, changed)
+				last = res
 				if len(res.Up) != 2 {
 					var got []string
 					for _, c := range res.Up {
@@ -160,6 +176,7 @@ func BenchmarkRevision(b *testing.B) {
 				}
 			}
 			b.ReportMetric(peakRSS(), "peak-RSS-MiB")
+			reportPerObject(b, last.Desired)
 		})
 	}
 }

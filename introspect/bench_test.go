@@ -17,6 +17,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
+	"github.com/autogen-dev/autogen/model"
 )
 
 // benchSchemas holds the MusicBrainz schema at three sizes; see its
@@ -80,6 +81,15 @@ func peakHeap() (stop func() uint64) {
 	}
 }
 
+// reportPerObject reports the time per iteration divided by the number of
+// objects of the schema, which stays flat across sizes when a stage is
+// linear.
+func reportPerObject(b *testing.B, objects int) {
+	if objects > 0 && b.N > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(objects)/1e3, "µs/object")
+	}
+}
+
 // BenchmarkReadMusicBrainz reads the MusicBrainz core schema at 1, 4 and
 // 16 copies (375 to 6000 tables) with both readers: "parse" reads the SQL
 // file with ddlparse, "inspect" reads a database holding it with Inspect,
@@ -91,6 +101,12 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 		b.Run(size, func(outer *testing.B) {
 			b := outer
 			src := readSchema(b, size)
+			parsed, err := ddlparse.Parse("core_"+size+".sql", []byte(src))
+			if err != nil {
+				b.Fatal(err)
+			}
+			objects := 0
+			parsed.EachObject(func(model.Object) { objects++ })
 			var dbURL string
 			// The database belongs to the size's benchmark, so that it
 			// outlives the repeated runs of the sub-benchmarks.
@@ -124,6 +140,7 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+				reportPerObject(b, objects)
 			})
 			b.Run("inspect", func(b *testing.B) {
 				conn, err := pgx.Connect(ctx, database(b))
@@ -146,6 +163,7 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 						b.Fatal("no tables")
 					}
 				}
+				reportPerObject(b, objects)
 				b.ReportMetric(float64(stats.RoundTrips)/float64(b.N), "round-trips/op")
 				b.ReportMetric(float64(stats.Queries)/float64(b.N), "queries/op")
 				b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
@@ -158,6 +176,7 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
+				reportPerObject(b, objects)
 			})
 		})
 	}

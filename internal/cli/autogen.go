@@ -18,6 +18,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/settle"
+	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
@@ -94,11 +95,21 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	if err := f.Validate(); err != nil {
 		return nil, exitcode.With(exitcode.Config, err)
 	}
-	desired, err := a.readDesired(ctx, cfg, f)
-	if err != nil {
-		return nil, exitcode.With(exitcode.Schema, err)
-	}
+	// The schema files and the database are read at the same time: the
+	// one waits on the server while the other parses. A schema error
+	// still comes first.
+	var desired *model.Catalog
+	var desiredErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		desired, desiredErr = a.readDesired(ctx, cfg, f)
+	}()
 	current, err := autogenerate.ReadCurrent(ctx, conn, f)
+	<-read
+	if desiredErr != nil {
+		return nil, exitcode.With(exitcode.Schema, desiredErr)
+	}
 	if err != nil {
 		return nil, err
 	}

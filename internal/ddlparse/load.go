@@ -204,11 +204,20 @@ type stmtParser struct {
 	ready []chan struct{}
 	done  chan struct{}
 	wg    sync.WaitGroup
+	// slots bounds how far parsing runs ahead of the builder: a worker
+	// takes a slot before it takes a statement, and the builder gives it
+	// back once it has applied that statement. Parsed trees are many
+	// times their text's size, and a builder slower than the workers
+	// would otherwise hold every tree of the file at once.
+	slots chan struct{}
 }
+
+// parseAhead is how many statements may wait parsed for the builder.
+const parseAhead = 64
 
 func startParsing(ctx context.Context, raws []pgsql.Statement) *stmtParser {
 	p := &stmtParser{raws: raws, out: make([]stmt, len(raws)), ready: make([]chan struct{}, len(raws)),
-		done: make(chan struct{})}
+		done: make(chan struct{}), slots: make(chan struct{}, parseAhead)}
 	for i := range p.ready {
 		p.ready[i] = make(chan struct{})
 	}
@@ -218,16 +227,19 @@ func startParsing(ctx context.Context, raws []pgsql.Statement) *stmtParser {
 		go func() {
 			defer p.wg.Done()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(raws) {
-					return
-				}
+				// The slot comes before the statement, so that the
+				// statements holding slots are always the next ones the
+				// builder needs.
 				select {
+				case p.slots <- struct{}{}:
 				case <-p.done:
 					return
 				case <-ctx.Done():
 					return
-				default:
+				}
+				i := int(next.Add(1) - 1)
+				if i >= len(raws) {
+					return
 				}
 				p.out[i] = parseOne(raws[i])
 				close(p.ready[i])
@@ -243,12 +255,18 @@ func (p *stmtParser) stop() {
 	p.wg.Wait()
 }
 
+// take waits for statement i to be parsed and gives its slot back.
+func (p *stmtParser) take(i int) {
+	<-p.ready[i]
+	<-p.slots
+}
+
 // get waits for statement i and returns it with the index of the last
 // statement it took up. A statement that fails to parse is retried joined
 // with the ones that follow it (up to a few), in case the splitter cut a
 // body wrongly; if no join parses, the first error stands.
 func (p *stmtParser) get(src string, i int) (stmt, int) {
-	<-p.ready[i]
+	p.take(i)
 	s := p.out[i]
 	p.out[i] = stmt{} // let the tree go once applied
 	if s.err == nil || s.raw.Meta {
@@ -259,7 +277,7 @@ func (p *stmtParser) get(src string, i int) (stmt, int) {
 		joined := parseOne(pgsql.Statement{Text: src[s.raw.Offset:end], Offset: s.raw.Offset})
 		if joined.err == nil {
 			for k := i + 1; k <= j; k++ {
-				<-p.ready[k]
+				p.take(k)
 				p.out[k] = stmt{}
 			}
 			return joined, j
