@@ -125,7 +125,13 @@ func schemaRef(schema string) []Ref {
 // kind in declaration order. It is the one enumeration of what a catalog
 // holds: comments, the dependency graph and the scope filter all walk it.
 func (c *Catalog) Objects() []Object {
-	var out []Object
+	// Tables' members are most of a catalog's objects: with them counted
+	// up front, the list grows at most a few times.
+	n := len(c.Indexes) + len(c.Views) + len(c.Sequences) + len(c.Functions) + len(c.Triggers)
+	for _, t := range c.Tables {
+		n += 1 + len(t.Columns) + len(t.Constraints) + len(t.Policies)
+	}
+	out := make([]Object, 0, n+16)
 	c.walk(true, func(o Object) { out = append(out, o) })
 	return out
 }
