@@ -26,7 +26,12 @@ type Function struct {
 	Cost     float64
 	Rows     float64
 	// Config lists SET clauses as "name=value", sorted.
-	Config  []string
+	Config []string
+	// Window is set for a window function (CREATE FUNCTION ... WINDOW).
+	Window bool
+	// Support is the planner support function (SUPPORT), qualified
+	// unless in pg_catalog; "" for none.
+	Support string
 	Comment string
 }
 

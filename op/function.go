@@ -32,7 +32,11 @@ type CreateFunction struct {
 	Cost float64
 	Rows float64
 	// Config holds SET clauses as "name=value".
-	Config    []string
+	Config []string
+	// Window makes a window function.
+	Window bool
+	// Support names the planner support function, as SQL.
+	Support   string
 	OrReplace bool
 	Comment   string
 }
@@ -110,6 +114,9 @@ func (o CreateFunction) Statements() ([]string, error) {
 		b.WriteString("\n RETURNS " + o.Returns)
 	}
 	b.WriteString("\n LANGUAGE " + QuoteIdent(o.Language))
+	if o.Window {
+		b.WriteString(" WINDOW")
+	}
 	if !o.Procedure {
 		if o.Volatility != "" && !strings.EqualFold(o.Volatility, "VOLATILE") {
 			b.WriteString(" " + strings.ToUpper(o.Volatility))
@@ -132,6 +139,9 @@ func (o CreateFunction) Statements() ([]string, error) {
 	}
 	if o.SecurityDefiner {
 		b.WriteString(" SECURITY DEFINER")
+	}
+	if o.Support != "" {
+		b.WriteString(" SUPPORT " + o.Support)
 	}
 	for _, c := range o.Config {
 		k, v, _ := strings.Cut(c, "=")

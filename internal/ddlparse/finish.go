@@ -53,6 +53,9 @@ func (b *builder) finish() (*model.Catalog, error) {
 	for _, trs := range b.triggers {
 		c.Triggers = append(c.Triggers, trs...)
 	}
+	if err := b.finishDefinitions(c); err != nil {
+		return nil, err
+	}
 	sqlnorm.Finalize(c, b.cfg.filter)
 	return c, nil
 }

@@ -102,6 +102,17 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 				return b.errorAt(d.Location, ErrInvalid, "ROWS requires a number")
 			}
 			rowsGiven = true
+		case "window":
+			f.Window = d.Arg.GetBoolean().GetBoolval()
+		case "support":
+			n, err := b.functionRef(d.Arg.GetList().GetItems())
+			if err != nil {
+				return err
+			}
+			f.Support = pgsql.QualifiedName(n.Schema, n.Name)
+			if n.Schema == "pg_catalog" {
+				f.Support = pgsql.QuoteIdent(n.Name)
+			}
 		case "set":
 			cfg, err := b.functionSetting(d.Arg.GetVariableSetStmt())
 			if err != nil {

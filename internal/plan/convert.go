@@ -149,7 +149,8 @@ func createIndex(ix *model.Index) op.CreateIndex {
 func createFunction(f *model.Function, replace bool) op.CreateFunction {
 	cf := op.CreateFunction{Schema: f.Name.Schema, Name: f.Name.Name, Procedure: f.Procedure, Returns: f.Returns,
 		Language: f.Language, Body: f.Body.SQL, Strict: f.Strict, SecurityDefiner: f.Security == "DEFINER",
-		Leakproof: f.Leakproof, Cost: f.Cost, Rows: f.Rows, Config: f.Config, OrReplace: replace}
+		Leakproof: f.Leakproof, Cost: f.Cost, Rows: f.Rows, Config: f.Config, Window: f.Window, Support: f.Support,
+		OrReplace: replace}
 	if f.Volatility != "VOLATILE" {
 		cf.Volatility = f.Volatility
 	}

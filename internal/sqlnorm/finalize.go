@@ -130,4 +130,15 @@ func filter(c *model.Catalog, f *scope.Filter) {
 	c.Views = slices.DeleteFunc(c.Views, func(x *model.View) bool { return !inTable(x.Name) })
 	c.Indexes = slices.DeleteFunc(c.Indexes, func(x *model.Index) bool { return !inTable(x.Table) })
 	c.Triggers = slices.DeleteFunc(c.Triggers, func(x *model.Trigger) bool { return !inTable(x.Table) })
+	c.Definitions = slices.DeleteFunc(c.Definitions, func(x *model.Definition) bool {
+		switch {
+		case x.Table != nil:
+			return !inTable(*x.Table)
+		case x.ID.Kind.Info().Relation:
+			return !inTable(x.ID.Name)
+		}
+		// Global objects (event triggers, publications, servers, ...)
+		// have no schema.
+		return x.ID.Name.Schema != "" && !inSchema(x.ID.Name)
+	})
 }
