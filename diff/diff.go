@@ -55,9 +55,11 @@ func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
 	d.views()
 	d.indexes()
 	d.triggers()
+	d.definitions()
 	if err := d.dependents(); err != nil {
 		return nil, err
 	}
+	d.absorbCascades()
 	d.comments()
 	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
 }
@@ -73,7 +75,7 @@ func (d *differ) add(cs ...Change) {
 		for _, id := range e.drops {
 			d.dropped[id] = true
 		}
-		for _, id := range e.creates {
+		for _, id := range append(e.creates, e.shells...) {
 			d.created[id] = true
 		}
 	}

@@ -12,9 +12,15 @@ import (
 // graphs (see sortChanges).
 type effect struct {
 	creates, drops, alters, needs []model.ObjectID
+	// shells are created ahead of what they depend on: a base type's
+	// shell, which its I/O functions need before it can be defined. What
+	// is in a dependency cycle with a shelled object needs only the
+	// shell; everything else waits for its creation in full.
+	shells []model.ObjectID
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
+func (e *effect) shell(ids ...model.ObjectID)  { e.shells = append(e.shells, ids...) }
 func (e *effect) drop(ids ...model.ObjectID)   { e.drops = append(e.drops, ids...) }
 func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids...) }
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
@@ -196,12 +202,33 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 		e.drop(model.PolicyID(c.Table, c.Policy.Name))
 	case AlterPolicy:
 		e.alter(model.PolicyID(c.Table, c.To.Name))
+	case CreateDefinition:
+		if c.Shell {
+			e.shell(c.Def.ID)
+		} else {
+			e.create(definitionMembers(c.Def)...)
+		}
+	case DropDefinition:
+		e.drop(definitionMembers(c.Def)...)
+		e.drop(c.Cascade...)
+	case AlterDefinition:
+		e.alter(c.To.ID)
 	case SetComment:
 		e.need(c.Object)
 	default:
 		return e, fmt.Errorf("diff: no effects known for change %T", c)
 	}
 	return e, nil
+}
+
+// definitionMembers returns the ID of a definition and of what goes with
+// it: a foreign table's columns.
+func definitionMembers(d *model.Definition) []model.ObjectID {
+	ids := []model.ObjectID{d.ID}
+	for _, c := range d.Columns {
+		ids = append(ids, model.ColumnID(d.ID.Name, c.Name))
+	}
+	return ids
 }
 
 func containsID(list []model.ObjectID, id model.ObjectID) bool {

@@ -14,8 +14,11 @@ type Function struct {
 	Returns  string
 	Language string
 	// Body is the function body as stored by PostgreSQL (prosrc): the text
-	// between the dollar quotes for most languages.
+	// between the dollar quotes for most languages, the link symbol for C.
 	Body Expr
+	// Library is the object file of a C function (probin, as in AS
+	// '$libdir/unaccent', 'unaccent_dict'); "" for other languages.
+	Library string
 	// Volatility is "VOLATILE", "STABLE" or "IMMUTABLE".
 	Volatility string
 	Strict     bool

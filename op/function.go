@@ -16,7 +16,10 @@ type CreateFunction struct {
 	Returns  string
 	Language string
 	// Body is the function's source; it is dollar-quoted when rendered.
-	Body string
+	// For a C function it is the link symbol, and Library the object
+	// file: AS 'library', 'symbol'.
+	Body    string
+	Library string
 	// StandardBody marks a SQL-standard body (RETURN expr, or BEGIN
 	// ATOMIC ... END), which is written as SQL, not as a string.
 	StandardBody bool
@@ -147,9 +150,12 @@ func (o CreateFunction) Statements() ([]string, error) {
 		k, v, _ := strings.Cut(c, "=")
 		b.WriteString("\n SET " + k + " TO " + v)
 	}
-	if o.StandardBody {
+	switch {
+	case o.StandardBody:
 		b.WriteString("\n" + o.Body)
-	} else {
+	case o.Library != "":
+		b.WriteString("\nAS " + QuoteLiteral(o.Library) + ", " + QuoteLiteral(o.Body))
+	default:
 		b.WriteString("\nAS " + DollarQuote(o.Body))
 	}
 	out := []string{b.String()}

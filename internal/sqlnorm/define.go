@@ -382,7 +382,9 @@ func optionSetting(name, value string) model.Setting {
 
 // alterOptions applies an OPTIONS (ADD/SET/DROP ...) list to a
 // definition's option settings.
-func alterOptions(def *model.Definition, elems []*pg.Node) error { return alterOptionsOf(def, elems, "") }
+func alterOptions(def *model.Definition, elems []*pg.Node) error {
+	return alterOptionsOf(def, elems, "")
+}
 
 // alterOptionsOf applies an OPTIONS list to the options of a definition,
 // or of one of its columns when column is not empty.

@@ -52,12 +52,12 @@ func enabledSetting(state, suffix string) (model.Setting, bool) {
 	default:
 		return model.Setting{}, false
 	}
-	return model.Setting{Name: "ENABLE", Value: model.Expr{SQL: action + suffix, Canon: action}, Reset: "ENABLE" + suffix}, true
+	return model.Setting{Name: "STATE", Value: model.Expr{SQL: action + suffix, Canon: action}, Reset: "ENABLE" + suffix}, true
 }
 
 // setEnabled records an ENABLE/DISABLE state.
 func setEnabled(def *model.Definition, state, suffix string) {
-	removeSetting(def, "ENABLE")
+	removeSetting(def, "STATE")
 	if s, ok := enabledSetting(state, suffix); ok {
 		setSetting(def, s)
 	}
