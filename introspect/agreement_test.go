@@ -148,6 +148,20 @@ BEGIN
   FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
   END LOOP;
+  -- Objects outside schemas: publications, event triggers, foreign-data
+  -- wrappers (with their servers and user mappings), casts.
+  FOR r IN SELECT pubname FROM pg_publication LOOP
+    EXECUTE format('DROP PUBLICATION %I', r.pubname);
+  END LOOP;
+  FOR r IN SELECT evtname FROM pg_event_trigger LOOP
+    EXECUTE format('DROP EVENT TRIGGER %I', r.evtname);
+  END LOOP;
+  FOR r IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+    EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', r.fdwname);
+  END LOOP;
+  FOR r IN SELECT format_type(castsource, NULL) AS s, format_type(casttarget, NULL) AS t FROM pg_cast WHERE oid >= 16384 LOOP
+    EXECUTE format('DROP CAST (%s AS %s) CASCADE', r.s, r.t);
+  END LOOP;
 END $$;
 CREATE SCHEMA public;
 ALTER SCHEMA public OWNER TO pg_database_owner;
