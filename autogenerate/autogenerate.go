@@ -1,7 +1,3 @@
-// Package autogenerate is the core of `autogen revision`: it reads the
-// desired schema from SQL files and the current one from a database, and
-// compares them in both directions into the plans of a revision's upgrade and
-// downgrade. The CLI and the tests share it.
 package autogenerate
 
 import (
@@ -14,6 +10,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -55,11 +52,12 @@ func ReadCurrent(ctx context.Context, conn *pgx.Conn, f *scope.Filter) (*model.C
 
 // Compare diffs current against desired in both directions and plans both.
 func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
-	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames))
+	rename := diff.WithExprRenamer(sqlnorm.RenameCatalogExprs)
+	up, err := diff.Diff(current, desired, diff.WithRenames(o.Renames), rename)
 	if err != nil {
 		return nil, err
 	}
-	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)))
+	down, err := diff.Diff(desired, current, diff.WithRenames(Reverse(o.Renames)), rename)
 	if err != nil {
 		return nil, err
 	}
@@ -73,4 +71,54 @@ func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Current: current, Desired: desired, Options: o, Up: up, Down: down, UpPlan: upPlan, DownPlan: downPlan}, nil
+}
+
+// WithoutSchema returns the comparison again with every object of schema
+// (and every reference to one) unqualified: the revision of a
+// multi-tenant project, whose operations name no schema so that the
+// runner applies them in any tenant's schema through search_path. Both
+// schemas are rewritten structurally (sqlnorm.MoveSchema), then compared
+// and planned again with the same options.
+func (r *Result) WithoutSchema(schema string) (*Result, error) {
+	current, desired := r.Current.Clone(), r.Desired.Clone()
+	for _, c := range []*model.Catalog{current, desired} {
+		if err := sqlnorm.MoveSchema(c, schema, ""); err != nil {
+			return nil, fmt.Errorf("unqualifying schema %s: %w", schema, err)
+		}
+	}
+	o := r.Options
+	o.Renames = moveRenames(o.Renames, schema)
+	return Compare(current, desired, o)
+}
+
+// moveRenames unqualifies the names of renames in schema.
+func moveRenames(r diff.Renames, schema string) diff.Renames {
+	mv := func(n model.Name) model.Name {
+		if n.Schema == schema {
+			n.Schema = ""
+		}
+		return n
+	}
+	names := func(m map[model.Name]string) map[model.Name]string {
+		if m == nil {
+			return nil
+		}
+		out := map[model.Name]string{}
+		for k, v := range m {
+			out[mv(k)] = v
+		}
+		return out
+	}
+	nested := func(m map[model.Name]map[string]string) map[model.Name]map[string]string {
+		if m == nil {
+			return nil
+		}
+		out := map[model.Name]map[string]string{}
+		for k, v := range m {
+			out[mv(k)] = v
+		}
+		return out
+	}
+	return diff.Renames{Tables: names(r.Tables), Columns: nested(r.Columns), Indexes: names(r.Indexes),
+		Constraints: nested(r.Constraints), Enums: names(r.Enums), EnumValues: nested(r.EnumValues)}
 }

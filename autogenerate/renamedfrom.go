@@ -2,13 +2,13 @@ package autogenerate
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 )
 
 // Directive is the comment that declares a rename in schema.sql:
@@ -64,23 +64,9 @@ type Hint struct {
 // ScanRenamedFrom reads the renamed-from directives of the schema source: a
 // .sql file, or the .sql files of a directory in name order.
 func ScanRenamedFrom(path string) ([]Hint, error) {
-	files := []string{path}
-	st, err := os.Stat(path)
+	files, err := ddlparse.Files(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading renamed-from comments: %w", err)
-	}
-	if st.IsDir() {
-		files = nil
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(d.Name(), ".sql") {
-				files = append(files, p)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("reading renamed-from comments: %w", err)
-		}
-		slices.Sort(files)
 	}
 	var out []Hint
 	for _, f := range files {

@@ -189,7 +189,7 @@ func body(steps []Step) (jen.Code, error) {
 	var args []jen.Code
 	for _, st := range steps {
 		for i, o := range st.Ops {
-			lit, err := Literal(o)
+			lit, err := GoCode(o)
 			if err != nil {
 				return nil, err
 			}

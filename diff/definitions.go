@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/autogen-dev/autogen/model"
@@ -139,4 +140,24 @@ func (d *differ) absorbCascades() {
 			}
 		}
 	}
+}
+
+// definitionsUnderRenames refuses renames that touch a definition: its
+// statement names objects by their names, and is not rewritten under new
+// ones.
+func (d *differ) definitionsUnderRenames(ren *model.Renaming) error {
+	for _, def := range d.from.Definitions {
+		owner := def.ID.Name
+		if def.Table != nil {
+			owner = *def.Table
+		}
+		touched := ren.Name(def.ID.Name) != def.ID.Name || (def.Table != nil && ren.Table(*def.Table) != *def.Table)
+		for _, r := range def.Refs() {
+			touched = touched || ren.Touches(owner, r)
+		}
+		if touched {
+			return fmt.Errorf("diff: the renames change names that %s uses, which autogen cannot rename in it; drop it in one revision and create it again in another, or rename by hand", def.ID)
+		}
+	}
+	return nil
 }

@@ -242,7 +242,12 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 			return nil
 		}
 		// A default that calls what goes away is removed first and set
-		// again afterwards.
+		// again afterwards, unless the comparison changes it already.
+		for _, c := range d.out {
+			if ac, ok := c.(AlterColumn); ok && model.ColumnID(ac.Table, ac.From.Name) == id && !ac.From.Default.Equal(ac.To.Default) {
+				return nil
+			}
+		}
 		bare := *v
 		bare.Default = nil
 		d.add(AlterColumn{Table: id.Name, From: v, To: &bare, Cause: cause})

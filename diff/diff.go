@@ -15,9 +15,10 @@ func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
 // differ holds the state of one comparison.
 type differ struct {
-	from, to *model.Catalog
-	renames  Renames
-	out      []Change
+	from, to    *model.Catalog
+	renames     Renames
+	exprRenamer ExprRenamer
+	out         []Change
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
 	// dropped and created record the objects the changes so far drop and

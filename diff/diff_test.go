@@ -257,7 +257,7 @@ func TestDiffIsDeterministic(t *testing.T) {
 func TestRenameTableAndColumn(t *testing.T) {
 	from := cat(func(c *model.Catalog) { c.Tables = []*model.Table{table("users", col("email", "text"))} })
 	to := cat(func(c *model.Catalog) { c.Tables = []*model.Table{table("members", col("email_address", "text"))} })
-	cs := mustDiff(t, from, to, WithRenames(Renames{
+	cs := mustDiff(t, from, to, withSQLRenamer, WithRenames(Renames{
 		Tables:  map[model.Name]string{n("users"): "members"},
 		Columns: map[model.Name]map[string]string{n("members"): {"email": "email_address"}},
 	}))

@@ -17,6 +17,13 @@ type effect struct {
 	// is in a dependency cycle with a shelled object needs only the
 	// shell; everything else waits for its creation in full.
 	shells []model.ObjectID
+	// touches are objects changed in a way nothing that depends on them
+	// notices (an owner, row security, a trigger's enabled state): the
+	// change only runs between the object's creation and its drop.
+	touches []model.ObjectID
+	// gone are objects that must be dropped before the change runs (the
+	// columns a table loses before it is attached as a partition).
+	gone []model.ObjectID
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
@@ -24,6 +31,7 @@ func (e *effect) shell(ids ...model.ObjectID)  { e.shells = append(e.shells, ids
 func (e *effect) drop(ids ...model.ObjectID)   { e.drops = append(e.drops, ids...) }
 func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids...) }
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
+func (e *effect) touch(ids ...model.ObjectID)  { e.touches = append(e.touches, ids...) }
 
 // tableMembers returns the IDs of a table and what goes with it: its
 // columns, constraints (foreign keys are separate changes when it is
@@ -123,7 +131,7 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 	case AlterSequence:
 		e.alter(c.To.ID())
 	case SetSequenceOwner:
-		e.alter(c.Sequence.ID())
+		e.touch(c.Sequence.ID())
 		if c.To != nil {
 			e.need(model.ColumnID(c.To.Table, c.To.Column))
 		}
@@ -146,17 +154,31 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 	case SetTableLogged:
 		e.alter(c.To.ID())
 	case SetTableOptions:
-		e.alter(c.To.ID())
+		e.touch(c.To.ID())
 	case SetRowSecurity:
-		e.alter(c.To.ID())
+		e.touch(c.To.ID())
 	case SetReplicaIdentity:
-		e.alter(c.To.ID())
+		e.touch(c.To.ID())
 		if c.To.ReplicaIdentityIndex != "" {
 			e.need(model.ObjectID{Kind: model.KindIndex, Name: model.Name{Schema: c.To.Name.Schema, Name: c.To.ReplicaIdentityIndex}})
 		}
 	case AttachPartition:
+		// A partition is attached once it and its parent have the same
+		// columns: after the parent's columns are added, changed and
+		// dropped.
+		parent := *c.Table.PartitionOf
 		e.alter(c.Table.ID())
-		e.need(model.ObjectID{Kind: model.KindTable, Name: *c.Table.PartitionOf})
+		e.need(model.ObjectID{Kind: model.KindTable, Name: parent})
+		if t := to.Table(parent); t != nil {
+			for _, col := range t.Columns {
+				e.need(model.ColumnID(parent, col.Name))
+			}
+		}
+		if f := from.Table(parent); f != nil {
+			for _, col := range f.Columns {
+				e.gone = append(e.gone, model.ColumnID(parent, col.Name))
+			}
+		}
 	case DetachPartition:
 		e.alter(c.Table.ID())
 	case SetInherit:
@@ -181,7 +203,7 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 	case DropConstraint:
 		e.drop(model.ConstraintID(c.Table, c.Constraint.Name))
 	case ValidateConstraint:
-		e.alter(model.ConstraintID(c.Table, c.Constraint.Name))
+		e.touch(model.ConstraintID(c.Table, c.Constraint.Name))
 	case CreateIndex:
 		e.create(c.Index.ID())
 	case DropIndex:
@@ -195,7 +217,7 @@ func effects(c Change, from, to *model.Catalog) (effect, error) {
 	case DropTrigger:
 		e.drop(c.Trigger.ID())
 	case SetTriggerEnabled:
-		e.alter(c.To.ID())
+		e.touch(c.To.ID())
 	case CreatePolicy:
 		e.create(model.PolicyID(c.Table, c.Policy.Name))
 	case DropPolicy:

@@ -287,3 +287,33 @@ func (g *graph) refersTo(owner model.ObjectID, refs []model.Ref, target model.Ob
 	}
 	return false
 }
+
+// Dependencies returns, for every object of the catalog, the objects it
+// depends on, directly or through others, in order: the closure of the
+// dependency graph the diff orders changes by and recreates dependents
+// from. Tests compare it across the two readers and with pg_depend.
+func Dependencies(cat *model.Catalog) map[model.ObjectID][]model.ObjectID {
+	g := newGraph(cat)
+	out := make(map[model.ObjectID][]model.ObjectID, len(g.objs))
+	for id := range g.objs {
+		seen := map[model.ObjectID]bool{}
+		var visit func(model.ObjectID)
+		visit = func(x model.ObjectID) {
+			for _, d := range g.deps[x] {
+				if !seen[d] {
+					seen[d] = true
+					visit(d)
+				}
+			}
+		}
+		visit(id)
+		delete(seen, id)
+		list := make([]model.ObjectID, 0, len(seen))
+		for d := range seen {
+			list = append(list, d)
+		}
+		slices.SortFunc(list, model.ObjectID.Compare)
+		out[id] = list
+	}
+	return out
+}

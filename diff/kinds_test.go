@@ -336,4 +336,3 @@ func clearComment(v any) {
 		panic(fmt.Sprintf("clearComment: %T", v))
 	}
 }
-

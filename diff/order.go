@@ -359,6 +359,8 @@ func sortChanges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([]Change,
 //   - a change that creates, alters or needs an object comes after the
 //     changes that create or alter what that object depends on in the
 //     target catalog, and after the creation of the object itself;
+//   - a change that only touches an object (an owner, row security)
+//     runs after its creation and before its drop;
 //   - a change that drops or alters an object comes before the changes
 //     that drop what the object depended on in the current catalog, and
 //     before the changes that alter it (a view goes before a type change
@@ -431,11 +433,26 @@ func orderEdges(cs []Change, from, to *model.Catalog, fg, tg *graph) ([][]int, [
 				}
 			}
 		}
-		for _, list := range [][]model.ObjectID{e.alters, e.needs} {
+		for _, list := range [][]model.ObjectID{e.alters, e.needs, e.touches} {
 			for _, x := range list {
 				for _, j := range creators[x] {
 					edge(j, i)
 				}
+			}
+		}
+		for _, x := range e.touches {
+			for _, j := range droppers[x] {
+				edge(i, j)
+			}
+		}
+		for _, x := range e.needs {
+			for _, j := range alterers[x] {
+				edge(j, i) // what is needed is needed as it ends up
+			}
+		}
+		for _, x := range e.gone {
+			for _, j := range droppers[x] {
+				edge(j, i)
 			}
 		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {

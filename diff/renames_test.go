@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -53,7 +54,7 @@ CREATE TRIGGER users_touch BEFORE UPDATE ON members FOR EACH ROW EXECUTE FUNCTIO
 		Tables:  map[model.Name]string{n("users"): "members"},
 		Columns: map[model.Name]map[string]string{n("members"): {"email": "email_address"}},
 	}
-	got := kinds(mustDiff(t, from, to, WithRenames(r)))
+	got := kinds(mustDiff(t, from, to, withSQLRenamer, WithRenames(r)))
 	want := []string{
 		"diff.RenameTable renamed table 'users' to 'members'",
 		"diff.RenameColumn renamed column 'members.email' to 'email_address'",
@@ -71,7 +72,7 @@ CREATE TRIGGER users_touch BEFORE UPDATE ON members FOR EACH ROW EXECUTE FUNCTIO
 	}
 
 	// The downgrade renames everything back.
-	back := kinds(mustDiff(t, to, from, WithRenames(Renames{
+	back := kinds(mustDiff(t, to, from, withSQLRenamer, WithRenames(Renames{
 		Tables:  map[model.Name]string{n("members"): "users"},
 		Columns: map[model.Name]map[string]string{n("users"): {"email_address": "email"}},
 	})))
@@ -106,7 +107,7 @@ CREATE INDEX t_a_first ON t (a);
 		// one becomes which, where matching by definition would guess.
 		Indexes: map[model.Name]string{n("t_a_idx"): "t_a_first", n("t_a_idx2"): "t_a_second"},
 	}
-	got := kinds(mustDiff(t, from, to, WithRenames(r)))
+	got := kinds(mustDiff(t, from, to, withSQLRenamer, WithRenames(r)))
 	want := []string{
 		"diff.RenameEnum renamed enum 'mood' to 'feeling'",
 		"diff.RenameConstraint renamed constraint 'a_positive' on 't' to 'a_above_zero'",
@@ -124,7 +125,7 @@ func TestRenameThenChange(t *testing.T) {
 	// the change addresses the column by its new name.
 	from := parse(t, `CREATE TABLE t (a integer); CREATE INDEX t_a ON t (a);`)
 	to := parse(t, `CREATE TABLE t (b bigint); CREATE INDEX t_b ON t (b DESC);`)
-	got := kinds(mustDiff(t, from, to, WithRenames(Renames{
+	got := kinds(mustDiff(t, from, to, withSQLRenamer, WithRenames(Renames{
 		Columns: map[model.Name]map[string]string{n("t"): {"a": "b"}},
 		Indexes: map[model.Name]string{n("t_a"): "t_b"},
 	})))
@@ -165,13 +166,31 @@ func TestRenameErrors(t *testing.T) {
 	}
 }
 
-func TestRewriteSQLLeavesLiteralsAlone(t *testing.T) {
-	// Only identifiers are renamed: not string contents, not a type after
-	// "::", not quoted text in comments or dollar quotes.
-	in := `(email <> 'email') AND ("email" IS NOT NULL) AND x::email IS NULL AND E'\'email' = $q$email$q$ /* email */`
-	got := rewriteSQL(in, columnRename("email", "Mail Box"))
-	want := `("Mail Box" <> 'email') AND ("Mail Box" IS NOT NULL) AND x::email IS NULL AND E'\'email' = $q$email$q$ /* email */`
-	if got != want {
-		t.Errorf("rewriteSQL =\n%s\nwant\n%s", got, want)
+// withSQLRenamer rewrites expressions after renames the way autogenerate
+// does, with the readers' canonicalizer.
+var withSQLRenamer = WithExprRenamer(sqlnorm.RenameCatalogExprs)
+
+// TestRenameTouchesOnlyWhatReadsTheColumn renames a column: a view that
+// does not read it is left alone, and so is one that reads it under an
+// alias that keeps its output name, since PostgreSQL renames inside views.
+func TestRenameTouchesOnlyWhatReadsTheColumn(t *testing.T) {
+	from := parse(t, `
+CREATE TABLE users (id integer PRIMARY KEY, email text, full_name text);
+CREATE VIEW contacts AS SELECT id, email FROM users;
+CREATE VIEW names AS SELECT id, full_name AS full_name FROM users WHERE full_name <> '';
+CREATE INDEX users_name_idx ON users (lower(full_name));
+`)
+	to := parse(t, `
+CREATE TABLE users (id integer PRIMARY KEY, email text, name text);
+CREATE VIEW contacts AS SELECT id, email FROM users;
+CREATE VIEW names AS SELECT id, name AS full_name FROM users WHERE name <> '';
+CREATE INDEX users_name_idx ON users (lower(name));
+`)
+	got := kinds(mustDiff(t, from, to, withSQLRenamer, WithRenames(Renames{
+		Columns: map[model.Name]map[string]string{n("users"): {"full_name": "name"}},
+	})))
+	want := []string{"diff.RenameColumn renamed column 'users.full_name' to 'name'"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
@@ -210,6 +211,9 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 		}
 		return outcome{problem: "models differ (- SQL reader, + catalog reader):\n" + lineDiff(a, b)}
 	}
+	if a, b := dependencyDump(fromFile), dependencyDump(fromDB); a != b {
+		return outcome{problem: "dependency graphs differ (- SQL reader, + catalog reader):\n" + lineDiff(a, b)}
+	}
 	if !dump {
 		return outcome{identical: true}
 	}
@@ -323,6 +327,26 @@ func TestReadersAgree(t *testing.T) {
 	t.Logf("%d of %d files read identically (%d refused as not supported, %d listed in known_mismatches.txt)",
 		identical, len(results), unsupported, len(known))
 	fmt.Printf("%d of %d files read identically\n", identical, len(results))
+}
+
+// dependencyDump renders the closure of a catalog's dependency graph, one
+// object a line with what it depends on, for comparing the two readers.
+func dependencyDump(cat *model.Catalog) string {
+	deps := diff.Dependencies(cat)
+	ids := make([]model.ObjectID, 0, len(deps))
+	for id := range deps {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Compare(ids[j]) < 0 })
+	var b strings.Builder
+	for _, id := range ids {
+		fmt.Fprintf(&b, "%s ->", id)
+		for _, d := range deps[id] {
+			fmt.Fprintf(&b, " [%s]", d)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 type onceOutcome struct {

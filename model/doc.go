@@ -2,10 +2,13 @@
 // autogen compares: the desired state read from SQL files and the current state
 // read from a live database both become a [Catalog].
 //
-// The model has no behaviour beyond lookups, sorting and a canonical dump. It
-// imports only the standard library, holds no connections, and keeps every
-// collection in a deterministic order, so that two readers describing the same
-// schema produce equal catalogs.
+// The model has no behaviour beyond lookups, sorting, the one notion of
+// equality ([Equal]), a canonical dump, the enumeration of its objects with
+// their identities and dependencies ([Catalog.Objects]), and renaming its
+// names structurally ([Catalog.Rename]). It imports only the standard
+// library and internal/pgsql (itself standard-library only), holds no
+// connections, and keeps every collection in a deterministic order, so that
+// two readers describing the same schema produce equal catalogs.
 //
 // # Canonical form
 //

@@ -79,3 +79,48 @@ func dumpFields(b *strings.Builder, v reflect.Value, depth int) {
 		dumpValue(b, f, depth)
 	}
 }
+
+// Clone returns a deep copy of the catalog, which the diff changes (to
+// apply renames) while the caller's stays as it was. It copies by
+// reflection so that every field of every kind, including those added
+// later, is copied.
+func (c *Catalog) Clone() *Catalog {
+	return cloneValue(reflect.ValueOf(c)).Interface().(*Catalog)
+}
+
+func cloneValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Elem().Type())
+		p.Elem().Set(cloneValue(v.Elem()))
+		return p
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			s.Index(i).Set(cloneValue(v.Index(i)))
+		}
+		return s
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			m.SetMapIndex(it.Key(), cloneValue(it.Value()))
+		}
+		return m
+	case reflect.Struct:
+		s := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			s.Field(i).Set(cloneValue(v.Field(i)))
+		}
+		return s
+	}
+	return v
+}

@@ -192,11 +192,19 @@ func (c *Catalog) Objects() []Object {
 	}
 	for _, t := range c.Tables {
 		var refs []Ref
+		// A partition or child takes its parents' columns: it depends on
+		// each of them.
+		parents := t.Inherits
 		if t.PartitionOf != nil {
-			refs = append(refs, Ref{Kind: RefRelation, Name: *t.PartitionOf})
+			parents = append([]Name{*t.PartitionOf}, parents...)
 		}
-		for _, p := range t.Inherits {
+		for _, p := range parents {
 			refs = append(refs, Ref{Kind: RefRelation, Name: p})
+			if pt := c.Table(p); pt != nil {
+				for _, col := range pt.Columns {
+					refs = append(refs, Ref{Kind: RefColumn, Name: p, Column: col.Name})
+				}
+			}
 		}
 		if t.PartitionBy != nil {
 			refs = append(refs, t.PartitionBy.Key.Refs...)

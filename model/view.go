@@ -12,5 +12,5 @@ type View struct {
 	// Options are view options ("security_barrier=true",
 	// "check_option=local"), sorted.
 	Options []string
-	Comment   string
+	Comment string
 }

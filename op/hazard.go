@@ -69,6 +69,10 @@ type Finding struct {
 // earlier in the list has proven the column has no NULLs.
 func Analyze(ops []Operation) []Finding {
 	fresh := map[Name]bool{}
+	// populated holds the fresh materialized views created WITH DATA: no
+	// one else can see them yet, but their rows exist, so a unique index
+	// on one may still fail.
+	populated := map[Name]bool{}
 	// checks maps a check constraint (table and name) to the column it
 	// proves not null; proven holds the columns so proven.
 	checks := map[[3]string]string{}
@@ -78,6 +82,11 @@ func Analyze(ops []Operation) []Finding {
 		switch o := o.(type) {
 		case CreateTable:
 			fresh[Name{o.Schema, o.Name}] = true
+		case CreateView:
+			if o.Materialized {
+				fresh[Name{o.Schema, o.Name}] = true
+				populated[Name{o.Schema, o.Name}] = !o.WithNoData
+			}
 		case AddConstraint:
 			if c, ok := o.Constraint.(Check); ok {
 				if col, ok := notNullColumn(c.Expr); ok {
@@ -94,7 +103,7 @@ func Analyze(ops []Operation) []Finding {
 		}
 		t, onTable := targetTable(o)
 		for _, h := range HazardsOf(o) {
-			if onTable && fresh[t] && h.Kind != Untracked {
+			if onTable && fresh[t] && h.Kind != Untracked && !(h.Kind == MayFail && populated[t]) {
 				continue
 			}
 			if ac, ok := o.(AlterColumn); ok && ac.SetNotNull && proven[[3]string{ac.Schema, ac.Table, ac.Column}] &&

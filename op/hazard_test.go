@@ -115,6 +115,14 @@ func TestAnalyze(t *testing.T) {
 		{"dropping a table created in the same list still deletes data", []op.Operation{
 			users, op.DropTable{Schema: "public", Name: "users"},
 		}, []finding{{1, op.DeletesData}}},
+		{"an index on a materialized view created in the same list blocks no one", []op.Operation{
+			op.CreateView{Schema: "public", Name: "mv", Materialized: true, Query: "SELECT 1 AS id"},
+			op.CreateIndex{Schema: "public", Table: "mv", Name: "i", Columns: op.Cols("id")},
+			op.CreateIndex{Schema: "public", Table: "mv", Name: "u", Unique: true, Columns: op.Cols("id")},
+			op.CreateView{Schema: "public", Name: "empty", Materialized: true, WithNoData: true, Query: "SELECT 1 AS id"},
+			op.CreateIndex{Schema: "public", Table: "empty", Name: "e", Unique: true, Columns: op.Cols("id")},
+			op.CreateView{Schema: "public", Name: "plain", Query: "SELECT 1 AS id"},
+		}, []finding{{2, op.MayFail}}},
 		{"operations of the table created later are not fresh", []op.Operation{
 			op.CreateIndex{Schema: "public", Table: "users", Name: "i", Columns: op.Cols("id")},
 			users,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -247,17 +248,42 @@ func (m *Migration) exec(ctx context.Context, sql string, args ...any) error {
 	return nil
 }
 
-// Exec runs one SQL statement with optional arguments. Offline, statements
-// with arguments cannot be rendered and return ErrOffline.
+// Exec runs one SQL statement with optional arguments. Offline, a
+// statement with arguments is rendered as PREPARE and EXECUTE with the
+// arguments as literals; an argument with no SQL literal returns
+// ErrOffline.
 func (m *Migration) Exec(ctx context.Context, sql string, args ...any) error {
 	if m.x == nil {
 		if len(args) > 0 {
-			return fmt.Errorf("%w: Exec with arguments", ErrOffline)
+			stmt, err := m.prepared(sql, args)
+			if err != nil {
+				return fmt.Errorf("%w: Exec with arguments: %w", ErrOffline, err)
+			}
+			return m.Apply(ctx, stmt)
 		}
 		return m.Apply(ctx, op.Execute{SQL: sql})
 	}
 	m.ops = append(m.ops, op.Execute{SQL: sql})
 	return m.exec(ctx, sql, args...)
+}
+
+// prepared renders an Exec with arguments for offline SQL: PostgreSQL
+// prepares the statement and executes it with the arguments as literals,
+// so that it reads the $1, $2 placeholders itself, with the types it would
+// infer for a driver's parameters, and nothing in the SQL text is
+// rewritten.
+func (m *Migration) prepared(sql string, args []any) (op.Execute, error) {
+	lits := make([]string, len(args))
+	for i, a := range args {
+		l, err := op.Literal(a)
+		if err != nil {
+			return op.Execute{}, fmt.Errorf("argument $%d: %w", i+1, err)
+		}
+		lits[i] = l
+	}
+	name := fmt.Sprintf("autogen_exec_%d", len(m.ops)+1)
+	return op.Execute{SQL: "PREPARE " + name + " AS " + strings.TrimRight(strings.TrimSpace(sql), ";") +
+		";\nEXECUTE " + name + "(" + strings.Join(lits, ", ") + ");\nDEALLOCATE " + name}, nil
 }
 
 // Query runs a query in the revision's transaction, for data migrations.

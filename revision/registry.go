@@ -9,10 +9,14 @@ type Registry struct {
 	// Sources maps a revision id to the file that declares it. The runner
 	// that autogen builds fills it in, for `history --verbose` and errors.
 	sources map[string]string
+	// created maps a revision id to its file header's creation date.
+	created map[string]string
 }
 
 // NewRegistry returns an empty registry.
-func NewRegistry() *Registry { return &Registry{sources: map[string]string{}} }
+func NewRegistry() *Registry {
+	return &Registry{sources: map[string]string{}, created: map[string]string{}}
+}
 
 // Add registers a revision. Problems (duplicate ids, unknown parents) are
 // reported by Graph, not here, so that a broken revisions package can still
@@ -28,6 +32,14 @@ func (r *Registry) SetSource(id, file string) { r.sources[id] = file }
 // Source returns the file a revision is declared in, if known.
 func (r *Registry) Source(id string) string { return r.sources[id] }
 
+// SetCreated records when a revision was written, as its file's header
+// says ("2026-11-22 03:05:56.503426"); the runner autogen builds fills it
+// in, for `history --verbose`.
+func (r *Registry) SetCreated(id, date string) { r.created[id] = date }
+
+// Created returns when a revision was written, if known.
+func (r *Registry) Created(id string) string { return r.created[id] }
+
 // Graph validates the revisions and returns their graph.
 func (r *Registry) Graph() (*Graph, error) { return NewGraph(r.revs) }
 
@@ -39,6 +51,9 @@ func Merge(regs ...*Registry) *Registry {
 		out.revs = append(out.revs, r.revs...)
 		for id, f := range r.sources {
 			out.sources[id] = f
+		}
+		for id, d := range r.created {
+			out.created[id] = d
 		}
 	}
 	return out

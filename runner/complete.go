@@ -57,16 +57,12 @@ func RevisionCompletions(g *revision.Graph, prefix string, keywords ...string) [
 }
 
 // completeRevisions completes up to max revision arguments (any number
-// when max is 0) from the registry's graph, offering the keywords too.
+// when max is 0) from the registry's graph, or the host's (Mount), offering
+// the keywords too.
 func (e *env) completeRevisions(max int, keywords ...string) cobra.CompletionFunc {
-	return func(cmd *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		if max > 0 && len(args) >= max {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		g, err := e.reg.Graph()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return RevisionCompletions(g, prefix, keywords...), cobra.ShellCompDirectiveNoFileComp
+	graph := e.graph
+	if graph == nil {
+		graph = func(*cobra.Command) (*revision.Graph, error) { return e.reg.Graph() }
 	}
+	return CompleteRevisions(graph, max, keywords...)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/mdreport"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
@@ -66,10 +67,12 @@ their operations are typed values; no database is needed for that.
 Without arguments, lint checks the revisions not yet applied to the database
 (all revisions when no database URL is set, or with --all). A revision
 acknowledges hazards with AllowHazards; lint exits 1 when any hazard is not
-acknowledged.`,
+acknowledged. --format markdown writes the report for a pull request
+comment.`,
 		Example: `  autogen lint
   autogen lint 1a2b3c
-  autogen lint --all --format json`,
+  autogen lint --all --format json
+  autogen lint --format markdown > lint.md`,
 		ValidArgsFunction: e.completeRevisions(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := e.reg.Graph()
@@ -91,7 +94,9 @@ acknowledged.`,
 					bad++
 				}
 			}
-			if format == "json" {
+			if format == "markdown" {
+				e.markdownLint(g, ids, findings)
+			} else if format == "json" {
 				if findings == nil {
 					findings = []LintFinding{}
 				}
@@ -112,7 +117,7 @@ acknowledged.`,
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "lint every revision")
-	addFormat(cmd, &format)
+	addFormat(cmd, &format, "markdown")
 	return cmd
 }
 
@@ -178,4 +183,20 @@ func (e *env) printLint(g *revision.Graph, ids []string, findings []LintFinding)
 	default:
 		fmt.Fprintf(e.stderr, "%d revision(s) checked: %d unacknowledged hazard(s). Acknowledge them with AllowHazards in the revision, or make the change safer.\n", len(ids), bad)
 	}
+}
+
+// markdownLint writes the findings as Markdown (package mdreport).
+func (e *env) markdownLint(g *revision.Graph, ids []string, findings []LintFinding) {
+	var revs []mdreport.Revision
+	for _, id := range ids {
+		r := mdreport.Revision{ID: id, Message: g.Revision(id).Message}
+		for _, f := range findings {
+			if f.Revision == id {
+				r.Findings = append(r.Findings, mdreport.Finding{Hazard: op.Hazard{Kind: f.Kind, Message: f.Message},
+					Operation: fmt.Sprintf("operation %d, %s", f.Operation, f.OpType), Acknowledged: f.Acknowledged})
+			}
+		}
+		revs = append(revs, r)
+	}
+	mdreport.Lint(e.stdout, revs)
 }

@@ -174,6 +174,9 @@ func (e *env) verboseRev(w io.Writer, g *revision.Graph, id string, current bool
 	if p := e.reg.Source(id); p != "" {
 		fmt.Fprintf(w, "Path: %s\n", p)
 	}
+	if d := e.reg.Created(id); d != "" {
+		fmt.Fprintf(w, "Create Date: %s\n", d)
+	}
 	if r.NoTransaction {
 		fmt.Fprintln(w, "Non-transactional: yes")
 	}
@@ -230,11 +233,15 @@ only dependencies point at it. Nothing is printed for a database at base.`,
 	return cmd
 }
 
-func addFormat(cmd *cobra.Command, format *string) {
-	cmd.Flags().StringVar(format, "format", "text", "output format: text or json")
+// addFormat adds --format: text, json and the extra formats the command
+// also writes.
+func addFormat(cmd *cobra.Command, format *string, extra ...string) {
+	formats := append([]string{"text", "json"}, extra...)
+	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
+	cmd.Flags().StringVar(format, "format", "text", "output format: "+list)
 	cmd.PreRunE = func(*cobra.Command, []string) error {
-		if *format != "text" && *format != "json" {
-			return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", *format))
+		if !slices.Contains(formats, *format) {
+			return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be %s, not %q", list, *format))
 		}
 		return nil
 	}
@@ -245,6 +252,7 @@ func (e *env) historyCmd() *cobra.Command {
 		format   string
 		rng      string
 		indicate bool
+		graph    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "history",
@@ -252,12 +260,23 @@ func (e *env) historyCmd() *cobra.Command {
 		Long: `List revisions from newest to oldest as "parent -> revision, message", marking
 heads, branch points and merge points. -r START:END limits the range (either
 side may be empty, "base", "head" or "current"); --indicate-current marks
-the revisions the database is at.`,
+the revisions the database is at.
+
+--graph draws the revision graph in the terminal, as git log --graph does:
+branches, merges, labels and (with --indicate-current) the current
+revisions. --format dot and --format mermaid write it for Graphviz and for
+Markdown docs.`,
 		Example: `  autogen history
   autogen history -r 1a2b:head --verbose
-  autogen history --indicate-current`,
+  autogen history --indicate-current
+  autogen history --graph -i
+  autogen history --format mermaid > docs/revisions.md
+  autogen history --format dot | dot -Tsvg > revisions.svg`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if graph && format != "text" {
+				return exitcode.With(exitcode.Usage, fmt.Errorf("--graph draws text; it does not combine with --format %s", format))
+			}
 			r, err := e.runner()
 			if err != nil {
 				return err
@@ -278,6 +297,14 @@ the revisions the database is at.`,
 			if err != nil {
 				return wrapGraph(err)
 			}
+			switch format {
+			case "dot":
+				writeDot(e.stdout, g, ids, current)
+				return nil
+			case "mermaid":
+				writeMermaid(e.stdout, g, ids, current)
+				return nil
+			}
 			slices.Reverse(ids)
 			var isCurrent func(string) (bool, bool)
 			if indicate {
@@ -286,13 +313,20 @@ the revisions the database is at.`,
 					return cur, cur
 				}
 			}
+			if graph {
+				drawGraph(e.stdout, g, ids, func(id string) string {
+					return oneLine(g, id, true, false, indicate && slices.Contains(current, id)) + ", " + firstLine(g.Revision(id).Message)
+				})
+				return nil
+			}
 			return e.listRevs(g, ids, format, isCurrent,
 				func(id string, cur bool) string { return historyLine(g, id, cur) })
 		},
 	}
 	cmd.Flags().StringVarP(&rng, "rev-range", "r", "", "range START:END")
 	cmd.Flags().BoolVarP(&indicate, "indicate-current", "i", false, "mark the revisions the database is at")
-	addFormat(cmd, &format)
+	cmd.Flags().BoolVar(&graph, "graph", false, "draw the revision graph")
+	addFormat(cmd, &format, "dot", "mermaid")
 	return cmd
 }
 
@@ -343,6 +377,13 @@ func historyRange(g *revision.Graph, rng string, current []string) ([]string, er
 			if !anc[id] {
 				delete(keep, id)
 			}
+		}
+	}
+	if len(keep) == 0 && start != end {
+		// A range given newest first ("head:base") is empty; say so
+		// rather than list nothing as if there were no revisions.
+		if rev, err := historyRange(g, end+":"+start, current); err == nil && len(rev) > 0 {
+			return nil, exitcode.With(exitcode.Usage, fmt.Errorf("-r %s lists nothing: START must be the older end; did you mean -r %s:%s?", rng, end, start))
 		}
 	}
 	return g.Sorted(keep), nil

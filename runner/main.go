@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -56,6 +57,9 @@ type env struct {
 	// command the name of the command running, for its messages.
 	schemas []string
 	command string
+	// graph, when set, supplies the revision graph for completion in place
+	// of the registry's (Mount: the registry is the compiled runner's).
+	graph func(*cobra.Command) (*revision.Graph, error)
 	// fleet holds the flags of --fleet runs (fleet.go).
 	fleet fleetFlags
 }
@@ -70,8 +74,8 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := e.rootCmd()
-	root.SetArgs(relativeArgs(args))
-	err := root.ExecuteContext(ctx)
+	root.SetArgs(RelativeArgs(args))
+	err := execute(ctx, root)
 	if err == nil {
 		return exitcode.OK
 	}
@@ -82,10 +86,45 @@ func Main(reg *revision.Registry, args []string, opts ...Option) int {
 	return code
 }
 
-// relativeArgs moves relative targets such as "-1" behind "--" so that the
+// execute runs the command tree, turning a panic (in a revision's body, as
+// a rule) into an error that says where it happened: the revision's
+// transaction is rolled back when the connection closes, so the database
+// stays at the revision before, as after any failed revision.
+func execute(ctx context.Context, root *cobra.Command) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = exitcode.With(exitcode.Migration, fmt.Errorf("panic: %v%s; the revision's changes were not committed", v, panicSite()))
+		}
+	}()
+	return root.ExecuteContext(ctx)
+}
+
+// panicSite names the function and line that panicked, called from the
+// deferred recover: the first frame below runtime.gopanic that is not the
+// runtime's own (an index or nil error panics inside it).
+func panicSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicked := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicked = true
+		case panicked && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf(" in %s (%s:%d)", f.Function, f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// RelativeArgs moves relative targets such as "-1" behind "--" so that the
 // flag parser does not take them for flags: `downgrade -1` works as it does
-// in Alembic.
-func relativeArgs(args []string) []string {
+// in Alembic. Programs that mount the runner's commands (Mount) apply it to
+// their command line too.
+func RelativeArgs(args []string) []string {
 	var flags, targets []string
 	for i, a := range args {
 		if a == "--" {
@@ -246,11 +285,4 @@ func (e *env) withConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	return fn(conn)
-}
-
-// Commands returns the runner's commands over an empty registry, for
-// programs that present their help text (autogen does).
-func Commands() []*cobra.Command {
-	e := &env{reg: revision.NewRegistry(), name: "autogen", stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	return e.commands()
 }

@@ -21,8 +21,8 @@ func TestRelativeArgs(t *testing.T) {
 		{[]string{"current", "-"}, []string{"current", "-"}},
 	}
 	for _, tt := range tests {
-		if got := relativeArgs(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("relativeArgs(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := RelativeArgs(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("RelativeArgs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/migrate"
@@ -22,8 +23,12 @@ import (
 func hasGlob(s string) bool { return strings.ContainsAny(s, "*?[") }
 
 // addSchemaFlags adds --schemas (persistent, on the root) to the flags.
-func (e *env) addSchemaFlags(root *cobra.Command) {
-	root.PersistentFlags().StringSliceVar(&e.schemas, "schemas", nil,
+func (e *env) addSchemaFlags(root *cobra.Command) { e.schemaFlag(root.PersistentFlags()) }
+
+// schemaFlag defines --schemas in fs, where the runner's root or a host's
+// mounted command (Mount) has it.
+func (e *env) schemaFlag(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&e.schemas, "schemas", nil,
 		"tenant schemas, as names or globs (tenant_*): upgrade, downgrade and status go through each; other commands take one name")
 }
 

@@ -52,14 +52,19 @@ func (a *App) Run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := a.rootCmd()
-	root.SetArgs(args)
+	// As in the runner, "downgrade -1" takes -1 for a target, not a flag.
+	root.SetArgs(runner.RelativeArgs(args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitcode.OK
 	}
 	code := runner.Code(err)
+	// An error that carries its code keeps it: check maps every error to
+	// 2, revisions that do not compile included.
+	var ee *exitcode.Error
 	var be *project.BuildError
 	switch {
+	case errors.As(err, &ee):
 	case errors.As(err, &be):
 		code = exitcode.Build
 	case errors.Is(err, config.ErrNotFound):

@@ -128,6 +128,9 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	if err := a.refuseDestructive(ctx, probe, cmp.UpPlan, allowed); err != nil {
 		return false, err
 	}
+	if cmp, err = forTenants(cfg, cmp); err != nil {
+		return false, err
+	}
 	spec.Upgrade = steps(cmp.UpPlan)
 	spec.Downgrade = steps(cmp.DownPlan)
 	spec.NoTransaction = cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction

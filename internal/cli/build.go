@@ -37,7 +37,7 @@ DATABASE_URL (or --url-env NAME).`,
 				return err
 			}
 			if err := b.Build(cmd.Context(), out); err != nil {
-				return exitcode.With(exitcode.Build, err)
+				return buildError(err)
 			}
 			fmt.Fprintf(a.Stdout, "Built %s\n", out)
 			return nil

@@ -179,7 +179,13 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 			if a.verbose > 0 {
 				a.printSQL(a.Stdout, cmp.UpPlan)
 			}
-			fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
+			if behind {
+				// revision refuses a database that is behind: upgrading
+				// comes first, and may make some of these changes.
+				fmt.Fprintln(a.Stdout, "Run `autogen upgrade heads` first (the pending revisions may make some of these changes), then `autogen revision -m MESSAGE` for the rest.")
+			} else {
+				fmt.Fprintln(a.Stdout, "Run `autogen revision -m MESSAGE` to write it.")
+			}
 		}
 		if inSync && !a.quiet {
 			what := "the database is at head and matches the schema."

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/autogen-dev/autogen/internal/exitcode"
+	"github.com/autogen-dev/autogen/internal/mdreport"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/op"
 )
@@ -65,6 +66,17 @@ func planChanges(p *plan.Plan) []changeJSON {
 	return out
 }
 
+// mdChanges lists a plan's changes for the Markdown summary.
+func mdChanges(p *plan.Plan) []mdreport.Change {
+	var out []mdreport.Change
+	for _, s := range p.Steps {
+		if s.Change != nil {
+			out = append(out, mdreport.Change{Description: s.Change.Describe(), Hazards: s.Hazards})
+		}
+	}
+	return out
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -83,14 +95,18 @@ func (a *App) diffCmd() *cobra.Command {
 		Short: "Show how the database differs from schema.sql, without writing anything",
 		Long: `Compare the database with schema.sql and print the detected changes, or with
 --sql the statements a revision would run to upgrade the database. Nothing is
-written and nothing is executed.`,
+written and nothing is executed.
+
+--format markdown prints what a CI bot posts on a pull request: the
+changes, their hazards by severity, and the SQL in a collapsed block.`,
 		Example: `  autogen diff
   autogen diff --sql
-  autogen diff --format json`,
+  autogen diff --format json
+  autogen diff --format markdown > pr-comment.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text or json, not %q", format))
+			if format != "text" && format != "json" && format != "markdown" {
+				return exitcode.With(exitcode.Usage, fmt.Errorf("--format must be text, json or markdown, not %q", format))
 			}
 			cfg, err := a.config()
 			if err != nil {
@@ -114,8 +130,12 @@ written and nothing is executed.`,
 			if err != nil {
 				return err
 			}
-			if format == "json" {
+			switch format {
+			case "json":
 				return writeJSON(a.Stdout, diffJSON{InSync: len(cmp.Up) == 0, Changes: planChanges(cmp.UpPlan), SQL: nonNil(stmts)})
+			case "markdown":
+				mdreport.Diff(a.Stdout, mdChanges(cmp.UpPlan), stmts)
+				return nil
 			}
 			if sql {
 				for _, s := range stmts {
@@ -131,7 +151,7 @@ written and nothing is executed.`,
 		},
 	}
 	cmd.Flags().BoolVar(&sql, "sql", false, "print the upgrade SQL instead of the list of changes")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
 	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, "confirm a rename: TABLE=NEW or TABLE.COLUMN=NEW")
 	cmd.Flags().BoolVar(&o.online, "online", false, "use lock-friendly forms")
 	return cmd

@@ -3,15 +3,12 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
@@ -20,108 +17,44 @@ import (
 	"github.com/autogen-dev/autogen/runner"
 )
 
-// runnerURLEnv carries the database URL to the runner process: in the
-// environment, never on its command line.
-const runnerURLEnv = "AUTOGEN_RUNNER_URL"
+// inspectCommands are the runner commands autogen lists under
+// "Inspecting:"; the others are listed under "Applying revisions:".
+var inspectCommands = []string{"current", "history", "heads", "branches", "show", "status", "lint"}
 
-// forwarded lists the commands the project's runner executes, with the
-// group they are listed under.
-var forwarded = []struct{ name, group string }{
-	{"upgrade", "run"}, {"downgrade", "run"}, {"stamp", "run"},
-	{"current", "inspect"}, {"history", "inspect"}, {"heads", "inspect"}, {"branches", "inspect"},
-	{"show", "inspect"}, {"status", "inspect"}, {"lint", "inspect"},
-}
-
-// forwardedCmds returns commands that build the project's runner and run
-// the same command in it. Their help and flags are the runner's own.
+// forwardedCmds returns the runner's own commands (runner.Mount): cobra
+// parses their flags and arguments here, with the runner's definitions and
+// help, and their execution builds the project's runner and runs the same
+// command line in it.
 func (a *App) forwardedCmds() []*cobra.Command {
-	// A runner over an empty registry provides the help text and short
-	// descriptions without needing a project.
-	help := map[string]*cobra.Command{}
-	for _, c := range runner.Commands() {
-		help[c.Name()] = c
-	}
-	var out []*cobra.Command
-	for _, f := range forwarded {
-		h := help[f.name]
-		name := f.name
-		out = append(out, &cobra.Command{
-			Use:                h.Use,
-			Short:              h.Short,
-			Long:               h.Long,
-			Example:            h.Example,
-			GroupID:            f.group,
-			DisableFlagParsing: true,
-			ValidArgsFunction:  cobra.NoFileCompletions,
-			RunE: func(cmd *cobra.Command, args []string) error {
-				if slices.Contains(args, "--help") || slices.Contains(args, "-h") {
-					runner.Main(revision.NewRegistry(), []string{name, "--help"}, runner.WithIO(a.Stdin, a.Stdout, a.Stderr))
-					a.projectFlagsHelp(cmd)
-					return nil
-				}
-				rest, err := a.parseGlobals(args)
-				if err != nil {
-					return err
-				}
-				cfg, err := a.config()
-				if err != nil {
-					return err
-				}
-				return a.runRunner(cmd.Context(), cfg, append([]string{name}, rest...))
-			},
-		})
-	}
-	for _, c := range out {
-		if fa, ok := forwardedArgs[c.Name()]; ok {
-			c.ValidArgsFunction = a.completeRevisions(fa.max, fa.keywords...)
-		}
-	}
-	return out
-}
-
-// projectFlagsHelp completes the runner's help of a forwarded command with
-// autogen's own global flags, which choose the project and its database.
-func (a *App) projectFlagsHelp(cmd *cobra.Command) {
-	fs := pflag.NewFlagSet("project", pflag.ContinueOnError)
-	cmd.Root().PersistentFlags().VisitAll(func(f *pflag.Flag) {
-		switch f.Name {
-		case "config", "env", "url", "schema":
-			fs.AddFlag(f)
-		}
-	})
-	fmt.Fprintf(a.Stdout, "\nProject Flags:\n%s", fs.FlagUsages())
-}
-
-// parseGlobals takes autogen's own global flags out of args (forwarded
-// commands do not parse flags) and returns the rest for the runner.
-func (a *App) parseGlobals(args []string) ([]string, error) {
-	valued := map[string]*string{
-		"-c": &a.ov.ConfigPath, "--config": &a.ov.ConfigPath, "--env": &a.ov.Env, "--url-env": &a.ov.URLEnv,
-		"--url": &a.url, "--schema": &a.ov.Schema, "--version-table": &a.ov.VersionTable,
-	}
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "--" {
-			rest = append(rest, args[i:]...)
-			break
-		}
-		name, val, hasVal := strings.Cut(arg, "=")
-		dst, ok := valued[name]
-		if !ok {
-			rest = append(rest, arg)
-			continue
-		}
-		if !hasVal {
-			if i+1 >= len(args) {
-				return nil, exitcode.With(exitcode.Usage, errors.New("flag needs an argument: "+name))
+	cmds := runner.Mount(runner.Host{
+		Run: func(cmd *cobra.Command, argv []string) error {
+			cfg, err := a.config()
+			if err != nil {
+				return err
 			}
-			i++
-			val = args[i]
+			return a.runRunner(cmd.Context(), cfg, argv)
+		},
+		Graph: a.projectGraph,
+		// check --dev --roundtrip runs the stairway on a throwaway
+		// database; on the project's own it would undo every revision.
+		Leave: []string{"stairway"},
+	})
+	for _, c := range cmds {
+		c.GroupID = "run"
+		if slices.Contains(inspectCommands, c.Name()) {
+			c.GroupID = "inspect"
 		}
-		*dst = val
 	}
-	return rest, nil
+	return cmds
+}
+
+// projectGraph returns the project's revision graph, for completion.
+func (a *App) projectGraph(cmd *cobra.Command) (*revision.Graph, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	return a.graph(cmd.Context(), cfg)
 }
 
 // builder returns the runner builder for a project.
@@ -132,6 +65,16 @@ func (a *App) builder(cfg *config.Config, name string) (*project.Builder, error)
 	}
 	return &project.Builder{Module: mod, Dirs: cfg.RevisionDirs(), Root: cfg.Dir, Name: name,
 		CacheDir: a.Getenv("AUTOGEN_CACHE_DIR")}, nil
+}
+
+// buildError gives a failure to build the runner its exit code: the
+// revision graph's for a revision id declared twice, else the build's.
+func buildError(err error) error {
+	var dup *project.DuplicateError
+	if errors.As(err, &dup) {
+		return exitcode.With(exitcode.Graph, err)
+	}
+	return exitcode.With(exitcode.Build, err)
 }
 
 // runRunner builds (or reuses) the project's runner and runs it with args,
@@ -147,7 +90,7 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	}
 	bin, err := b.Runner(ctx)
 	if err != nil {
-		return exitcode.With(exitcode.Build, err)
+		return buildError(err)
 	}
 	tenant := tenantFlags(cfg, args)
 	fleet, fleetSchemas, err := fleetEnv(cfg, args)
@@ -167,11 +110,14 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	full := append([]string{}, args[:1]...)
 	full = append(full, a.runnerFlags()...)
 	full = append(full, tenant...)
-	full = append(full, "--version-table", cfg.VersionTable, "--url-env", runnerURLEnv)
+	// The runner reads the URL from the variable the project configures,
+	// which it names when it is unset; --url takes its place in the
+	// runner's environment only, off its command line.
+	full = append(full, "--version-table", cfg.VersionTable, "--url-env", cfg.URLEnv)
 	full = append(full, args[1:]...)
 	cmd := exec.CommandContext(ctx, bin, full...)
 	cmd.Dir = cfg.Dir
-	cmd.Env = append(append(os.Environ(), runnerURLEnv+"="+a.databaseURL(cfg)), fleet...)
+	cmd.Env = append(append(os.Environ(), cfg.URLEnv+"="+a.databaseURL(cfg)), fleet...)
 	cmd.Stdin = a.Stdin
 	cmd.Stdout = stdout
 	cmd.Stderr = a.Stderr

@@ -43,7 +43,8 @@ version table keeps one row for it.`,
 			if err != nil {
 				return err
 			}
-			return a.writeFile(cfg, dir, spec)
+			_, err = a.writeFile(cfg, dir, spec)
+			return err
 		},
 	}
 	cmd.Flags().StringVarP(&o.message, "message", "m", "", "message of the merge revision")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/internal/mdreport"
 	"github.com/autogen-dev/autogen/internal/plan"
 	"github.com/autogen-dev/autogen/internal/term"
 	"github.com/autogen-dev/autogen/op"
@@ -21,9 +22,10 @@ import (
 // style returns the output style of w under --color and the environment.
 func (a *App) style(w io.Writer) term.Style { return term.For(w, a.color, a.Getenv) }
 
-// hazardKind renders a hazard kind: red for data loss, yellow otherwise.
+// hazardKind renders a hazard kind: red when its severity is high (data
+// loss), yellow otherwise.
 func hazardKind(st term.Style, k op.HazardKind) string {
-	if k == op.DeletesData || k == op.Irreversible {
+	if mdreport.Severity(k) == "high" {
 		return st.Red(string(k))
 	}
 	return st.Yellow(string(k))

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go/build"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +21,8 @@ import (
 	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/project"
+	"github.com/autogen-dev/autogen/internal/sqlexport"
+	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 )
 
@@ -34,6 +38,8 @@ type revisionOptions struct {
 	dependsOn    []string
 	versionPath  string
 	sql          bool
+	sqlFiles     string
+	sqlDir       string
 	autogen      autogenOptions
 }
 
@@ -74,6 +80,8 @@ database. Changes that delete data are refused unless --allow-destructive
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the new revision (repeatable)")
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision that must be applied first, without being a parent (repeatable)")
 	f.StringVar(&o.versionPath, "version-path", "", "revisions directory for the new file (one of the configured ones)")
+	f.StringVar(&o.sqlFiles, "sql-files", "", "also write the revision as plain SQL up/down files for "+strings.Join(sqlexport.Formats, " or "))
+	f.StringVar(&o.sqlDir, "sql-dir", "sql", "directory of the --sql-files files, relative to the project")
 	a.autogenFlags(cmd, &o.autogen)
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	_ = cmd.RegisterFlagCompletionFunc("head", a.completeRevisions(0, "head", "base"))
@@ -116,7 +124,42 @@ func fileName(tmpl, id, msg string, now time.Time) string {
 		"{hour}", now.Format("15"), "{minute}", now.Format("04"), "{second}", now.Format("05"))
 	name := r.Replace(tmpl)
 	// An empty slug leaves a trailing separator, as in Alembic's "abc_.py".
+	// A name the Go build would ignore or constrain ("..._load_test.go",
+	// "..._windows.go", "..._arm64.go") gets a trailing separator too, so
+	// that the revision is always compiled.
+	// (A template whose names start with "_" or "." makes files the build
+	// ignores whatever their end; the bound keeps that from looping.)
+	for i := 0; i < 2 && constrained(name); i++ {
+		name = strings.TrimSuffix(name, ".go") + "_.go"
+	}
 	return name
+}
+
+// buildContexts are two platforms that share no GOOS or GOARCH: a file
+// name that both compile has no build constraint in it.
+var buildContexts = func() []build.Context {
+	var out []build.Context
+	for _, p := range [][2]string{{"linux", "amd64"}, {"windows", "arm64"}} {
+		c := build.Default
+		c.GOOS, c.GOARCH, c.BuildTags, c.ReleaseTags = p[0], p[1], nil, nil
+		c.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("package p\n")), nil }
+		out = append(out, c)
+	}
+	return out
+}()
+
+// constrained reports whether the Go build would leave a revision file of
+// this name out on some platform, or always, as a test file.
+func constrained(name string) bool {
+	if strings.HasSuffix(name, "_test.go") {
+		return true
+	}
+	for _, c := range buildContexts {
+		if ok, err := c.MatchFile(".", name); err != nil || !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // targetDir picks the revisions directory for a new revision with the
@@ -251,54 +294,111 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 	if err != nil {
 		return err
 	}
+	if o.sqlFiles != "" && !slices.Contains(sqlexport.Formats, o.sqlFiles) {
+		return exitcode.With(exitcode.Usage, fmt.Errorf("--sql-files %q: not a layout autogen writes (%s)", o.sqlFiles, strings.Join(sqlexport.Formats, ", ")))
+	}
 	if !o.empty {
 		wrote, err := a.autogenerate(ctx, cfg, g, &spec, o)
 		if err != nil || !wrote {
 			return err
 		}
 	}
-	return a.writeFile(cfg, dir, spec)
+	if _, err := a.writeFile(cfg, dir, spec); err != nil {
+		return err
+	}
+	if o.sqlFiles != "" {
+		return a.exportSQL(cfg, spec, o)
+	}
+	return nil
+}
+
+// exportSQL writes the revision as plain SQL files in the layout of
+// --sql-files, never replacing a file.
+func (a *App) exportSQL(cfg *config.Config, spec codegen.Spec, o *revisionOptions) error {
+	ops := func(steps []codegen.Step) []op.Operation {
+		var out []op.Operation
+		for _, s := range steps {
+			out = append(out, s.Ops...)
+		}
+		return out
+	}
+	dir := o.sqlDir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(cfg.Dir, dir)
+	}
+	rev := sqlexport.Revision{
+		ID: spec.ID, Message: spec.Message, Slug: slug(spec.Message), Created: spec.Created,
+		Up: ops(spec.Upgrade), Down: ops(spec.Downgrade), NoTransaction: spec.NoTransaction,
+	}
+	// Versions are timestamps to the second; two revisions in one second
+	// must still have two versions.
+	for {
+		taken, _ := filepath.Glob(filepath.Join(dir, rev.Version()+"[_.]*"))
+		if len(taken) == 0 {
+			break
+		}
+		rev.Created = rev.Created.Add(time.Second)
+	}
+	files, err := sqlexport.Files(o.sqlFiles, rev)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if err := writeNew(path, files[name]); err != nil {
+			return err
+		}
+		if !a.quiet {
+			fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
+		}
+	}
+	return nil
 }
 
 // writeFile renders the revision and writes it without ever leaving a
 // partial file or replacing an existing one, then runs the post-write hooks.
-func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) error {
+// It returns the file's path.
+func (a *App) writeFile(cfg *config.Config, dir string, spec codegen.Spec) (string, error) {
 	if cfg.Template != "" {
 		h, err := renderHeader(filepath.Join(cfg.Dir, cfg.Template), spec)
 		if err != nil {
-			return exitcode.With(exitcode.Config, err)
+			return "", exitcode.With(exitcode.Config, err)
 		}
 		spec.Header = h
 	}
-	if t := cfg.Tenants.Template; t != "" {
-		spec.Upgrade, spec.Downgrade = unqualify(spec.Upgrade, t), unqualify(spec.Downgrade, t)
-	}
 	src, err := codegen.Generate(spec)
 	if err != nil {
-		return err
+		return "", err
 	}
 	// The first revision of a configured directory also needs the
 	// package's registry.go, which declares the Registry it adds itself to.
 	reg, err := project.EnsureRegistry(dir)
 	if err != nil {
-		return fmt.Errorf("preparing %s: %w", dir, err)
+		return "", fmt.Errorf("preparing %s: %w", dir, err)
 	}
-	if reg != "" {
+	if reg != "" && !a.quiet {
 		fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(reg))
 	}
 	path := filepath.Join(dir, fileName(cfg.FileTemplate, spec.ID, spec.Message, spec.Created))
 	if err := writeNew(path, src); err != nil {
-		return err
+		return "", err
 	}
 	for _, h := range cfg.Hooks {
-		if err := runHook(h, path, cfg.Dir); err != nil {
+		if err := a.runHook(h, path, cfg.Dir); err != nil {
 			// The revision is written; the hook, configured in
 			// autogen.toml, is what failed.
-			return exitcode.With(exitcode.Config, fmt.Errorf("post-write hook %s on %s (the revision is written): %w", h.Name, path, err))
+			return path, exitcode.With(exitcode.Config, fmt.Errorf("post-write hook %s on %s (the revision is written): %w", h.Name, path, err))
 		}
 	}
-	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
-	return nil
+	if !a.quiet {
+		fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
+	}
+	return path, nil
 }
 
 // rel shows path relative to the working directory when it is below it.
@@ -310,6 +410,21 @@ func (a *App) rel(path string) string {
 	return rel
 }
 
+// newTemp creates a temporary file next to path, readable as a source
+// file is (os.CreateTemp makes it private to its owner).
+func newTemp(path string) (*os.File, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
+}
+
 // writeNew writes data to path through a temporary file and a hard link,
 // which fails if path exists: a reader never sees half a file, and an
 // existing revision is never replaced.
@@ -317,7 +432,7 @@ func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+	tmp, err := newTemp(path)
 	if err != nil {
 		return err
 	}
@@ -342,7 +457,10 @@ func writeNew(path string, data []byte) error {
 	return nil
 }
 
-func runHook(h config.Hook, file, dir string) error {
+// runHook runs a post-write hook on file. Its output goes to standard
+// error (unless -q), as a formatter's or linter's warnings must be seen;
+// when it fails, the output is part of the error.
+func (a *App) runHook(h config.Hook, file, dir string) error {
 	args := slices.Clone(h.Command)
 	replaced := false
 	for i, arg := range args {
@@ -359,6 +477,9 @@ func runHook(h config.Hook, file, dir string) error {
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%w: %s", err, strings.TrimSpace(string(out)))
+	}
+	if len(out) > 0 && !a.quiet {
+		a.Stderr.Write(out)
 	}
 	return nil
 }

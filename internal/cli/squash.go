@@ -3,14 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,8 +17,8 @@ import (
 	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/exitcode"
 	"github.com/autogen-dev/autogen/internal/project"
+	"github.com/autogen-dev/autogen/internal/squash"
 	"github.com/autogen-dev/autogen/model"
-	"github.com/autogen-dev/autogen/revision"
 )
 
 // squashOptions are the flags of `squash`.
@@ -72,30 +68,16 @@ revision cannot repeat what it does not know.`,
 	return cmd
 }
 
-// squashPlan is what squash found out before touching anything.
-type squashPlan struct {
-	target string
-	// squashed is the target with everything it needs.
-	squashed revision.Set
-	// files are the files that declare the squashed revisions, sorted.
-	files []string
-	// dir is the target's revisions directory, where the new file goes.
-	dir string
-	// labels are the branch labels of the squashed revisions, which the
-	// new revision carries: the target's own first, then the others.
-	labels []string
-}
-
 func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *squashOptions) error {
 	g, err := a.graph(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	p, err := planSquash(g, cfg.RevisionDirs(), spec)
+	p, err := squash.New(g, cfg.RevisionDirs(), spec)
 	if err != nil {
 		return err
 	}
-	impure, err := impureBodies(p)
+	impure, err := p.ImpureBodies()
 	if err != nil {
 		return err
 	}
@@ -119,10 +101,10 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 	defer cleanup()
 	saved, quiet := a.url, a.quiet
 	a.url, a.quiet = url, true
-	err = a.runRunnerIO(ctx, cfg, []string{"upgrade", p.target, "-q"}, io.Discard)
+	err = a.runRunnerIO(ctx, cfg, []string{"upgrade", p.Target, "-q"}, io.Discard)
 	a.url, a.quiet = saved, quiet
 	if err != nil {
-		return fmt.Errorf("applying the revisions up to %s to a throwaway database failed (see above)", p.target)
+		return fmt.Errorf("applying the revisions up to %s to a throwaway database failed (see above)", p.Target)
 	}
 	conn, err := connect(ctx, url)
 	if err != nil {
@@ -137,17 +119,20 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 	if err != nil {
 		return err
 	}
+	if cmp, err = forTenants(cfg, cmp); err != nil {
+		return err
+	}
 
 	msg := o.message
 	if msg == "" {
-		msg = g.Revision(p.target).Message
+		msg = g.Revision(p.Target).Message
 	}
-	pkg, err := project.ScanPackage(p.dir)
+	pkg, err := project.ScanPackage(p.Dir)
 	if err != nil {
 		return err
 	}
 	s := codegen.Spec{
-		Package: pkg.Name, ID: p.target, BranchLabels: p.labels, Message: msg, Created: time.Now(),
+		Package: pkg.Name, ID: p.Target, BranchLabels: p.Labels, Message: msg, Created: time.Now(),
 		Upgrade: steps(cmp.UpPlan), Downgrade: steps(cmp.DownPlan),
 		NoTransaction: cmp.UpPlan.NoTransaction || cmp.DownPlan.NoTransaction,
 	}
@@ -162,263 +147,30 @@ func (a *App) squash(ctx context.Context, cfg *config.Config, spec string, o *sq
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(p.dir, fileName(cfg.FileTemplate, s.ID, s.Message, s.Created))
-	if err := replaceFiles(path, src, p.files); err != nil {
+	path := filepath.Join(p.Dir, fileName(cfg.FileTemplate, s.ID, s.Message, s.Created))
+	if err := replaceFiles(path, src, p.Files); err != nil {
 		return err
 	}
 	for _, h := range cfg.Hooks {
-		if err := runHook(h, path, cfg.Dir); err != nil {
+		if err := a.runHook(h, path, cfg.Dir); err != nil {
 			return fmt.Errorf("post-write hook %s on %s: %w", h.Name, path, err)
 		}
 	}
-	fmt.Fprintf(a.Stdout, "Squashed %d revisions into %s (%d change(s))\n", len(p.squashed), p.target, len(cmp.Up))
-	for _, f := range p.files {
+	fmt.Fprintf(a.Stdout, "Squashed %d revisions into %s (%d change(s))\n", len(p.Squashed), p.Target, len(cmp.Up))
+	for _, f := range p.Files {
 		if f != path {
 			fmt.Fprintf(a.Stdout, "Removing %s ... done\n", a.rel(f))
 		}
 	}
 	fmt.Fprintf(a.Stdout, "Generating %s ... done\n", a.rel(path))
 	var earlier []string
-	for _, id := range g.Sorted(p.squashed) {
-		if id != p.target {
+	for _, id := range g.Sorted(p.Squashed) {
+		if id != p.Target {
 			earlier = append(earlier, id)
 		}
 	}
-	fmt.Fprintf(a.Stderr, "A database at %s must be upgraded to %s before it uses these files.\n", strings.Join(earlier, ", "), p.target)
+	fmt.Fprintf(a.Stderr, "A database at %s must be upgraded to %s before it uses these files.\n", strings.Join(earlier, ", "), p.Target)
 	return nil
-}
-
-// planSquash resolves the target and checks that squashing it leaves a
-// valid graph without rewriting any revision it keeps.
-func planSquash(g *revision.Graph, dirs []string, spec string) (*squashPlan, error) {
-	id, err := g.Resolve(spec)
-	if err != nil {
-		return nil, exitcode.With(exitcode.Graph, err)
-	}
-	p := &squashPlan{target: id, squashed: g.Ancestors(id)}
-	if len(p.squashed) == 1 {
-		return nil, exitcode.With(exitcode.Usage, fmt.Errorf("%s has no parents or dependencies: there is nothing to squash", id))
-	}
-
-	// A kept revision may name the target (it stays) but no other squashed
-	// revision: that one disappears, and the kept file would need a rewrite.
-	var problems []string
-	for _, k := range g.Order() {
-		if p.squashed[k] {
-			continue
-		}
-		r := g.Revision(k)
-		for _, parent := range r.Revises {
-			if p.squashed[parent] && parent != id {
-				problems = append(problems, fmt.Sprintf("%s revises %s", k, parent))
-			}
-		}
-		for _, d := range r.DependsOn {
-			dep, err := g.Resolve(d)
-			if err == nil && p.squashed[dep] && dep != id {
-				problems = append(problems, fmt.Sprintf("%s depends on %s", k, d))
-			}
-		}
-	}
-	if len(problems) > 0 {
-		return nil, exitcode.With(exitcode.Graph, fmt.Errorf("cannot squash up to %s: revisions outside the squash need squashed revisions other than %s (%s); squash up to a revision that all of them descend from, or merge first",
-			id, id, strings.Join(problems, "; ")))
-	}
-
-	p.labels = slices.Clone(g.Revision(id).BranchLabels)
-	var others []string
-	for s := range p.squashed {
-		if s != id {
-			others = append(others, g.Revision(s).BranchLabels...)
-		}
-	}
-	slices.Sort(others)
-	p.labels = append(p.labels, others...)
-
-	// The graph after the squash must still be valid.
-	var after []*revision.Revision
-	for _, k := range g.Order() {
-		if !p.squashed[k] {
-			after = append(after, g.Revision(k))
-		}
-	}
-	after = append(after, &revision.Revision{ID: id, BranchLabels: p.labels})
-	if _, err := revision.NewGraph(after); err != nil {
-		return nil, exitcode.With(exitcode.Graph, fmt.Errorf("cannot squash up to %s: the result would not be a valid graph: %w", id, err))
-	}
-
-	// Every squashed revision must be found in a file that declares
-	// nothing else, so removing the files removes exactly them.
-	where := map[string]string{}
-	fileRevs := map[string][]string{}
-	for _, d := range dirs {
-		pkg, err := project.ScanPackage(d)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", d, err)
-		}
-		for _, r := range pkg.Revisions {
-			where[r.ID] = r.Path
-			fileRevs[r.Path] = append(fileRevs[r.Path], r.ID)
-		}
-	}
-	files := map[string]bool{}
-	for _, s := range g.Sorted(p.squashed) {
-		f, ok := where[s]
-		if !ok {
-			return nil, exitcode.With(exitcode.Refused, fmt.Errorf("cannot squash: no file declares %s with a literal ID, so it cannot be removed", s))
-		}
-		for _, other := range fileRevs[f] {
-			if !p.squashed[other] {
-				return nil, exitcode.With(exitcode.Refused, fmt.Errorf("cannot squash: %s declares both %s, which would be squashed, and %s, which would not; the file would be left half-rewritten", f, s, other))
-			}
-		}
-		files[f] = true
-	}
-	for f := range files {
-		p.files = append(p.files, f)
-	}
-	slices.Sort(p.files)
-	p.dir = filepath.Dir(where[id])
-	return p, nil
-}
-
-// dataOps are the operations that change data rather than schema, or run
-// SQL squash cannot read.
-var dataOps = []string{"Execute", "BulkInsert", "RefreshMaterializedView"}
-
-// impureBodies reads the squashed files and lists the upgrade bodies that
-// are not a plain m.Apply of schema operations: squash cannot know what a
-// data migration or hand-written SQL does, so the new revision would not
-// repeat it.
-func impureBodies(p *squashPlan) ([]string, error) {
-	var out []string
-	fset := token.NewFileSet()
-	for _, path := range p.files {
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", path, err)
-		}
-		revAlias, opAlias := importAlias(f, project.ModulePath+"/revision"), importAlias(f, project.ModulePath+"/op")
-		ast.Inspect(f, func(n ast.Node) bool {
-			cl, ok := n.(*ast.CompositeLit)
-			if !ok || !isSelector(cl.Type, revAlias, "Revision") {
-				return true
-			}
-			id := ""
-			var upgrade ast.Expr
-			for _, el := range cl.Elts {
-				kv, ok := el.(*ast.KeyValueExpr)
-				if !ok {
-					continue
-				}
-				switch key, _ := kv.Key.(*ast.Ident); {
-				case key == nil:
-				case key.Name == "ID":
-					if lit, ok := kv.Value.(*ast.BasicLit); ok {
-						id, _ = strconv.Unquote(lit.Value)
-					}
-				case key.Name == "Upgrade":
-					upgrade = kv.Value
-				}
-			}
-			if p.squashed[id] && upgrade != nil {
-				if why := impure(upgrade, opAlias); why != "" {
-					out = append(out, fmt.Sprintf("%s (%s): %s", id, filepath.Base(path), why))
-				}
-			}
-			return false
-		})
-	}
-	slices.Sort(out)
-	return out, nil
-}
-
-// impure says why an upgrade body is not a pure schema change, or "" when
-// it is: nil, or a function whose statements only return nil, return
-// m.Apply(ctx, ops...), or check the error of m.Apply(ctx, ops...), where
-// every op is a literal of a schema operation.
-func impure(body ast.Expr, opAlias string) string {
-	if id, ok := body.(*ast.Ident); ok && id.Name == "nil" {
-		return ""
-	}
-	fn, ok := body.(*ast.FuncLit)
-	if !ok {
-		return "the body is not a function literal"
-	}
-	for _, st := range fn.Body.List {
-		var call ast.Expr
-		switch st := st.(type) {
-		case *ast.ReturnStmt:
-			if len(st.Results) == 1 {
-				if id, ok := st.Results[0].(*ast.Ident); ok && id.Name == "nil" {
-					continue
-				}
-				call = st.Results[0]
-			}
-		case *ast.IfStmt:
-			if as, ok := st.Init.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-				call = as.Rhs[0]
-			}
-		}
-		if call == nil {
-			return "it runs Go code other than m.Apply"
-		}
-		if why := impureApply(call, opAlias); why != "" {
-			return why
-		}
-	}
-	return ""
-}
-
-// impureApply checks one m.Apply(ctx, ops...) call.
-func impureApply(e ast.Expr, opAlias string) string {
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
-		return "it runs Go code other than m.Apply"
-	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
-		return "it calls a function other than m.Apply"
-	}
-	if sel.Sel.Name != "Apply" {
-		return "it calls m." + sel.Sel.Name
-	}
-	for _, arg := range call.Args[min(1, len(call.Args)):] {
-		lit, ok := arg.(*ast.CompositeLit)
-		if !ok {
-			return "it applies operations built at run time"
-		}
-		s, ok := lit.Type.(*ast.SelectorExpr)
-		if !ok || !isSelector(s, opAlias, s.Sel.Name) {
-			return "it applies something other than an op literal"
-		}
-		if slices.Contains(dataOps, s.Sel.Name) {
-			return "it applies op." + s.Sel.Name
-		}
-	}
-	return ""
-}
-
-func isSelector(e ast.Expr, pkg, name string) bool {
-	sel, ok := e.(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != name {
-		return false
-	}
-	x, ok := sel.X.(*ast.Ident)
-	return ok && x.Name == pkg
-}
-
-// importAlias returns the name a file refers to an import path by.
-func importAlias(f *ast.File, path string) string {
-	for _, imp := range f.Imports {
-		if p, _ := strconv.Unquote(imp.Path.Value); p == path {
-			if imp.Name != nil {
-				return imp.Name.Name
-			}
-			return path[strings.LastIndex(path, "/")+1:]
-		}
-	}
-	return ""
 }
 
 // replaceFiles writes the new revision file, then removes the squashed ones.
@@ -428,7 +180,7 @@ func importAlias(f *ast.File, path string) string {
 // in one rename.
 func replaceFiles(path string, src []byte, old []string) error {
 	if slices.Contains(old, path) {
-		tmp, err := os.CreateTemp(filepath.Dir(path), ".autogen-*.tmp")
+		tmp, err := newTemp(path)
 		if err != nil {
 			return err
 		}

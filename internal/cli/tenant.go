@@ -3,16 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/autogen-dev/autogen/autogenerate"
-	"github.com/autogen-dev/autogen/codegen"
 	"github.com/autogen-dev/autogen/internal/config"
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/scope"
@@ -31,10 +27,12 @@ import (
 //   - the database side is the template schema of the development database,
 //     which `autogen upgrade` keeps up to date like any tenant (its version
 //     table is the template's);
-//   - the revision's operations are then stripped of the template schema:
-//     their Schema fields emptied, "tenant_template." removed from types,
-//     expressions and bodies, and the template's own CREATE/DROP SCHEMA
-//     left out (tenant schemas are created by the application).
+//   - the comparison is then made again with the template's objects moved
+//     out of any schema (sqlnorm.MoveSchema): names, references and
+//     expressions rewritten in their parse trees, so the revision names no
+//     schema, a string that merely looks qualified stays as it is, and the
+//     template's own CREATE/DROP SCHEMA is gone (tenant schemas are
+//     created by the application).
 
 // tenantConfig applies [tenants] to the configuration: the version table
 // is the template's, and autogenerate manages the template schema only.
@@ -66,32 +64,23 @@ func (a *App) readDesired(ctx context.Context, cfg *config.Config, f *scope.Filt
 		return nil, fmt.Errorf("staging the tenant schema: %w", err)
 	}
 	src := cfg.SchemaPath()
-	st, err := os.Stat(src)
+	files, err := ddlparse.Files(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading the schema: %w", err)
 	}
 	staged := filepath.Join(tmp, "1")
-	if st.IsDir() {
-		err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".sql") {
-				return err
-			}
-			rel, err := filepath.Rel(src, p)
-			if err != nil {
-				return err
-			}
-			return copyFile(p, filepath.Join(staged, rel))
-		})
-	} else {
-		staged += ".sql"
-		err = copyFile(src, staged)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("staging the schema: %w", err)
+	for _, p := range files {
+		rel, err := filepath.Rel(src, p)
+		if err != nil || rel == "." {
+			rel = filepath.Base(p) // a single file
+		}
+		if err := copyFile(p, filepath.Join(staged, rel)); err != nil {
+			return nil, fmt.Errorf("staging the schema: %w", err)
+		}
 	}
 	cat, err := ddlparse.Load(ctx, tmp, ddlparse.WithFilter(f), ddlparse.WithSearchPath(t))
 	if err != nil {
-		return nil, &stagedError{err: err, from: staged, to: src}
+		return nil, &stagedError{err: err, from: stagedPrefix(staged, src, files), to: src}
 	}
 	return cat, nil
 }
@@ -109,6 +98,15 @@ func (e *stagedError) Error() string { return strings.ReplaceAll(e.err.Error(), 
 // Unwrap returns the SQL reader's error.
 func (e *stagedError) Unwrap() error { return e.err }
 
+// stagedPrefix is the staged path that stands for the schema source in
+// error messages: the staged directory, or the staged file.
+func stagedPrefix(staged, src string, files []string) string {
+	if len(files) == 1 && files[0] == src {
+		return filepath.Join(staged, filepath.Base(src))
+	}
+	return staged
+}
+
 func copyFile(from, to string) error {
 	data, err := os.ReadFile(from)
 	if err != nil {
@@ -120,114 +118,16 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o644)
 }
 
-// unqualify rewrites the steps of a revision of a multi-tenant project so
-// that they name the template schema nowhere.
-func unqualify(steps []codegen.Step, schema string) []codegen.Step {
-	names := []string{regexp.QuoteMeta(`"` + strings.ReplaceAll(schema, `"`, `""`) + `"`)}
-	if q := op.QuoteIdent(schema); q == schema {
-		names = append(names, regexp.QuoteMeta(schema))
+// forTenants returns the comparison as a multi-tenant project's revision
+// needs it: with the template schema's objects unqualified, structurally
+// (autogenerate's WithoutSchema), so that the runner applies them in any
+// tenant's schema. Other projects get the comparison unchanged.
+func forTenants(cfg *config.Config, cmp *autogenerate.Result) (*autogenerate.Result, error) {
+	t := cfg.Tenants.Template
+	if t == "" {
+		return cmp, nil
 	}
-	// A schema-qualified reference: the schema, as an identifier of its own
-	// (not the end of a longer name), followed by a dot.
-	re := regexp.MustCompile(`(^|[^A-Za-z0-9_$."])(?:` + strings.Join(names, "|") + `)\.`)
-	var out []codegen.Step
-	for _, s := range steps {
-		var ops []op.Operation
-		var hazards [][]op.Hazard
-		for i, o := range s.Ops {
-			if templateSchemaOp(o, schema) {
-				continue
-			}
-			ops = append(ops, o)
-			if i < len(s.Hazards) {
-				hazards = append(hazards, s.Hazards[i])
-			}
-		}
-		if len(ops) == 0 && len(s.Ops) > 0 {
-			continue
-		}
-		s.Ops, s.Hazards = ops, hazards
-		if len(s.Hazards) == 0 {
-			s.Hazards = nil
-		}
-		strip(reflect.ValueOf(&s).Elem(), schema, re)
-		out = append(out, s)
-	}
-	return out
-}
-
-// templateSchemaOp reports whether o creates or drops the template schema
-// itself, which tenants never do: the application creates their schemas.
-func templateSchemaOp(o op.Operation, schema string) bool {
-	switch o := o.(type) {
-	case op.CreateSchema:
-		return o.Name == schema
-	case op.DropSchema:
-		return o.Name == schema
-	}
-	return false
-}
-
-// strip empties the Schema fields that name schema and removes the
-// "schema." qualification from every other string below v, copying
-// slices, pointers and interface values before changing them so that
-// nothing shared with the plan changes.
-func strip(v reflect.Value, schema string, re *regexp.Regexp) {
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString(re.ReplaceAllString(v.String(), "${1}"))
-	case reflect.Struct:
-		for i := range v.NumField() {
-			f := v.Field(i)
-			if !f.CanSet() {
-				continue
-			}
-			if v.Type().Field(i).Name == "Schema" && f.Kind() == reflect.String && f.String() == schema {
-				f.SetString("")
-				continue
-			}
-			strip(f, schema, re)
-		}
-	case reflect.Slice:
-		if v.IsNil() {
-			return
-		}
-		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		reflect.Copy(c, v)
-		for i := range c.Len() {
-			strip(c.Index(i), schema, re)
-		}
-		v.Set(c)
-	case reflect.Pointer:
-		if v.IsNil() {
-			return
-		}
-		c := reflect.New(v.Elem().Type())
-		c.Elem().Set(v.Elem())
-		strip(c.Elem(), schema, re)
-		v.Set(c)
-	case reflect.Interface:
-		if v.IsNil() {
-			return
-		}
-		c := reflect.New(v.Elem().Type()).Elem()
-		c.Set(v.Elem())
-		strip(c, schema, re)
-		v.Set(c)
-	case reflect.Map:
-		if v.IsNil() {
-			return
-		}
-		c := reflect.MakeMapWithSize(v.Type(), v.Len())
-		iter := v.MapRange()
-		for iter.Next() {
-			val := reflect.New(v.Type().Elem()).Elem()
-			val.Set(iter.Value())
-			strip(val, schema, re)
-			c.SetMapIndex(iter.Key(), val)
-		}
-		v.Set(c)
-	}
+	return cmp.WithoutSchema(t)
 }
 
 // tenantFlags returns "--schemas TEMPLATE" for a runner command line of a

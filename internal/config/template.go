@@ -1,8 +1,36 @@
 package config
 
-// Initial returns the autogen.toml that `autogen init` writes: every key
-// with its default value and a comment.
-func Initial(revisions string) string {
+import (
+	"strconv"
+	"strings"
+)
+
+// Initial holds the settings `autogen init` writes that differ from the
+// defaults.
+type Initial struct {
+	// Revisions is the revisions directory.
+	Revisions string
+	// Schema is the schema source; empty means DefaultSchema.
+	Schema string
+	// ExcludeSchemas and ExcludeTables go to [scope]: the tables of the
+	// migration tool a project comes from, for example.
+	ExcludeSchemas, ExcludeTables []string
+}
+
+// File returns the autogen.toml that `autogen init` writes: every key with
+// its value and a comment.
+func (in Initial) File() string {
+	schema := in.Schema
+	if schema == "" {
+		schema = DefaultSchema
+	}
+	list := func(vs []string) string {
+		var q []string
+		for _, v := range vs {
+			q = append(q, strconv.Quote(v))
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
 	return `# autogen configuration. Every key is optional: the values below are the
 # defaults. Command-line flags override environment variables (AUTOGEN_SCHEMA,
 # AUTOGEN_REVISIONS, AUTOGEN_VERSION_TABLE, AUTOGEN_URL_ENV, AUTOGEN_ENV),
@@ -10,11 +38,11 @@ func Initial(revisions string) string {
 
 # The desired schema: one .sql file, or a directory whose .sql files are read
 # in name order.
-schema = "schema.sql"
+schema = ` + strconv.Quote(schema) + `
 
 # Directories of revision files (Go packages). They form one revision graph;
 # new revisions go to the first unless --version-path names another.
-revisions = ["` + revisions + `"]
+revisions = ` + list([]string{in.Revisions}) + `
 
 # The table that records which revisions are applied, as "table" or
 # "schema.table" (the schema defaults to public).
@@ -38,9 +66,9 @@ template = ""
 # schemas and the version table are never managed.
 [scope]
 include_schemas = []
-exclude_schemas = []
+exclude_schemas = ` + list(in.ExcludeSchemas) + `
 include_tables = []
-exclude_tables = []
+exclude_tables = ` + list(in.ExcludeTables) + `
 
 # Lock-friendly changes for tables in production: CREATE INDEX
 # CONCURRENTLY in non-transactional revisions, constraints added NOT VALID

@@ -18,9 +18,11 @@ import (
 // it, and the dumps are compared as the oracle compares them, leaving out
 // autogen's version table.
 type CLI struct {
-	Runner
+	Harness
 	// Script is the workflow script.
 	Script string
+	// Bin is the autogen binary, for the commands run without the script.
+	Bin string
 	// Env is added to the script's environment: PATH with the autogen
 	// binary, AUTOGEN_SOURCE, RT_STATE, AUTOGEN_CACHE_DIR, GOFLAGS.
 	Env []string

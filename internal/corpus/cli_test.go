@@ -54,6 +54,25 @@ func TestCorpusCLI(t *testing.T) {
 		t.Fatalf("only %d cases go through the CLI; at least 20 must", len(cases))
 	}
 
+	cli := newCLI(t, root)
+	out := runAll(cases, 2, cli.Run)
+	passed := 0
+	for _, res := range out {
+		if res.Passed() {
+			passed++
+			continue
+		}
+		t.Errorf("%s: %s\n%s", res.Case.Name, res.Status, indent(res.Detail))
+	}
+	msg := fmt.Sprintf("%d of %d cases round-trip through the CLI", passed, len(cases))
+	t.Log(msg)
+	fmt.Println(msg)
+}
+
+// newCLI builds autogen and returns a CLI runner whose commands run it
+// offline, with a runner cache of their own.
+func newCLI(t *testing.T, root string) *CLI {
+	t.Helper()
 	repo, _ := filepath.Abs("../..")
 	tmp := t.TempDir()
 	bin := filepath.Join(tmp, "bin")
@@ -70,9 +89,10 @@ func TestCorpusCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cli := &CLI{
-		Runner: Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
+	return &CLI{
+		Harness: Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper},
 		Script: filepath.Join(root, "..", "tools", "roundtrip-examples", "autogen-workflow.sh"),
+		Bin:    filepath.Join(bin, "autogen"),
 		Env: []string{
 			"PATH=" + bin + string(os.PathListSeparator) + pgbin + string(os.PathListSeparator) + os.Getenv("PATH"),
 			"AUTOGEN_SOURCE=" + repo,
@@ -84,16 +104,4 @@ func TestCorpusCLI(t *testing.T) {
 		},
 		Timeout: 120 * time.Second,
 	}
-	out := runAll(cases, 2, cli.Run)
-	passed := 0
-	for _, res := range out {
-		if res.Passed() {
-			passed++
-			continue
-		}
-		t.Errorf("%s: %s\n%s", res.Case.Name, res.Status, indent(res.Detail))
-	}
-	msg := fmt.Sprintf("%d of %d cases round-trip through the CLI", passed, len(cases))
-	t.Log(msg)
-	fmt.Println(msg)
 }

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -26,28 +25,8 @@ var (
 
 const knownFile = "../../testdata/corpus/known_failures.txt"
 
-// known reads the expected failures: "case<TAB>reason" lines.
-func known(t *testing.T) map[string]string {
-	out := map[string]string{}
-	f, err := os.Open(knownFile)
-	if os.IsNotExist(err) {
-		return out
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, reason, _ := strings.Cut(line, "\t")
-		out[name] = reason
-	}
-	return out
-}
+// known reads the expected failures of the round trip.
+func known(t *testing.T) map[string]string { return readKnown(t, knownFile) }
 
 // TestCorpusRoundTrip runs every corpus case through the autogenerate
 // workflow in-process and compares dumps as the shared oracle does. It fails
@@ -66,7 +45,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
 	expected := known(t)
 
 	out := runAll(cases, 3, r.Run)

@@ -247,7 +247,7 @@ func TestDependencyMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Runner{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
+	r := &Harness{AdminURL: pgtest.AdminURL(t), Dumper: dumper}
 	passed := 0
 	for _, res := range runAll(cases, 3, r.Run) {
 		reason, limited := matrixLimits[res.Case.Name]

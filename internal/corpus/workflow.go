@@ -34,14 +34,14 @@ func (r Result) Passed() bool { return r.Status == "PASS" }
 // left out of the dumps.
 const VersionTable = "public.autogen_version"
 
-// Runner runs cases in-process: introspect, diff, plan, and apply through
+// Harness runs cases in-process: introspect, diff, plan, and apply through
 // the migrate runtime exactly as a compiled revision would.
-type Runner struct {
+type Harness struct {
 	AdminURL string
 	Dumper   *Dumper
 }
 
-func (r *Runner) createDB(ctx context.Context, name, sqlFile string) (string, error) {
+func (r *Harness) createDB(ctx context.Context, name, sqlFile string) (string, error) {
 	if err := tempdb.DropDatabase(ctx, r.AdminURL, name); err != nil {
 		return "", err
 	}
@@ -74,7 +74,7 @@ type caseDB struct {
 // setup creates database X from a.sql and dumps it (what the downgrade
 // must restore), and dumps a fresh database loaded from b.sql (what the
 // upgrade must reach), as the shared oracle does.
-func (r *Runner) setup(ctx context.Context, c Case, prefix, id string) (caseDB, error) {
+func (r *Harness) setup(ctx context.Context, c Case, prefix, id string) (caseDB, error) {
 	x, ref := prefix+"_x_"+id, prefix+"_r_"+id
 	db := caseDB{cleanup: func() {
 		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
@@ -100,7 +100,7 @@ func (r *Runner) setup(ctx context.Context, c Case, prefix, id string) (caseDB, 
 // Run executes one case: database X from a.sql, autogenerate against b.sql,
 // upgrade, compare with a fresh b.sql database, check that nothing more is
 // detected, downgrade to base, compare with a fresh a.sql database.
-func (r *Runner) Run(ctx context.Context, c Case, id string) Result {
+func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	res := Result{Case: c}
 	fail := func(status, detail string) Result {
 		res.Status, res.Detail = status, detail

@@ -10,14 +10,6 @@ import (
 	"github.com/autogen-dev/autogen/model"
 )
 
-// serialTypes maps the serial pseudo-types to the integer type of the
-// column they create.
-var serialTypes = map[string]string{
-	"smallserial": "smallint", "serial2": "smallint",
-	"serial": "integer", "serial4": "integer",
-	"bigserial": "bigint", "serial8": "bigint",
-}
-
 // serialType returns the integer type a serial column type stands for.
 func serialType(tn *pg.TypeName) (string, bool) {
 	names := sqlnorm.Strings(tn.Names)
@@ -25,8 +17,12 @@ func serialType(tn *pg.TypeName) (string, bool) {
 		len(names) == 2 && names[0] != "pg_catalog" || len(names) > 2 {
 		return "", false
 	}
-	t, ok := serialTypes[names[len(names)-1]]
-	return t, ok
+	typname, ok := pgsql.SerialType(names[len(names)-1])
+	if !ok {
+		return "", false
+	}
+	t, err := pgsql.FormatBuiltin(typname, nil, false)
+	return t, err == nil
 }
 
 // pendingColumn is a column definition whose table-level effects (its

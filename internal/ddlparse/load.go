@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/autogen-dev/autogen/internal/pgsql"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -53,26 +51,9 @@ func newConfig(opts []Option) *config {
 // directory and its subdirectories read in name order, as if they were run
 // one after the other, each in a new session.
 func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, error) {
-	st, err := os.Stat(path)
+	files, err := Files(path)
 	if err != nil {
-		return nil, fmt.Errorf("ddlparse: %w", err)
-	}
-	files := []string{path}
-	if st.IsDir() {
-		files = nil
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(d.Name(), ".sql") {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("ddlparse: %w", err)
-		}
-		sort.Strings(files)
+		return nil, err
 	}
 	b := newBuilder(newConfig(opts))
 	for _, f := range files {

@@ -211,7 +211,7 @@ func (b *builder) nextvalDefault(seq model.Name) *model.Expr {
 		// The tree is built above from known parts; it always prints.
 		panic(err)
 	}
-	return &model.Expr{SQL: sql, Canon: canon}
+	return &model.Expr{SQL: sql, Canon: canon, Refs: []model.Ref{{Kind: model.RefRelation, Name: seq}}}
 }
 
 // relOptions converts WITH (...) storage parameters to "name=value",

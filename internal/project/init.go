@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/autogen-dev/autogen/internal/config"
@@ -30,6 +31,19 @@ type InitOptions struct {
 	Source string
 	// Out receives one line per generated file.
 	Out io.Writer
+	// Schema, when set, holds the schema files to write (relative to Dir)
+	// instead of an empty schema.sql, and SchemaPath the schema source
+	// autogen.toml names (default schema.sql). None may exist.
+	// SchemaDir says SchemaPath is a directory.
+	Schema     map[string][]byte
+	SchemaPath string
+	SchemaDir  bool
+	// ExcludeSchemas and ExcludeTables go to autogen.toml's [scope].
+	ExcludeSchemas, ExcludeTables []string
+	// Finish, when set, runs once the project is written (init
+	// --from-database writes the baseline revision and stamps the
+	// database); when it fails, Init removes everything it created.
+	Finish func(ctx context.Context) error
 }
 
 // Init creates a project: autogen.toml, schema.sql (unless it exists), the
@@ -128,11 +142,28 @@ func Init(ctx context.Context, o InitOptions) (err error) {
 	}
 	backup(filepath.Join(mod.Dir, "go.sum"))
 
-	if err := write(cfgPath, config.Initial(filepath.ToSlash(o.Revisions))); err != nil {
+	initial := config.Initial{Revisions: filepath.ToSlash(o.Revisions), Schema: filepath.ToSlash(o.SchemaPath),
+		ExcludeSchemas: o.ExcludeSchemas, ExcludeTables: o.ExcludeTables}
+	if err := write(cfgPath, initial.File()); err != nil {
 		return err
 	}
+	for _, rel := range sortedKeys(o.Schema) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := write(p, string(o.Schema[rel])); err != nil {
+			if os.IsExist(err) {
+				return fmt.Errorf("%s %w; autogen init never overwrites files", p, ErrExists)
+			}
+			return err
+		}
+	}
+	if o.SchemaDir {
+		// A schema directory exists even when the database is empty.
+		if err := mkdir(filepath.Join(dir, filepath.FromSlash(o.SchemaPath))); err != nil {
+			return err
+		}
+	}
 	schema := filepath.Join(dir, config.DefaultSchema)
-	if _, err := os.Stat(schema); os.IsNotExist(err) {
+	if _, err := os.Stat(schema); os.IsNotExist(err) && o.Schema == nil {
 		if err := write(schema, "-- The desired schema. Edit it, then run: autogen revision -m \"describe the change\"\n"); err != nil {
 			return err
 		}
@@ -155,7 +186,19 @@ func Init(ctx context.Context, o InitOptions) (err error) {
 	if err := goCmd(ctx, mod.Dir, "mod", "tidy"); err != nil {
 		return err
 	}
+	if o.Finish != nil {
+		return o.Finish(ctx)
+	}
 	return nil
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func goCmd(ctx context.Context, dir string, args ...string) error {

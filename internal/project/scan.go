@@ -16,6 +16,9 @@ import (
 type RevisionFile struct {
 	ID   string
 	Path string
+	// Created is the "Create Date:" of the file's header when the header
+	// names this revision ("Revision ID:"), as written; else "".
+	Created string
 }
 
 // Package describes a revisions directory.
@@ -51,12 +54,13 @@ func ScanPackage(dir string) (*Package, error) {
 		}
 		path := filepath.Join(dir, name)
 		p.Files = append(p.Files, path)
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			// The compiler reports syntax errors better; the scan only
 			// gathers what it can.
 			continue
 		}
+		headerID, created := header(f)
 		if p.Name == "" {
 			p.Name = f.Name.Name
 		}
@@ -94,7 +98,11 @@ func ScanPackage(dir string) (*Package, error) {
 				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "ID" {
 					if lit, ok := kv.Value.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 						id, _ := strconv.Unquote(lit.Value)
-						p.Revisions = append(p.Revisions, RevisionFile{ID: id, Path: path})
+						rf := RevisionFile{ID: id, Path: path}
+						if id == headerID {
+							rf.Created = created
+						}
+						p.Revisions = append(p.Revisions, rf)
 					}
 				}
 			}
@@ -106,4 +114,27 @@ func ScanPackage(dir string) (*Package, error) {
 	}
 	slices.Sort(p.Imports)
 	return p, nil
+}
+
+// header reads the revision id and creation date from a revision file's
+// header comment, as autogen writes it ("Revision ID: ...", "Create Date:
+// ...").
+func header(f *ast.File) (id, created string) {
+	var text string
+	for _, cg := range f.Comments {
+		// The header precedes the package clause, separated from it by a
+		// blank line, so it is not the package's doc comment.
+		if cg.End() < f.Package {
+			text += cg.Text()
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if v, ok := strings.CutPrefix(line, "Revision ID:"); ok {
+			id = strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(line, "Create Date:"); ok {
+			created = strings.TrimSpace(v)
+		}
+	}
+	return id, created
 }

@@ -36,6 +36,11 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 			refs = append(refs, q.Expr.Refs...)
 			continue
 		}
+		q := newQualifier(ns)
+		if err := q.dml(s); err != nil {
+			return nil, err
+		}
+		refs = append(refs, q.sortedRefs()...)
 		out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: s}}})
 		if err != nil {
 			return nil, fmt.Errorf("deparsing function body: %w", err)

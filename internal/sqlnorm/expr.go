@@ -20,6 +20,12 @@ func (ns *Namespace) Expr(n *pg.Node, typ string) (*model.Expr, error) {
 	if err := q.expr(n, nil); err != nil {
 		return nil, err
 	}
+	return ns.printed(n, typ, q)
+}
+
+// printed returns a tree the qualifier q has walked as a model expression:
+// the tree printed, its canonical form, and what q recorded it refers to.
+func (ns *Namespace) printed(n *pg.Node, typ string, q *qualifier) (*model.Expr, error) {
 	sql, err := ns.print(n)
 	if err != nil {
 		return nil, err

@@ -78,15 +78,11 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 		}
 		a, b := *col, *pc
 		a.Comment, b.Comment = "", ""
-		if dumpColumn(&a) == dumpColumn(&b) {
+		if model.Equal(&a, &b) {
 			return true
 		}
 	}
 	return false
-}
-
-func dumpColumn(c *model.Column) string {
-	return model.Dump(&model.Catalog{Tables: []*model.Table{{Columns: []*model.Column{c}}}})
 }
 
 func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
@@ -103,15 +99,11 @@ func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
 		a, b := *con, *pc
 		a.Comment, b.Comment = "", ""
 		a.NotValid, b.NotValid = false, false
-		if dumpConstraint(&a) == dumpConstraint(&b) {
+		if model.Equal(&a, &b) {
 			return true
 		}
 	}
 	return false
-}
-
-func dumpConstraint(c *model.Constraint) string {
-	return model.Dump(&model.Catalog{Tables: []*model.Table{{Constraints: []*model.Constraint{c}}}})
 }
 
 // filter removes what the filter leaves out.

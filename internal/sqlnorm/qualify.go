@@ -17,6 +17,8 @@ type qualifier struct {
 	ns *Namespace
 	// refs collects the objects outside pg_catalog the tree refers to.
 	refs map[model.Ref]bool
+	// ren, when set, renames what the tree refers to (see RenameExpr).
+	ren *renamer
 }
 
 func newQualifier(ns *Namespace) *qualifier { return &qualifier{ns: ns, refs: map[model.Ref]bool{}} }
@@ -65,6 +67,21 @@ func (q *qualifier) typeRef(tn *pg.TypeName) {
 	q.ref(model.RefType, t.Schema, t.Name)
 }
 
+// typeCast records a cast's type and applies renames to it.
+func (q *qualifier) typeCast(tc *pg.TypeCast) {
+	q.typeRef(tc.TypeName)
+	if q.ren == nil {
+		return
+	}
+	text, err := q.ns.TypeName(tc.TypeName, BareType)
+	if err != nil {
+		return
+	}
+	if t, err := pgsql.ParseType(text); err == nil && !t.Builtin() {
+		q.ren.typeCast(tc, t)
+	}
+}
+
 func (q *qualifier) list(nodes []*pg.Node, sc *qscope) error {
 	for _, n := range nodes {
 		if err := q.expr(n, sc); err != nil {
@@ -98,7 +115,7 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		if err := q.expr(v.TypeCast.Arg, sc); err != nil {
 			return err
 		}
-		q.typeRef(v.TypeCast.TypeName)
+		q.typeCast(v.TypeCast)
 		if isRegclass(v.TypeCast.TypeName) {
 			return q.regclass(v.TypeCast.Arg)
 		}
@@ -161,6 +178,8 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		}
 	case *pg.Node_NamedArgExpr:
 		return q.expr(v.NamedArgExpr.Arg, sc)
+	case *pg.Node_ResTarget:
+		return q.expr(v.ResTarget.Val, sc)
 	case *pg.Node_List:
 		return q.list(v.List.Items, sc)
 	case *pg.Node_GroupingFunc:
@@ -189,6 +208,9 @@ func (q *qualifier) funcCall(f *pg.FuncCall, sc *qscope) error {
 		} else {
 			q.ref(model.RefFunction, name[0], name[1])
 		}
+	}
+	if q.ren != nil {
+		q.ren.qualifiedName(&f.Funcname)
 	}
 	if err := q.list(f.Args, sc); err != nil {
 		return err
@@ -252,6 +274,9 @@ func (q *qualifier) regclass(n *pg.Node) error {
 		return nil
 	}
 	q.ref(model.RefRelation, schema, name)
+	if q.ren != nil {
+		schema, name = q.ren.regclass(schema, name)
+	}
 	if schema == "pg_catalog" {
 		schema = ""
 	}
@@ -328,6 +353,9 @@ func (q *qualifier) operator(name *[]*pg.Node) {
 			q.ref(model.RefOperator, parts[0], parts[1])
 		}
 	}
+	if q.ren != nil {
+		q.ren.qualifiedName(name)
+	}
 }
 
 // collation qualifies a user collation and drops pg_catalog from built-in
@@ -347,6 +375,9 @@ func (q *qualifier) collation(name *[]*pg.Node) {
 			q.ref(model.RefCollation, parts[0], parts[1])
 		}
 	}
+	if q.ren != nil {
+		q.ren.qualifiedName(name)
+	}
 }
 
 // ownColumn records a column reference outside any query: a bare column
@@ -361,7 +392,18 @@ func (q *qualifier) ownColumn(cr *pg.ColumnRef) {
 	case 1, 2:
 		// t.c in a table's own expression names the table itself.
 		q.column(model.Name{}, col)
+		if q.ren != nil {
+			q.ren.columnField(cr, q.ren.owner, col)
+			if len(f) == 2 {
+				cr.Fields[0] = StringNodes(q.ren.ownRefname(f[0].GetString_().GetSval()))[0]
+			}
+		}
 	case 3:
-		q.column(model.Name{Schema: f[0].GetString_().GetSval(), Name: f[1].GetString_().GetSval()}, col)
+		rel := model.Name{Schema: f[0].GetString_().GetSval(), Name: f[1].GetString_().GetSval()}
+		q.column(rel, col)
+		if q.ren != nil {
+			q.ren.columnField(cr, rel, col)
+			cr.Fields[1] = StringNodes(q.ren.r.Table(rel).Name)[0]
+		}
 	}
 }

@@ -50,6 +50,20 @@ type qscope struct {
 	// items holds the columns of each top-level FROM item, in order.
 	items  [][]colRef
 	leaves []*leaf
+	// renamedRefs maps the old name of a range item to its new one, when
+	// a rename changes a relation named without an alias.
+	renamedRefs map[string]string
+}
+
+// newRefname returns the name a range item is referred to by after the
+// renames, looking outwards through enclosing queries.
+func (sc *qscope) newRefname(ref string) string {
+	for s := sc; s != nil; s = s.parent {
+		if nr, ok := s.renamedRefs[ref]; ok {
+			return nr
+		}
+	}
+	return ref
 }
 
 func (sc *qscope) cte(name string) ([]string, bool) {
@@ -91,19 +105,33 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 		return nil
 	}
 	col := f[len(f)-1].GetString_().GetSval()
+	var c *colRef
 	switch len(f) {
 	case 1:
 		ref := sc.resolve(col)
 		if ref != "" {
 			cr.Fields = append(StringNodes(ref), f...)
 		}
-		sc.recordColumn(ref, col)
+		c = sc.recordColumn(ref, col)
 	case 2:
-		sc.recordColumn(f[0].GetString_().GetSval(), col)
+		ref := sc.newRefname(f[0].GetString_().GetSval())
+		if sc.q.ren != nil {
+			cr.Fields[0] = StringNodes(ref)[0]
+		}
+		c = sc.recordColumn(ref, col)
 	case 3:
 		// schema.table.column: PostgreSQL prints the range item's name.
-		cr.Fields = f[1:]
-		sc.recordColumn(f[1].GetString_().GetSval(), col)
+		ref := sc.newRefname(f[1].GetString_().GetSval())
+		cr.Fields = append(StringNodes(ref), f[2])
+		c = sc.recordColumn(ref, col)
+	}
+	if sc.q.ren != nil {
+		switch {
+		case c != nil && c.relCol != "":
+			sc.q.ren.columnField(cr, c.rel, c.relCol)
+		case c == nil:
+			sc.q.ren.columnField(cr, sc.q.ren.owner, col)
+		}
 	}
 	return nil
 }
@@ -113,15 +141,15 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 // relation's (the query inside records its own references); a name found
 // in no scope is a column of the expression's own table (a policy's
 // subquery may name the policy's table's columns).
-func (sc *qscope) recordColumn(ref, col string) {
+func (sc *qscope) recordColumn(ref, col string) *colRef {
 	for s := sc; s != nil; s = s.parent {
 		for _, item := range s.items {
-			for _, c := range item {
+			for i, c := range item {
 				if (ref == "" || c.ref == ref) && c.name == col {
 					if c.relCol != "" {
 						sc.q.column(c.rel, c.relCol)
 					}
-					return
+					return &item[i]
 				}
 			}
 		}
@@ -130,13 +158,15 @@ func (sc *qscope) recordColumn(ref, col string) {
 				if l.rel.Name != "" {
 					sc.q.column(l.rel, col)
 				}
-				return
+				return &colRef{ref: l.refname, name: col, rel: l.rel, relCol: col}
 			}
 		}
 	}
-	if ref == "" {
-		sc.q.column(model.Name{}, col)
-	}
+	// Not found in any scope: a column of the expression's own table,
+	// named bare or by the table's name (a policy's subquery may say
+	// accounts.id).
+	sc.q.column(model.Name{}, col)
+	return nil
 }
 
 // query rewrites a query in place and returns its output column names.
@@ -346,6 +376,16 @@ func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 		if q.ns.Columns != nil {
 			cols, known = q.ns.Columns(rel)
 		}
+		if q.ren != nil {
+			q.ren.relation(rv)
+			if rv.Alias == nil && rv.Relname != refname {
+				if sc.renamedRefs == nil {
+					sc.renamedRefs = map[string]string{}
+				}
+				sc.renamedRefs[refname] = rv.Relname
+				refname = rv.Relname
+			}
+		}
 		if rv.Schemaname == "pg_catalog" {
 			rv.Schemaname = ""
 			rel = model.Name{}
@@ -421,9 +461,17 @@ func (sc *qscope) join(j *pg.JoinExpr) ([]colRef, error) {
 		j.UsingClause = StringNodes(common...)
 	}
 	// USING columns appear once, first; the merged value is the left
-	// input's, or the right input's for a right join.
+	// input's, or the right input's for a right join. Both inputs' columns
+	// are read.
 	var cols []colRef
 	using := Strings(j.UsingClause)
+	for _, side := range [][]colRef{left, right} {
+		for _, c := range side {
+			if indexOf(using, c.name) >= 0 && c.relCol != "" {
+				sc.q.column(c.rel, c.relCol)
+			}
+		}
+	}
 	for _, u := range using {
 		side := left
 		if j.Jointype == pg.JoinType_JOIN_RIGHT {
@@ -579,4 +627,99 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// dml qualifies an INSERT, UPDATE or DELETE of a function body in place
+// and records what it references: the target table, the columns it
+// writes, and whatever its expressions and queries read. Other
+// statements are left as they are.
+func (q *qualifier) dml(n *pg.Node) error {
+	var rv *pg.RangeVar
+	var with *pg.WithClause
+	switch v := n.Node.(type) {
+	case *pg.Node_InsertStmt:
+		rv, with = v.InsertStmt.Relation, v.InsertStmt.WithClause
+	case *pg.Node_UpdateStmt:
+		rv, with = v.UpdateStmt.Relation, v.UpdateStmt.WithClause
+	case *pg.Node_DeleteStmt:
+		rv, with = v.DeleteStmt.Relation, v.DeleteStmt.WithClause
+	default:
+		return nil
+	}
+	sc := &qscope{q: q, ctes: map[string][]string{}}
+	if with != nil {
+		for _, c := range with.Ctes {
+			if err := sc.addCTE(c.GetCommonTableExpr(), with.Recursive); err != nil {
+				return err
+			}
+		}
+	}
+	target, err := sc.fromItem(&pg.Node{Node: &pg.Node_RangeVar{RangeVar: rv}})
+	if err != nil {
+		return err
+	}
+	sc.items = append(sc.items, target)
+	write := func(col string) {
+		for _, c := range target {
+			if c.name == col && c.relCol != "" {
+				q.column(c.rel, c.relCol)
+				return
+			}
+		}
+		if len(sc.leaves) > 0 && sc.leaves[0].rel.Name != "" {
+			q.column(sc.leaves[0].rel, col)
+		}
+	}
+	switch v := n.Node.(type) {
+	case *pg.Node_InsertStmt:
+		s := v.InsertStmt
+		for _, c := range s.Cols {
+			write(c.GetResTarget().Name)
+		}
+		if len(s.Cols) == 0 {
+			for _, c := range target {
+				write(c.name)
+			}
+		}
+		if sel := s.SelectStmt.GetSelectStmt(); sel != nil {
+			if _, err := q.query(sel, nil); err != nil {
+				return err
+			}
+		}
+		return q.list(s.ReturningList, sc)
+	case *pg.Node_UpdateStmt:
+		s := v.UpdateStmt
+		for _, f := range s.FromClause {
+			cols, err := sc.fromItem(f)
+			if err != nil {
+				return err
+			}
+			sc.items = append(sc.items, cols)
+		}
+		for _, t := range s.TargetList {
+			rt := t.GetResTarget()
+			write(rt.Name)
+			if err := q.expr(rt.Val, sc); err != nil {
+				return err
+			}
+		}
+		if err := q.expr(s.WhereClause, sc); err != nil {
+			return err
+		}
+		return q.list(s.ReturningList, sc)
+	case *pg.Node_DeleteStmt:
+		s := v.DeleteStmt
+		for _, f := range s.UsingClause {
+			cols, err := sc.fromItem(f)
+			if err != nil {
+				return err
+			}
+			sc.items = append(sc.items, cols)
+		}
+		if err := q.expr(s.WhereClause, sc); err != nil {
+			return err
+		}
+		return q.list(s.ReturningList, sc)
+	}
+	return nil
 }

@@ -16,11 +16,11 @@ const maxLine = 100
 
 var opPkg = reflect.TypeOf(op.Name{}).PkgPath()
 
-// Literal renders an operation value as a Go composite literal, such as
+// GoCode renders an operation value as Go source: a composite literal, such as
 // op.AddColumn{Schema: "public", Table: "orders", Column: op.Column{...}}.
 // Zero-valued fields are left out, fields keep their declaration order, and
 // short literals stay on one line.
-func Literal(o op.Operation) (jen.Code, error) {
+func GoCode(o op.Operation) (jen.Code, error) {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Struct || v.Type().PkgPath() != opPkg {
 		return nil, fmt.Errorf("codegen: %T is not an operation of package op", o)
