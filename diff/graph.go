@@ -120,6 +120,11 @@ func (g *graph) resolve(owner model.ObjectID, r model.Ref) []model.ObjectID {
 		if g.objs[id] != nil {
 			return []model.ObjectID{id}
 		}
+	case model.RefExtension:
+		id := model.ObjectID{Kind: model.KindExtension, Name: r.Name}
+		if g.objs[id] != nil {
+			return []model.ObjectID{id}
+		}
 	case model.RefRelation:
 		if id, ok := g.relations[r.Name]; ok {
 			return []model.ObjectID{id}

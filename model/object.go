@@ -153,7 +153,11 @@ func (c *Catalog) Objects() []Object {
 		add(s.ID(), s.Comment, s)
 	}
 	for _, e := range c.Extensions {
-		add(e.ID(), e.Comment, e, schemaRef(e.Schema))
+		var refs []Ref
+		for _, r := range e.Requires {
+			refs = append(refs, Ref{Kind: RefExtension, Name: Name{Name: r}})
+		}
+		add(e.ID(), e.Comment, e, schemaRef(e.Schema), refs)
 	}
 	for _, x := range c.Collations {
 		add(x.ID(), x.Comment, x, schemaRef(x.Name.Schema))

@@ -34,13 +34,17 @@ const (
 	RefTSConfig
 	RefFDW
 	RefServer
+	// RefExtension is a reference to an extension (one that requires
+	// it); only Name.Name is set.
+	RefExtension
 )
 
 var refKindNames = map[RefKind]string{RefRelation: "relation", RefColumn: "column", RefType: "type",
 	RefFunction: "function", RefOperator: "operator", RefCollation: "collation", RefSchema: "schema",
 	RefOpFamily: "operator family", RefOpClass: "operator class", RefTSParser: "text search parser",
 	RefTSTemplate: "text search template", RefTSDictionary: "text search dictionary",
-	RefTSConfig: "text search configuration", RefFDW: "foreign data wrapper", RefServer: "server"}
+	RefTSConfig: "text search configuration", RefFDW: "foreign data wrapper", RefServer: "server",
+	RefExtension: "extension"}
 
 // String names the kind, for messages and dumps.
 func (k RefKind) String() string { return refKindNames[k] }
