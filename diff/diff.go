@@ -80,9 +80,11 @@ func diff(from, to *model.Catalog, rewrite map[model.Name]bool, opts []Option) (
 	d.views()
 	d.indexes()
 	d.triggers()
+	d.definitions()
 	if err := d.dependents(); err != nil {
 		return nil, err
 	}
+	d.absorbCascades()
 	d.comments()
 	d.privileges()
 	return sortChanges(d.out, d.from, d.to, d.fg, d.tg)
@@ -99,7 +101,7 @@ func (d *differ) add(cs ...Change) {
 		for _, id := range e.drops {
 			d.dropped[id] = true
 		}
-		for _, id := range e.creates {
+		for _, id := range append(e.creates, e.shells...) {
 			d.created[id] = true
 		}
 	}

@@ -22,13 +22,18 @@ type graph struct {
 	functions  map[model.Name][]model.ObjectID
 	collations map[model.Name]model.ObjectID
 	columns    map[model.ObjectID]bool
+	// named resolves the references to definitions of the other kinds
+	// (operators, operator classes and families, text search objects,
+	// foreign-data wrappers, servers), by reference kind and name.
+	named map[model.Ref][]model.ObjectID
 }
 
 func newGraph(cat *model.Catalog) *graph {
 	g := &graph{cat: cat, objs: map[model.ObjectID]*model.Object{}, deps: map[model.ObjectID][]model.ObjectID{},
 		users: map[model.ObjectID][]model.ObjectID{}, relations: map[model.Name]model.ObjectID{},
 		types: map[model.Name]model.ObjectID{}, functions: map[model.Name][]model.ObjectID{},
-		collations: map[model.Name]model.ObjectID{}, columns: map[model.ObjectID]bool{}}
+		collations: map[model.Name]model.ObjectID{}, columns: map[model.ObjectID]bool{},
+		named: map[model.Ref][]model.ObjectID{}}
 	objs := cat.Objects()
 	for i := range objs {
 		o := &objs[i]
@@ -47,6 +52,12 @@ func newGraph(cat *model.Catalog) *graph {
 			g.collations[o.ID.Name] = o.ID
 		case model.KindColumn:
 			g.columns[o.ID] = true
+		}
+		if d, ok := o.Value.(*model.Definition); ok {
+			g.register(o.ID, model.Ref{Kind: o.ID.Kind.Info().Ref, Name: o.ID.Name})
+			for _, r := range d.Provides {
+				g.register(o.ID, r)
+			}
 		}
 	}
 	for i := range objs {
@@ -80,6 +91,25 @@ func newGraph(cat *model.Catalog) *graph {
 	return g
 }
 
+// register makes references of the given kind and name resolve to a
+// definition: a range type answers to its name as a type and as a
+// function (its constructor), an aggregate to its name as a function, a
+// foreign table to its name as a relation and a type.
+func (g *graph) register(id model.ObjectID, r model.Ref) {
+	switch r.Kind {
+	case 0:
+	case model.RefType:
+		g.types[r.Name] = id
+	case model.RefFunction:
+		g.functions[r.Name] = append(g.functions[r.Name], id)
+	case model.RefRelation:
+		g.relations[r.Name] = id
+		g.types[r.Name] = id
+	default:
+		g.named[model.Ref{Kind: r.Kind, Name: r.Name}] = append(g.named[model.Ref{Kind: r.Kind, Name: r.Name}], id)
+	}
+}
+
 // resolve returns the objects of the catalog a reference of owner points
 // at; none when the reference is to something outside the catalog (an
 // extension's object, pg_catalog).
@@ -87,6 +117,11 @@ func (g *graph) resolve(owner model.ObjectID, r model.Ref) []model.ObjectID {
 	switch r.Kind {
 	case model.RefSchema:
 		id := model.ObjectID{Kind: model.KindSchema, Name: r.Name}
+		if g.objs[id] != nil {
+			return []model.ObjectID{id}
+		}
+	case model.RefExtension:
+		id := model.ObjectID{Kind: model.KindExtension, Name: r.Name}
 		if g.objs[id] != nil {
 			return []model.ObjectID{id}
 		}
@@ -118,6 +153,8 @@ func (g *graph) resolve(owner model.ObjectID, r model.Ref) []model.ObjectID {
 		if id, ok := g.collations[r.Name]; ok {
 			return []model.ObjectID{id}
 		}
+	default:
+		return g.named[model.Ref{Kind: r.Kind, Name: r.Name}]
 	}
 	return nil
 }

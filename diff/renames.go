@@ -67,6 +67,9 @@ func (d *differ) applyRenames() error {
 	if err != nil {
 		return err
 	}
+	if err := d.definitionsUnderRenames(ren); err != nil {
+		return err
+	}
 	from := d.from.Clone()
 	exprsDone := false
 	if d.exprRenamer != nil {

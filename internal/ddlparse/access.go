@@ -312,10 +312,18 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 			}
 			return accessTarget{kind: model.KindSequence, acc: &s.m.Access, schema: n.Schema, what: n.String()}, nil
 		}
+		if err := b.definitionAccess(n, model.KindForeignTable); err != nil {
+			return accessTarget{}, err
+		}
 		return accessTarget{}, b.errorAt(rv.Location, ErrUndefined, "%s %s does not exist", strings.ToLower(objectWord(objtype)), n)
 	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
 		f, err := b.functionByArgs(o.GetObjectWithArgs())
 		if err != nil {
+			if n, nerr := b.nameRef(sqlnorm.KindFunction, o.GetObjectWithArgs().GetObjname()); nerr == nil {
+				if derr := b.definitionAccess(n, model.KindAggregate); derr != nil {
+					return accessTarget{}, derr
+				}
+			}
 			return accessTarget{}, err
 		}
 		return accessTarget{kind: f.ID().Kind, acc: &f.Access, schema: f.Name.Schema, what: f.Signature()}, nil
@@ -343,6 +351,9 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 		case b.composites[n] != nil:
 			return accessTarget{kind: model.KindComposite, acc: &b.composites[n].Access, schema: n.Schema, what: n.String()}, nil
 		}
+		if err := b.definitionAccess(n, model.KindRange, model.KindBaseType); err != nil {
+			return accessTarget{}, err
+		}
 		return accessTarget{}, b.errorAt(-1, ErrUndefined, "type %s does not exist", n)
 	case pg.ObjectType_OBJECT_COLLATION:
 		n, err := b.nameRef(sqlnorm.KindCollation, o.GetList().GetItems())
@@ -360,7 +371,7 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 	case pg.ObjectType_OBJECT_TABLESPACE, pg.ObjectType_OBJECT_PARAMETER_ACL:
 		return accessTarget{}, b.unsupported(strings.ToLower(objectWord(objtype)) + " privileges (they are cluster-level)")
 	}
-	return accessTarget{}, b.unsupported("privileges or owner of a " + strings.ToLower(objectWord(objtype)))
+	return accessTarget{}, b.unsupported("privileges or owner of objects of kind " + strings.ToLower(objectWord(objtype)))
 }
 
 // alterOwner applies ALTER ... OWNER TO for the kinds that are not
@@ -533,4 +544,17 @@ func (b *builder) finishAccess(c *model.Catalog) {
 		}
 	}
 	c.Roles = b.roles
+}
+
+// definitionAccess returns an unsupported error when n names an object of
+// one of the kinds held as a model.Definition, whose owners and privileges
+// the model does not carry; nil when there is none, so that the caller
+// reports the object as missing.
+func (b *builder) definitionAccess(n model.Name, kinds ...model.Kind) error {
+	for id := range b.definitions {
+		if id.Name == n && slices.Contains(kinds, id.Kind) {
+			return b.unsupported("privileges or owner of " + id.Kind.String() + " " + n.String())
+		}
+	}
+	return nil
 }

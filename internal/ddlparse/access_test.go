@@ -57,6 +57,13 @@ func TestAccessErrors(t *testing.T) {
 		{"owner of a linked sequence", "CREATE TABLE t (id serial);\nALTER SEQUENCE t_id_seq OWNER TO boss;", ddlparse.ErrInvalid, "linked to table"},
 		{"data", "CREATE TABLE t (a int);\nUPDATE t SET a = 1;", ddlparse.ErrUnsupported, "keep data out of schema.sql"},
 		{"drop of what is never created", "DROP TABLE public.gone;\nCREATE TABLE t (a int);", ddlparse.ErrUndefined, "schema.sql:1:1: table public.gone does not exist"},
+		{"privileges of a foreign table", "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER s FOREIGN DATA WRAPPER w;\nCREATE FOREIGN TABLE ft (a int) SERVER s;\nGRANT SELECT ON ft TO r;",
+			ddlparse.ErrUnsupported, "schema.sql:4:1: privileges or owner of foreign table public.ft"},
+		{"privileges of an aggregate", "CREATE AGGREGATE s(int) (sfunc = int4pl, stype = int);\nREVOKE EXECUTE ON FUNCTION s(int) FROM PUBLIC;",
+			ddlparse.ErrUnsupported, "privileges or owner of aggregate public.s"},
+		{"privileges of a range type", "CREATE TYPE r AS RANGE (subtype = int4);\nGRANT USAGE ON TYPE r TO x;", ddlparse.ErrUnsupported, "privileges or owner of range type public.r"},
+		{"owner of a server", "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER s FOREIGN DATA WRAPPER w;\nALTER SERVER s OWNER TO r;",
+			ddlparse.ErrUnsupported, "privileges or owner of objects of kind foreign server"},
 		{"drop of a function never created", "DROP FUNCTION public.gone();", ddlparse.ErrUndefined, "schema.sql:1:1: function public.gone(...) does not exist"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -61,6 +61,8 @@ type builder struct {
 	defaults   map[defaultsKey]*model.DefaultPrivileges
 	// pendingDrops are DROPs of objects the files had not created yet.
 	pendingDrops []pendingDrop
+
+	definitionState
 }
 
 type extension struct {
@@ -137,12 +139,21 @@ func newBuilder(cfg *config) *builder {
 		triggers:   map[model.Name][]*model.Trigger{},
 		relnames:   map[string]map[string]bool{},
 		connames:   map[string]map[string]bool{},
+		definitionState: definitionState{definitions: map[model.ObjectID]*model.Definition{},
+			shells: map[model.Name]position{}, partners: map[model.Name]position{},
+			defaultClasses: map[model.ObjectID]bool{}},
 	}
 }
 
 // ns returns the name resolution context of the current statement.
 func (b *builder) ns() *sqlnorm.Namespace {
-	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns}
+	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns,
+		Definition: func(id model.ObjectID) *model.Definition { return b.definitions[id] },
+		ConstraintName: func(table model.Name, column, suffix string) string {
+			name := b.chooseConstraintName(table.Schema, table.Name, column, suffix, nil)
+			b.takeConname(table.Schema, name)
+			return name
+		}}
 }
 
 // lookup reports whether the files, or an extension they install, define
@@ -199,6 +210,9 @@ func (b *builder) defines(kind sqlnorm.Kind, schema, name string) bool {
 	case sqlnorm.KindCollation:
 		return b.collations[n] != nil
 	}
+	if b.lookupDefinition(kind, n) {
+		return true
+	}
 	return b.inExtension(kind, schema, name)
 }
 
@@ -243,6 +257,13 @@ func (b *builder) columns(n model.Name) ([]string, bool) {
 	}
 	if v := b.views[n]; v != nil {
 		return v.columns, true
+	}
+	if d := b.definitions[model.ObjectID{Kind: model.KindForeignTable, Name: n}]; d != nil {
+		out := make([]string, len(d.Columns))
+		for i, c := range d.Columns {
+			out[i] = c.Name
+		}
+		return out, true
 	}
 	return nil, false
 }

@@ -33,9 +33,9 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "unsupported statement",
-			src:  "CREATE TABLE t (a int);\n  CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;\n",
+			src:  "CREATE TABLE t (a int);\n  CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;\n",
 			kind: ddlparse.ErrUnsupported,
-			want: `schema.sql:2:3: CREATE RULE (rules are out of scope) is not supported (in "CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;")`,
+			want: `schema.sql:2:3: CREATE SUBSCRIPTION is not supported (in "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;")`,
 		},
 		{
 			name: "unsupported clause",
