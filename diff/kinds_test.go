@@ -138,9 +138,9 @@ func sampleChanges() map[string]diff.Change {
 			RevokeGrantOption: []model.Grant{{Grantee: "w", Privilege: "INSERT"}}},
 		"SetDefaultPrivileges": diff.SetDefaultPrivileges{Role: "a", Schema: "app", On: "TABLES",
 			Grant: []model.Grant{{Grantee: "r", Privilege: "SELECT"}}},
-		"CreateDefinition":   diff.CreateDefinition{Def: tsConfig},
-		"DropDefinition":     diff.DropDefinition{Def: tsConfig},
-		"AlterDefinition":    diff.AlterDefinition{From: tsConfig, To: tsConfig, Set: tsConfig.Settings, Reset: tsConfig.Settings},
+		"CreateDefinition": diff.CreateDefinition{Def: tsConfig},
+		"DropDefinition":   diff.DropDefinition{Def: tsConfig},
+		"AlterDefinition":  diff.AlterDefinition{From: tsConfig, To: tsConfig, Set: tsConfig.Settings, Reset: tsConfig.Settings},
 	}
 }
 

@@ -44,7 +44,7 @@ type CreateFunction struct {
 	// Window makes a window function.
 	Window bool
 	// Support names the planner support function, as SQL.
-	Support string
+	Support   string
 	OrReplace bool
 	Comment   string
 }

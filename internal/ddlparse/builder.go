@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"errors"
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
 
@@ -398,6 +399,10 @@ func (b *builder) exprError(err error) error {
 func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
 	src := b.sourceOf(n)
 	e, err := b.ns().Expr(n, typ)
+	var lit *sqlnorm.LiteralError
+	if errors.As(err, &lit) {
+		return nil, b.errorAt(lit.Location, ErrInvalid, "%v", err)
+	}
 	if err != nil {
 		return nil, b.exprError(err)
 	}

@@ -424,4 +424,3 @@ func (b *builder) finishDefinitions(c *model.Catalog) error {
 	}
 	return nil
 }
-
