@@ -75,14 +75,18 @@ func (r *reader) definition(row *definitionRow) error {
 // catalogs of the kinds held as definitions that have privileges.
 var publicDefaults = map[string]string{"pg_proc": "EXECUTE", "pg_type": "USAGE"}
 
-// definitionPrivileges records as unsupported an object held as a
-// definition whose privileges are not those a new one gets: the model does
-// not carry them (as the SQL reader refuses GRANT and REVOKE on them), and
-// leaving them out would lose them without a word.
+// definitionPrivileges reads the owner of an object held as a definition
+// and records it as unsupported when its privileges are not those a new
+// one gets: the model does not carry them (as the SQL reader refuses GRANT
+// and REVOKE on them), and leaving them out would lose them without a
+// word.
 func (r *reader) definitionPrivileges(catalog string, oid int64, def *model.Definition) {
 	row := r.acls[commentKey{catalog, oid, 0}]
 	if row == nil {
 		return
+	}
+	if def.ID.Kind.Info().Owned {
+		def.Owner = row.Owner
 	}
 	public := false
 	for i, grantee := range row.Grantees {

@@ -17,6 +17,10 @@ package model
 // changes is dropped and created again. What PostgreSQL does change in
 // place (ALTER) is held apart, as Settings, and compared one by one.
 type Definition struct {
+	// Access holds the owner, for the kinds that have one (KindInfo.
+	// Owned); privileges on definitions are not modelled (the readers
+	// refuse them where they differ from a new object's).
+	Access
 	ID ObjectID
 	// Create is the CREATE statement: SQL runs, Canon is compared, Refs
 	// are what the object depends on.

@@ -239,6 +239,21 @@ func (b *builder) lookupDefinition(kind sqlnorm.Kind, n model.Name) bool {
 // definitionComment returns the comment of the definition a COMMENT ON
 // names; ok is false for kinds that are no definitions.
 func (b *builder) definitionComment(s *pg.CommentStmt) (*string, bool, error) {
+	d, ok, err := b.definitionNamed(s.Objtype, s.Object)
+	if d == nil {
+		return nil, ok, err
+	}
+	return &d.Comment, true, nil
+}
+
+// definitionNamed returns the definition that an object type and name
+// node name (as COMMENT ON, ALTER ... OWNER TO and GRANT give them); ok is
+// false for kinds that are no definitions.
+func (b *builder) definitionNamed(objtype pg.ObjectType, object *pg.Node) (*model.Definition, bool, error) {
+	s := struct {
+		Objtype pg.ObjectType
+		Object  *pg.Node
+	}{objtype, object}
 	list := func() []string { return sqlnorm.Strings(s.Object.GetList().GetItems()) }
 	str := func() string { return s.Object.GetString_().GetSval() }
 	ns := b.ns()
@@ -376,7 +391,7 @@ func (b *builder) definitionComment(s *pg.CommentStmt) (*string, bool, error) {
 		}
 		for _, k := range []model.Kind{model.KindRange, model.KindBaseType} {
 			if d := b.definitions[model.ObjectID{Kind: k, Name: n}]; d != nil {
-				return &d.Comment, true, nil
+				return d, true, nil
 			}
 		}
 		return nil, false, nil
@@ -385,18 +400,21 @@ func (b *builder) definitionComment(s *pg.CommentStmt) (*string, bool, error) {
 	}
 	d := b.definitions[id]
 	if d == nil {
-		if s.Objtype == pg.ObjectType_OBJECT_EVENT_TRIGGER || s.Objtype == pg.ObjectType_OBJECT_FDW ||
-			s.Objtype == pg.ObjectType_OBJECT_FOREIGN_SERVER || s.Objtype == pg.ObjectType_OBJECT_PUBLICATION {
-			return nil, true, b.errorAt(-1, ErrUndefined, "%s does not exist", id)
-		}
 		return nil, true, b.errorAt(-1, ErrUndefined, "%s does not exist", id)
 	}
-	return &d.Comment, true, nil
+	return d, true, nil
 }
 
 // flatArgs drops ORDER BY and VARIADIC from an aggregate's arguments, as
 // COMMENT ON AGGREGATE lists them.
 func flatArgs(args string) string {
+	// A hypothetical-set aggregate whose direct and ordered arguments
+	// are one and the same VARIADIC list is stored, and named, with it
+	// once: rank(VARIADIC "any" ORDER BY VARIADIC "any") is rank("any").
+	if direct, ordered, ok := strings.Cut(args, " ORDER BY "); ok && direct == ordered && strings.HasPrefix(direct, "VARIADIC ") &&
+		!strings.Contains(direct, ",") {
+		args = direct
+	}
 	args = strings.ReplaceAll(args, " ORDER BY ", ", ")
 	args = strings.TrimPrefix(args, "ORDER BY ")
 	args = strings.ReplaceAll(args, "VARIADIC ", "")

@@ -11,3 +11,4 @@ CREATE AGGREGATE median(integer) (SFUNC = array_append, STYPE = integer[], INITC
 COMMENT ON AGGREGATE median(integer) IS 'the middle value';
 CREATE VIEW totals AS SELECT total(v) AS t FROM readings;
 CREATE FUNCTION my_row_number() RETURNS bigint WINDOW LANGUAGE internal AS 'window_row_number';
+ALTER AGGREGATE median(integer) OWNER TO autogen_owner;

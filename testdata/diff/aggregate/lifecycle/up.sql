@@ -31,4 +31,6 @@ COMMENT ON AGGREGATE public.biggest(integer) IS 'the largest value';
 
 COMMENT ON AGGREGATE public.median(integer) IS 'the middle value';
 
+ALTER AGGREGATE public.median(integer) OWNER TO autogen_owner;
+
 DROP AGGREGATE public.old_sum(integer);

@@ -9,3 +9,4 @@ CREATE FOREIGN TABLE accounts (id integer OPTIONS (column_name 'account_id') NOT
 COMMENT ON FOREIGN TABLE accounts IS 'accounts over there';
 COMMENT ON COLUMN accounts.name IS 'the holder';
 CREATE VIEW account_names AS SELECT name FROM accounts;
+ALTER SERVER remote OWNER TO autogen_owner;

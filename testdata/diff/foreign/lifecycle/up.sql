@@ -35,6 +35,8 @@ COMMENT ON FOREIGN TABLE public.accounts IS 'accounts over there';
 
 COMMENT ON SERVER remote IS 'the other database';
 
+ALTER SERVER remote OWNER TO autogen_owner;
+
 DROP SERVER gone;
 
 ALTER FOREIGN DATA WRAPPER dummy OPTIONS (DROP debug);
