@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 )
@@ -259,13 +260,22 @@ func (c Candidate) String() string {
 func (c Candidate) Flag() string {
 	switch c.Kind {
 	case CandidateTable:
-		return display(c.Container) + "=" + c.To
+		return RenameFlag{Old: displayParts(c.Container), New: c.To}.String()
 	case CandidateColumn:
-		return display(c.Was) + "." + c.From + "=" + c.To
+		return RenameFlag{Old: append(displayParts(c.Was), c.From), New: c.To}.String()
 	case CandidateEnum:
-		return "enum:" + display(c.Container) + "=" + c.To
+		return RenameFlag{Kind: "enum", Old: displayParts(c.Container), New: c.To}.String()
 	}
-	return "value:" + display(c.Was) + "." + c.From + "=" + c.To
+	return RenameFlag{Kind: "value", Old: append(displayParts(c.Was), c.From), New: c.To}.String()
+}
+
+// displayParts returns the parts of a name as --rename takes them: the
+// schema is left out when it is public.
+func displayParts(n model.Name) []string {
+	if n.Schema == "public" {
+		return []string{n.Name}
+	}
+	return []string{n.Schema, n.Name}
 }
 
 func display(n model.Name) string {
@@ -422,4 +432,101 @@ func similarValues(a, b []string) bool {
 func sameColumn(a, b *model.Column, sameType func(a, b string) bool) bool {
 	return sameType(a.Type, b.Type) && a.NotNull == b.NotNull && a.Collation == b.Collation &&
 		a.Default.Equal(b.Default) && a.Generated.Equal(b.Generated) && (a.Identity == nil) == (b.Identity == nil)
+}
+
+// StaleHints returns a warning for each renamed-from directive that names
+// nothing: its old name is not in the current schema, its new name is not
+// either (so it was not applied already), and the database has the
+// directive's table or enum (so it is not a fresh database, where every
+// directive names nothing). Such a directive is usually misspelled, or
+// names a capitalised object without quotes; it would otherwise turn a
+// rename into a drop and an add without a word.
+func StaleHints(hints []Hint, current *model.Catalog) []string {
+	var out []string
+	for _, group := range groupByTarget(hints) {
+		stale, anyKnown, near := true, false, ""
+		for _, h := range group {
+			oldExists, newExists, known, names := hintState(h, current)
+			if oldExists || newExists {
+				stale = false
+				break
+			}
+			anyKnown = anyKnown || known
+			for _, n := range names {
+				if strings.EqualFold(n, h.Old) && near == "" {
+					near = n
+				}
+			}
+		}
+		if !stale || !anyKnown {
+			continue
+		}
+		h := group[0]
+		for _, g := range group {
+			if _, _, known, _ := hintState(g, current); known {
+				h = g // the kind the directive can be about
+				break
+			}
+		}
+		msg := fmt.Sprintf("%s: %s %s: the database has no %s %s, so nothing is renamed", h.Pos, Directive, h.Old, h.Kind, h.Old)
+		if near != "" {
+			msg += fmt.Sprintf(" (did you mean %s? names keep their case only between double quotes)", pgsql.QuoteIdent(near))
+		}
+		out = append(out, msg)
+	}
+	return out
+}
+
+// hintState reports whether a directive's old and new names exist in the
+// current schema, whether its table or enum does (known; always for a
+// table, enum or index when the schema holds any), and the names of that
+// kind there, for suggestions.
+func hintState(h Hint, current *model.Catalog) (oldExists, newExists, known bool, names []string) {
+	schema := h.Schema
+	if schema == "" {
+		schema = "public"
+	}
+	switch h.Kind {
+	case HintTable:
+		for _, t := range current.Tables {
+			if t.Name.Schema == schema {
+				names = append(names, t.Name.Name)
+			}
+		}
+		return slices.Contains(names, h.Old), slices.Contains(names, h.Name), len(current.Tables) > 0, names
+	case HintEnum:
+		for _, e := range current.Enums {
+			if e.Name.Schema == schema {
+				names = append(names, e.Name.Name)
+			}
+		}
+		return slices.Contains(names, h.Old), slices.Contains(names, h.Name), len(current.Enums) > 0, names
+	case HintIndex:
+		for _, ix := range current.Indexes {
+			if ix.Schema == schema {
+				names = append(names, ix.Name)
+			}
+		}
+		return slices.Contains(names, h.Old), slices.Contains(names, h.Name), len(current.Tables) > 0, names
+	case HintColumn, HintConstraint:
+		t := current.Table(model.Name{Schema: schema, Name: h.Name})
+		if t == nil {
+			return false, false, false, nil
+		}
+		if h.Kind == HintColumn {
+			for _, c := range t.Columns {
+				names = append(names, c.Name)
+			}
+		} else {
+			for _, c := range t.Constraints {
+				names = append(names, c.Name)
+			}
+		}
+		return slices.Contains(names, h.Old), slices.Contains(names, h.Member), true, names
+	}
+	e := current.Enum(model.Name{Schema: schema, Name: h.Name})
+	if e == nil {
+		return false, false, false, nil
+	}
+	return slices.Contains(e.Values, h.Old), slices.Contains(e.Values, h.Member), true, e.Values
 }

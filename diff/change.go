@@ -420,18 +420,66 @@ type AlterComposite struct {
 	Add, Drop, Retype []*model.Attribute
 }
 
+// CreateDefinition creates an object held as a model.Definition (an
+// aggregate, an operator, a text search configuration, a rule, a
+// publication, ...) with its settings.
+type CreateDefinition struct {
+	Def *model.Definition
+	// Shell creates only the shell of a base type (CREATE TYPE name),
+	// which its I/O functions need before the type can be defined in
+	// full by a second CreateDefinition.
+	Shell bool
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
+
+// DropDefinition drops an object held as a model.Definition. Recreate is
+// set when it is created again in this change set.
+type DropDefinition struct {
+	Def      *model.Definition
+	Recreate bool
+	// Cascade are the objects that go with it: a base type's I/O
+	// functions, which depend on it as it depends on them (DROP TYPE ...
+	// CASCADE).
+	Cascade []model.ObjectID
+	// Cause is set when the change only makes way for another: the
+	// object is dropped and recreated because it depends on something
+	// that changes (see dependents.go). It says what and why.
+	Cause string
+}
+
+// AlterDefinition changes the settings of an object held as a
+// model.Definition in place: a text search configuration's mappings, a
+// publication's tables, an event trigger's state, OPTIONS, ...
+type AlterDefinition struct {
+	From, To *model.Definition
+	// Reset are the settings taken away (removed, or changed and set
+	// again), Set the settings given (added or changed); resets run
+	// first.
+	Reset, Set []model.Setting
+}
+
 // describeObject renders an object for messages: "users.email" for a
 // column, "name on table" for other members, "f(integer)" for a function.
 func describeObject(id model.ObjectID) string {
 	switch id.Kind {
 	case model.KindColumn:
 		return id.Name.Name + "." + id.Member
-	case model.KindConstraint, model.KindTrigger, model.KindPolicy, model.KindDomainCheck:
+	case model.KindConstraint, model.KindTrigger, model.KindPolicy, model.KindDomainCheck, model.KindRule:
 		return id.Member + " on " + id.Name.Name
-	case model.KindFunction, model.KindProcedure:
+	case model.KindFunction, model.KindProcedure, model.KindAggregate:
 		return nm(id.Name) + "(" + id.Args + ")"
-	case model.KindSchema, model.KindExtension:
-		return id.Name.Name
+	case model.KindOperator:
+		return nm(id.Name) + " (" + id.Args + ")"
+	case model.KindOpClass, model.KindOpFamily:
+		return nm(id.Name) + " USING " + id.Args
+	case model.KindCast, model.KindUserMapping:
+		return id.Object()
+	}
+	if id.Name.Schema == "" {
+		return id.Name.Name // schemas, extensions and the global kinds
 	}
 	return nm(id.Name)
 }

@@ -105,10 +105,7 @@ func (d *differ) dependents() error {
 // depends says how an object depends on another, for causes.
 func depends(id model.ObjectID) string {
 	switch id.Kind {
-	case model.KindView, model.KindMatView, model.KindPolicy:
-		return "reads"
-	case model.KindFunction, model.KindProcedure:
-		return "uses"
+
 	}
 	return "depends on"
 }
@@ -151,6 +148,19 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 			return con.Expr != nil || con.Where != nil || len(con.Elements) > 0
 		}
 		return false
+	case model.KindStatistics, model.KindPublication:
+		// PostgreSQL drops a statistics object with a column it covers
+		// and rebuilds it when the column's type changes, and takes a
+		// dropped table out of a publication; only what an expression
+		// calls or casts to blocks.
+		return x.how == gone && x.id.Kind != model.KindColumn && x.id.Kind != model.KindTable
+	case model.KindAggregate, model.KindOperator, model.KindOpFamily, model.KindOpClass, model.KindCast,
+		model.KindRange, model.KindBaseType, model.KindTSParser, model.KindTSTemplate, model.KindTSDictionary,
+		model.KindTSConfig, model.KindRule, model.KindEventTrigger, model.KindFDW, model.KindServer,
+		model.KindUserMapping, model.KindForeignTable:
+		// PostgreSQL records a dependency on what they name, and
+		// refuses to drop it or change its type under them.
+		return true
 	case model.KindIndex:
 		ix := d.fg.value(u).(*model.Index)
 		switch x.how {
@@ -216,6 +226,14 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 			ti := target.Value.(*model.Index)
 			d.add(CreateIndex{Index: ti, OnView: d.tg.view(ti.Table) != nil, Cause: cause})
 		}
+	case *model.Definition:
+		if v.ID.Kind == model.KindBaseType && d.inUse(id) {
+			return fmt.Errorf("diff: cannot recreate %s, which %s, while columns use it", id, cause)
+		}
+		d.add(DropDefinition{Def: v, Recreate: target != nil, Cause: cause})
+		if target != nil && !d.created[id] {
+			d.createDefinition(target.Value.(*model.Definition), cause)
+		}
 	case *model.Column:
 		if v.Generated != nil {
 			d.add(DropColumn{Table: id.Name, Column: v, Recreate: true, Cause: cause})
@@ -258,6 +276,11 @@ func (d *differ) recreateViewMembers(v *model.View) {
 	for _, t := range d.tg.triggersOf(v.Name) {
 		if !d.created[t.ID()] {
 			d.add(CreateTrigger{Trigger: t})
+		}
+	}
+	for _, def := range d.tg.definitionsOf(v.Name) {
+		if !d.created[def.ID] {
+			d.createDefinition(def, "")
 		}
 	}
 	// The members' own drops must go: they left with the view.
@@ -307,6 +330,8 @@ func Recreation(c Change) (id model.ObjectID, cause string, ok bool) {
 		id, cause = c.Index.ID(), c.Cause
 	case DropColumn:
 		id, cause = model.ColumnID(c.Table, c.Column.Name), c.Cause
+	case DropDefinition:
+		id, cause = c.Def.ID, c.Cause
 	}
 	return id, cause, cause != ""
 }

@@ -545,3 +545,55 @@ func withCause(s, cause string) string {
 	}
 	return s + " (it " + cause + ")"
 }
+
+// Describe says what the change does, for people.
+func (c CreateDefinition) Describe() string {
+	id := c.Def.ID
+	if c.Shell {
+		return "added shell of " + id.Kind.String() + " " + q(describeObject(id))
+	}
+	return withCause("added "+id.Kind.String()+" "+q(describeObject(id)), c.Cause)
+}
+
+// Describe says what the change does, for people.
+func (c DropDefinition) Describe() string {
+	id := c.Def.ID
+	return withCause("removed "+id.Kind.String()+" "+q(describeObject(id)), c.Cause)
+}
+
+// Describe says what the change does, for people.
+func (c AlterDefinition) Describe() string {
+	id := c.To.ID
+	var parts []string
+	for _, s := range c.Reset {
+		if c.To.Setting(s.Name) == nil {
+			parts = append(parts, "removed "+s.Name)
+		}
+	}
+	for _, s := range c.Set {
+		v := s.Value.Canon
+		if len(v) > 60 {
+			v = v[:57] + "..."
+		}
+		parts = append(parts, "set "+s.Name+" to "+v)
+	}
+	return "changed " + id.Kind.String() + " " + q(describeObject(id)) + ": " + strings.Join(parts, ", ")
+}
+
+// Subject names the object the change is about.
+func (c CreateDefinition) Subject() string { return definitionSubject(c.Def.ID) }
+
+// Subject names the object the change is about.
+func (c DropDefinition) Subject() string { return definitionSubject(c.Def.ID) }
+
+// Subject names the object the change is about.
+func (c AlterDefinition) Subject() string { return definitionSubject(c.To.ID) }
+
+// definitionSubject names a definition for grouping: its table for a
+// member (a rule), else the object.
+func definitionSubject(id model.ObjectID) string {
+	if id.Kind.Info().Member {
+		return nm(id.Name)
+	}
+	return describeObject(id)
+}

@@ -135,9 +135,11 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	d.views()
 	d.indexes()
 	d.triggers()
+	d.definitions()
 	if err := d.dependents(); err != nil {
 		return nil, err
 	}
+	d.absorbCascades()
 	d.comments()
 	d.privileges()
 	return sortChanges(d.live(), d.fg, d.tg)
@@ -165,6 +167,14 @@ func (d *differ) add(cs ...Change) {
 			d.memberDrops[c.Index.Table] = append(d.memberDrops[c.Index.Table], i)
 		case DropTrigger:
 			d.memberDrops[c.Trigger.Table] = append(d.memberDrops[c.Trigger.Table], i)
+		case DropDefinition:
+			// A definition that belongs to a table (a rule, statistics)
+			// and is dropped for itself, not for a dependency.
+			if c.Def.Table != nil && c.Cause == "" {
+				d.memberDrops[*c.Def.Table] = append(d.memberDrops[*c.Def.Table], i)
+			}
+		case AlterDefinition:
+			d.inPlace[c.To.ID] = append(d.inPlace[c.To.ID], i)
 		case AlterColumn:
 			if !c.From.Default.Equal(c.To.Default) {
 				d.defaultSet[model.ColumnID(c.Table, c.From.Name)] = true
@@ -177,7 +187,7 @@ func (d *differ) add(cs ...Change) {
 		for _, id := range e.drops {
 			d.dropped[id] = true
 		}
-		for _, id := range e.creates {
+		for _, id := range append(e.creates, e.shells...) {
 			d.created[id] = true
 		}
 	}

@@ -12,6 +12,11 @@ import (
 // graphs (see sortChanges).
 type effect struct {
 	creates, drops, alters, needs []model.ObjectID
+	// shells are created ahead of what they depend on: a base type's
+	// shell, which its I/O functions need before it can be defined. What
+	// is in a dependency cycle with a shelled object needs only the
+	// shell; everything else waits for its creation in full.
+	shells []model.ObjectID
 	// touches are objects changed in a way nothing that depends on them
 	// notices (an owner, row security, a trigger's enabled state): the
 	// change only runs between the object's creation and its drop.
@@ -22,6 +27,7 @@ type effect struct {
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
+func (e *effect) shell(ids ...model.ObjectID)  { e.shells = append(e.shells, ids...) }
 func (e *effect) drop(ids ...model.ObjectID)   { e.drops = append(e.drops, ids...) }
 func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids...) }
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
@@ -216,6 +222,17 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(model.PolicyID(c.Table, c.Policy.Name))
 	case AlterPolicy:
 		e.alter(model.PolicyID(c.Table, c.To.Name))
+	case CreateDefinition:
+		if c.Shell {
+			e.shell(c.Def.ID)
+		} else {
+			e.create(definitionMembers(c.Def)...)
+		}
+	case DropDefinition:
+		e.drop(definitionMembers(c.Def)...)
+		e.drop(c.Cascade...)
+	case AlterDefinition:
+		e.alter(c.To.ID)
 	case SetComment, SetOwner, SetPrivileges:
 		e.need(objectOf(c))
 	case SetDefaultPrivileges:
@@ -240,6 +257,16 @@ func objectOf(c Change) model.ObjectID {
 		return c.Object
 	}
 	return model.ObjectID{}
+}
+
+// definitionMembers returns the ID of a definition and of what goes with
+// it: a foreign table's columns.
+func definitionMembers(d *model.Definition) []model.ObjectID {
+	ids := []model.ObjectID{d.ID}
+	for _, c := range d.Columns {
+		ids = append(ids, model.ColumnID(d.ID.Name, c.Name))
+	}
+	return ids
 }
 
 func containsID(list []model.ObjectID, id model.ObjectID) bool {

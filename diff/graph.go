@@ -48,6 +48,13 @@ type graph struct {
 	// owned maps a column to the sequence it owns (the first in catalog
 	// order).
 	owned map[model.ColumnRef]*model.Sequence
+	// tableDefs lists the definitions that belong to a table or view
+	// (rules, statistics), in catalog order.
+	tableDefs map[model.Name][]*model.Definition
+	// named resolves the references to definitions of the other kinds
+	// (operators, operator classes and families, text search objects,
+	// foreign-data wrappers, servers), by reference kind and name.
+	named map[model.Ref][]node
 }
 
 func newGraph(cat *model.Catalog) *graph {
@@ -59,7 +66,8 @@ func newGraph(cat *model.Catalog) *graph {
 		signatures: map[string]*model.Function{}, indexes: map[model.Name][]*model.Index{},
 		triggers: map[model.Name][]*model.Trigger{}, partitions: map[model.Name][]*model.Table{},
 		parents: map[model.Name]bool{},
-		owned:   map[model.ColumnRef]*model.Sequence{}}
+		owned:   map[model.ColumnRef]*model.Sequence{}, named: map[model.Ref][]node{},
+		tableDefs: map[model.Name][]*model.Definition{}}
 	for i := range objs {
 		o := &objs[i]
 		id := node(i)
@@ -80,6 +88,12 @@ func newGraph(cat *model.Catalog) *graph {
 		case model.KindFunction, model.KindProcedure:
 			g.functions[o.ID.Name] = append(g.functions[o.ID.Name], id)
 		}
+		if d, ok := o.Value.(*model.Definition); ok {
+			g.register(id, model.Ref{Kind: o.ID.Kind.Info().Ref, Name: o.ID.Name})
+			for _, r := range d.Provides {
+				g.register(id, r)
+			}
+		}
 	}
 	for _, f := range cat.Functions {
 		if sig := f.Signature(); g.signatures[sig] == nil {
@@ -99,6 +113,11 @@ func newGraph(cat *model.Catalog) *graph {
 		}
 		for _, p := range t.Inherits {
 			g.parents[p] = true
+		}
+	}
+	for _, def := range cat.Definitions {
+		if def.Table != nil {
+			g.tableDefs[*def.Table] = append(g.tableDefs[*def.Table], def)
 		}
 	}
 	for _, s := range cat.Sequences {
@@ -191,6 +210,16 @@ func (g *graph) depsOf(id model.ObjectID) []node {
 	return nil
 }
 
+// dependsOn reports whether a depends on b directly.
+func (g *graph) dependsOn(a, b model.ObjectID) bool {
+	nb, ok := g.ids[b]
+	if !ok {
+		return false
+	}
+	_, found := slices.BinarySearchFunc(g.depsOf(a), nb, func(x, y node) int { return g.objs[x].ID.Compare(g.objs[y].ID) })
+	return found
+}
+
 func (g *graph) usersOf(id model.ObjectID) []node {
 	if n, ok := g.ids[id]; ok {
 		return g.users[n]
@@ -214,6 +243,26 @@ func (g *graph) parent(id model.ObjectID) (node, bool) {
 	return 0, false
 }
 
+// register makes references of the given kind and name resolve to a
+// definition: a range type answers to its name as a type and as a
+// function (its constructor), an aggregate to its name as a function, a
+// foreign table to its name as a relation and a type.
+func (g *graph) register(n node, r model.Ref) {
+	switch r.Kind {
+	case 0:
+	case model.RefType:
+		g.types[r.Name] = n
+	case model.RefFunction:
+		g.functions[r.Name] = append(g.functions[r.Name], n)
+	case model.RefRelation:
+		g.relations[r.Name] = n
+		g.types[r.Name] = n
+	default:
+		k := model.Ref{Kind: r.Kind, Name: r.Name}
+		g.named[k] = append(g.named[k], n)
+	}
+}
+
 // resolve appends to out the nodes a reference of owner points at; none
 // when the reference is to something outside the catalog (an extension's
 // object, pg_catalog).
@@ -227,6 +276,8 @@ func (g *graph) resolve(out []node, owner model.ObjectID, r model.Ref) []node {
 	switch r.Kind {
 	case model.RefSchema:
 		return add(g.node(model.ObjectID{Kind: model.KindSchema, Name: r.Name}))
+	case model.RefExtension:
+		return add(g.node(model.ObjectID{Kind: model.KindExtension, Name: r.Name}))
 	case model.RefRelation:
 		n, ok := g.relations[r.Name]
 		return add(n, ok)
@@ -250,8 +301,9 @@ func (g *graph) resolve(out []node, owner model.ObjectID, r model.Ref) []node {
 		return append(out, g.functions[r.Name]...)
 	case model.RefCollation:
 		return add(g.node(model.ObjectID{Kind: model.KindCollation, Name: r.Name}))
+	default:
+		return append(out, g.named[model.Ref{Kind: r.Kind, Name: r.Name}]...)
 	}
-	return out
 }
 
 // referencedKey returns the primary key or unique constraint a foreign key

@@ -138,7 +138,55 @@ func sampleChanges() map[string]diff.Change {
 			RevokeGrantOption: []model.Grant{{Grantee: "w", Privilege: "INSERT"}}},
 		"SetDefaultPrivileges": diff.SetDefaultPrivileges{Role: "a", Schema: "app", On: "TABLES",
 			Grant: []model.Grant{{Grantee: "r", Privilege: "SELECT"}}},
+		"CreateDefinition": diff.CreateDefinition{Def: tsConfig},
+		"DropDefinition":   diff.DropDefinition{Def: tsConfig},
+		"AlterDefinition":  diff.AlterDefinition{From: tsConfig, To: tsConfig, Set: tsConfig.Settings, Reset: tsConfig.Settings},
 	}
+}
+
+// tsConfig is a text search configuration with one mapping, for the
+// samples of the definition changes.
+var tsConfig = &model.Definition{ID: model.ObjectID{Kind: model.KindTSConfig, Name: nm("cfg")},
+	Create: model.Expr{SQL: `CREATE TEXT SEARCH CONFIGURATION public.cfg (PARSER = "default")`},
+	Settings: []model.Setting{{Name: "MAPPING FOR word", Value: model.Expr{SQL: "ALTER MAPPING FOR word WITH simple"},
+		Reset: "DROP MAPPING FOR word"}}}
+
+// sampleDefinitions holds one definition of every kind held as one, each
+// with a comment where PostgreSQL allows one.
+func sampleDefinitions(comment string) []*model.Definition {
+	ids := []model.ObjectID{
+		{Kind: model.KindAggregate, Name: nm("agg"), Args: "integer"},
+		{Kind: model.KindOperator, Name: nm("==="), Args: "integer, integer"},
+		{Kind: model.KindOpFamily, Name: nm("fam"), Args: "btree"},
+		{Kind: model.KindOpClass, Name: nm("cls"), Args: "btree"},
+		{Kind: model.KindCast, Args: "integer AS public.e"},
+		{Kind: model.KindRange, Name: nm("rng")},
+		{Kind: model.KindBaseType, Name: nm("base")},
+		{Kind: model.KindTSParser, Name: nm("prs")},
+		{Kind: model.KindTSTemplate, Name: nm("tmpl")},
+		{Kind: model.KindTSDictionary, Name: nm("dict")},
+		{Kind: model.KindTSConfig, Name: nm("cfg")},
+		{Kind: model.KindRule, Name: nm("t"), Member: "r"},
+		{Kind: model.KindEventTrigger, Name: model.Name{Name: "evt"}},
+		{Kind: model.KindStatistics, Name: nm("st")},
+		{Kind: model.KindFDW, Name: model.Name{Name: "fdw"}},
+		{Kind: model.KindServer, Name: model.Name{Name: "srv"}},
+		{Kind: model.KindUserMapping, Name: model.Name{Name: "srv"}, Member: "public"},
+		{Kind: model.KindForeignTable, Name: nm("ft")},
+		{Kind: model.KindPublication, Name: model.Name{Name: "pub"}},
+	}
+	var out []*model.Definition
+	for _, id := range ids {
+		d := &model.Definition{ID: id, Create: model.Expr{SQL: "CREATE " + id.Kind.Info().Keyword + " " + id.Object()}}
+		if !id.Kind.Info().NoComment {
+			d.Comment = comment
+		}
+		if id.Kind == model.KindForeignTable {
+			d.Columns = []*model.Column{{Name: "c", Comment: comment}}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -200,7 +248,8 @@ func sampleCatalog() *model.Catalog {
 			{Name: nm("v"), Query: model.Expr{SQL: "SELECT 1", Canon: "SELECT 1"}, Comment: withComment},
 			{Name: nm("mv"), Materialized: true, Query: model.Expr{SQL: "SELECT 1", Canon: "SELECT 1"}, Comment: withComment},
 		},
-		Triggers: []*model.Trigger{{Table: nm("t"), Name: "trg", Function: nm("f"), Comment: withComment}},
+		Triggers:    []*model.Trigger{{Table: nm("t"), Name: "trg", Function: nm("f"), Comment: withComment}},
+		Definitions: sampleDefinitions(withComment),
 	}
 }
 
@@ -246,7 +295,7 @@ func TestEveryKindIsHandled(t *testing.T) {
 			t.Errorf("kind %s: sampleCatalog has no object of it, or Catalog.Objects does not list it", k)
 		case info.Keyword == "":
 			t.Errorf("kind %s: no SQL keyword", k)
-		case !commented[k]:
+		case !commented[k] && !info.NoComment:
 			t.Errorf("kind %s: a changed comment is not detected", k)
 		}
 	}
@@ -286,6 +335,8 @@ func clearComment(v any) {
 	case *model.View:
 		o.Comment = ""
 	case *model.Trigger:
+		o.Comment = ""
+	case *model.Definition:
 		o.Comment = ""
 	default:
 		panic(fmt.Sprintf("clearComment: %T", v))

@@ -88,6 +88,10 @@ func (g *graph) indexesOf(n model.Name) []*model.Index { return g.indexes[n] }
 // triggersOf returns the triggers of a table or view, in catalog order.
 func (g *graph) triggersOf(n model.Name) []*model.Trigger { return g.triggers[n] }
 
+// definitionsOf returns the definitions that belong to a table or view
+// (rules, statistics), in catalog order.
+func (g *graph) definitionsOf(n model.Name) []*model.Definition { return g.tableDefs[n] }
+
 // partitionsOf returns the partitions of a table, and theirs, recursively.
 func (g *graph) partitionsOf(n model.Name) []*model.Table {
 	var out []*model.Table

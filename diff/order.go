@@ -20,6 +20,7 @@ const (
 	phRename phase = iota
 	phDropViews
 	phDropLateFunctions
+	phDropTableDefinitions // rules, statistics, publications, event triggers
 	phDropTriggers
 	phDropPolicies
 	phDropForeignKeys
@@ -31,6 +32,7 @@ const (
 	phUpdateExtensions
 	phCreateCollations
 	phCreateEnums
+	phCreateShells // base types' shells
 	phAddEnumValues
 	phSwapTypes
 	phCreateDomains
@@ -38,6 +40,7 @@ const (
 	phCreateSequences
 	phAlterSequences
 	phCreateFunctions
+	phCreateDefinitions // aggregates, operators, casts, text search, ...
 	phCreateTables
 	phAlterTables
 	phAlterDomains
@@ -53,6 +56,9 @@ const (
 	phSetTriggers
 	phRowSecurity
 	phCreatePolicies
+	phCreateTableDefinitions // rules, statistics, publications
+	phAlterDefinitions
+	phCreateEventTriggers
 	phComments
 	phOwners     // after sequences are owned by their columns, which needs equal owners
 	phPrivileges // after owners: grants to a new owner merge into its ownership
@@ -60,6 +66,7 @@ const (
 	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables
 	phDropSequences
+	phDropDefinitions
 	phDropFunctions
 	phDropTypes
 	phDropCollations
@@ -225,6 +232,54 @@ func (c SetComment) order() (phase, string) {
 }
 func (c AlterComposite) order() (phase, string) { return phCreateComposites, c.To.Name.String() }
 
+func (c CreateDefinition) order() (phase, string) {
+	k := definitionKey(c.Def.ID)
+	switch {
+	case c.Shell:
+		return phCreateShells, k
+	case c.Def.ID.Kind == model.KindRange:
+		return phCreateDomains, k
+	}
+	return createPhase(c.Def.ID.Kind), k
+}
+
+func (c DropDefinition) order() (phase, string) {
+	k := definitionKey(c.Def.ID)
+	if c.Recreate {
+		return phDropRecreated, "7" + k
+	}
+	switch createPhase(c.Def.ID.Kind) {
+	case phCreateTableDefinitions, phCreateEventTriggers:
+		return phDropTableDefinitions, k
+	case phCreateTables:
+		return phDropTables, k
+	}
+	return phDropDefinitions, k
+}
+
+func (c AlterDefinition) order() (phase, string) { return phAlterDefinitions, definitionKey(c.To.ID) }
+
+// createPhase is the phase definitions of a kind are created in, when the
+// dependency graph leaves them free: most after functions and before
+// tables; foreign tables with tables; what belongs to tables after them;
+// event triggers, which fire on later DDL, last.
+func createPhase(k model.Kind) phase {
+	switch k {
+	case model.KindForeignTable:
+		return phCreateTables
+	case model.KindRule, model.KindStatistics, model.KindPublication:
+		return phCreateTableDefinitions
+	case model.KindEventTrigger:
+		return phCreateEventTriggers
+	}
+	return phCreateDefinitions
+}
+
+// definitionKey orders definitions by kind, then name.
+func definitionKey(id model.ObjectID) string {
+	return fmt.Sprintf("%02d %s", id.Kind, id.Object())
+}
+
 func triggerKey(t *model.Trigger) string { return t.Table.String() + "." + t.Name }
 
 // sortChanges orders changes so that every object exists before what
@@ -338,6 +393,9 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 	n := len(cs)
 	effs := make([]effect, n)
 	creators, droppers, alterers := map[model.ObjectID][]int{}, map[model.ObjectID][]int{}, map[model.ObjectID][]int{}
+	// shellers create the shells of objects (a base type's), which is all
+	// an object in a cycle with them needs (its I/O functions).
+	shellers := map[model.ObjectID][]int{}
 	relCreators, relDroppers := map[model.Name][]int{}, map[model.Name][]int{}
 	for i, c := range cs {
 		e, err := effects(c, fg, tg)
@@ -345,6 +403,9 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 			return nil, nil, err
 		}
 		effs[i] = e
+		for _, id := range e.shells {
+			shellers[id] = append(shellers[id], i)
+		}
 		for _, id := range e.creates {
 			creators[id] = append(creators[id], i)
 			if id.Kind.Info().Relation {
@@ -377,6 +438,12 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 			for _, x := range list {
 				for _, n := range tg.depsOf(x) {
 					y := tg.id(n)
+					for _, j := range shellers[y] {
+						edge(j, i)
+					}
+					if len(shellers[y]) > 0 && tg.dependsOn(y, x) {
+						continue // the shell is enough for what y depends on
+					}
 					for _, j := range creators[y] {
 						edge(j, i)
 					}
@@ -430,7 +497,15 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 				edge(j, i) // an object is changed before it is dropped
 			}
 		}
+		for _, x := range e.shells {
+			for _, j := range droppers[x] {
+				edge(j, i)
+			}
+		}
 		for _, x := range e.creates {
+			for _, j := range shellers[x] {
+				edge(j, i) // the shell first
+			}
 			for _, j := range droppers[x] {
 				edge(j, i)
 			}

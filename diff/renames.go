@@ -67,6 +67,9 @@ func (d *differ) applyRenames() ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := d.definitionsUnderRenames(ren); err != nil {
+		return nil, err
+	}
 	from := d.from.Clone()
 	exprsDone := false
 	if d.exprRenamer != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
@@ -179,8 +180,67 @@ func objectOf(cat *model.Catalog, typ, identity string) (model.ObjectID, bool) {
 				return f.ID(), true
 			}
 		}
+	case "foreign table column":
+		t, c := column(identity)
+		return model.ColumnID(t, c), true
+	case "publication relation", "publication namespace":
+		_, pub, _ := strings.Cut(identity, " in publication ")
+		return model.ObjectID{Kind: model.KindPublication, Name: model.Name{Name: unquote(pub)}}, true
+	}
+	if typ == "type" || typ == "rule" {
+		// A multirange type stands for its range type; a table's rule is
+		// a definition.
+		for _, d := range cat.Definitions {
+			for _, r := range d.Provides {
+				if r.Kind == model.RefType && identityOf(model.ObjectID{Kind: model.KindRange, Name: r.Name}) == identity {
+					return d.ID, true
+				}
+			}
+		}
+	}
+	for _, d := range cat.Definitions {
+		if pgIdentityTypes[d.ID.Kind] == typ && identityOf(d.ID) == identity {
+			return d.ID, true
+		}
 	}
 	return model.ObjectID{}, false
+}
+
+// pgIdentityTypes are the object types pg_identify_object prints for the
+// kinds held as definitions.
+var pgIdentityTypes = map[model.Kind]string{model.KindAggregate: "aggregate", model.KindOperator: "operator",
+	model.KindOpClass: "operator class", model.KindOpFamily: "operator family", model.KindCast: "cast",
+	model.KindRange: "type", model.KindBaseType: "type", model.KindTSParser: "text search parser",
+	model.KindTSTemplate: "text search template", model.KindTSDictionary: "text search dictionary",
+	model.KindTSConfig: "text search configuration", model.KindRule: "rule", model.KindEventTrigger: "event trigger",
+	model.KindStatistics: "statistics object", model.KindFDW: "foreign-data wrapper", model.KindServer: "server",
+	model.KindUserMapping: "user mapping", model.KindForeignTable: "foreign table", model.KindPublication: "publication"}
+
+// identityOf renders a definition's ID as pg_identify_object prints its
+// object.
+func identityOf(id model.ObjectID) string {
+	q := pgsql.QualifiedName(id.Name.Schema, id.Name.Name)
+	switch id.Kind {
+	case model.KindAggregate:
+		args := strings.ReplaceAll(strings.ReplaceAll(id.Args, " ORDER BY ", ", "), "VARIADIC ", "")
+		if args == "*" {
+			args = ""
+		}
+		return q + "(" + strings.ReplaceAll(args, ", ", ",") + ")"
+	case model.KindOperator:
+		return pgsql.QuoteIdent(id.Name.Schema) + "." + id.Name.Name + "(" + strings.ReplaceAll(id.Args, ", ", ",") + ")"
+	case model.KindOpClass, model.KindOpFamily:
+		return q + " USING " + id.Args
+	case model.KindCast:
+		return "(" + id.Args + ")"
+	case model.KindRule:
+		return pgsql.QuoteIdent(id.Member) + " on " + q
+	case model.KindEventTrigger, model.KindFDW, model.KindServer, model.KindPublication:
+		return pgsql.QuoteIdent(id.Name.Name)
+	case model.KindUserMapping:
+		return id.Member + " on server " + pgsql.QuoteIdent(id.Name.Name)
+	}
+	return q
 }
 
 func unquote(s string) string {

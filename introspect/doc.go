@@ -15,7 +15,13 @@
 // derives from others (an identity column's sequence, the index behind a
 // constraint, what a partition gets from its parent), the autogen version
 // table ([WithVersionTable]) and whatever the scope filter excludes
-// ([WithFilter]). Objects the model cannot represent (rules, event
-// triggers, range and base types, aggregates, operators, foreign and typed
-// tables) make Inspect fail with an [*UnsupportedError] rather than vanish.
+// ([WithFilter]). Objects the model cannot represent (shell types and
+// operators, typed tables, foreign tables that inherit, conversions,
+// transforms, access methods, languages, subscriptions) make Inspect fail
+// with an [*UnsupportedError] rather than vanish.
+//
+// The objects held as model.Definition (aggregates, operators, text search
+// objects, rules, publications, ...) are read generically: each query
+// (queries/aggregates.sql, ...) prints an object as the statements that
+// create it, and sqlnorm reads them as it reads the user's.
 package introspect

@@ -6,6 +6,8 @@ import (
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -47,13 +49,28 @@ func TestSQLIsFaithful(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer conn.Close(ctx)
-			// check runs sql in a transaction that is rolled back, with an
-			// empty search_path so that nothing resolves by luck, and
-			// compares two strings it queries.
+			// check runs sql in a transaction that is rolled back, with a
+			// search_path of only the schemas of the file's extensions, so
+			// that nothing of the file's own resolves by luck, and
+			// compares two strings it queries. Extensions stay on the
+			// path: an operator an extension shares with a built-in name
+			// (PostGIS's && on geometry) cannot be qualified without the
+			// operand types, and is written bare, to resolve through the
+			// search_path as it does when a revision runs.
+			var extSchemas []string
+			for _, e := range cat.Extensions {
+				if e.Schema != "" && !slices.Contains(extSchemas, pgsql.QuoteIdent(e.Schema)) {
+					extSchemas = append(extSchemas, pgsql.QuoteIdent(e.Schema))
+				}
+			}
+			path := "''"
+			if len(extSchemas) > 0 {
+				path = strings.Join(extSchemas, ", ")
+			}
 			check := func(what string, setup []string, query string) {
 				t.Helper()
 				err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-					if _, err := tx.Exec(ctx, "SET LOCAL search_path = ''"); err != nil {
+					if _, err := tx.Exec(ctx, "SET LOCAL search_path = "+path); err != nil {
 						return err
 					}
 					for _, s := range setup {

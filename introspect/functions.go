@@ -17,6 +17,7 @@ type functionRow struct {
 	Returns         string   `db:"returns"`
 	Language        string   `db:"language"`
 	Body            string   `db:"body"`
+	Library         string   `db:"library"`
 	SQLBody         string   `db:"sql_body"`
 	Volatility      string   `db:"volatility"`
 	Strict          bool     `db:"strict"`
@@ -26,6 +27,7 @@ type functionRow struct {
 	Cost            float64  `db:"cost"`
 	Rows            float64  `db:"rows"`
 	Config          []string `db:"config"`
+	Support         string   `db:"support"`
 	OID             int64    `db:"oid"`
 }
 
@@ -39,7 +41,8 @@ func (r *reader) function(row *functionRow) error {
 	f := &model.Function{Name: model.Name{Schema: row.Schema, Name: row.Name}, Procedure: row.Kind == "p",
 		Returns: row.Returns, Language: row.Language, Volatility: volatility[row.Volatility], Strict: row.Strict,
 		Security: "INVOKER", Leakproof: row.Leakproof, Parallel: parallelism[row.Parallel], Cost: row.Cost,
-		Rows: row.Rows, Config: nilIfEmpty(row.Config), Comment: r.comment("pg_proc", row.OID, 0)}
+		Rows: row.Rows, Config: nilIfEmpty(row.Config), Window: row.Kind == "w", Support: row.Support, Library: row.Library,
+		Comment: r.comment("pg_proc", row.OID, 0)}
 	if row.SecurityDefiner {
 		f.Security = "DEFINER"
 	}

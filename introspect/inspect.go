@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -83,11 +84,11 @@ func (e *UnsupportedError) Error() string {
 
 // kinds lists the catalog queries, in the order they run and are applied:
 // tables before what hangs off them.
-var kinds = []string{
+var kinds = append([]string{
 	"unsupported", "comments", "privileges", "roles", "lookups", "schemas", "extensions", "collations", "enums", "domains",
 	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes",
 	"views", "triggers", "policies",
-}
+}, definitionKinds...)
 
 // SessionSettings are the settings Inspect reads the catalog under, as
 // "name = value": an empty search_path, so that every name PostgreSQL
@@ -230,6 +231,9 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 		return collect(rows, r.trigger)
 	case "policies":
 		return collect(rows, r.policy)
+	}
+	if slices.Contains(definitionKinds, kind) {
+		return collect(rows, r.definition)
 	}
 	return fmt.Errorf("unknown kind %s", kind)
 }

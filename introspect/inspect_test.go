@@ -3,10 +3,12 @@ package introspect_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/introspect"
@@ -89,24 +91,46 @@ func TestInspectInTransaction(t *testing.T) {
 }
 
 // TestInspectUnsupported checks that objects the model cannot hold make
-// Inspect fail rather than vanish.
+// Inspect fail rather than vanish, and that the SQL reader refuses the
+// same objects: what PostgreSQL can hold and autogen cannot represent is
+// refused loudly by both readers.
 func TestInspectUnsupported(t *testing.T) {
-	conn := connect(t, `CREATE TABLE t (id int); CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;
-		CREATE TYPE fr AS RANGE (subtype = float8);`)
-	_, err := introspect.Inspect(context.Background(), conn)
-	var u *introspect.UnsupportedError
-	if !errors.As(err, &u) || len(u.Objects) != 2 {
-		t.Fatalf("got %v", err)
-	}
-	// The multirange type comes with the range type and is not listed.
-	want := []string{"range type public.fr", "rule public.t r"}
-	for i, w := range want {
-		if u.Objects[i] != w {
-			t.Errorf("object %d = %q, want %q", i, u.Objects[i], w)
-		}
-	}
-	// The connection is usable afterwards.
-	if _, err := conn.Exec(context.Background(), "SELECT 1"); err != nil {
-		t.Errorf("connection left broken: %v", err)
+	for _, c := range []struct {
+		name, sql, want string
+	}{
+		{"shell type", `CREATE TYPE later;`, "shell type public.later"},
+		{"shell operator", `CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq, COMMUTATOR = ====);`,
+			"shell operator public.===="},
+		{"typed table", `CREATE TYPE pair AS (a integer, b integer); CREATE TABLE pairs OF pair;`, "typed table public.pairs"},
+		{"conversion", `CREATE CONVERSION latin1_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;`, "conversion public.latin1_utf8"},
+		{"access method", `CREATE ACCESS METHOD my_btree TYPE INDEX HANDLER bthandler;`, "access method my_btree"},
+		{"language", `CREATE LANGUAGE my_plpgsql HANDLER plpgsql_call_handler;`, "language my_plpgsql"},
+		{"subscription", `CREATE SUBSCRIPTION feed CONNECTION 'dbname=nowhere' PUBLICATION p WITH (connect = false, slot_name = NONE);`,
+			"subscription feed"},
+		{"inheriting foreign table", `CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;
+			CREATE TABLE parent (a integer); CREATE FOREIGN TABLE child () INHERITS (parent) SERVER s;`,
+			"foreign table that inherits or is a partition public.child"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := ddlparse.Parse("schema.sql", []byte(c.sql)); !errors.Is(err, ddlparse.ErrUnsupported) {
+				t.Errorf("the SQL reader gives %v, want it refused as not supported", err)
+			}
+			conn := connect(t, c.sql)
+			_, err := introspect.Inspect(context.Background(), conn)
+			var u *introspect.UnsupportedError
+			if !errors.As(err, &u) || !slices.Contains(u.Objects, c.want) {
+				t.Fatalf("got %v, want %q among the unsupported objects", err, c.want)
+			}
+			// The connection is usable afterwards.
+			if _, err := conn.Exec(context.Background(), "SELECT 1"); err != nil {
+				t.Errorf("connection left broken: %v", err)
+			}
+			if c.name == "subscription" {
+				// A database with a subscription cannot be dropped.
+				if _, err := conn.Exec(context.Background(), "DROP SUBSCRIPTION feed"); err != nil {
+					t.Error(err)
+				}
+			}
+		})
 	}
 }

@@ -33,9 +33,12 @@ type reader struct {
 	// name, so the index rows can complete them.
 	constraints map[[2]model.Name]*model.Constraint
 	viewColumns map[model.Name][]string
-	views       []*viewRow
-	partitions  []*tableRow
-	unsupported []string
+	// foreignTables are the foreign tables read, for the columns views
+	// read from them.
+	foreignTables map[model.Name]*model.Definition
+	views         []*viewRow
+	partitions    []*tableRow
+	unsupported   []string
 	// jobs feeds expressions to the parsing workers while rows are still
 	// arriving. queued finds the job of a text already queued, so that
 	// identical texts are parsed once; ordered lists the jobs in the order
@@ -57,7 +60,8 @@ func newReader() *reader {
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
 		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
-		viewColumns: map[model.Name][]string{}, jobs: make(chan *exprJob, 1024), queued: map[exprKey]*exprJob{}}
+		viewColumns: map[model.Name][]string{}, foreignTables: map[model.Name]*model.Definition{},
+		jobs: make(chan *exprJob, 1024), queued: map[exprKey]*exprJob{}}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		r.workers.Add(1)
 		go r.parseWorker()
@@ -107,6 +111,13 @@ func (r *reader) columns(n model.Name) ([]string, bool) {
 	if t := r.tables[n]; t != nil {
 		out := make([]string, len(t.Columns))
 		for i, c := range t.Columns {
+			out[i] = c.Name
+		}
+		return out, true
+	}
+	if ft := r.foreignTables[n]; ft != nil {
+		out := make([]string, len(ft.Columns))
+		for i, c := range ft.Columns {
 			out[i] = c.Name
 		}
 		return out, true

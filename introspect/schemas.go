@@ -14,18 +14,19 @@ func (r *reader) schema(row *schemaRow) error {
 }
 
 type extensionRow struct {
-	Name           string `db:"name"`
-	Schema         string `db:"schema"`
-	Version        string `db:"version"`
-	DefaultVersion string `db:"default_version"`
-	OID            int64  `db:"oid"`
-	DefaultComment string `db:"default_comment"`
+	Name           string   `db:"name"`
+	Schema         string   `db:"schema"`
+	Version        string   `db:"version"`
+	DefaultVersion string   `db:"default_version"`
+	OID            int64    `db:"oid"`
+	DefaultComment string   `db:"default_comment"`
+	Requires       []string `db:"requires"`
 }
 
 // extension reads an installed extension. The version and comment are
 // kept only when they differ from what CREATE EXTENSION gives by default.
 func (r *reader) extension(row *extensionRow) error {
-	e := &model.Extension{Name: row.Name, Schema: row.Schema, Version: row.Version,
+	e := &model.Extension{Name: row.Name, Schema: row.Schema, Version: row.Version, Requires: nilIfEmpty(row.Requires),
 		Comment: r.comment("pg_extension", row.OID, 0)}
 	if e.Version == row.DefaultVersion {
 		e.Version = ""

@@ -21,6 +21,9 @@ type Catalog struct {
 	Indexes    []*Index
 	Views      []*View
 	Triggers   []*Trigger
+	// Definitions are the objects of the kinds held as statements (see
+	// Definition), sorted by ID.
+	Definitions []*Definition
 
 	// Public is the public schema, which every database starts with and
 	// Schemas never lists: it is here for its owner and privileges. Nil
@@ -106,6 +109,15 @@ func (c *Catalog) IndexesOf(n Name) []*Index {
 	return out
 }
 
+// Definition returns the definition with the given ID, or nil.
+func (c *Catalog) Definition(id ObjectID) *Definition {
+	i, ok := slices.BinarySearchFunc(c.Definitions, id, func(d *Definition, id ObjectID) int { return d.ID.Compare(id) })
+	if !ok {
+		return nil
+	}
+	return c.Definitions[i]
+}
+
 // Sort puts every collection into its canonical order. Readers call it once
 // after building a catalog; it is idempotent.
 func (c *Catalog) Sort() {
@@ -136,6 +148,10 @@ func (c *Catalog) Sort() {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
+	slices.SortFunc(c.Definitions, func(a, b *Definition) int { return a.ID.Compare(b.ID) })
+	for _, d := range c.Definitions {
+		slices.SortFunc(d.Settings, func(a, b Setting) int { return cmp.Compare(a.Name, b.Name) })
+	}
 	for _, d := range c.Domains {
 		slices.SortFunc(d.Checks, func(a, b *DomainCheck) int { return cmp.Compare(a.Name, b.Name) })
 	}

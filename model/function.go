@@ -14,8 +14,11 @@ type Function struct {
 	Returns  string
 	Language string
 	// Body is the function body as stored by PostgreSQL (prosrc): the text
-	// between the dollar quotes for most languages.
+	// between the dollar quotes for most languages, the link symbol for C.
 	Body Expr
+	// Library is the object file of a C function (probin, as in AS
+	// '$libdir/unaccent', 'unaccent_dict'); "" for other languages.
+	Library string
 	// Volatility is "VOLATILE", "STABLE" or "IMMUTABLE".
 	Volatility string
 	Strict     bool
@@ -26,7 +29,12 @@ type Function struct {
 	Cost     float64
 	Rows     float64
 	// Config lists SET clauses as "name=value", sorted.
-	Config  []string
+	Config []string
+	// Window is set for a window function (CREATE FUNCTION ... WINDOW).
+	Window bool
+	// Support is the planner support function (SUPPORT), qualified
+	// unless in pg_catalog; "" for none.
+	Support string
 	Comment string
 	Access
 }

@@ -32,6 +32,27 @@ const (
 	KindMatView
 	KindTrigger
 	KindPolicy
+	// The kinds below are held as [Definition]s: objects PostgreSQL
+	// creates with one statement and changes in place in few ways.
+	KindAggregate
+	KindOperator
+	KindOpFamily
+	KindOpClass
+	KindCast
+	KindRange
+	KindBaseType
+	KindTSParser
+	KindTSTemplate
+	KindTSDictionary
+	KindTSConfig
+	KindRule
+	KindEventTrigger
+	KindStatistics
+	KindFDW
+	KindServer
+	KindUserMapping
+	KindForeignTable
+	KindPublication
 	kindEnd
 )
 
@@ -63,6 +84,16 @@ type KindInfo struct {
 	// DefaultsOn is how ALTER DEFAULT PRIVILEGES names the kind
 	// ("TABLES"), for kinds it applies to.
 	DefaultsOn string
+	// Definition is set for kinds held as a [Definition] (Catalog.
+	// Definitions) rather than a type of their own.
+	Definition bool
+	// NoComment is set for kinds PostgreSQL cannot comment on (user
+	// mappings).
+	NoComment bool
+	// Ref is the kind of reference that names objects of the kind, for
+	// kinds other objects refer to: a range type is a RefType, an
+	// aggregate a RefFunction, a foreign table a RefRelation.
+	Ref RefKind
 }
 
 // Privileges of the kinds, as GRANT spells them.
@@ -98,6 +129,26 @@ var kinds = [kindEnd]KindInfo{
 		Privileges: relationPrivileges, DefaultsOn: "TABLES"},
 	KindTrigger: {Name: "trigger", Keyword: "TRIGGER", Member: true},
 	KindPolicy:  {Name: "policy", Keyword: "POLICY", Member: true},
+
+	KindAggregate:    {Name: "aggregate", Keyword: "AGGREGATE", Definition: true, Owned: true, Ref: RefFunction},
+	KindOperator:     {Name: "operator", Keyword: "OPERATOR", Definition: true, Owned: true, Ref: RefOperator},
+	KindOpFamily:     {Name: "operator family", Keyword: "OPERATOR FAMILY", Definition: true, Owned: true, Ref: RefOpFamily},
+	KindOpClass:      {Name: "operator class", Keyword: "OPERATOR CLASS", Definition: true, Owned: true, Ref: RefOpClass},
+	KindCast:         {Name: "cast", Keyword: "CAST", Definition: true},
+	KindRange:        {Name: "range type", Keyword: "TYPE", Definition: true, Owned: true, Ref: RefType},
+	KindBaseType:     {Name: "base type", Keyword: "TYPE", Definition: true, Owned: true, Ref: RefType},
+	KindTSParser:     {Name: "text search parser", Keyword: "TEXT SEARCH PARSER", Definition: true, Ref: RefTSParser},
+	KindTSTemplate:   {Name: "text search template", Keyword: "TEXT SEARCH TEMPLATE", Definition: true, Ref: RefTSTemplate},
+	KindTSDictionary: {Name: "text search dictionary", Keyword: "TEXT SEARCH DICTIONARY", Definition: true, Owned: true, Ref: RefTSDictionary},
+	KindTSConfig:     {Name: "text search configuration", Keyword: "TEXT SEARCH CONFIGURATION", Definition: true, Owned: true, Ref: RefTSConfig},
+	KindRule:         {Name: "rule", Keyword: "RULE", Member: true, Definition: true},
+	KindEventTrigger: {Name: "event trigger", Keyword: "EVENT TRIGGER", Definition: true, Owned: true},
+	KindStatistics:   {Name: "statistics", Keyword: "STATISTICS", Definition: true, Owned: true},
+	KindFDW:          {Name: "foreign data wrapper", Keyword: "FOREIGN DATA WRAPPER", Definition: true, Owned: true, Ref: RefFDW},
+	KindServer:       {Name: "server", Keyword: "SERVER", Definition: true, Owned: true, Ref: RefServer},
+	KindUserMapping:  {Name: "user mapping", Keyword: "USER MAPPING", Definition: true, NoComment: true},
+	KindForeignTable: {Name: "foreign table", Keyword: "FOREIGN TABLE", Relation: true, Definition: true, Owned: true, Ref: RefRelation},
+	KindPublication:  {Name: "publication", Keyword: "PUBLICATION", Definition: true, Owned: true},
 }
 
 // Info describes the kind.
@@ -137,10 +188,15 @@ type ObjectID struct {
 	// table or domain the member belongs to; for a schema or extension
 	// only Name.Name is set.
 	Name Name
-	// Member is the name of a column, constraint, trigger, policy or
-	// domain constraint.
+	// Member is the name of a column, constraint, trigger, policy, rule
+	// or domain constraint; for a user mapping, the role ("public" for
+	// PUBLIC), Name.Name being the server.
 	Member string
-	// Args are a function's identity argument types.
+	// Args are a function's or aggregate's identity argument types
+	// ("integer, text", "double precision ORDER BY anyelement", "*"), an
+	// operator's operand types ("integer, integer", "NONE, integer"), a
+	// cast's types ("integer AS public.t"), or the index method of an
+	// operator class or family ("btree").
 	Args string
 }
 
@@ -151,14 +207,24 @@ func (id ObjectID) String() string {
 }
 
 // Object renders the object's name without its kind, for messages:
-// "public.users.email", "f(integer)".
+// "public.users.email", "f(integer)", "public.<< (integer, integer)",
+// "public.ops USING btree", "(integer AS public.t)", "FOR bob SERVER s".
 func (id ObjectID) Object() string {
 	s := id.Name.String()
-	switch {
-	case id.Member != "":
+	switch id.Kind {
+	case KindFunction, KindProcedure, KindAggregate:
+		return s + "(" + id.Args + ")"
+	case KindOperator:
+		return s + " (" + id.Args + ")"
+	case KindOpClass, KindOpFamily:
+		return s + " USING " + id.Args
+	case KindCast:
+		return "(" + id.Args + ")"
+	case KindUserMapping:
+		return "FOR " + id.Member + " SERVER " + id.Name.Name
+	}
+	if id.Member != "" {
 		s += "." + id.Member
-	case id.Kind == KindFunction || id.Kind == KindProcedure:
-		s += "(" + id.Args + ")"
 	}
 	return s
 }
@@ -184,9 +250,12 @@ func (id ObjectID) Compare(o ObjectID) int {
 // false for other kinds.
 func (id ObjectID) Parent(c *Catalog) (ObjectID, bool) {
 	switch id.Kind {
-	case KindColumn, KindConstraint, KindTrigger, KindPolicy:
+	case KindColumn, KindConstraint, KindTrigger, KindPolicy, KindRule:
 		if v := c.View(id.Name); v != nil {
 			return v.ID(), true
+		}
+		if ft := (ObjectID{Kind: KindForeignTable, Name: id.Name}); c.Definition(ft) != nil {
+			return ft, true
 		}
 		return ObjectID{Kind: KindTable, Name: id.Name}, true
 	case KindDomainCheck:

@@ -68,6 +68,23 @@ func (v *View) ID() ObjectID {
 // ID identifies the trigger.
 func (t *Trigger) ID() ObjectID { return ObjectID{Kind: KindTrigger, Name: t.Table, Member: t.Name} }
 
+// SQLRef names the object the way SQL does after its kind's keyword, in
+// COMMENT ON and DROP (see internal/pgsql's ObjectKinds).
+func (id ObjectID) SQLRef() pgsql.ObjectRef {
+	r := pgsql.ObjectRef{Kind: id.Kind.Info().Keyword}
+	switch {
+	case id.Kind.Info().Member:
+		r.Schema, r.Table, r.Name = id.Name.Schema, id.Name.Name, id.Member
+	case id.Kind == KindUserMapping:
+		r.Name, r.Args = id.Name.Name, id.Member
+	case id.Kind == KindOpClass || id.Kind == KindOpFamily:
+		r.Schema, r.Name, r.Table = id.Name.Schema, id.Name.Name, id.Args
+	default:
+		r.Schema, r.Name, r.Args = id.Name.Schema, id.Name.Name, id.Args
+	}
+	return r
+}
+
 // ColumnID identifies a column of a table.
 func ColumnID(table Name, column string) ObjectID {
 	return ObjectID{Kind: KindColumn, Name: table, Member: column}
@@ -176,7 +193,11 @@ func (c *Catalog) walk(withRefs bool, fn func(Object)) {
 		add(s.ID(), s.Comment, s)
 	}
 	for _, e := range c.Extensions {
-		add(e.ID(), e.Comment, e, schemaRef(e.Schema))
+		var refs []Ref
+		for _, r := range e.Requires {
+			refs = append(refs, Ref{Kind: RefExtension, Name: Name{Name: r}})
+		}
+		add(e.ID(), e.Comment, e, schemaRef(e.Schema), refs)
 	}
 	for _, x := range c.Collations {
 		add(x.ID(), x.Comment, x, schemaRef(x.Name.Schema))
@@ -289,6 +310,12 @@ func (c *Catalog) walk(withRefs bool, fn func(Object)) {
 	for _, t := range c.Triggers {
 		add(t.ID(), t.Comment, t, t.Definition.Refs)
 	}
+	for _, d := range c.Definitions {
+		add(d.ID, d.Comment, d, schemaRef(d.ID.Name.Schema), d.Refs())
+		for _, col := range d.Columns {
+			add(ColumnID(d.ID.Name, col.Name), col.Comment, col)
+		}
+	}
 }
 
 // keyRefs returns the references of an index or exclusion key.
@@ -299,6 +326,9 @@ func keyRefs(k IndexKey) []Ref {
 	}
 	refs = append(refs, exprRefs(k.Expr)...)
 	refs = append(refs, collationRefs(k.Collation)...)
+	if parts := pgsql.SplitQualified(k.Opclass); len(parts) == 2 && parts[0] != "pg_catalog" {
+		refs = append(refs, Ref{Kind: RefOpClass, Name: Name{Schema: parts[0], Name: parts[1]}})
+	}
 	return refs
 }
 

@@ -23,10 +23,28 @@ const (
 	// RefSchema is the reference every object has to its schema (other
 	// than public, which always exists).
 	RefSchema
+	// References to definitions (see [Definition]) by name: an operator
+	// class or family of any index method, text search objects, foreign
+	// data wrappers and servers (global: only Name.Name is set).
+	RefOpFamily
+	RefOpClass
+	RefTSParser
+	RefTSTemplate
+	RefTSDictionary
+	RefTSConfig
+	RefFDW
+	RefServer
+	// RefExtension is a reference to an extension (one that requires
+	// it); only Name.Name is set.
+	RefExtension
 )
 
 var refKindNames = map[RefKind]string{RefRelation: "relation", RefColumn: "column", RefType: "type",
-	RefFunction: "function", RefOperator: "operator", RefCollation: "collation", RefSchema: "schema"}
+	RefFunction: "function", RefOperator: "operator", RefCollation: "collation", RefSchema: "schema",
+	RefOpFamily: "operator family", RefOpClass: "operator class", RefTSParser: "text search parser",
+	RefTSTemplate: "text search template", RefTSDictionary: "text search dictionary",
+	RefTSConfig: "text search configuration", RefFDW: "foreign data wrapper", RefServer: "server",
+	RefExtension: "extension"}
 
 // String names the kind, for messages and dumps.
 func (k RefKind) String() string { return refKindNames[k] }

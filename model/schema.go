@@ -15,7 +15,10 @@ type Extension struct {
 	Name    string
 	Schema  string
 	Version string
-	Comment string
+	// Requires are the extensions it requires (its control file's
+	// requires), sorted: installed before it, dropped after it.
+	Requires []string
+	Comment  string
 }
 
 // Collation is a collation object created with CREATE COLLATION.

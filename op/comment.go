@@ -15,8 +15,13 @@ import (
 //   - COLUMN: Schema, Table, Name (the column).
 //   - CONSTRAINT, TRIGGER, POLICY: Schema, Table, Name.
 //   - DOMAIN CONSTRAINT: Schema, Table (the domain), Name.
-//   - FUNCTION, PROCEDURE: Schema, Name, Args (the argument types).
-//   - SCHEMA, EXTENSION: Name.
+//   - FUNCTION, PROCEDURE, AGGREGATE: Schema, Name, Args (the argument
+//     types).
+//   - SCHEMA, EXTENSION, EVENT TRIGGER, FOREIGN DATA WRAPPER, SERVER,
+//     PUBLICATION: Name.
+//   - RULE: Schema, Table, Name; OPERATOR CLASS, OPERATOR FAMILY:
+//     Schema, Name, Table (the index method); OPERATOR: Schema, Name,
+//     Args ("integer, integer"); CAST: Args ("integer AS public.t").
 //   - the others: Schema, Name.
 //
 // An empty Text removes the comment.
@@ -31,8 +36,8 @@ type Comment struct {
 
 // Statements renders COMMENT ON.
 func (o Comment) Statements() ([]string, error) {
-	if o.On == "" || o.Name == "" {
-		return nil, invalid("Comment", "On and Name are required")
+	if o.On == "" || (o.Name == "" && o.Args == "") {
+		return nil, invalid("Comment", "On and Name (or a cast's Args) are required")
 	}
 	ref := pgsql.ObjectRef{Kind: o.On, Schema: o.Schema, Table: o.Table, Name: o.Name, Args: o.Args}
 	if _, ok := pgsql.ObjectKinds[strings.ToUpper(o.On)]; !ok {

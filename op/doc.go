@@ -30,6 +30,6 @@
 // Operations of your own implement [Operation], and [Reverser] and
 // [Hazardous] where they can. One that must decide as it goes, such as
 // [Backfill] updating batch after batch until no row is left, implements
-// [Runner]: the migration then lets it run its own statements through [DB],
+// [Stepwise]: the migration then lets it run its own statements through [DB],
 // which reports each one and its [Progress] to the runtime.
 package op

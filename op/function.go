@@ -18,7 +18,10 @@ type CreateFunction struct {
 	Returns  string
 	Language string
 	// Body is the function's source; it is dollar-quoted when rendered.
-	Body string
+	// For a C function it is the link symbol, and Library the object
+	// file: AS 'library', 'symbol'.
+	Body    string
+	Library string
 	// StandardBody marks a SQL-standard body (RETURN expr, or BEGIN
 	// ATOMIC ... END), which is written as SQL, not as a string.
 	StandardBody bool
@@ -37,7 +40,11 @@ type CreateFunction struct {
 	// "name=value"; each is rendered as pg_dump renders it, the value as a
 	// string literal (list settings such as search_path element by
 	// element).
-	Config    []string
+	Config []string
+	// Window makes a window function.
+	Window bool
+	// Support names the planner support function, as SQL.
+	Support   string
 	OrReplace bool
 	Comment   string
 }
@@ -115,6 +122,9 @@ func (o CreateFunction) Statements() ([]string, error) {
 		b.WriteString("\n RETURNS " + o.Returns)
 	}
 	b.WriteString("\n LANGUAGE " + QuoteIdent(o.Language))
+	if o.Window {
+		b.WriteString(" WINDOW")
+	}
 	if !o.Procedure {
 		if o.Volatility != "" && !strings.EqualFold(o.Volatility, "VOLATILE") {
 			b.WriteString(" " + strings.ToUpper(o.Volatility))
@@ -138,12 +148,18 @@ func (o CreateFunction) Statements() ([]string, error) {
 	if o.SecurityDefiner {
 		b.WriteString(" SECURITY DEFINER")
 	}
+	if o.Support != "" {
+		b.WriteString(" SUPPORT " + o.Support)
+	}
 	for _, c := range o.Config {
 		b.WriteString("\n " + pgsql.SetClause(c))
 	}
-	if o.StandardBody {
+	switch {
+	case o.StandardBody:
 		b.WriteString("\n" + o.Body)
-	} else {
+	case o.Library != "":
+		b.WriteString("\nAS " + QuoteLiteral(o.Library) + ", " + QuoteLiteral(o.Body))
+	default:
 		b.WriteString("\nAS " + DollarQuote(o.Body))
 	}
 	out := []string{b.String()}

@@ -2,20 +2,20 @@ package op
 
 import "context"
 
-// Runner is implemented by operations that run a sequence of statements of
+// Stepwise is implemented by operations that run a sequence of statements of
 // their own instead of a fixed list, deciding as they go: a batched
 // [Backfill] repeats an UPDATE until no row is left, a concurrent
 // [CreateIndex] first clears the INVALID index a failed build left behind.
 // Online, the migration calls Run; offline (--sql, lint), it renders
 // Statements, which must do the same work as a script.
 //
-// Runners that loop must be [NonTransactional]: each step commits on its
+// Stepwise operations that loop must be [NonTransactional]: each step commits on its
 // own, which only a segment outside a transaction allows.
-type Runner interface {
+type Stepwise interface {
 	Run(ctx context.Context, db DB) error
 }
 
-// DB is the database a [Runner] works on: the connection of the revision,
+// DB is the database a [Stepwise] operation works on: the connection of the revision,
 // seen through the migration, so that every statement is reported like
 // the statements of other operations.
 type DB interface {

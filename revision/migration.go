@@ -124,7 +124,7 @@ func (e *StatementError) SQLState() string {
 }
 
 // Apply renders each operation and runs (or, offline, emits) its
-// statements in order. Online, an operation that implements [op.Runner]
+// statements in order. Online, an operation that implements [op.Stepwise]
 // runs itself through the migration instead.
 func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
 	for _, o := range ops {
@@ -146,7 +146,7 @@ func (m *Migration) Apply(ctx context.Context, ops ...op.Operation) error {
 				return err
 			}
 		}
-		runner, isRunner := o.(op.Runner)
+		runner, isRunner := o.(op.Stepwise)
 		var stmts []string
 		if !isRunner || m.x == nil {
 			var err error

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -108,16 +107,9 @@ func (a *App) readAdoption(ctx context.Context, dir string, o *adoptOptions) (*a
 	if ad.catalog, err = autogenerate.ReadCurrent(ctx, conn, f); err != nil {
 		return nil, err
 	}
+	// The filter leaves out the sequences the excluded tables own
+	// (goose's id) with them.
 	ad.exclude = f.ExcludeTables
-	// The filter leaves out an excluded table but not the serial sequence
-	// it owns (goose's id): leave that out too, here and in autogen.toml.
-	ad.catalog.Sequences = slices.DeleteFunc(ad.catalog.Sequences, func(s *model.Sequence) bool {
-		if s.OwnedBy == nil || f.Table(s.OwnedBy.Table.Schema, s.OwnedBy.Table.Name) {
-			return false
-		}
-		ad.exclude = append(ad.exclude, s.Name.Schema+"."+s.Name.Name)
-		return true
-	})
 	return ad, nil
 }
 

@@ -119,7 +119,7 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 		return nil, err
 	}
 	a.printSettled(rep)
-	renames, err := confirmedRenames(o.renames, cfg.SchemaPath(), current, desired)
+	renames, err := a.confirmedRenames(o.renames, cfg.SchemaPath(), current, desired)
 	if err != nil {
 		return nil, err
 	}

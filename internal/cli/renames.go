@@ -19,7 +19,7 @@ import (
 // renameHelp documents the forms --rename accepts.
 const renameHelp = `confirm a rename (repeatable), names as in the database: TABLE=NEW, TABLE.COLUMN=NEW, ` +
 	`index:INDEX=NEW, constraint:TABLE.CONSTRAINT=NEW, enum:TYPE=NEW, value:TYPE.VALUE=NEW; ` +
-	`each name may start with SCHEMA.`
+	`each name may start with SCHEMA.; names are as in the database, case included, and "double-quoted" when they hold . = : " or spaces.`
 
 // parseRenames reads --rename flags; see renameHelp. Every old name must
 // exist in the current schema.
@@ -33,16 +33,12 @@ func parseRenames(flags []string, current *model.Catalog) (diff.Renames, error) 
 	return up, nil
 }
 
-func parseRename(f string, current *model.Catalog, up *diff.Renames) error {
-	ref, newName, ok := strings.Cut(f, "=")
-	kind, rest, prefixed := strings.Cut(ref, ":")
-	if !prefixed {
-		kind, rest = "", ref
+func parseRename(arg string, current *model.Catalog, up *diff.Renames) error {
+	f, err := autogenerate.ParseRenameFlag(arg)
+	if err != nil {
+		return err
 	}
-	if !ok || newName == "" || (kind != "value" && strings.Contains(newName, ".")) {
-		return errors.New("want OLD=NEW with a new name of one part; see --help")
-	}
-	parts := strings.Split(rest, ".")
+	kind, parts, newName := f.Kind, f.Old, f.New
 	// split tries the object name with and without a leading schema.
 	split := func(exists func(model.Name) bool) (model.Name, []string, bool) {
 		if len(parts) >= 2 {
@@ -96,8 +92,6 @@ func parseRename(f string, current *model.Catalog, up *diff.Renames) error {
 			n.Name = nn
 		}
 		putMember(up.EnumValues, n, value, newName)
-	default:
-		return fmt.Errorf("unknown kind %q; see --help", kind)
 	}
 	return nil
 }
@@ -128,8 +122,9 @@ func putMember(m map[model.Name]map[string]string, k model.Name, old, n string) 
 }
 
 // confirmedRenames gathers the confirmed renames: --rename flags and the
-// renamed-from comments of the schema source.
-func confirmedRenames(flags []string, schemaPath string, current, desired *model.Catalog) (diff.Renames, error) {
+// renamed-from comments of the schema source. A comment that names nothing
+// in the database is warned about (see autogenerate.StaleHints).
+func (a *App) confirmedRenames(flags []string, schemaPath string, current, desired *model.Catalog) (diff.Renames, error) {
 	fromFlags, err := parseRenames(flags, current)
 	if err != nil {
 		return fromFlags, err
@@ -137,6 +132,9 @@ func confirmedRenames(flags []string, schemaPath string, current, desired *model
 	hints, err := autogenerate.ScanRenamedFrom(schemaPath)
 	if err != nil {
 		return fromFlags, exitcode.With(exitcode.Schema, err)
+	}
+	for _, w := range autogenerate.StaleHints(hints, current) {
+		fmt.Fprintf(a.Stderr, "Warning: %s\n", w)
 	}
 	fromComments, err := autogenerate.ResolveHints(hints, current, desired)
 	if err != nil {
@@ -180,7 +178,7 @@ func (a *App) settleRenames(ctx context.Context, probe dataProbe, cmp *autogener
 		}
 		if !a.quiet {
 			for _, c := range harmless {
-				fmt.Fprintf(a.Stderr, "Possible rename %s: written as a drop and an add, which loses no data in this database (confirm with --rename %s to keep it a rename)\n", c, c.Flag())
+				fmt.Fprintf(a.Stderr, "Possible rename %s: written as a drop and an add, which loses no data in this database (confirm with --rename %s to keep it a rename)\n", c, shellWord(c.Flag()))
 			}
 		}
 		return cmp, nil
@@ -256,9 +254,21 @@ func refusal(cands []autogenerate.Candidate) string {
 	var b strings.Builder
 	b.WriteString("Refusing to write a revision: these look like renames, and a drop and an add would lose their data:\n")
 	for _, c := range cands {
-		fmt.Fprintf(&b, "  - %s (confirm with --rename %s)\n", c, c.Flag())
+		fmt.Fprintf(&b, "  - %s (confirm with --rename %s)\n", c, shellWord(c.Flag()))
 	}
 	b.WriteString("Confirm each rename with --rename, or with a \"-- " + autogenerate.Directive + " OLD\" comment on the new definition in the schema;\n")
 	b.WriteString("if they are not renames, run again with --no-rename.\n")
 	return b.String()
+}
+
+// shellWord quotes an argument for a POSIX shell when it holds anything
+// but letters, digits and _ . : = / -, so that a suggested command can be
+// pasted as printed.
+func shellWord(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_.:=/-", r)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
 }

@@ -189,7 +189,10 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	if _, err := settle.Settle(ctx, conn, after, desired, settle.Options{}); err != nil {
 		return fail("ERROR settle after up", err.Error())
 	}
-	again, err := autogenerate.Compare(after, desired, opts)
+	// The renames are done: comparing again takes the options without them.
+	checkOpts := opts
+	checkOpts.Renames = autogenerate.NewRenames()
+	again, err := autogenerate.Compare(after, desired, checkOpts)
 	if err != nil {
 		return fail("ERROR diff after up", err.Error())
 	}

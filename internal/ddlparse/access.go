@@ -26,6 +26,9 @@ type accessTarget struct {
 	what   string
 	// tbl is set for a table, whose columns column privileges name.
 	tbl *table
+	// def is set for an object held as a model.Definition: it has an
+	// owner, but its privileges are not modelled.
+	def bool
 	// lenient skips privileges the kind does not have instead of
 	// refusing them (a sequence named by GRANT ... ON TABLE).
 	lenient bool
@@ -213,6 +216,9 @@ func (b *builder) grantTargets(s *pg.GrantStmt) ([]accessTarget, error) {
 		if err != nil {
 			return nil, err
 		}
+		if t.def {
+			return nil, b.unsupported("privileges on " + t.what + " (owners of such objects are supported, privileges are not)")
+		}
 		// GRANT ... ON TABLE also names sequences; PostgreSQL keeps only
 		// the privileges a sequence has (with a warning).
 		t.lenient = s.Objtype == pg.ObjectType_OBJECT_TABLE && t.kind == model.KindSequence
@@ -312,10 +318,18 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 			}
 			return accessTarget{kind: model.KindSequence, acc: &s.m.Access, schema: n.Schema, what: n.String()}, nil
 		}
+		if t, ok := b.definitionTarget(n, model.KindForeignTable); ok {
+			return t, nil
+		}
 		return accessTarget{}, b.errorAt(rv.Location, ErrUndefined, "%s %s does not exist", strings.ToLower(objectWord(objtype)), n)
 	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
 		f, err := b.functionByArgs(o.GetObjectWithArgs())
 		if err != nil {
+			if n, nerr := b.nameRef(sqlnorm.KindFunction, o.GetObjectWithArgs().GetObjname()); nerr == nil {
+				if t, ok := b.definitionTarget(n, model.KindAggregate); ok {
+					return t, nil
+				}
+			}
 			return accessTarget{}, err
 		}
 		return accessTarget{kind: f.ID().Kind, acc: &f.Access, schema: f.Name.Schema, what: f.Signature()}, nil
@@ -343,6 +357,9 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 		case b.composites[n] != nil:
 			return accessTarget{kind: model.KindComposite, acc: &b.composites[n].Access, schema: n.Schema, what: n.String()}, nil
 		}
+		if t, ok := b.definitionTarget(n, model.KindRange, model.KindBaseType); ok {
+			return t, nil
+		}
 		return accessTarget{}, b.errorAt(-1, ErrUndefined, "type %s does not exist", n)
 	case pg.ObjectType_OBJECT_COLLATION:
 		n, err := b.nameRef(sqlnorm.KindCollation, o.GetList().GetItems())
@@ -360,7 +377,16 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 	case pg.ObjectType_OBJECT_TABLESPACE, pg.ObjectType_OBJECT_PARAMETER_ACL:
 		return accessTarget{}, b.unsupported(strings.ToLower(objectWord(objtype)) + " privileges (they are cluster-level)")
 	}
-	return accessTarget{}, b.unsupported("privileges or owner of a " + strings.ToLower(objectWord(objtype)))
+	if d, ok, err := b.definitionNamed(objtype, o); ok {
+		if err != nil {
+			return accessTarget{}, err
+		}
+		if !d.ID.Kind.Info().Owned {
+			return accessTarget{}, b.unsupported("privileges or owner of " + d.ID.Kind.String() + " " + d.ID.String())
+		}
+		return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String(), def: true}, nil
+	}
+	return accessTarget{}, b.unsupported("privileges or owner of objects of kind " + strings.ToLower(objectWord(objtype)))
 }
 
 // alterOwner applies ALTER ... OWNER TO for the kinds that are not
@@ -408,6 +434,17 @@ func (b *builder) relationOwner(objtype pg.ObjectType, rv *pg.RangeVar, rs *pg.R
 	if objtype == pg.ObjectType_OBJECT_INDEX {
 		b.role(rs, false)
 		return nil
+	}
+	if objtype == pg.ObjectType_OBJECT_FOREIGN_TABLE {
+		parts := []*pg.Node{sqlnorm.MakeString(rv.Relname)}
+		if rv.Schemaname != "" {
+			parts = append([]*pg.Node{sqlnorm.MakeString(rv.Schemaname)}, parts...)
+		}
+		t, err := b.accessTarget(objtype, &pg.Node{Node: &pg.Node_List{List: &pg.List{Items: parts}}})
+		if err != nil {
+			return err
+		}
+		return b.setOwner(t, b.role(rs, false))
 	}
 	t, err := b.accessTarget(pg.ObjectType_OBJECT_TABLE, &pg.Node{Node: &pg.Node_RangeVar{RangeVar: rv}})
 	if err != nil {
@@ -533,4 +570,18 @@ func (b *builder) finishAccess(c *model.Catalog) {
 		}
 	}
 	c.Roles = b.roles
+}
+
+// definitionTarget finds an object of one of the kinds held as a
+// model.Definition by its name, where GRANT and ALTER ... OWNER TO name it
+// like a table, a function or a type; ok is false when there is none, so
+// that the caller reports the object as missing. An aggregate is found by
+// its name alone: GRANT refuses definitions whatever their arguments.
+func (b *builder) definitionTarget(n model.Name, kinds ...model.Kind) (accessTarget, bool) {
+	for id, d := range b.definitions {
+		if id.Name == n && slices.Contains(kinds, id.Kind) {
+			return accessTarget{kind: id.Kind, acc: &d.Access, schema: n.Schema, what: id.String(), def: true}, true
+		}
+	}
+	return accessTarget{}, false
 }

@@ -57,6 +57,14 @@ func TestAccessErrors(t *testing.T) {
 		{"owner of a linked sequence", "CREATE TABLE t (id serial);\nALTER SEQUENCE t_id_seq OWNER TO boss;", ddlparse.ErrInvalid, "linked to table"},
 		{"data", "CREATE TABLE t (a int);\nUPDATE t SET a = 1;", ddlparse.ErrUnsupported, "keep data out of schema.sql"},
 		{"drop of what is never created", "DROP TABLE public.gone;\nCREATE TABLE t (a int);", ddlparse.ErrUndefined, "schema.sql:1:1: table public.gone does not exist"},
+		{"privileges of a foreign table", "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER s FOREIGN DATA WRAPPER w;\nCREATE FOREIGN TABLE ft (a int) SERVER s;\nGRANT SELECT ON ft TO r;",
+			ddlparse.ErrUnsupported, "schema.sql:4:1: privileges on foreign table public.ft (owners of such objects are supported"},
+		{"privileges of an aggregate", "CREATE AGGREGATE s(int) (sfunc = int4pl, stype = int);\nREVOKE EXECUTE ON FUNCTION s(int) FROM PUBLIC;",
+			ddlparse.ErrUnsupported, "privileges on aggregate public.s(integer)"},
+		{"privileges of a range type", "CREATE TYPE r AS RANGE (subtype = int4);\nGRANT USAGE ON TYPE r TO x;", ddlparse.ErrUnsupported, "privileges on range type public.r"},
+		{"privileges on a server", "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER s FOREIGN DATA WRAPPER w;\nGRANT USAGE ON FOREIGN SERVER s TO r;",
+			ddlparse.ErrUnsupported, "privileges on server s"},
+		{"owner of a cast", "CREATE CAST (int4 AS int8) WITHOUT FUNCTION;\nALTER CAST (int4 AS int8) OWNER TO r;", ddlparse.ErrSyntax, "syntax error"},
 		{"drop of a function never created", "DROP FUNCTION public.gone();", ddlparse.ErrUndefined, "schema.sql:1:1: function public.gone(...) does not exist"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

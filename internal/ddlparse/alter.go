@@ -13,6 +13,9 @@ import (
 // alterTable handles ALTER TABLE and the ALTER INDEX, ALTER SEQUENCE and
 // ALTER VIEW forms the parser reads as ALTER TABLE.
 func (b *builder) alterTable(s *pg.AlterTableStmt) error {
+	if handled, err := b.alterDefinition(&pg.Node{Node: &pg.Node_AlterTableStmt{AlterTableStmt: s}}); handled {
+		return err
+	}
 	switch s.Objtype {
 	case pg.ObjectType_OBJECT_TABLE:
 	case pg.ObjectType_OBJECT_INDEX:

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"errors"
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
 
@@ -56,6 +57,8 @@ type builder struct {
 	defaults   map[defaultsKey]*model.DefaultPrivileges
 	// pendingDrops are DROPs of objects the files had not created yet.
 	pendingDrops []pendingDrop
+
+	definitionState
 }
 
 type extension struct {
@@ -132,12 +135,21 @@ func newBuilder(cfg *config) *builder {
 		triggers:   map[model.Name][]*model.Trigger{},
 		relnames:   map[string]map[string]bool{},
 		connames:   map[string]map[string]bool{},
+		definitionState: definitionState{definitions: map[model.ObjectID]*model.Definition{},
+			shells: map[model.Name]position{}, partners: map[model.Name]position{},
+			defaultClasses: map[model.ObjectID]bool{}},
 	}
 }
 
 // ns returns the name resolution context of the current statement.
 func (b *builder) ns() *sqlnorm.Namespace {
-	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns}
+	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns,
+		Definition: func(id model.ObjectID) *model.Definition { return b.definitions[id] },
+		ConstraintName: func(table model.Name, column, suffix string) string {
+			name := b.chooseConstraintName(table.Schema, table.Name, column, suffix, nil)
+			b.takeConname(table.Schema, name)
+			return name
+		}}
 }
 
 // lookup reports whether the files, or an extension they install, define
@@ -194,6 +206,9 @@ func (b *builder) defines(kind sqlnorm.Kind, schema, name string) bool {
 	case sqlnorm.KindCollation:
 		return b.collations[n] != nil
 	}
+	if b.lookupDefinition(kind, n) {
+		return true
+	}
 	return b.inExtension(kind, schema, name)
 }
 
@@ -238,6 +253,13 @@ func (b *builder) columns(n model.Name) ([]string, bool) {
 	}
 	if v := b.views[n]; v != nil {
 		return v.columns, true
+	}
+	if d := b.definitions[model.ObjectID{Kind: model.KindForeignTable, Name: n}]; d != nil {
+		out := make([]string, len(d.Columns))
+		for i, c := range d.Columns {
+			out[i] = c.Name
+		}
+		return out, true
 	}
 	return nil, false
 }
@@ -372,6 +394,10 @@ func (b *builder) exprError(err error) error {
 func (b *builder) expr(n *pg.Node, typ string) (*model.Expr, error) {
 	src := b.sourceOf(n)
 	e, err := b.ns().Expr(n, typ)
+	var lit *sqlnorm.LiteralError
+	if errors.As(err, &lit) {
+		return nil, b.errorAt(lit.Location, ErrInvalid, "%v", err)
+	}
 	if err != nil {
 		return nil, b.exprError(err)
 	}

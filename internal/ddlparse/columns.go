@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"errors"
 	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
 
@@ -149,6 +150,10 @@ func (b *builder) setDefault(c *model.Column, n *pg.Node) error {
 		return nil
 	}
 	e, err := b.expr(n, c.Type)
+	var perr *Error
+	if errors.As(err, &perr) {
+		perr.Msg = "default of column " + pgsql.QuoteIdent(c.Name) + ": " + perr.Msg
+	}
 	if err != nil {
 		return err
 	}

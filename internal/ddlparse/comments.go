@@ -22,6 +22,9 @@ func (b *builder) comment(s *pg.CommentStmt) error {
 
 // commentTarget returns the Comment field of the object a COMMENT ON names.
 func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
+	if c, ok, err := b.definitionComment(s); ok || err != nil {
+		return c, err
+	}
 	names := func() []string { return sqlnorm.Strings(s.Object.GetList().GetItems()) }
 	// qualified splits a name list into a relation reference and the rest.
 	rel := func(parts []string) *pg.RangeVar {
@@ -88,6 +91,14 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 			return nil, err
 		}
 		col := parts[len(parts)-1]
+		if d := b.definitions[model.ObjectID{Kind: model.KindForeignTable, Name: n}]; d != nil {
+			for _, c := range d.Columns {
+				if c.Name == col {
+					return &c.Comment, nil
+				}
+			}
+			return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", col, n)
+		}
 		if t := b.tables[n]; t != nil {
 			if c := t.m.Column(col); c != nil {
 				return &c.Comment, nil

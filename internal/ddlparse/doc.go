@@ -25,6 +25,19 @@
 // every object the model carries a comment for, and DROP TABLE, VIEW,
 // INDEX and SEQUENCE without CASCADE.
 //
+// The objects held as model.Definition are read by sqlnorm from their
+// statement (definitions.go): CREATE AGGREGATE (ordinary, ordered-set,
+// hypothetical-set, the old BASETYPE syntax), OPERATOR, OPERATOR CLASS
+// and FAMILY (with ALTER OPERATOR FAMILY ADD/DROP), CAST, TYPE ... AS
+// RANGE, base types (CREATE TYPE name, then the functions, then CREATE
+// TYPE name (INPUT = ...)), TEXT SEARCH PARSER, TEMPLATE, DICTIONARY and
+// CONFIGURATION (COPY included; ALTER ... MAPPING and dictionary
+// options), RULE (ALTER TABLE ENABLE/DISABLE RULE), EVENT TRIGGER (ALTER
+// EVENT TRIGGER ENABLE/DISABLE), STATISTICS (ALTER STATISTICS SET
+// STATISTICS), FOREIGN DATA WRAPPER, SERVER, USER MAPPING and FOREIGN
+// TABLE (ALTER ... OPTIONS), and PUBLICATION (ALTER PUBLICATION
+// ADD/DROP/SET).
+//
 // Privileges and owners are read as PostgreSQL applies them (access.go):
 // every object starts with the privileges a new one gets (PUBLIC's
 // defaults, and the default privileges the files set for the role
@@ -43,12 +56,14 @@
 //
 // # Errors
 //
-// A statement that cannot be represented is an error, never dropped: rules,
-// event triggers, aggregates, operators, base and range types, text search
-// objects, foreign tables, publications, DO blocks, data (INSERT, COPY, ...),
-// tablespaces, column compression and statistics, role membership,
-// privileges revoked from an object's owner or on the sequence of an
-// identity column, among others. So is a
+// A statement that cannot be represented is an error, never dropped:
+// subscriptions, conversions, transforms, access methods, languages, shell
+// types and operators never defined, ON SELECT rules, typed tables,
+// foreign tables that inherit, owners and privileges of the objects held
+// as definitions, DO blocks, data (INSERT, COPY, ...), tablespaces, column
+// compression and statistics, role membership, privileges revoked from an
+// object's owner or on the sequence of an identity column, among others.
+// So is a
 // reference to an object the files do not define (a foreign key's table, a
 // column's type, a trigger's function), unless it lies in a schema the
 // filter excludes or in an extension. Every error is an [*Error] naming

@@ -32,10 +32,16 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:1:28: syntax error at or near "WITHH" (in "CREATE TABLE \"ünï\" (a int) WITHH (fillfactor = 1);")`,
 		},
 		{
+			name: "constant frozen at creation",
+			src:  "CREATE TABLE t (\n    id int,\n    created timestamp DEFAULT 'now'\n);\n",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:31: default of column created: constant frozen at creation: 'now'::timestamp without time zone is replaced by the time the statement runs and frozen there; write now() to mean the time of each use, or the value itself (in "CREATE TABLE t (")`,
+		},
+		{
 			name: "unsupported statement",
-			src:  "CREATE TABLE t (a int);\n  CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;\n",
+			src:  "CREATE TABLE t (a int);\n  CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;\n",
 			kind: ddlparse.ErrUnsupported,
-			want: `schema.sql:2:3: CREATE RULE (rules are out of scope) is not supported (in "CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;")`,
+			want: `schema.sql:2:3: CREATE SUBSCRIPTION is not supported (in "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;")`,
 		},
 		{
 			name: "unsupported clause",

@@ -60,6 +60,9 @@ func (b *builder) finish() (*model.Catalog, error) {
 	for _, trs := range b.triggers {
 		c.Triggers = append(c.Triggers, trs...)
 	}
+	if err := b.finishDefinitions(c); err != nil {
+		return nil, err
+	}
 	b.finishAccess(c)
 	sqlnorm.Finalize(c, b.cfg.filter)
 	return c, nil

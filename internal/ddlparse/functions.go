@@ -102,6 +102,17 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 				return b.errorAt(d.Location, ErrInvalid, "ROWS requires a number")
 			}
 			rowsGiven = true
+		case "window":
+			f.Window = d.Arg.GetBoolean().GetBoolval()
+		case "support":
+			n, err := b.functionRef(d.Arg.GetList().GetItems())
+			if err != nil {
+				return err
+			}
+			f.Support = pgsql.QualifiedName(n.Schema, n.Name)
+			if n.Schema == "pg_catalog" {
+				f.Support = pgsql.QuoteIdent(n.Name)
+			}
 		case "set":
 			cfg, err := b.functionSetting(d.Arg.GetVariableSetStmt())
 			if err != nil {
@@ -125,11 +136,16 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 			return b.exprError(err)
 		}
 		f.Body = *e
+	case len(body) == 1 && f.Language == "c":
+		// AS 'object file': the link symbol is the function's name.
+		f.Library = body[0]
+		f.Body = model.Expr{SQL: n.Name, Canon: n.Name}
 	case len(body) == 1:
 		f.Body = model.Expr{SQL: body[0], Canon: body[0]}
 	case len(body) == 2:
-		// AS 'object file', 'link symbol': PostgreSQL keeps the symbol in
-		// prosrc.
+		// AS 'object file', 'link symbol': PostgreSQL keeps the file in
+		// probin and the symbol in prosrc.
+		f.Library = body[0]
 		f.Body = model.Expr{SQL: body[1], Canon: body[1]}
 	default:
 		return b.errorAt(-1, ErrInvalid, "no function body specified")

@@ -181,6 +181,16 @@ func (b *builder) opclass(method string, names []string) (string, error) {
 		}
 	}
 	for _, s := range schemas {
+		if len(names) == 2 && names[0] == "pg_catalog" {
+			break
+		}
+		id := model.ObjectID{Kind: model.KindOpClass, Name: model.Name{Schema: s, Name: name}, Args: method}
+		if b.definitions[id] != nil {
+			if b.defaultClasses[id] {
+				return "", nil
+			}
+			return pgsql.QualifiedName(s, name), nil
+		}
 		for _, e := range b.extensions {
 			if e.m.Schema != s {
 				continue

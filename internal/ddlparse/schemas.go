@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -103,7 +104,12 @@ func (b *builder) installExtension(name, schema, version string, cascade bool) e
 			version = ""
 		}
 	}
-	b.extensions[name] = &extension{m: &model.Extension{Name: name, Schema: schema, Version: version}, info: info}
+	var requires []string
+	if info != nil {
+		requires = slices.Clone(info.Requires)
+		slices.Sort(requires)
+	}
+	b.extensions[name] = &extension{m: &model.Extension{Name: name, Schema: schema, Version: version, Requires: requires}, info: info}
 	return nil
 }
 

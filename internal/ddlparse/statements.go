@@ -4,10 +4,18 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
 // statement applies one parsed statement.
 func (b *builder) statement(n *pg.Node) error {
+	if sqlnorm.IsDefinition(n) {
+		return b.define(n)
+	}
+	if handled, err := b.alterDefinition(n); handled {
+		return err
+	}
 	switch v := n.Node.(type) {
 	case *pg.Node_VariableSetStmt:
 		return b.set(v.VariableSetStmt)
@@ -65,10 +73,6 @@ func (b *builder) statement(n *pg.Node) error {
 		return b.createPolicy(v.CreatePolicyStmt)
 	case *pg.Node_CommentStmt:
 		return b.comment(v.CommentStmt)
-	case *pg.Node_RuleStmt:
-		return b.unsupported("CREATE RULE (rules are out of scope)")
-	case *pg.Node_CreateEventTrigStmt:
-		return b.unsupported("CREATE EVENT TRIGGER (event triggers are out of scope)")
 	case *pg.Node_DropStmt:
 		return b.drop(v.DropStmt)
 	case *pg.Node_InsertStmt:

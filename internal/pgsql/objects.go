@@ -30,6 +30,8 @@ const (
 	// Using objects are named "schema.name USING method" (operator
 	// classes and families).
 	Using
+	// UserMappingShape is "FOR role SERVER server".
+	UserMappingShape
 )
 
 // ObjectKind is a kind of object as SQL spells it in COMMENT ON, DROP,
@@ -56,6 +58,7 @@ func init() {
 		{"FOREIGN DATA WRAPPER", Global}, {"SERVER", Global},
 		{"TEXT SEARCH CONFIGURATION", Qualified}, {"TEXT SEARCH DICTIONARY", Qualified},
 		{"TEXT SEARCH PARSER", Qualified}, {"TEXT SEARCH TEMPLATE", Qualified},
+		{"USER MAPPING", UserMappingShape},
 	} {
 		ObjectKinds[k.Keyword] = k
 	}
@@ -71,6 +74,8 @@ func init() {
 //   - OperatorShape: Schema, Name (the operator), Args ("left, right").
 //   - Cast: Args ("source AS target").
 //   - Using: Schema, Name, Table (the index method).
+//   - UserMappingShape: Name (the server), Args (the role; "public" for
+//     PUBLIC).
 type ObjectRef struct {
 	Kind                      string
 	Schema, Table, Name, Args string
@@ -113,6 +118,8 @@ func (o ObjectRef) Target() string {
 		return "(" + o.Args + ")"
 	case Using:
 		return QualifiedName(o.Schema, o.Name) + " USING " + QuoteIdent(o.Table)
+	case UserMappingShape:
+		return "FOR " + RoleSpec(o.Args) + " SERVER " + QuoteIdent(o.Name)
 	}
 	return QualifiedName(o.Schema, o.Name)
 }

@@ -145,8 +145,9 @@ func createIndex(ix *model.Index) op.CreateIndex {
 
 func createFunction(f *model.Function, replace bool) op.CreateFunction {
 	cf := op.CreateFunction{Schema: f.Name.Schema, Name: f.Name.Name, Procedure: f.Procedure, Returns: f.Returns,
-		Language: f.Language, Body: f.Body.SQL, Strict: f.Strict, SecurityDefiner: f.Security == "DEFINER",
-		Leakproof: f.Leakproof, Cost: f.Cost, Rows: f.Rows, Config: f.Config, OrReplace: replace}
+		Language: f.Language, Body: f.Body.SQL, Library: f.Library, Strict: f.Strict, SecurityDefiner: f.Security == "DEFINER",
+		Leakproof: f.Leakproof, Cost: f.Cost, Rows: f.Rows, Config: f.Config, Window: f.Window, Support: f.Support,
+		OrReplace: replace}
 	if f.Volatility != "VOLATILE" {
 		cf.Volatility = f.Volatility
 	}
@@ -218,14 +219,6 @@ func columnRef(r *model.ColumnRef) *op.ColumnRef {
 // commentOn converts an object ID into the COMMENT ON operation that sets
 // its comment.
 func commentOn(id model.ObjectID, text string) op.Comment {
-	c := op.Comment{On: id.Kind.Info().Keyword, Text: text}
-	switch {
-	case id.Kind.Info().Member:
-		c.Schema, c.Table, c.Name = id.Name.Schema, id.Name.Name, id.Member
-	case id.Kind == model.KindSchema || id.Kind == model.KindExtension:
-		c.Name = id.Name.Name
-	default:
-		c.Schema, c.Name, c.Args = id.Name.Schema, id.Name.Name, id.Args
-	}
-	return c
+	r := id.SQLRef()
+	return op.Comment{On: r.Kind, Schema: r.Schema, Table: r.Table, Name: r.Name, Args: r.Args, Text: text}
 }

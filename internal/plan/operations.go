@@ -176,8 +176,35 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 			ac.Add = append(ac.Add, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
 		}
 		return ops(ac), nil
+	case diff.CreateDefinition:
+		id := c.Def.ID
+		if c.Shell {
+			return ops(op.CreateShellType{Schema: id.Name.Schema, Name: id.Name.Name}), nil
+		}
+		co := op.CreateObject{ObjectName: objectName(id), Definition: c.Def.Create.SQL}
+		for _, s := range c.Def.Settings {
+			co.Then = append(co.Then, s.Value.SQL)
+		}
+		return ops(co), nil
+	case diff.DropDefinition:
+		return ops(op.DropObject{ObjectName: objectName(c.Def.ID), Cascade: len(c.Cascade) > 0}), nil
+	case diff.AlterDefinition:
+		ao := op.AlterObject{ObjectName: objectName(c.To.ID)}
+		for _, s := range c.Reset {
+			ao.Actions = append(ao.Actions, s.Reset)
+		}
+		for _, s := range c.Set {
+			ao.Actions = append(ao.Actions, s.Value.SQL)
+		}
+		return ops(ao), nil
 	}
 	return nil, fmt.Errorf("plan: unsupported change %T", c)
+}
+
+// objectName names a definition for the operations of package op.
+func objectName(id model.ObjectID) op.ObjectName {
+	r := id.SQLRef()
+	return op.ObjectName{Kind: r.Kind, Schema: r.Schema, Table: r.Table, Name: r.Name, Args: r.Args}
 }
 
 func ops(o ...op.Operation) []op.Operation { return o }

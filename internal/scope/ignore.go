@@ -59,6 +59,15 @@ var kindTypes = map[model.Kind]reflect.Type{
 	model.KindTrigger: reflect.TypeOf(model.Trigger{}), model.KindPolicy: reflect.TypeOf(model.Policy{}),
 }
 
+func init() {
+	// The kinds held as statements share one type.
+	for _, k := range model.Kinds() {
+		if k.Info().Definition {
+			kindTypes[k] = reflect.TypeOf(model.Definition{})
+		}
+	}
+}
+
 // fold spells a field or attribute name for comparison.
 func fold(s string) string { return strings.ToLower(strings.ReplaceAll(s, "_", "")) }
 

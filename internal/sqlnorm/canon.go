@@ -1,6 +1,10 @@
 package sqlnorm
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
 
@@ -25,6 +29,9 @@ import (
 // Parentheses need no rule: they are not in the tree.
 type canonicalizer struct {
 	ns *Namespace
+	// err is the first constant that cannot be canonicalized (see
+	// FrozenLiteral).
+	err error
 }
 
 // expr returns the canonical form of n, which it may modify. typ is the
@@ -40,6 +47,10 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 			if typ == "" && v.AConst.GetFval() != nil {
 				// An untyped decimal literal is numeric.
 				typ = "numeric"
+			}
+			if FrozenLiteral(typ, s) && c.err == nil {
+				c.err = &LiteralError{Location: v.AConst.Location, err: fmt.Errorf("%w: '%s'::%s is replaced by the time the statement runs and frozen there; "+
+					"write %s to mean the time of each use, or the value itself", ErrFrozenLiteral, s, typ, frozenAdvice(typ, s))}
 			}
 			return MakeString(canonLiteral(typ, s))
 		}
@@ -375,4 +386,38 @@ func (c *canonicalizer) fromItem(n *pg.Node) {
 			c.list(f.GetList().GetItems()[:1])
 		}
 	}
+}
+
+// ErrFrozenLiteral marks an expression holding a constant PostgreSQL
+// replaces by the moment it reads it ('now', 'today'): what it stores never
+// reads back as the text, so no comparison could ever agree.
+var ErrFrozenLiteral = errors.New("constant frozen at creation")
+
+// LiteralError is an error about one constant of an expression, at its
+// byte offset in the statement.
+type LiteralError struct {
+	Location int32
+	err      error
+}
+
+// Error says what is wrong with the constant.
+func (e *LiteralError) Error() string { return e.err.Error() }
+
+// Unwrap returns the cause, such as ErrFrozenLiteral.
+func (e *LiteralError) Unwrap() error { return e.err }
+
+// frozenAdvice names the expression that means what a frozen constant was
+// probably meant to say.
+func frozenAdvice(typ, s string) string {
+	switch v := strings.ToLower(strings.TrimSpace(s)); {
+	case v == "now" && typ == "date":
+		return "CURRENT_DATE"
+	case v == "now":
+		return "now()"
+	case v == "today":
+		return "CURRENT_DATE"
+	case v == "tomorrow":
+		return "CURRENT_DATE + 1"
+	}
+	return "CURRENT_DATE - 1"
 }

@@ -158,7 +158,11 @@ func (ns *Namespace) print(n *pg.Node) (string, error) {
 // canon canonicalizes n (in place) and prints it.
 func (ns *Namespace) canon(n *pg.Node, typ string) (string, error) {
 	c := &canonicalizer{ns: ns}
-	return ns.print(c.expr(n, typ))
+	n = c.expr(n, typ)
+	if c.err != nil {
+		return "", c.err
+	}
+	return ns.print(n)
 }
 
 // Canon returns the canonical form of an expression built by the caller,

@@ -168,4 +168,15 @@ func filter(c *model.Catalog, f *scope.Filter) {
 	if c.Public != nil && !f.Object(model.KindSchema, "public") {
 		c.Public = nil
 	}
+	c.Definitions = slices.DeleteFunc(c.Definitions, func(x *model.Definition) bool {
+		switch {
+		case x.Table != nil:
+			return !f.Table(x.Table.Schema, x.Table.Name)
+		case x.ID.Kind.Info().Relation:
+			return !f.Table(x.ID.Name.Schema, x.ID.Name.Name)
+		}
+		// Global objects (event triggers, publications, servers, ...)
+		// have no schema.
+		return x.ID.Name.Schema != "" && !f.Schema(x.ID.Name.Schema)
+	})
 }

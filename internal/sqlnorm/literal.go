@@ -164,9 +164,14 @@ var zoneRE = regexp.MustCompile(`\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)$`)
 // the catalog reader sets; input without a zone is taken as UTC too.
 func canonTimestamp(s string, withZone bool) (string, bool) {
 	s = strings.TrimSpace(s)
-	switch strings.ToLower(s) {
-	case "infinity", "-infinity", "epoch", "now", "today", "tomorrow", "yesterday":
-		return strings.ToLower(s), true
+	if special, ok := specialDate(s); ok {
+		switch {
+		case special != "epoch":
+			return special, true
+		case withZone:
+			return "1970-01-01 00:00:00+00", true
+		}
+		return "1970-01-01 00:00:00", true
 	}
 	loc := time.UTC
 	// Only a value with a time of day can carry a zone; "-01" ends a date.
@@ -211,7 +216,39 @@ func canonTimestamp(s string, withZone bool) (string, bool) {
 	return "", false
 }
 
+// specialDate reads the special values of the date and time types that
+// stand for a fixed point ('epoch', 'infinity', '-infinity'), as PostgreSQL
+// stores them in lower case; ok is false for anything else. The values
+// that stand for the moment of reading ('now', 'today', ...) are not among
+// them: see FrozenLiteral.
+func specialDate(s string) (string, bool) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "epoch", "infinity", "-infinity":
+		return v, true
+	}
+	return "", false
+}
+
+// FrozenLiteral reports whether s, a constant of type typ, is one of the
+// special values PostgreSQL replaces by the moment it reads them ('now',
+// 'today', 'tomorrow', 'yesterday'): a default or check written so is
+// frozen at creation, and its stored value never matches the text again.
+func FrozenLiteral(typ, s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "now", "today", "tomorrow", "yesterday":
+	default:
+		return false
+	}
+	return strings.HasPrefix(typ, "timestamp") || strings.HasPrefix(typ, "time") || typ == "date"
+}
+
 func canonDate(s string) (string, bool) {
+	if special, ok := specialDate(s); ok {
+		if special == "epoch" {
+			return "1970-01-01", true
+		}
+		return special, true
+	}
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
 		return "", false
@@ -221,6 +258,9 @@ func canonDate(s string) (string, bool) {
 
 func canonTime(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "allballs") {
+		return "00:00:00", true
+	}
 	for _, layout := range []string{"15:04:05.999999999", "15:04"} {
 		t, err := time.Parse(layout, s)
 		if err != nil {

@@ -20,6 +20,14 @@ const (
 	KindFunction
 	KindOperator
 	KindCollation
+	// The kinds of definitions (see define.go) that statements name.
+	KindOpClass
+	KindOpFamily
+	KindTSParser
+	KindTSTemplate
+	KindTSDictionary
+	KindTSConfig
+	KindStatistics
 )
 
 // Namespace resolves unqualified names the way PostgreSQL resolves them with
@@ -39,6 +47,15 @@ type Namespace struct {
 	// Columns returns the column names of a table or view, for resolving
 	// column references in queries. A nil Columns knows no relation.
 	Columns func(rel model.Name) ([]string, bool)
+	// Definition returns a definition the files define, for statements
+	// that copy one (CREATE TEXT SEARCH CONFIGURATION ... COPY). A nil
+	// Definition knows none.
+	Definition func(id model.ObjectID) *model.Definition
+	// ConstraintName chooses the name PostgreSQL gives an unnamed
+	// constraint of a table (of a column, when column is not empty), with
+	// its suffix ("check"), and takes it. A nil ConstraintName never
+	// needs to: the catalog prints every name.
+	ConstraintName func(table model.Name, column, suffix string) string
 }
 
 // Resolve returns the schema an unqualified name of the kind refers to:

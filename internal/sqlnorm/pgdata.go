@@ -45,6 +45,9 @@ type ExtensionInfo struct {
 	// opclasses maps "method name" to whether the class is its type's
 	// default.
 	opclasses map[string]bool
+	// opfamilies holds "method name"; ts holds "kind name" for the text
+	// search objects (kind: parser, template, dictionary, configuration).
+	opfamilies, ts map[string]bool
 }
 
 // Has reports whether the extension creates an object of the kind with the
@@ -59,13 +62,46 @@ func (e *ExtensionInfo) Has(kind Kind, name string) bool {
 		return e.ops[name]
 	case KindRelation:
 		return e.rels[name]
+	case KindOpClass:
+		return hasName(e.opclasses, name)
+	case KindOpFamily:
+		return hasName(e.opfamilies, name)
+	case KindTSParser, KindTSTemplate, KindTSDictionary, KindTSConfig:
+		return e.ts[tsKindWord[kind]+" "+name]
 	}
 	return false
+}
+
+// hasName reports whether a "method name" set holds the name for any
+// method.
+func hasName[V any](m map[string]V, name string) bool {
+	for k := range m {
+		if _, n, _ := strings.Cut(k, " "); n == name {
+			return true
+		}
+	}
+	return false
+}
+
+var tsKindWord = map[Kind]string{KindTSParser: "parser", KindTSTemplate: "template",
+	KindTSDictionary: "dictionary", KindTSConfig: "configuration"}
+
+// tsConfigInfo is a built-in text search configuration.
+type tsConfigInfo struct {
+	parser   string
+	mappings []tsMapping
+}
+
+type tsMapping struct {
+	token string
+	dicts []string
 }
 
 type pgData struct {
 	funcs, ops, rels map[string]bool
 	opclasses        map[string]bool // "method name" -> is default
+	opfamilies, ts   map[string]bool
+	tsConfigs        map[string]*tsConfigInfo
 	extensions       map[string]*ExtensionInfo
 }
 
@@ -77,13 +113,25 @@ func loadData() *pgData {
 		ops:        map[string]bool{},
 		rels:       map[string]bool{},
 		opclasses:  map[string]bool{},
+		opfamilies: map[string]bool{},
+		ts:         map[string]bool{},
+		tsConfigs:  map[string]*tsConfigInfo{},
 		extensions: map[string]*ExtensionInfo{},
+	}
+	tsConfig := func(name string) *tsConfigInfo {
+		c := d.tsConfigs[name]
+		if c == nil {
+			c = &tsConfigInfo{}
+			d.tsConfigs[name] = c
+		}
+		return c
 	}
 	ext := func(name string) *ExtensionInfo {
 		e := d.extensions[name]
 		if e == nil {
 			e = &ExtensionInfo{Name: name, funcs: map[string]bool{}, types: map[string]bool{},
-				ops: map[string]bool{}, rels: map[string]bool{}, opclasses: map[string]bool{}}
+				ops: map[string]bool{}, rels: map[string]bool{}, opclasses: map[string]bool{},
+				opfamilies: map[string]bool{}, ts: map[string]bool{}}
 			d.extensions[name] = e
 		}
 		return e
@@ -102,6 +150,15 @@ func loadData() *pgData {
 			d.rels[f[1]] = true
 		case "opc":
 			d.opclasses[f[1]+" "+f[2]] = f[3] == "true"
+		case "opf":
+			d.opfamilies[f[1]+" "+f[2]] = true
+		case "ts":
+			d.ts[f[1]+" "+f[2]] = true
+		case "tscfg":
+			tsConfig(f[1]).parser = f[2]
+		case "tsmap":
+			c := tsConfig(f[1])
+			c.mappings = append(c.mappings, tsMapping{token: f[2], dicts: strings.Split(f[3], ",")})
 		case "ext":
 			e := ext(f[1])
 			e.DefaultVersion, e.Comment = f[2], f[3]
@@ -121,6 +178,10 @@ func loadData() *pgData {
 			ext(f[1]).rels[f[2]] = true
 		case "extopc":
 			ext(f[1]).opclasses[f[2]+" "+f[3]] = f[4] == "true"
+		case "extopf":
+			ext(f[1]).opfamilies[f[2]+" "+f[3]] = true
+		case "extts":
+			ext(f[1]).ts[f[2]+" "+f[3]] = true
 		}
 	}
 	return d
@@ -146,9 +207,19 @@ func IsBuiltin(kind Kind, name string) bool {
 		return d.ops[name]
 	case KindRelation:
 		return d.rels[name]
+	case KindOpClass:
+		return hasName(d.opclasses, name)
+	case KindOpFamily:
+		return d.opfamilies["btree "+name] || hasName(d.opfamilies, name)
+	case KindTSParser, KindTSTemplate, KindTSDictionary, KindTSConfig:
+		return d.ts[tsKindWord[kind]+" "+name]
 	}
 	return false
 }
+
+// builtinTSConfig returns a text search configuration of pg_catalog, or
+// nil.
+func builtinTSConfig(name string) *tsConfigInfo { return data().tsConfigs[name] }
 
 // Opclass looks up an operator class of an index method: whether it is in
 // pg_catalog or in the given extension ("" for pg_catalog), and whether it

@@ -119,6 +119,9 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 		if isRegclass(v.TypeCast.TypeName) {
 			return q.regclass(v.TypeCast.Arg)
 		}
+		if k, ok := regNameKinds[regTypeName(v.TypeCast.TypeName)]; ok {
+			return q.regName(v.TypeCast.Arg, k.kind, k.ref)
+		}
 	case *pg.Node_FuncCall:
 		return q.funcCall(v.FuncCall, sc)
 	case *pg.Node_NullTest:
@@ -274,6 +277,55 @@ func (q *qualifier) regclass(n *pg.Node) error {
 	if q.ren != nil {
 		schema, name = q.ren.regclass(schema, name)
 	}
+	if schema == "pg_catalog" {
+		schema = ""
+	}
+	c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: pgsql.QualifiedName(schema, name)}}
+	return nil
+}
+
+// regNameKinds are the object identifier types other than regclass whose
+// literals name an object by its (possibly qualified) name, which the
+// server prints qualified unless the object is visible: a text search
+// configuration ('english'::regconfig) or dictionary.
+var regNameKinds = map[string]struct {
+	kind Kind
+	ref  model.RefKind
+}{"regconfig": {KindTSConfig, model.RefTSConfig}, "regdictionary": {KindTSDictionary, model.RefTSDictionary}}
+
+// regTypeName returns the bare name of a type without array bounds in
+// pg_catalog ("" for others).
+func regTypeName(tn *pg.TypeName) string {
+	names := Strings(tn.Names)
+	if len(tn.ArrayBounds) > 0 || len(names) == 0 || len(names) > 2 || (len(names) == 2 && names[0] != "pg_catalog") {
+		return ""
+	}
+	return names[len(names)-1]
+}
+
+// regName qualifies the object a string constant of an object identifier
+// type names (see regNameKinds) and records the reference.
+func (q *qualifier) regName(n *pg.Node, kind Kind, ref model.RefKind) error {
+	c := n.GetAConst()
+	if c == nil || c.GetSval() == nil {
+		return nil
+	}
+	parts := pgsql.SplitQualified(c.GetSval().Sval)
+	var schema, name string
+	switch len(parts) {
+	case 1:
+		name = parts[0]
+		s, ok := q.ns.Resolve(kind, name)
+		if !ok {
+			return &UnknownError{Kind: kind, Name: name, Location: c.Location}
+		}
+		schema = s
+	case 2:
+		schema, name = parts[0], parts[1]
+	default:
+		return nil
+	}
+	q.ref(ref, schema, name)
 	if schema == "pg_catalog" {
 		schema = ""
 	}

@@ -48,6 +48,9 @@ func (ns *Namespace) Trigger(s *pg.CreateTrigStmt, table, fn model.Name) (*model
 	}
 	c := &canonicalizer{ns: ns}
 	s.WhenClause = c.expr(s.WhenClause, "")
+	if c.err != nil {
+		return nil, c.err
+	}
 	canon, err := deparseStmt(&pg.Node{Node: &pg.Node_CreateTrigStmt{CreateTrigStmt: s}})
 	if err != nil {
 		return nil, err

@@ -35,7 +35,10 @@ type UnknownError struct {
 // Error says which name did not resolve.
 func (e *UnknownError) Error() string {
 	kind := map[Kind]string{KindSchema: "schema", KindRelation: "relation", KindType: "type",
-		KindFunction: "function", KindOperator: "operator", KindCollation: "collation"}[e.Kind]
+		KindFunction: "function", KindOperator: "operator", KindCollation: "collation",
+		KindOpClass: "operator class", KindOpFamily: "operator family", KindTSParser: "text search parser",
+		KindTSTemplate: "text search template", KindTSDictionary: "text search dictionary",
+		KindTSConfig: "text search configuration", KindStatistics: "statistics object"}[e.Kind]
 	return fmt.Sprintf("%s %s does not exist", kind, e.Name)
 }
 

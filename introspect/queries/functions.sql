@@ -1,4 +1,5 @@
--- Functions and procedures (not aggregates or window functions), with
+-- Functions, window functions and procedures (not aggregates, nor the
+-- constructors a range type brings, which depend on it internally), with
 -- their arguments as parallel arrays over all arguments, OUT ones included.
 -- Types are printed without modifiers, as PostgreSQL stores them.
 SELECT n.nspname::text AS schema,
@@ -14,6 +15,7 @@ SELECT n.nspname::text AS schema,
        CASE WHEN p.prokind = 'p' THEN '' ELSE pg_get_function_result(p.oid) END AS returns,
        l.lanname::text AS language,
        p.prosrc AS body,
+       coalesce(p.probin, '') AS library,
        coalesce(pg_get_function_sqlbody(p.oid), '') AS sql_body,
        p.provolatile::text AS volatility,
        p.proisstrict AS strict,
@@ -23,12 +25,13 @@ SELECT n.nspname::text AS schema,
        p.procost::float8 AS cost,
        p.prorows::float8 AS rows,
        coalesce(p.proconfig, '{}') AS config,
+       CASE WHEN p.prosupport <> 0 THEN p.prosupport::regproc::text ELSE '' END AS support,
        p.oid::int8 AS oid
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
-WHERE p.prokind IN ('f', 'p')
+WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))

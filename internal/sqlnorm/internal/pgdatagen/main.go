@@ -109,6 +109,22 @@ var queries = []struct{ kind, sql string }{
 		WHERE c.opcnamespace = 'pg_catalog'::regnamespace`},
 	{"ext", `SELECT name::text, coalesce(default_version, ''), coalesce(comment, '') FROM pg_available_extensions
 		WHERE name <> 'plpgsql'`},
+	{"opf", `SELECT a.amname::text, f.opfname::text FROM pg_opfamily f JOIN pg_am a ON a.oid = f.opfmethod
+		WHERE f.opfnamespace = 'pg_catalog'::regnamespace`},
+	{"ts", `SELECT 'parser', prsname::text FROM pg_ts_parser WHERE prsnamespace = 'pg_catalog'::regnamespace
+		UNION ALL SELECT 'template', tmplname::text FROM pg_ts_template WHERE tmplnamespace = 'pg_catalog'::regnamespace
+		UNION ALL SELECT 'dictionary', dictname::text FROM pg_ts_dict WHERE dictnamespace = 'pg_catalog'::regnamespace
+		UNION ALL SELECT 'configuration', cfgname::text FROM pg_ts_config WHERE cfgnamespace = 'pg_catalog'::regnamespace`},
+	{"tscfg", `SELECT c.cfgname::text, p.prsname::text FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser
+		WHERE c.cfgnamespace = 'pg_catalog'::regnamespace`},
+	{"tsmap", `SELECT c.cfgname::text, t.alias,
+		string_agg(d.dictname::text, ',' ORDER BY m.mapseqno)
+		FROM pg_ts_config c
+		JOIN pg_ts_config_map m ON m.mapcfg = c.oid
+		JOIN pg_ts_dict d ON d.oid = m.mapdict
+		JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
+		WHERE c.cfgnamespace = 'pg_catalog'::regnamespace
+		GROUP BY c.cfgname, t.alias`},
 }
 
 // memberQueries list what an installed extension created, by kind.
@@ -124,6 +140,17 @@ var memberQueries = []struct{ kind, sql string }{
 		WHERE d.classid = 'pg_opclass'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
 	{"extrel", `SELECT c.relname::text FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 		WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
+	{"extopf", `SELECT a.amname::text, f.opfname::text FROM pg_depend d JOIN pg_opfamily f ON f.oid = d.objid
+		JOIN pg_am a ON a.oid = f.opfmethod
+		WHERE d.classid = 'pg_opfamily'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
+	{"extts", `SELECT 'parser', p.prsname::text FROM pg_depend d JOIN pg_ts_parser p ON p.oid = d.objid
+		WHERE d.classid = 'pg_ts_parser'::regclass AND d.deptype = 'e' AND d.refobjid = $1
+		UNION ALL SELECT 'template', t.tmplname::text FROM pg_depend d JOIN pg_ts_template t ON t.oid = d.objid
+		WHERE d.classid = 'pg_ts_template'::regclass AND d.deptype = 'e' AND d.refobjid = $1
+		UNION ALL SELECT 'dictionary', x.dictname::text FROM pg_depend d JOIN pg_ts_dict x ON x.oid = d.objid
+		WHERE d.classid = 'pg_ts_dict'::regclass AND d.deptype = 'e' AND d.refobjid = $1
+		UNION ALL SELECT 'configuration', c.cfgname::text FROM pg_depend d JOIN pg_ts_config c ON c.oid = d.objid
+		WHERE d.classid = 'pg_ts_config'::regclass AND d.deptype = 'e' AND d.refobjid = $1`},
 }
 
 func collect(ctx context.Context, conn *pgx.Conn) ([]string, error) {
@@ -149,7 +176,10 @@ func collect(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	for _, name := range exts {
 		ext, err := install(ctx, conn, name)
 		if err != nil {
-			return nil, err
+			// Some packages ship control files for versioned aliases
+			// (postgis-3) that cannot be installed; they are left out.
+			log.Printf("leaving out extension %s: %v", name, err)
+			continue
 		}
 		lines = append(lines, ext...)
 	}

@@ -11,11 +11,11 @@ ALTER TABLE public.places ADD COLUMN route public.geography(LineString,4326);
 
 ALTER TABLE public.places ADD COLUMN tracks public.geometry(PointZ,4326)[];
 
-ALTER TABLE public.places ADD CONSTRAINT places_area_check CHECK (public.st_isvalid(area));
+ALTER TABLE public.places ADD CONSTRAINT places_area_check CHECK (ST_IsValid(area));
 
 CREATE INDEX places_area ON public.places USING gist (area public.gist_geometry_ops_nd);
 
 CREATE INDEX places_route ON public.places USING gist (route);
 
 CREATE VIEW public.places_near_origin AS
-SELECT places.id AS id, places.name AS name FROM public.places WHERE places.location && public.st_makeenvelope(-1, -1, 1, 1, 4326);
+SELECT id, name FROM places WHERE location && ST_MakeEnvelope(-1, -1, 1, 1, 4326);

@@ -7,7 +7,7 @@ DROP FUNCTION public.twice(public.t);
 ALTER TABLE public.t ALTER COLUMN v TYPE integer;
 
 CREATE VIEW public.tv AS
-SELECT t.v AS v FROM public.t;
+SELECT v FROM t;
 
 CREATE FUNCTION public.twice(public.t)
  RETURNS integer

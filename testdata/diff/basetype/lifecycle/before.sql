@@ -1,0 +1,4 @@
+CREATE TYPE gone;
+CREATE FUNCTION gone_in(cstring) RETURNS gone LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+CREATE FUNCTION gone_out(gone) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
+CREATE TYPE gone (INPUT = gone_in, OUTPUT = gone_out, INTERNALLENGTH = 4, PASSEDBYVALUE, ALIGNMENT = int4);

@@ -1,0 +1,9 @@
+CREATE TABLE events (
+    id int PRIMARY KEY,
+    starts timestamp,
+    starts_tz timestamptz,
+    ends timestamp,
+    day date,
+    last_day date,
+    at time
+);

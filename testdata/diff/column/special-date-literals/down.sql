@@ -1,0 +1,13 @@
+ALTER TABLE public.events DROP CONSTRAINT events_day_check;
+
+ALTER TABLE public.events ALTER COLUMN at DROP DEFAULT;
+
+ALTER TABLE public.events ALTER COLUMN day DROP DEFAULT;
+
+ALTER TABLE public.events ALTER COLUMN ends DROP DEFAULT;
+
+ALTER TABLE public.events ALTER COLUMN last_day DROP DEFAULT;
+
+ALTER TABLE public.events ALTER COLUMN starts DROP DEFAULT;
+
+ALTER TABLE public.events ALTER COLUMN starts_tz DROP DEFAULT;

@@ -1,0 +1,11 @@
+DROP EVENT TRIGGER log_rewrites;
+
+DROP EVENT TRIGGER log_tables;
+
+ALTER EVENT TRIGGER log_all ENABLE;
+
+CREATE EVENT TRIGGER log_gone ON sql_drop EXECUTE FUNCTION public.log_ddl();
+
+CREATE EVENT TRIGGER log_tables ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION public.log_ddl();
+
+COMMENT ON EVENT TRIGGER log_all IS NULL;

@@ -1,0 +1,1 @@
+INSERT INTO numbers VALUES (1, 'a'), (2, 'b');

@@ -1,0 +1,1 @@
+INSERT INTO zips VALUES ('Paris', 'TX', '75460', 25000);

@@ -1,0 +1,1 @@
+INSERT INTO docs VALUES ('Crème brûlée with email me@example.com');

@@ -1,0 +1,1 @@
+SELECT to_tsvector('plain', body), to_tsvector('mine', body) FROM docs;
