@@ -1,11 +1,8 @@
 package autogenerate
 
 import (
-	"compress/gzip"
 	"context"
-	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -15,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/codegen"
+	"github.com/autogen-dev/autogen/internal/benchschema"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/settle"
@@ -22,36 +20,6 @@ import (
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
-
-// benchSchema returns the path of an uncompressed copy of a MusicBrainz
-// bench schema file.
-func benchSchema(b *testing.B, name string) string {
-	b.Helper()
-	dir := filepath.Join("..", "..", "shared", "bench-schemas", "musicbrainz")
-	p := filepath.Join(dir, name)
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	f, err := os.Open(p + ".gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	out := filepath.Join(b.TempDir(), name)
-	w, err := os.Create(out)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer w.Close()
-	if _, err := io.Copy(w, zr); err != nil {
-		b.Fatal(err)
-	}
-	return out
-}
 
 // loadDB creates a database holding the schema file.
 func loadDB(b *testing.B, file string) *pgx.Conn {
@@ -127,7 +95,7 @@ func compareOnce(b *testing.B, ctx context.Context, conn *pgx.Conn, file string)
 func BenchmarkCheck(b *testing.B) {
 	for _, size := range sizes {
 		b.Run(size, func(b *testing.B) {
-			file := benchSchema(b, "core_"+size+".sql")
+			file := benchschema.Path(b, "core_"+size+".sql")
 			conn := loadDB(b, file)
 			ctx := context.Background()
 			runtime.GC()
@@ -151,8 +119,8 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkRevision(b *testing.B) {
 	for _, size := range sizes {
 		b.Run(size, func(b *testing.B) {
-			conn := loadDB(b, benchSchema(b, "core_"+size+".sql"))
-			changed := benchSchema(b, "core_"+size+"_change.sql")
+			conn := loadDB(b, benchschema.Path(b, "core_"+size+".sql"))
+			changed := benchschema.Path(b, "core_"+size+"_change.sql")
 			ctx := context.Background()
 			runtime.GC()
 			b.ReportAllocs()

@@ -2,9 +2,7 @@ package bench
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -16,48 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/autogen-dev/autogen/internal/benchschema"
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/tempdb"
 )
-
-// benchSchema returns the path of an uncompressed copy of a MusicBrainz
-// bench schema file (see its source.txt); AUTOGEN_BENCH_SCHEMAS points
-// elsewhere.
-func benchSchema(b *testing.B, name string) string {
-	b.Helper()
-	dir := os.Getenv("AUTOGEN_BENCH_SCHEMAS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "bench-schemas", "musicbrainz")
-	}
-	p := filepath.Join(dir, name)
-	if _, err := os.Stat(p); err == nil {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return abs
-	}
-	f, err := os.Open(p + ".gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	out := filepath.Join(b.TempDir(), name)
-	w, err := os.Create(out)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer w.Close()
-	if _, err := io.Copy(w, zr); err != nil {
-		b.Fatal(err)
-	}
-	return out
-}
 
 // autogenBinary builds cmd/autogen once per process, as users run it.
 var autogenBinary = sync.OnceValues(func() (string, error) {
@@ -131,8 +92,8 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	for _, size := range []string{"x1", "x4", "x16"} {
 		b.Run(size, func(b *testing.B) {
-			schema := benchSchema(b, "core_"+size+".sql")
-			changed := benchSchema(b, "core_"+size+"_change.sql")
+			schema := benchschema.Path(b, "core_"+size+".sql")
+			changed := benchschema.Path(b, "core_"+size+"_change.sql")
 			src, err := os.ReadFile(schema)
 			if err != nil {
 				b.Fatal(err)

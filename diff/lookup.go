@@ -7,61 +7,55 @@ import "github.com/autogen-dev/autogen/model"
 // scan a list. The comparison looks up objects inside loops over all
 // objects, so a scan there would make it quadratic in the schema's size.
 
-// table returns the table with the given name, or nil.
-func (g *graph) table(n model.Name) *model.Table {
-	t, _ := g.value(model.ObjectID{Kind: model.KindTable, Name: n}).(*model.Table)
-	return t
+// lookup returns the object of a kind and name as its model type, or the
+// zero value (nil) when the catalog has none.
+func lookup[T any](g *graph, kind model.Kind, n model.Name) T {
+	v, _ := g.value(model.ObjectID{Kind: kind, Name: n}).(T)
+	return v
 }
+
+// table returns the table with the given name, or nil.
+func (g *graph) table(n model.Name) *model.Table { return lookup[*model.Table](g, model.KindTable, n) }
 
 // view returns the view or materialized view with the given name, or nil.
 func (g *graph) view(n model.Name) *model.View {
-	if v, ok := g.value(model.ObjectID{Kind: model.KindView, Name: n}).(*model.View); ok {
+	if v := lookup[*model.View](g, model.KindView, n); v != nil {
 		return v
 	}
-	v, _ := g.value(model.ObjectID{Kind: model.KindMatView, Name: n}).(*model.View)
-	return v
+	return lookup[*model.View](g, model.KindMatView, n)
 }
 
 // sequence returns the sequence with the given name, or nil.
 func (g *graph) sequence(n model.Name) *model.Sequence {
-	s, _ := g.value(model.ObjectID{Kind: model.KindSequence, Name: n}).(*model.Sequence)
-	return s
+	return lookup[*model.Sequence](g, model.KindSequence, n)
 }
 
 // enum returns the enum type with the given name, or nil.
-func (g *graph) enum(n model.Name) *model.Enum {
-	e, _ := g.value(model.ObjectID{Kind: model.KindEnum, Name: n}).(*model.Enum)
-	return e
-}
+func (g *graph) enum(n model.Name) *model.Enum { return lookup[*model.Enum](g, model.KindEnum, n) }
 
 // schema returns the schema with the given name, or nil.
 func (g *graph) schema(name string) *model.Schema {
-	s, _ := g.value(model.ObjectID{Kind: model.KindSchema, Name: model.Name{Name: name}}).(*model.Schema)
-	return s
+	return lookup[*model.Schema](g, model.KindSchema, model.Name{Name: name})
 }
 
 // extension returns the extension with the given name, or nil.
 func (g *graph) extension(name string) *model.Extension {
-	e, _ := g.value(model.ObjectID{Kind: model.KindExtension, Name: model.Name{Name: name}}).(*model.Extension)
-	return e
+	return lookup[*model.Extension](g, model.KindExtension, model.Name{Name: name})
 }
 
 // collation returns the collation with the given name, or nil.
 func (g *graph) collation(n model.Name) *model.Collation {
-	c, _ := g.value(model.ObjectID{Kind: model.KindCollation, Name: n}).(*model.Collation)
-	return c
+	return lookup[*model.Collation](g, model.KindCollation, n)
 }
 
 // domain returns the domain with the given name, or nil.
 func (g *graph) domain(n model.Name) *model.Domain {
-	d, _ := g.value(model.ObjectID{Kind: model.KindDomain, Name: n}).(*model.Domain)
-	return d
+	return lookup[*model.Domain](g, model.KindDomain, n)
 }
 
 // composite returns the composite type with the given name, or nil.
 func (g *graph) composite(n model.Name) *model.Composite {
-	c, _ := g.value(model.ObjectID{Kind: model.KindComposite, Name: n}).(*model.Composite)
-	return c
+	return lookup[*model.Composite](g, model.KindComposite, n)
 }
 
 // function returns the function or procedure with the given signature
@@ -69,10 +63,7 @@ func (g *graph) composite(n model.Name) *model.Composite {
 func (g *graph) function(signature string) *model.Function { return g.signatures[signature] }
 
 // index returns the index with the given schema and name, or nil.
-func (g *graph) index(n model.Name) *model.Index {
-	ix, _ := g.value(model.ObjectID{Kind: model.KindIndex, Name: n}).(*model.Index)
-	return ix
-}
+func (g *graph) index(n model.Name) *model.Index { return lookup[*model.Index](g, model.KindIndex, n) }
 
 // trigger returns the trigger of a table or view with the given name, or
 // nil.

@@ -1,11 +1,7 @@
 package introspect_test
 
 import (
-	"compress/gzip"
 	"context"
-	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -14,42 +10,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/autogen-dev/autogen/internal/benchschema"
 	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
 )
-
-// benchSchemas holds the MusicBrainz schema at three sizes; see its
-// source.txt. AUTOGEN_BENCH_SCHEMAS points elsewhere.
-func benchSchemas() string {
-	if d := os.Getenv("AUTOGEN_BENCH_SCHEMAS"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "bench-schemas", "musicbrainz")
-}
-
-// readSchema returns core_x<n>.sql, decompressing the .gz forms.
-func readSchema(b *testing.B, size string) string {
-	dir := benchSchemas()
-	if src, err := os.ReadFile(filepath.Join(dir, "core_"+size+".sql")); err == nil {
-		return string(src)
-	}
-	f, err := os.Open(filepath.Join(dir, "core_"+size+".sql.gz"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	src, err := io.ReadAll(zr)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return string(src)
-}
 
 // peakHeap samples the live heap until stop is called and returns the
 // highest value seen, in bytes.
@@ -100,7 +66,7 @@ func BenchmarkReadMusicBrainz(b *testing.B) {
 	for _, size := range []string{"x1", "x4", "x16"} {
 		b.Run(size, func(outer *testing.B) {
 			b := outer
-			src := readSchema(b, size)
+			src := benchschema.Read(b, "core_"+size+".sql")
 			parsed, err := ddlparse.Parse("core_"+size+".sql", []byte(src))
 			if err != nil {
 				b.Fatal(err)
