@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	pg "github.com/pganalyze/pg_query_go/v5"
-
 	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 // Directive is the comment that declares a rename in schema.sql:
@@ -83,35 +82,29 @@ func ScanRenamedFrom(path string) ([]Hint, error) {
 	return out, nil
 }
 
-// sqlToken is a scanned token with its text and line.
+// sqlToken is a token of internal/pgsql's lexer with the line it is on.
 type sqlToken struct {
-	text    string
-	kind    pg.Token
-	keyword pg.KeywordKind
-	line    int
+	pgsql.Token
+	line int
 }
 
-func (t sqlToken) comment() bool {
-	return t.kind == pg.Token_SQL_COMMENT || t.kind == pg.Token_C_COMMENT
-}
+func (t sqlToken) comment() bool { return t.Comment() }
 
-// is reports whether the token is the keyword kw (upper case).
-func (t sqlToken) is(kw string) bool {
-	return t.keyword != pg.KeywordKind_NO_KEYWORD && strings.EqualFold(t.text, kw)
-}
+// is reports whether the token is the keyword kw.
+func (t sqlToken) is(kw string) bool { return t.Is(kw) }
+
+// punct reports whether the token is the punctuation p ("(", ";", ...).
+func (t sqlToken) punct(p string) bool { return t.Kind == pgsql.Punct && t.Text == p }
 
 // name returns the identifier the token spells, or false when it cannot
-// be a name.
+// be a name (a reserved keyword, unquoted).
 func (t sqlToken) name() (string, bool) {
-	switch {
-	case t.kind == pg.Token_IDENT && strings.HasPrefix(t.text, `"`):
-		return strings.ReplaceAll(t.text[1:len(t.text)-1], `""`, `"`), true
-	case t.kind == pg.Token_IDENT:
-		return strings.ToLower(t.text), true
-	case t.keyword != pg.KeywordKind_NO_KEYWORD && t.keyword != pg.KeywordKind_RESERVED_KEYWORD:
-		return strings.ToLower(t.text), true
+	if t.Kind == pgsql.Word {
+		if c, ok := pgsql.Keyword(strings.ToLower(t.Text)); ok && c == pgsql.Reserved {
+			return "", false
+		}
 	}
-	return "", false
+	return t.Ident()
 }
 
 // object is a definition a directive can be attached to.
@@ -127,16 +120,14 @@ func RenamedFrom(name, src string) ([]Hint, error) {
 	if !strings.Contains(src, Directive) {
 		return nil, nil
 	}
-	res, err := pg.Scan(src)
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading renamed-from comments: %w", name, err)
-	}
 	var toks []sqlToken
 	line, at := 1, 0
-	for _, t := range res.Tokens {
-		line += strings.Count(src[at:t.Start], "\n")
-		at = int(t.Start)
-		toks = append(toks, sqlToken{text: src[t.Start:t.End], kind: t.Token, keyword: t.KeywordKind, line: line})
+	for _, t := range pgsql.Tokens(src) {
+		line += strings.Count(src[at:t.Pos], "\n")
+		at = t.Pos
+		if t.Kind != pgsql.Space {
+			toks = append(toks, sqlToken{Token: t, line: line})
+		}
 	}
 	objects := definitions(toks)
 	var out []Hint
@@ -144,7 +135,7 @@ func RenamedFrom(name, src string) ([]Hint, error) {
 		if !t.comment() {
 			continue
 		}
-		old, ok, err := directiveName(t.text)
+		old, ok, err := directiveName(t.Text)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, t.line, err)
 		}
@@ -233,10 +224,10 @@ func definitions(toks []sqlToken) []object {
 		case t.comment():
 		case t.line == metaLine:
 			// The rest of a psql meta-command line.
-		case t.kind == pg.Token_ASCII_92 && (len(stmt) == 0 || stmt[len(stmt)-1].line != t.line):
+		case t.punct("\\") && (len(stmt) == 0 || stmt[len(stmt)-1].line != t.line):
 			flush()
 			metaLine = t.line
-		case t.kind == pg.Token_ASCII_59:
+		case t.punct(";"):
 			flush()
 		default:
 			stmt = append(stmt, t)
@@ -256,7 +247,7 @@ func qualified(toks []sqlToken, i int) (schema, name string, next int, ok bool) 
 	if !ok {
 		return "", "", i, false
 	}
-	if i+2 < len(toks) && toks[i+1].kind == pg.Token_ASCII_46 {
+	if i+2 < len(toks) && toks[i+1].punct(".") {
 		if n, ok := toks[i+2].name(); ok {
 			return name, n, i + 3, true
 		}
@@ -290,7 +281,7 @@ func statementDefinitions(s []sqlToken) []object {
 				return nil
 			}
 			add(Hint{Kind: HintTable, Schema: schema, Name: name}, s[0].line)
-			if j < len(s) && s[j].kind == pg.Token_ASCII_40 {
+			if j < len(s) && s[j].punct("(") {
 				out = append(out, tableElements(s[j:], schema, name)...)
 			}
 		case i < len(s) && s[i].is("INDEX"):
@@ -307,13 +298,13 @@ func statementDefinitions(s []sqlToken) []object {
 			add(Hint{Kind: HintIndex, Schema: schema, Name: name}, s[0].line)
 		case i < len(s) && s[i].is("TYPE"):
 			schema, name, j, ok := qualified(s, i+1)
-			if !ok || j+2 >= len(s) || !s[j].is("AS") || !s[j+1].is("ENUM") || s[j+2].kind != pg.Token_ASCII_40 {
+			if !ok || j+2 >= len(s) || !s[j].is("AS") || !s[j+1].is("ENUM") || !s[j+2].punct("(") {
 				return nil
 			}
 			add(Hint{Kind: HintEnum, Schema: schema, Name: name}, s[0].line)
 			for _, t := range s[j+3:] {
-				if t.kind == pg.Token_SCONST {
-					add(Hint{Kind: HintEnumValue, Schema: schema, Name: name, Member: literal(t.text)}, t.line)
+				if t.Kind == pgsql.String {
+					add(Hint{Kind: HintEnumValue, Schema: schema, Name: name, Member: literal(t.Text)}, t.line)
 				}
 			}
 		}
@@ -324,10 +315,10 @@ func statementDefinitions(s []sqlToken) []object {
 		}
 		depth := 0
 		for k := j; k < len(s); k++ {
-			switch s[k].kind {
-			case pg.Token_ASCII_40:
+			switch {
+			case s[k].punct("("):
 				depth++
-			case pg.Token_ASCII_41:
+			case s[k].punct(")"):
 				depth--
 			}
 			if depth != 0 || !s[k].is("ADD") || k+1 >= len(s) {
@@ -365,19 +356,19 @@ func tableElements(s []sqlToken, schema, table string) []object {
 	start := true
 	for k := 0; k < len(s); k++ {
 		t := s[k]
-		switch t.kind {
-		case pg.Token_ASCII_40:
+		switch {
+		case t.punct("("):
 			depth++
 			if depth == 1 {
 				start = true
 				continue
 			}
-		case pg.Token_ASCII_41:
+		case t.punct(")"):
 			depth--
 			if depth == 0 {
 				return out
 			}
-		case pg.Token_ASCII_44:
+		case t.punct(","):
 			if depth == 1 {
 				start = true
 				continue

@@ -71,35 +71,18 @@ func (r *reader) definition(row *definitionRow) error {
 	return nil
 }
 
-// publicDefaults are the privileges PUBLIC holds on a new object, by the
-// catalogs of the kinds held as definitions that have privileges.
-var publicDefaults = map[string]string{"pg_proc": "EXECUTE", "pg_type": "USAGE"}
-
-// definitionPrivileges reads the owner of an object held as a definition
-// and records it as unsupported when its privileges are not those a new
-// one gets: the model does not carry them (as the SQL reader refuses GRANT
-// and REVOKE on them), and leaving them out would lose them without a
-// word.
+// definitionPrivileges reads the owner and privileges of an object held
+// as a definition, for the kinds that have them.
 func (r *reader) definitionPrivileges(catalog string, oid int64, def *model.Definition) {
-	row := r.acls[commentKey{catalog, oid, 0}]
-	if row == nil {
-		return
-	}
 	if def.ID.Kind.Info().Owned {
-		def.Owner = row.Owner
+		def.Access = r.access(catalog, oid, 0, def.ID.Kind, def.ID.String())
 	}
-	public := false
-	for i, grantee := range row.Grantees {
-		switch {
-		case grantee == row.Owner:
-		case grantee == model.Public && row.Privileges[i] == publicDefaults[catalog]:
-			public = true
-		default:
-			r.unsupported = append(r.unsupported, fmt.Sprintf("%s %s (%s granted to %s)", def.ID.Kind, def.ID, row.Privileges[i], grantee))
-			return
+	if def.ID.Kind == model.KindForeignTable {
+		for k := range r.acls {
+			if k.catalog == catalog && k.oid == oid && k.sub > 0 {
+				r.unsupported = append(r.unsupported, fmt.Sprintf("%s (column privileges on foreign table %s are not supported)", def.ID, def.ID.Name))
+				return
+			}
 		}
-	}
-	if publicDefaults[catalog] != "" && !public {
-		r.unsupported = append(r.unsupported, fmt.Sprintf("%s %s (%s revoked from PUBLIC)", def.ID.Kind, def.ID, publicDefaults[catalog]))
 	}
 }

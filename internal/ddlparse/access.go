@@ -26,9 +26,6 @@ type accessTarget struct {
 	what   string
 	// tbl is set for a table, whose columns column privileges name.
 	tbl *table
-	// def is set for an object held as a model.Definition: it has an
-	// owner, but its privileges are not modelled.
-	def bool
 	// lenient skips privileges the kind does not have instead of
 	// refusing them (a sequence named by GRANT ... ON TABLE).
 	lenient bool
@@ -216,9 +213,6 @@ func (b *builder) grantTargets(s *pg.GrantStmt) ([]accessTarget, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.def {
-			return nil, b.unsupported("privileges on " + t.what + " (owners of such objects are supported, privileges are not)")
-		}
 		// GRANT ... ON TABLE also names sequences; PostgreSQL keeps only
 		// the privileges a sequence has (with a warning).
 		t.lenient = s.Objtype == pg.ObjectType_OBJECT_TABLE && t.kind == model.KindSequence
@@ -325,10 +319,9 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
 		f, err := b.functionByArgs(o.GetObjectWithArgs())
 		if err != nil {
-			if n, nerr := b.nameRef(sqlnorm.KindFunction, o.GetObjectWithArgs().GetObjname()); nerr == nil {
-				if t, ok := b.definitionTarget(n, model.KindAggregate); ok {
-					return t, nil
-				}
+			// GRANT names an aggregate as a FUNCTION.
+			if d, _, derr := b.definitionNamed(pg.ObjectType_OBJECT_AGGREGATE, o); derr == nil && d != nil {
+				return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String()}, nil
 			}
 			return accessTarget{}, err
 		}
@@ -384,7 +377,7 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 		if !d.ID.Kind.Info().Owned {
 			return accessTarget{}, b.unsupported("privileges or owner of " + d.ID.Kind.String() + " " + d.ID.String())
 		}
-		return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String(), def: true}, nil
+		return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String()}, nil
 	}
 	return accessTarget{}, b.unsupported("privileges or owner of objects of kind " + strings.ToLower(objectWord(objtype)))
 }
@@ -572,15 +565,14 @@ func (b *builder) finishAccess(c *model.Catalog) {
 	c.Roles = b.roles
 }
 
-// definitionTarget finds an object of one of the kinds held as a
-// model.Definition by its name, where GRANT and ALTER ... OWNER TO name it
-// like a table, a function or a type; ok is false when there is none, so
-// that the caller reports the object as missing. An aggregate is found by
-// its name alone: GRANT refuses definitions whatever their arguments.
+// definitionTarget finds a foreign table, a range or a base type (held as
+// a model.Definition) by its name, where GRANT and ALTER ... OWNER TO name
+// it like a table or a type; ok is false when there is none, so that the
+// caller reports the object as missing.
 func (b *builder) definitionTarget(n model.Name, kinds ...model.Kind) (accessTarget, bool) {
 	for id, d := range b.definitions {
 		if id.Name == n && slices.Contains(kinds, id.Kind) {
-			return accessTarget{kind: id.Kind, acc: &d.Access, schema: n.Schema, what: id.String(), def: true}, true
+			return accessTarget{kind: id.Kind, acc: &d.Access, schema: n.Schema, what: id.String()}, true
 		}
 	}
 	return accessTarget{}, false

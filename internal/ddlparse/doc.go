@@ -59,8 +59,8 @@
 // A statement that cannot be represented is an error, never dropped:
 // subscriptions, conversions, transforms, access methods, languages, shell
 // types and operators never defined, ON SELECT rules, typed tables,
-// foreign tables that inherit, owners and privileges of the objects held
-// as definitions, DO blocks, data (INSERT, COPY, ...), tablespaces, column
+// foreign tables that inherit, column privileges on foreign tables, DO
+// blocks, data (INSERT, COPY, ...), tablespaces, column
 // compression and statistics, role membership, privileges revoked from an
 // object's owner or on the sequence of an identity column, among others.
 // So is a

@@ -51,6 +51,11 @@ func canonLiteral(typ, s string) string {
 		out, ok = canonDate(s)
 	case "time without time zone":
 		out, ok = canonTime(s)
+	case "time with time zone":
+		if strings.EqualFold(strings.TrimSpace(s), "allballs") {
+			// Midnight UTC, as timetz_out prints it.
+			out, ok = "00:00:00+00", true
+		}
 	case "interval":
 		out, ok = canonInterval(s)
 	case "jsonb":

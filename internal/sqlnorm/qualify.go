@@ -253,36 +253,7 @@ func isRegclass(tn *pg.TypeName) bool {
 }
 
 // regclass qualifies the relation named by a string constant.
-func (q *qualifier) regclass(n *pg.Node) error {
-	c := n.GetAConst()
-	if c == nil || c.GetSval() == nil {
-		return nil
-	}
-	parts := pgsql.SplitQualified(c.GetSval().Sval)
-	var schema, name string
-	switch len(parts) {
-	case 1:
-		name = parts[0]
-		s, ok := q.ns.Resolve(KindRelation, name)
-		if !ok {
-			return &UnknownError{Kind: KindRelation, Name: name, Location: c.Location}
-		}
-		schema = s
-	case 2:
-		schema, name = parts[0], parts[1]
-	default:
-		return nil
-	}
-	q.ref(model.RefRelation, schema, name)
-	if q.ren != nil {
-		schema, name = q.ren.regclass(schema, name)
-	}
-	if schema == "pg_catalog" {
-		schema = ""
-	}
-	c.Val = &pg.A_Const_Sval{Sval: &pg.String{Sval: pgsql.QualifiedName(schema, name)}}
-	return nil
-}
+func (q *qualifier) regclass(n *pg.Node) error { return q.regName(n, KindRelation, model.RefRelation) }
 
 // regNameKinds are the object identifier types other than regclass whose
 // literals name an object by its (possibly qualified) name, which the
@@ -304,7 +275,8 @@ func regTypeName(tn *pg.TypeName) string {
 }
 
 // regName qualifies the object a string constant of an object identifier
-// type names (see regNameKinds) and records the reference.
+// type names (regclass, and see regNameKinds) and records the reference;
+// a renamed relation is renamed.
 func (q *qualifier) regName(n *pg.Node, kind Kind, ref model.RefKind) error {
 	c := n.GetAConst()
 	if c == nil || c.GetSval() == nil {
@@ -326,6 +298,9 @@ func (q *qualifier) regName(n *pg.Node, kind Kind, ref model.RefKind) error {
 		return nil
 	}
 	q.ref(ref, schema, name)
+	if q.ren != nil && kind == KindRelation {
+		schema, name = q.ren.regclass(schema, name)
+	}
 	if schema == "pg_catalog" {
 		schema = ""
 	}

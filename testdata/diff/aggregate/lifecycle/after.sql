@@ -12,3 +12,5 @@ COMMENT ON AGGREGATE median(integer) IS 'the middle value';
 CREATE VIEW totals AS SELECT total(v) AS t FROM readings;
 CREATE FUNCTION my_row_number() RETURNS bigint WINDOW LANGUAGE internal AS 'window_row_number';
 ALTER AGGREGATE median(integer) OWNER TO autogen_owner;
+REVOKE EXECUTE ON FUNCTION median(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION median(integer) TO autogen_reader;

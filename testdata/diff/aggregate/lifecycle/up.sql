@@ -33,4 +33,8 @@ COMMENT ON AGGREGATE public.median(integer) IS 'the middle value';
 
 ALTER AGGREGATE public.median(integer) OWNER TO autogen_owner;
 
+REVOKE EXECUTE ON FUNCTION public.median(integer) FROM PUBLIC;
+
+GRANT EXECUTE ON FUNCTION public.median(integer) TO autogen_reader;
+
 DROP AGGREGATE public.old_sum(integer);

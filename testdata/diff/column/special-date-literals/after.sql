@@ -8,5 +8,6 @@ CREATE TABLE events (
     ends timestamp DEFAULT 'Infinity',
     day date DEFAULT 'epoch' CHECK (day > '-infinity'),
     last_day date DEFAULT 'infinity',
-    at time DEFAULT 'allballs'
+    at time DEFAULT 'allballs',
+    at_tz timetz DEFAULT 'AllBalls'
 );

@@ -5,5 +5,6 @@ CREATE TABLE events (
     ends timestamp,
     day date,
     last_day date,
-    at time
+    at time,
+    at_tz timetz
 );

@@ -2,6 +2,8 @@ ALTER TABLE public.events DROP CONSTRAINT events_day_check;
 
 ALTER TABLE public.events ALTER COLUMN at DROP DEFAULT;
 
+ALTER TABLE public.events ALTER COLUMN at_tz DROP DEFAULT;
+
 ALTER TABLE public.events ALTER COLUMN day DROP DEFAULT;
 
 ALTER TABLE public.events ALTER COLUMN ends DROP DEFAULT;

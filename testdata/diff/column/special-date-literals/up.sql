@@ -1,5 +1,7 @@
 ALTER TABLE public.events ALTER COLUMN at SET DEFAULT 'allballs';
 
+ALTER TABLE public.events ALTER COLUMN at_tz SET DEFAULT 'AllBalls';
+
 ALTER TABLE public.events ALTER COLUMN day SET DEFAULT 'epoch';
 
 ALTER TABLE public.events ALTER COLUMN ends SET DEFAULT 'Infinity';

@@ -10,3 +10,5 @@ COMMENT ON FOREIGN TABLE accounts IS 'accounts over there';
 COMMENT ON COLUMN accounts.name IS 'the holder';
 CREATE VIEW account_names AS SELECT name FROM accounts;
 ALTER SERVER remote OWNER TO autogen_owner;
+GRANT USAGE ON FOREIGN SERVER remote TO autogen_reader;
+GRANT SELECT ON accounts TO autogen_reader;

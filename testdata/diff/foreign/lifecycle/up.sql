@@ -37,6 +37,10 @@ COMMENT ON SERVER remote IS 'the other database';
 
 ALTER SERVER remote OWNER TO autogen_owner;
 
+GRANT SELECT ON TABLE public.accounts TO autogen_reader;
+
+GRANT USAGE ON FOREIGN SERVER remote TO autogen_reader;
+
 DROP SERVER gone;
 
 ALTER FOREIGN DATA WRAPPER dummy OPTIONS (DROP debug);

@@ -8,6 +8,8 @@ CREATE TYPE public.oldrange AS RANGE (SUBTYPE = integer, MULTIRANGE_TYPE_NAME = 
 
 COMMENT ON TYPE public.floatrange IS NULL;
 
+REVOKE USAGE ON TYPE public.floatrange FROM autogen_writer;
+
 ALTER TABLE public.bookings DROP COLUMN many;
 
 ALTER TABLE public.bookings DROP COLUMN names;

@@ -15,4 +15,6 @@ SELECT floatrange(0, 1) AS r;
 
 COMMENT ON TYPE public.floatrange IS 'floats between';
 
+GRANT USAGE ON TYPE public.floatrange TO autogen_writer;
+
 DROP TYPE public.oldrange;
