@@ -62,7 +62,7 @@ func (r *Runner) move(ctx context.Context, conn *pgx.Conn, dir Direction, target
 		}
 		// The version table is created on first use: a database nothing
 		// was ever applied to carries no trace of autogen.
-		if dir == Up && len(plan) > 0 {
+		if dir == Up && len(plan) > 0 && !st.exists {
 			if err := r.createTable(ctx, conn); err != nil {
 				return err
 			}
