@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -61,7 +62,7 @@ func (r *Runner) move(ctx context.Context, conn *pgx.Conn, dir Direction, target
 		}
 		// The version table is created on first use: a database nothing
 		// was ever applied to carries no trace of autogen.
-		if dir == Up && len(plan) > 0 {
+		if dir == Up && len(plan) > 0 && !st.exists {
 			if err := r.createTable(ctx, conn); err != nil {
 				return err
 			}
@@ -207,14 +208,17 @@ func (r *Runner) resets() []string {
 	return out
 }
 
-// execAll runs statements in order.
+// execAll runs statements in order, in one round trip: without arguments
+// pgx sends them with the simple query protocol, which takes several
+// statements at once and stops at the first that fails. They are the
+// runtime's own (settings, version rows), never a revision's, whose
+// statements run one by one so that a failure names its statement.
 func execAll(ctx context.Context, q querier, stmts []string) error {
-	for _, s := range stmts {
-		if _, err := q.Exec(ctx, s); err != nil {
-			return err
-		}
+	if len(stmts) == 0 {
+		return nil
 	}
-	return nil
+	_, err := q.Exec(ctx, strings.Join(stmts, ";\n"))
+	return err
 }
 
 // runWhole runs a body that reads the database, with the version-table

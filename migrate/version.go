@@ -143,6 +143,8 @@ func (r *Runner) partialUpsert(id string, dir Direction, segs []revision.Segment
 
 // versionState is what the version table says.
 type versionState struct {
+	// exists tells whether the version table exists.
+	exists bool
 	// ids are the rows of applied heads.
 	ids []string
 	// partial is the revision stopped between segments, if any.
@@ -173,7 +175,7 @@ func (r *Runner) rows(ctx context.Context, q querier) (versionState, error) {
 	if err != nil {
 		return versionState{}, fmt.Errorf("reading the version table: %w", err)
 	}
-	var st versionState
+	st := versionState{exists: true}
 	for _, x := range all {
 		if x.Partial == nil {
 			st.ids = append(st.ids, x.ID)
