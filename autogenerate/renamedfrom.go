@@ -391,14 +391,16 @@ func tableElements(s []sqlToken, schema, table string) []object {
 	return out
 }
 
-// literal returns the value of a string constant token.
+// literal returns the value of a string constant token. The lexer ends an
+// unterminated constant at the end of the text, so the closing quote may be
+// missing.
 func literal(text string) string {
 	switch {
 	case strings.HasPrefix(text, "'"):
-		return strings.ReplaceAll(text[1:len(text)-1], "''", "'")
+		return strings.ReplaceAll(strings.TrimSuffix(text[1:], "'"), "''", "'")
 	case strings.HasPrefix(text, "E'") || strings.HasPrefix(text, "e'"):
 		var b strings.Builder
-		body := text[2 : len(text)-1]
+		body := strings.TrimSuffix(text[2:], "'")
 		for i := 0; i < len(body); i++ {
 			switch {
 			case body[i] == '\\' && i+1 < len(body):
@@ -413,8 +415,12 @@ func literal(text string) string {
 		}
 		return b.String()
 	case strings.HasPrefix(text, "$"):
-		end := strings.IndexByte(text[1:], '$') + 2
-		return text[end : len(text)-end]
+		end := strings.IndexByte(text[1:], '$')
+		if end < 0 {
+			return text
+		}
+		tag := text[:end+2]
+		return strings.TrimSuffix(text[len(tag):], tag)
 	}
 	return text
 }

@@ -207,8 +207,10 @@ func (b *builder) alterDefinition(n *pg.Node) (handled bool, err error) {
 
 // typeExists reports whether a type of the name is defined: enums,
 // domains, composites, range, base and shell types, relations' row types.
+// It asks before creating one, so a name not found is no miss (see
+// lookup): it would make every file with a range type read twice.
 func (b *builder) typeExists(n model.Name) bool {
-	return b.lookup(sqlnorm.KindType, n.Schema, n.Name)
+	return b.defines(sqlnorm.KindType, n.Schema, n.Name)
 }
 
 // lookupDefinition reports whether a definition of the files answers to

@@ -195,6 +195,12 @@ func (b *builder) checkDrops() error {
 // nil when it does not exist. Kinds the model does not hold can only be
 // missing.
 func (b *builder) dropObject(kind pg.ObjectType, o *pg.Node, cascade bool) (func(), error) {
+	// A DROP of what does not exist yet is pg_dump --clean's, and stands
+	// or fails through pendingDrop; it says nothing of the order of the
+	// statements, so its lookups are not remembered as misses.
+	saved := b.misses
+	b.misses = nil
+	defer func() { b.misses = saved }()
 	lookup := func(names []*pg.Node, k sqlnorm.Kind) (model.Name, bool) {
 		parts := sqlnorm.Strings(names)
 		switch len(parts) {
@@ -205,6 +211,19 @@ func (b *builder) dropObject(kind pg.ObjectType, o *pg.Node, cascade bool) (func
 			return model.Name{Schema: parts[0], Name: parts[1]}, true
 		}
 		return model.Name{}, false
+	}
+	if d, ok, err := b.definitionNamed(kind, o); ok && err == nil && d != nil {
+		if cascade {
+			// Asked only whether it exists (a pending DROP), or for a
+			// CASCADE, which dropOther refuses.
+			return func() {}, nil
+		}
+		// A definition the files created and drop again: what depends
+		// on it is not tracked here, so it is refused rather than
+		// guessed.
+		return nil, b.unsupported("DROP " + objectWord(kind) + " of " + d.ID.String() + ", which the files create (leave both out)")
+	} else if ok && kind != pg.ObjectType_OBJECT_TYPE {
+		return nil, nil // not created (yet): see dropOther
 	}
 	switch kind {
 	case pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_POLICY:
@@ -407,4 +426,25 @@ func (b *builder) dropIndex(ix *index) {
 		b.releaseRelname(ix.m.Schema, ix.m.Name)
 	}
 	b.indexOrder = slices.DeleteFunc(b.indexOrder, func(x *index) bool { return x == ix })
+}
+
+// dropUserMapping handles DROP USER MAPPING as pg_dump --clean writes it:
+// of a mapping the files create later, or (IF EXISTS) of none.
+func (b *builder) dropUserMapping(s *pg.DropUserMappingStmt) error {
+	role := "public"
+	if s.User.GetRoletype() == pg.RoleSpecType_ROLESPEC_CSTRING {
+		role = s.User.GetRolename()
+	} else if s.User.GetRoletype() != pg.RoleSpecType_ROLESPEC_PUBLIC {
+		return b.unsupported("DROP USER MAPPING FOR " + strings.TrimPrefix(s.User.GetRoletype().String(), "ROLESPEC_"))
+	}
+	id := model.ObjectID{Kind: model.KindUserMapping, Name: model.Name{Name: s.Servername}, Member: role}
+	exists := func() bool { return b.definitions[id] != nil }
+	switch {
+	case exists():
+		return b.unsupported("DROP USER MAPPING of a mapping the files create (leave both out)")
+	case s.MissingOk:
+		return nil
+	}
+	b.dropLater(exists, b.errorAt(-1, ErrUndefined, "%s does not exist", id))
+	return nil
 }

@@ -75,6 +75,8 @@ func (b *builder) statement(n *pg.Node) error {
 		return b.comment(v.CommentStmt)
 	case *pg.Node_DropStmt:
 		return b.drop(v.DropStmt)
+	case *pg.Node_DropUserMappingStmt:
+		return b.dropUserMapping(v.DropUserMappingStmt)
 	case *pg.Node_InsertStmt:
 		if b.ignoredRows(v.InsertStmt.Relation) {
 			return nil

@@ -92,3 +92,38 @@ GRANT USAGE ON DOMAIN app.email TO autogen_writer;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner IN SCHEMA app GRANT SELECT ON TABLES TO autogen_reader;
 ALTER DEFAULT PRIVILEGES FOR ROLE autogen_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+-- The kinds held as definitions, with owners and privileges where
+-- PostgreSQL gives them.
+CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0');
+CREATE AGGREGATE app.pct_rank(VARIADIC "any" ORDER BY VARIADIC "any") (SFUNC = ordered_set_transition_multi,
+    STYPE = internal, FINALFUNC = percent_rank_final, FINALFUNC_EXTRA, HYPOTHETICAL);
+CREATE FUNCTION app.same_len(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT length($1) = length($2)';
+CREATE OPERATOR app.=~= (LEFTARG = text, RIGHTARG = text, FUNCTION = app.same_len, COMMUTATOR = OPERATOR(app.=~=));
+CREATE TYPE app.floatrange AS RANGE (subtype = float8);
+CREATE TEXT SEARCH DICTIONARY app.simple_nostop (TEMPLATE = pg_catalog.simple);
+CREATE TEXT SEARCH CONFIGURATION app.plain (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION app.plain ALTER MAPPING FOR asciiword WITH app.simple_nostop;
+CREATE STATISTICS app.orders_stats (dependencies) ON customer_id, status FROM app.orders;
+CREATE RULE audit_ignore AS ON DELETE TO app.audit DO INSTEAD NOTHING;
+CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER app_ddl ON ddl_command_end EXECUTE FUNCTION app.on_ddl();
+CREATE FOREIGN DATA WRAPPER dummy;
+CREATE SERVER remote FOREIGN DATA WRAPPER dummy OPTIONS (host 'elsewhere');
+CREATE USER MAPPING FOR autogen_reader SERVER remote OPTIONS (user 'reader');
+CREATE FOREIGN TABLE app.remote_orders (id integer, total numeric) SERVER remote;
+CREATE PUBLICATION app_orders FOR TABLE app.orders WHERE (id > 0);
+
+ALTER AGGREGATE app.total(integer) OWNER TO autogen_owner;
+ALTER OPERATOR app.=~= (text, text) OWNER TO autogen_owner;
+ALTER TYPE app.floatrange OWNER TO autogen_owner;
+ALTER TEXT SEARCH CONFIGURATION app.plain OWNER TO autogen_owner;
+ALTER SERVER remote OWNER TO autogen_owner;
+ALTER FOREIGN TABLE app.remote_orders OWNER TO autogen_owner;
+ALTER PUBLICATION app_orders OWNER TO autogen_owner;
+REVOKE EXECUTE ON FUNCTION app.total(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.total(integer) TO autogen_reader;
+GRANT USAGE ON TYPE app.floatrange TO autogen_writer;
+GRANT USAGE ON FOREIGN DATA WRAPPER dummy TO autogen_owner;
+GRANT USAGE ON FOREIGN SERVER remote TO autogen_reader;
+GRANT SELECT ON app.remote_orders TO autogen_reader;
