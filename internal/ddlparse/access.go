@@ -321,7 +321,7 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 		if err != nil {
 			// GRANT names an aggregate as a FUNCTION.
 			if d, _, derr := b.definitionNamed(pg.ObjectType_OBJECT_AGGREGATE, o); derr == nil && d != nil {
-				return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String()}, nil
+				return definitionAccess(d), nil
 			}
 			return accessTarget{}, err
 		}
@@ -377,7 +377,7 @@ func (b *builder) accessTarget(objtype pg.ObjectType, o *pg.Node) (accessTarget,
 		if !d.ID.Kind.Info().Owned {
 			return accessTarget{}, b.unsupported("privileges or owner of " + d.ID.Kind.String() + " " + d.ID.String())
 		}
-		return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String()}, nil
+		return definitionAccess(d), nil
 	}
 	return accessTarget{}, b.unsupported("privileges or owner of objects of kind " + strings.ToLower(objectWord(objtype)))
 }
@@ -427,17 +427,6 @@ func (b *builder) relationOwner(objtype pg.ObjectType, rv *pg.RangeVar, rs *pg.R
 	if objtype == pg.ObjectType_OBJECT_INDEX {
 		b.role(rs, false)
 		return nil
-	}
-	if objtype == pg.ObjectType_OBJECT_FOREIGN_TABLE {
-		parts := []*pg.Node{sqlnorm.MakeString(rv.Relname)}
-		if rv.Schemaname != "" {
-			parts = append([]*pg.Node{sqlnorm.MakeString(rv.Schemaname)}, parts...)
-		}
-		t, err := b.accessTarget(objtype, &pg.Node{Node: &pg.Node_List{List: &pg.List{Items: parts}}})
-		if err != nil {
-			return err
-		}
-		return b.setOwner(t, b.role(rs, false))
 	}
 	t, err := b.accessTarget(pg.ObjectType_OBJECT_TABLE, &pg.Node{Node: &pg.Node_RangeVar{RangeVar: rv}})
 	if err != nil {
@@ -570,10 +559,15 @@ func (b *builder) finishAccess(c *model.Catalog) {
 // it like a table or a type; ok is false when there is none, so that the
 // caller reports the object as missing.
 func (b *builder) definitionTarget(n model.Name, kinds ...model.Kind) (accessTarget, bool) {
-	for id, d := range b.definitions {
-		if id.Name == n && slices.Contains(kinds, id.Kind) {
-			return accessTarget{kind: id.Kind, acc: &d.Access, schema: n.Schema, what: id.String()}, true
+	for _, k := range kinds {
+		if d := b.definitions[model.ObjectID{Kind: k, Name: n}]; d != nil {
+			return definitionAccess(d), true
 		}
 	}
 	return accessTarget{}, false
+}
+
+// definitionAccess is the access target of an object held as a definition.
+func definitionAccess(d *model.Definition) accessTarget {
+	return accessTarget{kind: d.ID.Kind, acc: &d.Access, schema: d.ID.Name.Schema, what: d.ID.String()}
 }
