@@ -77,12 +77,7 @@ func (r *reader) definitionPrivileges(catalog string, oid int64, def *model.Defi
 	if def.ID.Kind.Info().Owned {
 		def.Access = r.access(catalog, oid, 0, def.ID.Kind, def.ID.String())
 	}
-	if def.ID.Kind == model.KindForeignTable {
-		for k := range r.acls {
-			if k.catalog == catalog && k.oid == oid && k.sub > 0 {
-				r.unsupported = append(r.unsupported, fmt.Sprintf("%s (column privileges on foreign table %s are not supported)", def.ID, def.ID.Name))
-				return
-			}
-		}
+	if def.ID.Kind == model.KindForeignTable && r.columnACLs[oid] {
+		r.unsupported = append(r.unsupported, fmt.Sprintf("%s (column privileges on foreign table %s are not supported)", def.ID, def.ID.Name))
 	}
 }

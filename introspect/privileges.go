@@ -27,6 +27,9 @@ func (r *reader) aclRow(row *aclRow) error {
 		return nil
 	}
 	r.acls[commentKey{row.Catalog, row.OID, row.Sub}] = row
+	if row.Catalog == "pg_class" && row.Sub > 0 {
+		r.columnACLs[row.OID] = true
+	}
 	return nil
 }
 

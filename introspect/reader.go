@@ -21,6 +21,8 @@ type reader struct {
 	comments map[commentKey]string
 	// acls holds the owners and privileges of objects, keyed alike.
 	acls map[commentKey]*aclRow
+	// columnACLs marks the relations (by oid) with privileges on a column.
+	columnACLs map[int64]bool
 	// opclasses and collations name the oids index keys refer to.
 	opclasses, collations map[int64]string
 	tables                map[model.Name]*model.Table
@@ -56,7 +58,7 @@ type commentKey struct {
 }
 
 func newReader() *reader {
-	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, acls: map[commentKey]*aclRow{}, opclasses: map[int64]string{},
+	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, acls: map[commentKey]*aclRow{}, columnACLs: map[int64]bool{}, opclasses: map[int64]string{},
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
 		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
