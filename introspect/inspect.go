@@ -5,10 +5,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
@@ -98,6 +100,13 @@ var kinds = append([]string{
 // (package settle) sets them too.
 var SessionSettings = []string{"search_path = ''", "TimeZone = 'UTC'", "IntervalStyle = 'postgres'", "DateStyle = 'ISO, MDY'"}
 
+// readSettings are the settings of Inspect's transaction: SessionSettings,
+// and no JIT compilation. The planner's cost estimates of the catalog
+// queries' subqueries grow with the schema and cross jit_above_cost, and
+// compiling then costs tens of milliseconds per query for a plan that runs
+// once.
+var readSettings = append(slices.Clip(SessionSettings), "jit = off")
+
 // Inspect reads the schema of the database q is connected to.
 //
 // All catalog queries go to the server in one batch, inside a read-only
@@ -121,7 +130,7 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 	} else {
 		b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 	}
-	for _, s := range SessionSettings {
+	for _, s := range readSettings {
 		b.Queue("SET LOCAL " + s)
 	}
 	for _, k := range kinds {
@@ -164,7 +173,7 @@ func Inspect(ctx context.Context, q Querier, opts ...Option) (*model.Catalog, er
 // runBatch sends the batch and hands each query's rows to the reader.
 func runBatch(ctx context.Context, q Querier, b *pgx.Batch, r *reader) error {
 	res := q.SendBatch(ctx, b)
-	setup := 1 + len(SessionSettings) // BEGIN or SAVEPOINT, then the SETs
+	setup := 1 + len(readSettings) // BEGIN or SAVEPOINT, then the SETs
 	for i := 0; i < setup; i++ {
 		if _, err := res.Exec(); err != nil {
 			res.Close()
@@ -239,11 +248,26 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 }
 
 // collect scans each row into a T by column name and passes it to fn.
+//
+// Columns are matched to T's fields (by their db tag) once per query, not
+// once per row as pgx.RowToAddrOfStructByName does: at 40,000 columns or
+// constraints, finding the fields again for every row cost more than
+// decoding the rows. As there, every column needs a field and every field
+// a column, so that a query and its row type cannot drift apart unnoticed.
 func collect[T any](rows pgx.Rows, fn func(*T) error) error {
 	defer rows.Close()
+	fields, err := fieldsOf(reflect.TypeFor[T](), rows.FieldDescriptions())
+	if err != nil {
+		return err
+	}
+	dst := make([]any, len(fields))
 	for rows.Next() {
-		v, err := pgx.RowToAddrOfStructByName[T](rows)
-		if err != nil {
+		v := new(T)
+		rv := reflect.ValueOf(v).Elem()
+		for i, f := range fields {
+			dst[i] = rv.Field(f).Addr().Interface()
+		}
+		if err := rows.Scan(dst...); err != nil {
 			return err
 		}
 		if err := fn(v); err != nil {
@@ -251,4 +275,35 @@ func collect[T any](rows pgx.Rows, fn func(*T) error) error {
 		}
 	}
 	return rows.Err()
+}
+
+// fieldsOf returns, for each of a query's columns, the index of the field
+// of the struct type t that receives it: the exported field whose db tag
+// (or, without one, whose name) equals the column's name, ignoring case.
+func fieldsOf(t reflect.Type, cols []pgconn.FieldDescription) ([]int, error) {
+	byName := map[string]int{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, ok := f.Tag.Lookup("db"); ok {
+			name = tag
+		}
+		byName[strings.ToLower(name)] = i
+	}
+	out := make([]int, len(cols))
+	for i, c := range cols {
+		f, ok := byName[strings.ToLower(c.Name)]
+		if !ok {
+			return nil, fmt.Errorf("column %s has no field in %s", c.Name, t)
+		}
+		out[i] = f
+		delete(byName, strings.ToLower(c.Name))
+	}
+	for name := range byName {
+		return nil, fmt.Errorf("field %s of %s has no column", name, t)
+	}
+	return out, nil
 }

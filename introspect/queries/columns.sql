@@ -3,6 +3,11 @@
 -- of identity sequences. Collation and storage are given only when they
 -- differ from the type's. Rows come in no particular order; the reader
 -- sorts them by attnum (sorting 40,000 rows here spills to disk).
+-- A default cannot refer to columns, so it is printed without its table
+-- (relation 0): printing with the table opens the table and builds its
+-- relation cache entry, which in a new session costs more than the rest of
+-- this query together. A generation expression refers to columns and needs
+-- the table.
 SELECT c.oid::int8 AS table_oid,
        n.nspname::text AS schema,
        c.relname::text AS table_name,
@@ -10,7 +15,7 @@ SELECT c.oid::int8 AS table_oid,
        a.attname::text AS name,
        format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
-       coalesce(pg_get_expr(d.adbin, d.adrelid), '') AS default_expr,
+       coalesce(pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END), '') AS default_expr,
        a.attidentity::text AS identity,
        a.attgenerated::text AS generated,
        a.attcollation::int8 AS collation_oid,

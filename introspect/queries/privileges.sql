@@ -6,13 +6,10 @@
 -- with a new oid, comes as catalog 'public'; the entries of ALTER DEFAULT
 -- PRIVILEGES as catalog 'pg_default_acl', with the creating role as owner,
 -- their schema and the kind of object. Objects of extensions are left out.
-SELECT x.catalog,
-       x.oid::int8 AS oid,
-       x.sub::int8 AS sub,
-       pg_get_userbyid(x.ownerid)::text AS owner,
-       x.schema, x.objtype,
-       a.grantees, a.privileges, a.grantable, a.grantors
-FROM (
+-- Each distinct ACL is exploded once: most objects hold their kind's
+-- default, and exploding it for each of them cost more than the rest of
+-- the query.
+WITH x AS (
     SELECT 'pg_class' AS catalog, 'pg_class'::regclass AS classid, c.oid, 0 AS sub, c.relowner AS ownerid,
            coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)) AS acl,
            '' AS schema, '' AS objtype
@@ -57,12 +54,24 @@ FROM (
           UNION ALL SELECT 'pg_publication', oid, pubowner FROM pg_publication
           UNION ALL SELECT 'pg_conversion', oid, conowner FROM pg_conversion) o
     WHERE o.oid >= 16384
-) x
-LEFT JOIN LATERAL (
+),
+a AS (
+    SELECT u.acl, e.*
+    FROM (SELECT DISTINCT acl FROM x WHERE acl IS NOT NULL) u,
+    LATERAL (
     SELECT array_agg(CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(e.grantee)::text END ORDER BY e.i) AS grantees,
            array_agg(e.privilege_type ORDER BY e.i) AS privileges,
            array_agg(e.is_grantable ORDER BY e.i) AS grantable,
            array_agg(pg_get_userbyid(e.grantor)::text ORDER BY e.i) AS grantors
-    FROM aclexplode(x.acl) WITH ORDINALITY AS e(grantor, grantee, privilege_type, is_grantable, i)
-) a ON true
+    FROM aclexplode(u.acl) WITH ORDINALITY AS e(grantor, grantee, privilege_type, is_grantable, i)
+) e
+)
+SELECT x.catalog,
+       x.oid::int8 AS oid,
+       x.sub::int8 AS sub,
+       pg_get_userbyid(x.ownerid)::text AS owner,
+       x.schema, x.objtype,
+       a.grantees, a.privileges, a.grantable, a.grantors
+FROM x
+LEFT JOIN a ON a.acl = x.acl
 WHERE NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = x.classid AND d.objid = x.oid AND d.objsubid = 0 AND d.deptype = 'e')
