@@ -214,6 +214,10 @@ type AddColumn struct {
 	// Fresh is set when the table is new in this revision (so it is
 	// empty).
 	Fresh bool
+	// AfterParent is set when the column takes the place of one the
+	// table inherits from a parent that drops it in this revision: it is
+	// added after that drop, which takes the inherited column with it.
+	AfterParent bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.

@@ -63,6 +63,7 @@ const (
 	phOwners     // after sequences are owned by their columns, which needs equal owners
 	phPrivileges // after owners: grants to a new owner merge into its ownership
 	phDropColumns
+	phAddAfterParents  // a child's own columns replacing ones its parent dropped
 	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables
 	phDropSequences
@@ -165,6 +166,9 @@ func (c SetInherit) order() (phase, string) {
 	return phAlterTables, c.Table.String()
 }
 func (c AddColumn) order() (phase, string) {
+	if c.AfterParent {
+		return phAddAfterParents, fmt.Sprintf("%s.\x00%06d", c.Table, c.Position)
+	}
 	// In the desired order, which is where PostgreSQL's appending puts
 	// them.
 	return phAlterTables, fmt.Sprintf("%s.\x00%06d", c.Table, c.Position)

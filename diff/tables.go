@@ -210,6 +210,10 @@ func (d *differ) columns(f, t *model.Table) {
 		d.partitionColumns(f, t)
 		return
 	}
+	if f.PartitionOf == nil && t.PartitionOf == nil && len(f.Inherits)+len(t.Inherits) > 0 {
+		d.childColumns(f, t)
+		return
+	}
 	partial := inherited(f) || inherited(t)
 	for i, tc := range t.Columns {
 		fc := f.Column(tc.Name)
@@ -226,6 +230,81 @@ func (d *differ) columns(f, t *model.Table) {
 			d.add(DropColumn{Table: t.Name, Column: fc})
 		}
 	}
+}
+
+// childColumns compares the columns of a table that uses classic
+// inheritance. Both models list the columns the table defines itself; the
+// ones it inherits are its parents'. A column of its own is added or
+// dropped like any other, except where a parent is involved:
+//   - a column the table inherited from a parent that drops it (and keeps
+//     the table as its child) goes with the parent's column, so the
+//     table's own is added after that drop;
+//   - a column that stops being the table's own because a parent adds it
+//     is dropped before the parent adds it, which PostgreSQL would
+//     otherwise merge into the table's column, leaving it its own;
+//   - PostgreSQL has no statement that makes an inherited column also the
+//     table's own, or the reverse, so a column inherited on both sides is
+//     left as it is.
+func (d *differ) childColumns(f, t *model.Table) {
+	var kept []model.Name // parents on both sides
+	for _, p := range f.Inherits {
+		if slices.Contains(t.Inherits, p) {
+			kept = append(kept, p)
+		}
+	}
+	late := false
+	for i, tc := range t.Columns {
+		if fc := f.Column(tc.Name); fc != nil {
+			d.alterColumn(t.Name, fc, tc)
+			continue
+		}
+		if d.tg.inheritsColumn(t.Inherits, tc.Name) || d.fg.inheritsColumn(removed(f.Inherits, kept), tc.Name) {
+			// Inherited afterwards, or kept as the table's own when
+			// NO INHERIT detaches the parent it came from.
+			continue
+		}
+		// PostgreSQL appends added columns: once one waits for its
+		// parent's drop, those after it wait too.
+		late = late || d.fg.inheritsColumn(kept, tc.Name)
+		d.add(AddColumn{Table: t.Name, Column: tc, Position: i, AfterParent: late})
+	}
+	for _, fc := range f.Columns {
+		if t.Column(fc.Name) != nil || d.fg.inheritsColumn(f.Inherits, fc.Name) {
+			continue
+		}
+		byParent := d.tg.inheritsColumn(t.Inherits, fc.Name)
+		c := DropColumn{Table: t.Name, Column: fc, Recreate: byParent}
+		if byParent {
+			c.Cause = "a parent adds the column, which the table then inherits"
+		}
+		d.add(c)
+	}
+}
+
+// removed returns the names of list that are not in keep.
+func removed(list, keep []model.Name) []model.Name {
+	var out []model.Name
+	for _, n := range list {
+		if !slices.Contains(keep, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// inheritsColumn reports whether one of the parents (classic inheritance)
+// has the named column, its own or inherited from further up.
+func (g *graph) inheritsColumn(parents []model.Name, name string) bool {
+	for _, p := range parents {
+		pt := g.table(p)
+		if pt == nil {
+			continue
+		}
+		if pt.Column(name) != nil || g.inheritsColumn(pt.Inherits, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // partitionColumns compares what a partition may set on its own columns:
