@@ -241,7 +241,8 @@ func (d *differ) columns(f, t *model.Table) {
 //     table's own is added after that drop;
 //   - a column that stops being the table's own because a parent adds it
 //     is dropped before the parent adds it, which PostgreSQL would
-//     otherwise merge into the table's column, leaving it its own;
+//     otherwise merge into the table's column, leaving it its own; when
+//     the parent is new instead, the column stays, as INHERIT needs it;
 //   - PostgreSQL has no statement that makes an inherited column also the
 //     table's own, or the reverse, so a column inherited on both sides is
 //     left as it is.
@@ -272,7 +273,12 @@ func (d *differ) childColumns(f, t *model.Table) {
 		if t.Column(fc.Name) != nil || d.fg.inheritsColumn(f.Inherits, fc.Name) {
 			continue
 		}
-		byParent := d.tg.inheritsColumn(t.Inherits, fc.Name)
+		byParent := d.tg.inheritsColumn(kept, fc.Name)
+		if !byParent && d.tg.inheritsColumn(t.Inherits, fc.Name) {
+			// A new parent has the column: INHERIT needs the table to
+			// have it already, and merges the two.
+			continue
+		}
 		c := DropColumn{Table: t.Name, Column: fc, Recreate: byParent}
 		if byParent {
 			c.Cause = "a parent adds the column, which the table then inherits"

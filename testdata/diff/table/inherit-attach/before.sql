@@ -1,0 +1,8 @@
+CREATE TABLE parent (
+    id integer
+);
+
+CREATE TABLE child (
+    id integer,
+    y integer
+);

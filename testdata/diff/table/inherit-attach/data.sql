@@ -1,0 +1,1 @@
+INSERT INTO child (id, y) VALUES (1, 2);
