@@ -246,6 +246,10 @@ type AlterColumn struct {
 	// and the new one can only be created after the identity is dropped.
 	DropSequence   *model.Sequence
 	CreateSequence *model.Sequence
+	// AfterParent is set when the column is one a parent adds in this
+	// revision: the table's own NOT NULL or default is set after the
+	// parent's addition gives it the column.
+	AfterParent bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.

@@ -16,4 +16,9 @@ func (d *differ) comments() {
 			d.add(SetComment{Object: o.ID, From: from, To: o.Comment})
 		}
 	}
+	for _, o := range d.shedColumns() {
+		if o.Comment != "" {
+			d.add(SetComment{Object: o.ID, From: o.Comment})
+		}
+	}
 }

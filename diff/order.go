@@ -63,7 +63,7 @@ const (
 	phOwners     // after sequences are owned by their columns, which needs equal owners
 	phPrivileges // after owners: grants to a new owner merge into its ownership
 	phDropColumns
-	phAddAfterParents  // a child's own columns replacing ones its parent dropped
+	phAddAfterParents  // what a child sets on columns its parent adds or drops
 	phAttachPartitions // after the partition's columns match its parent's
 	phDropTables
 	phDropSequences
@@ -180,6 +180,9 @@ func (c DropColumn) order() (phase, string) {
 	return phDropColumns, c.Table.String() + "." + c.Column.Name
 }
 func (c AlterColumn) order() (phase, string) {
+	if c.AfterParent {
+		return phAddAfterParents, c.Table.String() + ".\x01" + c.To.Name
+	}
 	return phAlterTables, c.Table.String() + "." + c.To.Name
 }
 func (c RenameTable) order() (phase, string)  { return phRename, "1" + c.From.String() }

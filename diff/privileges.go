@@ -197,6 +197,13 @@ func (d *differ) privileges() {
 			d.add(c)
 		}
 	}
+	for _, o := range d.shedColumns() {
+		if fa := model.AccessOf(o.Value); fa != nil && len(fa.Grants) > 0 {
+			c := SetPrivileges{Object: o.ID}
+			c.Grant, c.Revoke, c.RevokeGrantOption = grantChanges(fa.Grants, nil)
+			d.add(c)
+		}
+	}
 	d.defaultPrivileges()
 }
 

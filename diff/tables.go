@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/autogen-dev/autogen/model"
@@ -253,28 +254,52 @@ func (d *differ) childColumns(f, t *model.Table) {
 			kept = append(kept, p)
 		}
 	}
+	// inheritedBoth reports whether the table inherits the column on both
+	// sides; the models list it only where it differs from its parent's
+	// (a default, NOT NULL or a comment of its own).
+	inheritedBoth := func(name string) bool {
+		return d.fg.inheritedColumn(f.Inherits, name) != nil && d.tg.inheritedColumn(t.Inherits, name) != nil
+	}
 	late := false
 	for i, tc := range t.Columns {
-		if fc := f.Column(tc.Name); fc != nil {
+		fc := f.Column(tc.Name)
+		switch {
+		case inheritedBoth(tc.Name):
+			fe := cmp.Or(fc, d.fg.inheritedColumn(f.Inherits, tc.Name))
+			d.ownSettings(t.Name, fe, tc, false)
+			continue
+		case fc != nil:
 			d.alterColumn(t.Name, fc, tc)
 			continue
-		}
-		if d.tg.inheritsColumn(t.Inherits, tc.Name) || d.fg.inheritsColumn(removed(f.Inherits, kept), tc.Name) {
-			// Inherited afterwards, or kept as the table's own when
-			// NO INHERIT detaches the parent it came from.
+		case d.tg.inheritedColumn(kept, tc.Name) != nil:
+			// A parent adds the column, and the table inherits it; what
+			// the table sets on its own follows the parent's addition.
+			d.ownSettings(t.Name, d.tg.inheritedColumn(kept, tc.Name), tc, true)
+			continue
+		case d.tg.inheritedColumn(t.Inherits, tc.Name) != nil || d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name) != nil:
+			// Inherited from a new parent, which INHERIT merges, or kept
+			// as the table's own when NO INHERIT detaches the parent it
+			// came from.
 			continue
 		}
 		// PostgreSQL appends added columns: once one waits for its
 		// parent's drop, those after it wait too.
-		late = late || d.fg.inheritsColumn(kept, tc.Name)
+		late = late || d.fg.inheritedColumn(kept, tc.Name) != nil
 		d.add(AddColumn{Table: t.Name, Column: tc, Position: i, AfterParent: late})
 	}
 	for _, fc := range f.Columns {
-		if t.Column(fc.Name) != nil || d.fg.inheritsColumn(f.Inherits, fc.Name) {
+		if t.Column(fc.Name) != nil {
 			continue
 		}
-		byParent := d.tg.inheritsColumn(kept, fc.Name)
-		if !byParent && d.tg.inheritsColumn(t.Inherits, fc.Name) {
+		if inheritedBoth(fc.Name) {
+			d.ownSettings(t.Name, fc, d.tg.inheritedColumn(t.Inherits, fc.Name), false)
+			continue
+		}
+		if d.fg.inheritedColumn(f.Inherits, fc.Name) != nil {
+			continue
+		}
+		byParent := d.tg.inheritedColumn(kept, fc.Name) != nil
+		if !byParent && d.tg.inheritedColumn(t.Inherits, fc.Name) != nil {
 			// A new parent has the column: INHERIT needs the table to
 			// have it already, and merges the two.
 			continue
@@ -285,6 +310,34 @@ func (d *differ) childColumns(f, t *model.Table) {
 		}
 		d.add(c)
 	}
+}
+
+// shedColumns lists the columns of the current side that the target does
+// not list although its table keeps them, inherited from a parent: a
+// model lists a partition's or an inheritance child's inherited column
+// only where it differs from the parent's (a comment, privileges, a
+// default of its own). Their comments and privileges must go, which the
+// walks over the target's objects cannot see.
+func (d *differ) shedColumns() []*model.Object {
+	var out []*model.Object
+	for i := range d.fg.objs {
+		o := &d.fg.objs[i]
+		if o.ID.Kind != model.KindColumn || d.tg.has(o.ID) {
+			continue
+		}
+		t := d.tg.table(o.ID.Name)
+		if t == nil || d.recreated(t.ID()) {
+			continue
+		}
+		inherited := d.tg.inheritedColumn(t.Inherits, o.ID.Member) != nil
+		if t.PartitionOf != nil {
+			inherited = slices.ContainsFunc(d.tg.effectiveColumns(t), func(c *model.Column) bool { return c.Name == o.ID.Member })
+		}
+		if inherited {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // removed returns the names of list that are not in keep.
@@ -298,19 +351,23 @@ func removed(list, keep []model.Name) []model.Name {
 	return out
 }
 
-// inheritsColumn reports whether one of the parents (classic inheritance)
-// has the named column, its own or inherited from further up.
-func (g *graph) inheritsColumn(parents []model.Name, name string) bool {
+// inheritedColumn returns the named column of the first of the parents
+// (classic inheritance) that has it, its own or inherited from further
+// up, or nil.
+func (g *graph) inheritedColumn(parents []model.Name, name string) *model.Column {
 	for _, p := range parents {
 		pt := g.table(p)
 		if pt == nil {
 			continue
 		}
-		if pt.Column(name) != nil || g.inheritsColumn(pt.Inherits, name) {
-			return true
+		if c := pt.Column(name); c != nil {
+			return c
+		}
+		if c := g.inheritedColumn(pt.Inherits, name); c != nil {
+			return c
 		}
 	}
-	return false
+	return nil
 }
 
 // partitionColumns compares what a partition may set on its own columns:
@@ -323,16 +380,22 @@ func (d *differ) partitionColumns(f, t *model.Table) {
 		if i < 0 {
 			continue
 		}
-		fc := from[i]
-		if fc.NotNull == tc.NotNull && fc.Default.Equal(tc.Default) {
-			continue
-		}
-		// Compare copies that differ only in those two, so that no type
-		// change is attempted on the partition itself.
-		a, b := *tc, *tc
-		a.NotNull, a.Default = fc.NotNull, fc.Default
-		d.add(AlterColumn{Table: t.Name, From: &a, To: &b})
+		d.ownSettings(t.Name, from[i], tc, false)
 	}
+}
+
+// ownSettings compares what a table may set on a column it inherits: NOT
+// NULL and the default. fc and tc are the column as the table has it on
+// each side, its own or its parent's.
+func (d *differ) ownSettings(table model.Name, fc, tc *model.Column, afterParent bool) {
+	if fc.NotNull == tc.NotNull && fc.Default.Equal(tc.Default) {
+		return
+	}
+	// Compare copies that differ only in those two, so that no type
+	// change is attempted on the table itself.
+	a, b := *tc, *tc
+	a.NotNull, a.Default = fc.NotNull, fc.Default
+	d.add(AlterColumn{Table: table, From: &a, To: &b, AfterParent: afterParent})
 }
 
 // columnRecreated reports whether a column must be dropped and added

@@ -1,0 +1,15 @@
+ALTER TABLE public.base ADD COLUMN w integer;
+
+ALTER TABLE public.child ALTER COLUMN id SET NOT NULL;
+
+ALTER TABLE public.child ALTER COLUMN v DROP DEFAULT;
+
+ALTER TABLE public.child ALTER COLUMN v SET DEFAULT 1;
+
+COMMENT ON COLUMN public.child.id IS NULL;
+
+COMMENT ON COLUMN public.measure_a.id IS NULL;
+
+REVOKE SELECT (id) ON TABLE public.child FROM PUBLIC;
+
+ALTER TABLE public.child ALTER COLUMN w SET DEFAULT 9;
