@@ -378,6 +378,14 @@ func (d *differ) partitionColumns(f, t *model.Table) {
 	for _, tc := range d.tg.effectiveColumns(t) {
 		i := slices.IndexFunc(from, func(c *model.Column) bool { return c.Name == tc.Name })
 		if i < 0 {
+			// The partitioned table adds the column in this revision:
+			// what the partition sets on its own follows the addition.
+			if parent := d.tg.table(*t.PartitionOf); parent != nil && t.Column(tc.Name) != nil {
+				cols := d.tg.effectiveColumns(parent)
+				if j := slices.IndexFunc(cols, func(c *model.Column) bool { return c.Name == tc.Name }); j >= 0 {
+					d.ownSettings(t.Name, cols[j], tc, true)
+				}
+			}
 			continue
 		}
 		d.ownSettings(t.Name, from[i], tc, false)

@@ -11,3 +11,5 @@ COMMENT ON COLUMN public.measure_a.id IS 'the partition''s own comment';
 GRANT SELECT (id) ON TABLE public.child TO PUBLIC;
 
 ALTER TABLE public.base DROP COLUMN w;
+
+ALTER TABLE public.measure DROP COLUMN note;
