@@ -523,5 +523,44 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 			}
 		}
 	}
+	staleOverloads(effs, fg, tg, droppers, edge)
 	return succ, indeg, nil
+}
+
+// staleOverloads orders the drops of removed functions before what is
+// created or changed with a call to another function of the same name:
+// PostgreSQL resolves a call among all the functions of its name, and a
+// stale overload still there would make the call ambiguous or bind it to
+// the wrong function. What is changed in place and used the removed
+// function itself is left out: it must stop using it before the drop.
+func staleOverloads(effs []effect, fg, tg *graph, droppers map[model.ObjectID][]int, edge func(a, b int)) {
+	removed := map[model.Name][]model.ObjectID{}
+	for _, o := range fg.objs {
+		if o.ID.Kind == model.KindFunction && !tg.has(o.ID) {
+			removed[o.ID.Name] = append(removed[o.ID.Name], o.ID)
+		}
+	}
+	if len(removed) == 0 {
+		return
+	}
+	for i, e := range effs {
+		for k, list := range [][]model.ObjectID{e.creates, e.alters} {
+			for _, x := range list {
+				for _, n := range tg.depsOf(x) {
+					y := tg.id(n)
+					if y.Kind != model.KindFunction {
+						continue
+					}
+					for _, r := range removed[y.Name] {
+						if k == 1 && fg.dependsOn(x, r) {
+							continue
+						}
+						for _, j := range droppers[r] {
+							edge(j, i)
+						}
+					}
+				}
+			}
+		}
+	}
 }
