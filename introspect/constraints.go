@@ -23,7 +23,7 @@ type constraintRow struct {
 	OnUpdate         string   `db:"on_update"`
 	OnDelete         string   `db:"on_delete"`
 	Match            string   `db:"match"`
-	DeleteSetColumns bool     `db:"delete_set_columns"`
+	DeleteSetColumns []int64  `db:"delete_set_columns"`
 	Deferrable       bool     `db:"deferrable"`
 	Deferred         bool     `db:"deferred"`
 	NotValid         bool     `db:"not_valid"`
@@ -58,9 +58,6 @@ func (r *reader) constraint(row *constraintRow) error {
 	case model.PrimaryKey, model.Unique:
 		c.Columns = cols
 	case model.ForeignKey:
-		if row.DeleteSetColumns {
-			return fmt.Errorf("constraint %s of %s: ON DELETE SET NULL/SET DEFAULT with a column list is not supported", row.Name, tn)
-		}
 		if row.Match == "p" {
 			return fmt.Errorf("constraint %s of %s: MATCH PARTIAL is not supported", row.Name, tn)
 		}
@@ -71,6 +68,11 @@ func (r *reader) constraint(row *constraintRow) error {
 		}
 		c.Columns, c.References, c.RefColumns = cols, &ref, refCols
 		c.OnUpdate, c.OnDelete = fkActions[row.OnUpdate], fkActions[row.OnDelete]
+		if len(row.DeleteSetColumns) > 0 {
+			if c.OnDeleteColumns, err = r.attributeNames(row.TableOID, row.DeleteSetColumns); err != nil {
+				return fmt.Errorf("constraint %s of %s: %w", row.Name, tn, err)
+			}
+		}
 		if row.Match == "f" {
 			c.Match = "FULL"
 		}

@@ -40,6 +40,9 @@ type Constraint struct {
 	// default and is stored as "".
 	OnUpdate string
 	OnDelete string
+	// OnDeleteColumns limits ON DELETE SET NULL or SET DEFAULT to some
+	// of the key's columns (PostgreSQL 15); empty means all of them.
+	OnDeleteColumns []string
 	// Match is "FULL" or "" (SIMPLE, the default).
 	Match string
 	// Exclusion constraint fields: index method, elements and predicate.

@@ -230,6 +230,7 @@ func (cat *Catalog) Rename(ren *Renaming, exprsDone bool) {
 			}
 			cols(old, c.Columns)
 			cols(old, c.Include)
+			cols(old, c.OnDeleteColumns)
 			exprs(old, c.Expr, c.Where)
 			for i := range c.Elements {
 				k := &c.Elements[i].Key

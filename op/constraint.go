@@ -141,6 +141,9 @@ type ForeignKey struct {
 	// "SET DEFAULT" or "NO ACTION" (the default, also when empty).
 	OnDelete string
 	OnUpdate string
+	// OnDeleteColumns limits ON DELETE SET NULL or SET DEFAULT to these
+	// columns of the key (PostgreSQL 15); empty means all of them.
+	OnDeleteColumns []string
 	// Match is "FULL" or "SIMPLE" (the default, also when empty).
 	Match string
 	Deferrable
@@ -166,6 +169,9 @@ func (c ForeignKey) definition() (string, error) {
 	}
 	if c.OnDelete != "" && !strings.EqualFold(c.OnDelete, "NO ACTION") {
 		s += " ON DELETE " + strings.ToUpper(c.OnDelete)
+		if len(c.OnDeleteColumns) > 0 {
+			s += " (" + identList(c.OnDeleteColumns) + ")"
+		}
 	}
 	s += c.Deferrable.sql()
 	if c.NotValid {

@@ -358,6 +358,7 @@ func (b *builder) attachPartition(parent *table, pc *pg.PartitionCmd) error {
 func sameForeignKey(a, b *model.Constraint) bool {
 	return slices.Equal(a.Columns, b.Columns) && slices.Equal(a.RefColumns, b.RefColumns) &&
 		a.References != nil && b.References != nil && *a.References == *b.References && a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
+		slices.Equal(a.OnDeleteColumns, b.OnDeleteColumns) &&
 		a.Match == b.Match && a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
 }
 

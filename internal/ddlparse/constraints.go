@@ -277,12 +277,15 @@ func (b *builder) foreignKey(t *table, c *pg.Constraint, alter bool) error {
 	con := &model.Constraint{Name: c.Conname, Kind: model.ForeignKey, Columns: sqlnorm.Strings(c.FkAttrs),
 		RefColumns: sqlnorm.Strings(c.PkAttrs), Deferrable: c.Deferrable, InitiallyDeferred: c.Initdeferred,
 		NotValid: alter && c.SkipValidation}
-	if len(c.FkDelSetCols) > 0 {
-		return b.errorAt(c.Location, ErrUnsupported, "ON DELETE SET NULL/SET DEFAULT with a column list is not supported")
-	}
 	for _, col := range con.Columns {
 		if t.m.Column(col) == nil {
 			return b.errorAt(c.Location, ErrUndefined, "column %s referenced in foreign key constraint does not exist", col)
+		}
+	}
+	con.OnDeleteColumns = sqlnorm.Strings(c.FkDelSetCols)
+	for _, col := range con.OnDeleteColumns {
+		if !slices.Contains(con.Columns, col) {
+			return b.errorAt(c.Location, ErrInvalid, "column %s referenced in ON DELETE SET action must be part of foreign key", col)
 		}
 	}
 	switch c.FkMatchtype {

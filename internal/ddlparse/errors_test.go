@@ -56,6 +56,12 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:2:1: INSERT is not supported: schema files hold no data; keep data out of schema.sql (in a revision or a seed script), or, for a framework's own bookkeeping rows, list their table in autogen.toml's ignore_rows (in "INSERT INTO t VALUES (1);")`,
 		},
 		{
+			name: "ON DELETE SET NULL of a column outside the key",
+			src:  "CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));\nCREATE TABLE t (a int, b int, c int,\n  FOREIGN KEY (a, b) REFERENCES p ON DELETE SET NULL (c)\n);",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:3: column c referenced in ON DELETE SET action must be part of foreign key (in "CREATE TABLE t (a int, b int, c int,")`,
+		},
+		{
 			name: "missing foreign key target",
 			src:  "CREATE TABLE t (\n  a int REFERENCES missing (id)\n);",
 			kind: ddlparse.ErrUndefined,

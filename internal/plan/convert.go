@@ -74,7 +74,7 @@ func constraint(c *model.Constraint) op.Constraint {
 		return op.Check{Name: c.Name, Expr: exprSQL(c.Expr), NoInherit: c.NoInherit, NotValid: c.NotValid}
 	case model.ForeignKey:
 		fk := op.ForeignKey{Name: c.Name, Columns: c.Columns, RefColumns: c.RefColumns,
-			OnDelete: c.OnDelete, OnUpdate: c.OnUpdate, Match: c.Match, Deferrable: def, NotValid: c.NotValid}
+			OnDelete: c.OnDelete, OnUpdate: c.OnUpdate, OnDeleteColumns: c.OnDeleteColumns, Match: c.Match, Deferrable: def, NotValid: c.NotValid}
 		if c.References != nil {
 			fk.References = opName(*c.References)
 		}

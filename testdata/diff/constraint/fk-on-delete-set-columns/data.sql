@@ -1,0 +1,3 @@
+INSERT INTO tenant VALUES (1);
+INSERT INTO account VALUES (1, 10);
+INSERT INTO invoice VALUES (1, 100, 10);
