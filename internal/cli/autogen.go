@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -136,26 +137,51 @@ func (a *App) compare(ctx context.Context, cfg *config.Config, conn *pgx.Conn, o
 	return res, err
 }
 
-// autogenerate fills spec with the changes between the database and the
-// desired schema; it reports false when there is nothing to write.
-func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.Graph, spec *codegen.Spec, o *revisionOptions) (bool, error) {
+// comparison is a connection to the database and the comparison of
+// schema.sql with it, read before the revision graph is known; printed
+// holds what reading it printed, for after the graph checks.
+type comparison struct {
+	conn *pgx.Conn
+	cmp  *autogenerate.Result
+	// err is the comparison's error, reported once the database is found
+	// up to date, as it was when the comparison came after that check.
+	err     error
+	printed *bytes.Buffer
+}
+
+// readComparison connects to the database and compares schema.sql with it.
+// Only a missing URL or a failed connection is its error; the
+// comparison's own is kept in the result.
+func (a *App) readComparison(ctx context.Context, cfg *config.Config, o *autogenOptions) (*comparison, error) {
 	url := a.databaseURL(cfg)
 	if url == "" {
-		return false, exitcode.With(exitcode.Config, fmt.Errorf("autogenerate compares schema.sql with a database: set %s (or pass --empty)", cfg.URLEnv))
+		return nil, exitcode.With(exitcode.Config, fmt.Errorf("autogenerate compares schema.sql with a database: set %s (or pass --empty)", cfg.URLEnv))
 	}
 	conn, err := connect(ctx, url)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	defer conn.Close(context.WithoutCancel(ctx))
+	cmp, err := a.compare(ctx, cfg, conn, o)
+	return &comparison{conn: conn, cmp: cmp, err: err}, nil
+}
+
+// autogenerate fills spec with the changes between the database and the
+// desired schema, read before (see readComparison), once the database is
+// found at the head the revision goes on; it reports false when there is
+// nothing to write.
+func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.Graph, spec *codegen.Spec, o *revisionOptions, read *comparison) (bool, error) {
+	conn, cmp := read.conn, read.cmp
 	if err := a.requireHead(ctx, cfg, conn, g, o.head); err != nil {
 		return false, err
 	}
-	cmp, err := a.compare(ctx, cfg, conn, &o.autogen)
-	if err != nil {
-		return false, err
+	if read.printed != nil {
+		a.Stderr.Write(read.printed.Bytes())
+	}
+	if read.err != nil {
+		return false, read.err
 	}
 	probe := dataProbe{conn: conn}
+	var err error
 	if cmp, err = a.settleRenames(ctx, probe, cmp, o.autogen.noRename); err != nil {
 		return false, err
 	}

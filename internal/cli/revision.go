@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -278,10 +280,37 @@ func (a *App) newSpec(g *revision.Graph, dir string, o *revisionOptions, parentI
 
 func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionOptions) error {
 	ctx := cmd.Context()
-	g, err := a.graph(ctx, cfg)
-	if err != nil {
-		return err
+	// The project's runner describes the revision graph (a process of its
+	// own) while the schema files and the database are read. What the
+	// reading prints waits until the graph is known and the database is
+	// found up to date, so that an error about either still comes first
+	// and alone.
+	type described struct {
+		g   *revision.Graph
+		err error
 	}
+	graph := make(chan described, 1)
+	go func() {
+		g, err := a.graph(ctx, cfg)
+		graph <- described{g, err}
+	}()
+	var read *comparison
+	var readErr error
+	var printed bytes.Buffer
+	if !o.empty {
+		reader := *a
+		reader.Stderr = &printed
+		read, readErr = reader.readComparison(ctx, cfg, &o.autogen)
+		if read != nil {
+			defer read.conn.Close(context.WithoutCancel(ctx))
+			read.printed = &printed
+		}
+	}
+	d := <-graph
+	if d.err != nil {
+		return d.err
+	}
+	g := d.g
 	ps, err := parents(g, o.head, o.splice)
 	if err != nil {
 		return err
@@ -298,7 +327,10 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 		return exitcode.With(exitcode.Usage, fmt.Errorf("--sql-files %q: not a layout autogen writes (%s)", o.sqlFiles, strings.Join(sqlexport.Formats, ", ")))
 	}
 	if !o.empty {
-		wrote, err := a.autogenerate(ctx, cfg, g, &spec, o)
+		if readErr != nil {
+			return readErr
+		}
+		wrote, err := a.autogenerate(ctx, cfg, g, &spec, o, read)
 		if err != nil || !wrote {
 			return err
 		}
