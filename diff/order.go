@@ -163,7 +163,9 @@ func (c SetInherit) order() (phase, string) {
 	if c.Remove {
 		return phDropConstraints, c.Table.String()
 	}
-	return phAlterTables, c.Table.String()
+	// After the columns and CHECK constraints INHERIT needs (see
+	// prepareInherit): the table's are keyed "table.name".
+	return phAddConstraints, c.Table.String() + ".\xff"
 }
 func (c AddColumn) order() (phase, string) {
 	if c.AfterParent {

@@ -151,17 +151,128 @@ func (d *differ) alterTable(f, t *model.Table) {
 	}
 	for _, p := range t.Inherits {
 		if !slices.Contains(f.Inherits, p) {
+			d.prepareInherit(f, t, p)
 			d.add(SetInherit{Table: n, Parent: p})
 		}
 	}
 	for _, p := range f.Inherits {
 		if !slices.Contains(t.Inherits, p) {
 			d.add(SetInherit{Table: n, Parent: p, Remove: true})
+			d.finishNoInherit(f, t, p)
 		}
 	}
 	d.columns(f, t)
 	d.constraints(f, t)
 	d.policies(f, t)
+}
+
+// prepareInherit makes a table ready to become a child of parent:
+// PostgreSQL's INHERIT requires it to have every column of the parent, of
+// the same type and NOT NULL where the parent's is, and every CHECK
+// constraint the parent passes on, all of which INHERIT then merges. What
+// is missing is added as the parent has it (SetInherit comes after, see
+// order.go). The merged columns stay the table's own too: pg_dump lists
+// them in its CREATE TABLE, and no statement makes them only inherited.
+// Identity and generated columns are not copied; INHERIT refuses them.
+func (d *differ) prepareInherit(f, t *model.Table, parent model.Name) {
+	pt := d.tg.table(parent)
+	if pt == nil {
+		return
+	}
+	for _, pc := range d.tg.inheritableColumns(pt) {
+		if pc.Identity != nil || pc.Generated != nil || d.fg.inheritedColumn(f.Inherits, pc.Name) != nil {
+			continue
+		}
+		fc, tc := f.Column(pc.Name), t.Column(pc.Name)
+		switch {
+		case fc == nil && tc == nil:
+			d.add(AddColumn{Table: t.Name, Column: pc, Position: len(t.Columns)})
+		case fc != nil && tc == nil && pc.NotNull && !fc.NotNull:
+			to := *fc
+			to.NotNull = true
+			d.add(AlterColumn{Table: t.Name, From: fc, To: &to})
+		}
+	}
+	added := map[string]bool{}
+	for _, pcon := range d.tg.inheritableChecks(pt) {
+		if f.Constraint(pcon.Name) == nil && t.Constraint(pcon.Name) == nil && !added[pcon.Name] {
+			added[pcon.Name] = true
+			d.add(AddConstraint{Table: t.Name, Constraint: pcon})
+		}
+	}
+}
+
+// finishNoInherit drops what a table keeps of a parent it leaves: NO
+// INHERIT makes the columns and CHECK constraints it inherited from it
+// its own, and those the target neither lists nor inherits from another
+// parent go (after NO INHERIT, see order.go).
+func (d *differ) finishNoInherit(f, t *model.Table, parent model.Name) {
+	pf := d.fg.table(parent)
+	if pf == nil {
+		return
+	}
+	for _, pc := range d.fg.inheritableColumns(pf) {
+		if f.Column(pc.Name) == nil && t.Column(pc.Name) == nil && d.tg.inheritedColumn(t.Inherits, pc.Name) == nil {
+			d.add(DropColumn{Table: t.Name, Column: pc})
+		}
+	}
+	dropped := map[string]bool{}
+	for _, pcon := range d.fg.inheritableChecks(pf) {
+		if f.Constraint(pcon.Name) != nil || t.Constraint(pcon.Name) != nil || dropped[pcon.Name] {
+			continue
+		}
+		kept := false
+		for _, p := range t.Inherits {
+			if pt := d.tg.table(p); pt != nil && slices.ContainsFunc(d.tg.inheritableChecks(pt), func(c *model.Constraint) bool { return c.Name == pcon.Name }) {
+				kept = true
+			}
+		}
+		if !kept {
+			dropped[pcon.Name] = true
+			d.add(DropConstraint{Table: t.Name, Constraint: pcon})
+		}
+	}
+}
+
+// inheritableColumns returns the columns a child of t gets: those t
+// inherits (from its parents, in order), then its own.
+func (g *graph) inheritableColumns(t *model.Table) []*model.Column {
+	var out []*model.Column
+	seen := map[string]bool{}
+	for _, p := range t.Inherits {
+		if pt := g.table(p); pt != nil {
+			for _, c := range g.inheritableColumns(pt) {
+				if !seen[c.Name] {
+					seen[c.Name] = true
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	for _, c := range t.Columns {
+		if !seen[c.Name] {
+			seen[c.Name] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// inheritableChecks returns the CHECK constraints a child of t gets: t's
+// own that are not NO INHERIT, and those it inherits.
+func (g *graph) inheritableChecks(t *model.Table) []*model.Constraint {
+	var out []*model.Constraint
+	for _, c := range t.Constraints {
+		if c.Kind == model.Check && !c.NoInherit {
+			out = append(out, c)
+		}
+	}
+	for _, p := range t.Inherits {
+		if pt := g.table(p); pt != nil {
+			out = append(out, g.inheritableChecks(pt)...)
+		}
+	}
+	return out
 }
 
 // effectiveColumns returns the columns a partition really has: its
@@ -276,10 +387,13 @@ func (d *differ) childColumns(f, t *model.Table) {
 			// the table sets on its own follows the parent's addition.
 			d.ownSettings(t.Name, d.tg.inheritedColumn(kept, tc.Name), tc, true)
 			continue
-		case d.tg.inheritedColumn(t.Inherits, tc.Name) != nil || d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name) != nil:
-			// Inherited from a new parent, which INHERIT merges, or kept
-			// as the table's own when NO INHERIT detaches the parent it
-			// came from.
+		case d.tg.inheritedColumn(t.Inherits, tc.Name) != nil:
+			// Inherited from a new parent, which INHERIT merges.
+			continue
+		case d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name) != nil:
+			// Kept as the table's own when NO INHERIT detaches the parent
+			// it came from, as that parent had it.
+			d.ownSettings(t.Name, d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name), tc, false)
 			continue
 		}
 		// PostgreSQL appends added columns: once one waits for its

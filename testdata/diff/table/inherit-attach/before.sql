@@ -1,5 +1,7 @@
 CREATE TABLE parent (
-    id integer
+    id integer NOT NULL,
+    v text DEFAULT 'x',
+    CONSTRAINT parent_id_positive CHECK (id > 0)
 );
 
 CREATE TABLE child (
