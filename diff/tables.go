@@ -356,8 +356,9 @@ func (d *differ) columns(f, t *model.Table) {
 //     otherwise merge into the table's column, leaving it its own; when
 //     the parent is new instead, the column stays, as INHERIT needs it;
 //   - PostgreSQL has no statement that makes an inherited column also the
-//     table's own, or the reverse, so a column inherited on both sides is
-//     left as it is.
+//     table's own, or the reverse, so of a column inherited on both sides
+//     only what the table may set on its own is compared (NOT NULL and
+//     the default).
 func (d *differ) childColumns(f, t *model.Table) {
 	var kept []model.Name // parents on both sides
 	for _, p := range f.Inherits {
