@@ -1,7 +1,6 @@
 package ddlparse_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
@@ -12,11 +11,7 @@ import (
 // objects held as model.Definition: what PostgreSQL would reject, and what
 // it would accept but autogen cannot hold (refused, never skipped).
 func TestDefinitionErrors(t *testing.T) {
-	cases := []struct {
-		name, src string
-		kind      error
-		want      string
-	}{
+	checkErrors(t, []errorCase{
 		{
 			name: "shell type never defined",
 			src:  "CREATE TABLE t (a int);\nCREATE TYPE later;\n",
@@ -77,22 +72,7 @@ func TestDefinitionErrors(t *testing.T) {
 			kind: ddlparse.ErrUnsupported,
 			want: `schema.sql:1:1: an operator class whose family operator family pg_catalog.box_ops USING gist the files do not define, with members PostgreSQL ties to the family (in "CREATE OPERATOR CLASS c FOR TYPE box USING gist FAMILY box_ops AS OPERATOR 3 &&;")`,
 		},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := ddlparse.Parse("schema.sql", []byte(c.src))
-			var e *ddlparse.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *ddlparse.Error", err, err)
-			}
-			if !errors.Is(err, c.kind) {
-				t.Errorf("kind %v, want %v", e.Kind, c.kind)
-			}
-			if err.Error() != c.want {
-				t.Errorf("got  %s\nwant %s", err, c.want)
-			}
-		})
-	}
+	})
 }
 
 // TestDefinitionStatements checks the canonical form the SQL reader gives

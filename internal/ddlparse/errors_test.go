@@ -11,14 +11,38 @@ import (
 	"github.com/autogen-dev/autogen/internal/scope"
 )
 
+// errorCase is schema text the SQL reader must refuse, with the kind of
+// error and its whole message (file, line, column, statement).
+type errorCase struct {
+	name, src string
+	kind      error
+	want      string
+}
+
+// checkErrors parses each case's text and checks its error.
+func checkErrors(t *testing.T, cases []errorCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ddlparse.Parse("schema.sql", []byte(c.src))
+			var e *ddlparse.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %v (%T), want a *ddlparse.Error", err, err)
+			}
+			if !errors.Is(err, c.kind) {
+				t.Errorf("kind %v, want %v", e.Kind, c.kind)
+			}
+			if err.Error() != c.want {
+				t.Errorf("got  %s\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
 // TestErrors pins the position, statement and message of errors for
 // malformed, unsupported and dangling input.
 func TestErrors(t *testing.T) {
-	cases := []struct {
-		name, src string
-		kind      error
-		want      string
-	}{
+	checkErrors(t, []errorCase{
 		{
 			name: "syntax error",
 			src:  "CREATE TABLE ok (a int);\n\nCREATE TABLE t (\n    a int,,\n    b text\n);\n",
@@ -91,22 +115,7 @@ func TestErrors(t *testing.T) {
 			kind: ddlparse.ErrUnsupported,
 			want: `schema.sql:1:1: psql meta-command \connect is not supported (in "\\connect other")`,
 		},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := ddlparse.Parse("schema.sql", []byte(c.src))
-			var e *ddlparse.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *ddlparse.Error", err, err)
-			}
-			if !errors.Is(err, c.kind) {
-				t.Errorf("kind %v, want %v", e.Kind, c.kind)
-			}
-			if err.Error() != c.want {
-				t.Errorf("got  %s\nwant %s", err, c.want)
-			}
-		})
-	}
+	})
 }
 
 // TestReferencesIntoExcludedSchemas checks that references into schemas the
