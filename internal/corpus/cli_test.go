@@ -69,18 +69,26 @@ func TestCorpusCLI(t *testing.T) {
 	fmt.Println(msg)
 }
 
-// newCLI builds autogen and returns a CLI runner whose commands run it
-// offline, with a runner cache of their own.
-func newCLI(t *testing.T, root string) *CLI {
+// buildAutogen builds cmd/autogen into dir/bin and returns that directory
+// and the repository's, for the tests that run it as users do.
+func buildAutogen(t *testing.T, dir string) (bin, repo string) {
 	t.Helper()
-	repo, _ := filepath.Abs("../..")
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "bin")
+	repo, _ = filepath.Abs("../..")
+	bin = filepath.Join(dir, "bin")
 	build := exec.Command("go", "build", "-o", filepath.Join(bin, "autogen"), "./cmd/autogen")
 	build.Dir = repo
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building autogen: %v\n%s", err, out)
 	}
+	return bin, repo
+}
+
+// newCLI builds autogen and returns a CLI runner whose commands run it
+// offline, with a runner cache of their own.
+func newCLI(t *testing.T, root string) *CLI {
+	t.Helper()
+	tmp := t.TempDir()
+	bin, repo := buildAutogen(t, tmp)
 	pgbin, err := tempdb.FindBinaries()
 	if err != nil {
 		t.Fatal(err)

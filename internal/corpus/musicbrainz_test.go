@@ -40,13 +40,7 @@ func TestMusicBrainzOracle(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(caseDir, "b.sql"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	repo, _ := filepath.Abs("../..")
-	bin := filepath.Join(tmp, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "autogen"), "./cmd/autogen")
-	build.Dir = repo
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building autogen: %v\n%s", err, out)
-	}
+	bin, repo := buildAutogen(t, tmp)
 	pgbin, err := tempdb.FindBinaries()
 	if err != nil {
 		t.Fatal(err)
