@@ -149,9 +149,10 @@ type comparison struct {
 	printed *bytes.Buffer
 }
 
-// readComparison connects to the database and compares schema.sql with it.
-// Only a missing URL or a failed connection is its error; the
-// comparison's own is kept in the result.
+// readComparison connects to the database and compares schema.sql with it,
+// holding back what the comparison prints (see autogenerate). Only a
+// missing URL or a failed connection is its error; the comparison's own is
+// kept in the result.
 func (a *App) readComparison(ctx context.Context, cfg *config.Config, o *autogenOptions) (*comparison, error) {
 	url := a.databaseURL(cfg)
 	if url == "" {
@@ -161,8 +162,11 @@ func (a *App) readComparison(ctx context.Context, cfg *config.Config, o *autogen
 	if err != nil {
 		return nil, err
 	}
-	cmp, err := a.compare(ctx, cfg, conn, o)
-	return &comparison{conn: conn, cmp: cmp, err: err}, nil
+	var printed bytes.Buffer
+	reader := *a
+	reader.Stderr = &printed
+	cmp, err := reader.compare(ctx, cfg, conn, o)
+	return &comparison{conn: conn, cmp: cmp, err: err, printed: &printed}, nil
 }
 
 // autogenerate fills spec with the changes between the database and the
@@ -174,9 +178,7 @@ func (a *App) autogenerate(ctx context.Context, cfg *config.Config, g *revision.
 	if err := a.requireHead(ctx, cfg, conn, g, o.head); err != nil {
 		return false, err
 	}
-	if read.printed != nil {
-		a.Stderr.Write(read.printed.Bytes())
-	}
+	a.Stderr.Write(read.printed.Bytes())
 	if read.err != nil {
 		return false, read.err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -296,14 +295,10 @@ func (a *App) writeRevision(cmd *cobra.Command, cfg *config.Config, o *revisionO
 	}()
 	var read *comparison
 	var readErr error
-	var printed bytes.Buffer
 	if !o.empty {
-		reader := *a
-		reader.Stderr = &printed
-		read, readErr = reader.readComparison(ctx, cfg, &o.autogen)
+		read, readErr = a.readComparison(ctx, cfg, &o.autogen)
 		if read != nil {
 			defer read.conn.Close(context.WithoutCancel(ctx))
-			read.printed = &printed
 		}
 	}
 	d := <-graph
