@@ -216,21 +216,21 @@ func (d *differ) finishNoInherit(f, t *model.Table, parent model.Name) {
 			d.add(DropColumn{Table: t.Name, Column: pc})
 		}
 	}
-	dropped := map[string]bool{}
-	for _, pcon := range d.fg.inheritableChecks(pf) {
-		if f.Constraint(pcon.Name) != nil || t.Constraint(pcon.Name) != nil || dropped[pcon.Name] {
-			continue
-		}
-		kept := false
-		for _, p := range t.Inherits {
-			if pt := d.tg.table(p); pt != nil && slices.ContainsFunc(d.tg.inheritableChecks(pt), func(c *model.Constraint) bool { return c.Name == pcon.Name }) {
-				kept = true
+	// Checks the table still inherits, and those already dropped, stay.
+	keep := map[string]bool{}
+	for _, p := range t.Inherits {
+		if pt := d.tg.table(p); pt != nil {
+			for _, c := range d.tg.inheritableChecks(pt) {
+				keep[c.Name] = true
 			}
 		}
-		if !kept {
-			dropped[pcon.Name] = true
-			d.add(DropConstraint{Table: t.Name, Constraint: pcon})
+	}
+	for _, pcon := range d.fg.inheritableChecks(pf) {
+		if f.Constraint(pcon.Name) != nil || t.Constraint(pcon.Name) != nil || keep[pcon.Name] {
+			continue
 		}
+		keep[pcon.Name] = true
+		d.add(DropConstraint{Table: t.Name, Constraint: pcon})
 	}
 }
 
