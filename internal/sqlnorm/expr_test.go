@@ -133,3 +133,21 @@ func TestExprDistinguishes(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericOutOfRange checks that a numeric literal beyond what numeric
+// holds is kept as written, at once: the fuzzer found that 00E00007000000000
+// in a view made the reader compute ten to the seven billionth power.
+func TestNumericOutOfRange(t *testing.T) {
+	for _, lit := range []string{"00E00007000000000", "1e131073", "1e-16384", "9e9223372036854775807", "1e-9223372036854775808"} {
+		if got := canonLiteral("numeric", lit); got != lit {
+			t.Errorf("canonLiteral(numeric, %s) = %.40s..., want it kept as written", lit, got)
+		}
+	}
+	// The largest values numeric takes are still expanded.
+	if got := canonLiteral("numeric", "1e131071"); len(got) != 131072 {
+		t.Errorf("1e131071 printed with %d digits, want 131072", len(got))
+	}
+	if got := canonLiteral("numeric", "1.5e-16382"); len(got) != 2+16383 {
+		t.Errorf("1.5e-16382 printed as %d characters, want %d", len(got), 2+16383)
+	}
+}

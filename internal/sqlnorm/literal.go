@@ -101,7 +101,7 @@ func canonNumeric(s string) (string, bool) {
 	mant, exp := s, 0
 	if i := strings.IndexAny(s, "eE"); i >= 0 {
 		e, err := strconv.Atoi(s[i+1:])
-		if err != nil {
+		if err != nil || e > numericMaxIntDigits || e < -numericMaxIntDigits-numericMaxScale {
 			return "", false
 		}
 		mant, exp = s[:i], e
@@ -112,6 +112,12 @@ func canonNumeric(s string) (string, bool) {
 	scale := len(frac) - exp
 	if scale < 0 {
 		scale = 0
+	}
+	// A value numeric cannot hold is an error of numeric_in, not a
+	// literal to print; expanding its exponent regardless would build a
+	// number of that many digits (1E7000000000 is gigabytes).
+	if len(intPart)+exp > numericMaxIntDigits || scale > numericMaxScale {
+		return "", false
 	}
 	r, ok := new(big.Rat).SetString(intPart + "." + frac + "0")
 	if !ok {
@@ -129,6 +135,13 @@ func canonNumeric(s string) (string, bool) {
 	}
 	return out, true
 }
+
+// numericMaxIntDigits and numericMaxScale are numeric's limits: at most
+// 131072 digits before the decimal point and 16383 after it.
+const (
+	numericMaxIntDigits = 131072
+	numericMaxScale     = 16383
+)
 
 func pow10(e int) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil)
