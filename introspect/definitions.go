@@ -5,6 +5,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -32,7 +33,7 @@ func (r *reader) definition(row *definitionRow) error {
 		return fmt.Errorf("no statement for %s %d", row.Catalog, row.OID)
 	}
 	parse := func(sql string) (*pg.Node, error) {
-		res, err := pg.Parse(sql)
+		res, err := sqlnorm.Parse(sql)
 		if err != nil {
 			return nil, fmt.Errorf("parsing %q: %w", sql, err)
 		}

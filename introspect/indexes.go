@@ -2,13 +2,11 @@ package introspect
 
 import (
 	"fmt"
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"sort"
 	"strconv"
 	"strings"
 
-	pg "github.com/pganalyze/pg_query_go/v5"
-
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -142,7 +140,7 @@ func expressionCollations(def string) ([]string, error) {
 	if def == "" {
 		return nil, nil
 	}
-	res, err := pg.Parse(def)
+	res, err := sqlnorm.Parse(def)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %q: %w", def, err)
 	}

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	pg "github.com/pganalyze/pg_query_go/v5"
-
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -80,7 +78,7 @@ func (r *reader) partitioning(row *tableRow, bound bool) error {
 	t := r.tables[model.Name{Schema: row.Schema, Name: row.Name}]
 	if row.PartitionKey != "" && !bound {
 		strategy, _, _ := strings.Cut(row.PartitionKey, " ")
-		res, err := pg.Parse("CREATE TABLE x () PARTITION BY " + row.PartitionKey)
+		res, err := sqlnorm.Parse("CREATE TABLE x () PARTITION BY " + row.PartitionKey)
 		if err != nil {
 			return fmt.Errorf("parsing partition key %q: %w", row.PartitionKey, err)
 		}
@@ -106,7 +104,7 @@ func (r *reader) partitioning(row *tableRow, bound bool) error {
 		if parent == nil || parent.PartitionBy == nil {
 			return fmt.Errorf("partition of unknown table %s", t.PartitionOf)
 		}
-		res, err := pg.Parse("CREATE TABLE x PARTITION OF y " + row.PartitionBound)
+		res, err := sqlnorm.Parse("CREATE TABLE x PARTITION OF y " + row.PartitionBound)
 		if err != nil {
 			return fmt.Errorf("parsing partition bound %q: %w", row.PartitionBound, err)
 		}

@@ -3,8 +3,10 @@ package ddlparse_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
@@ -42,7 +44,16 @@ func checkErrors(t *testing.T, cases []errorCase) {
 // TestErrors pins the position, statement and message of errors for
 // malformed, unsupported and dangling input.
 func TestErrors(t *testing.T) {
+	// A chain this long once killed the process: pg_query's C code walked
+	// its tree until the stack overflowed.
+	chain := "SELECT " + strings.Repeat("a+", 30000) + "a"
 	checkErrors(t, []errorCase{
+		{
+			name: "expression too deep for pg_query",
+			src:  "CREATE TABLE ok (a int);\nCREATE VIEW v AS\n" + chain + ";\n",
+			kind: ddlparse.ErrSyntax,
+			want: fmt.Sprintf(`schema.sql:3:%d: expression nested too deeply: more than 4000 operators, casts, joins or set operations in one chain; split it up (pg_query cannot read it) (in "CREATE VIEW v AS")`, strings.LastIndex(chain, "+")+1),
+		},
 		{
 			name: "syntax error",
 			src:  "CREATE TABLE ok (a int);\n\nCREATE TABLE t (\n    a int,,\n    b text\n);\n",

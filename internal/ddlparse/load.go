@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"os"
 	"runtime"
 	"slices"
@@ -17,7 +16,9 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pganalyze/pg_query_go/v5/parser"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/scope"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -291,7 +292,7 @@ func parseOne(r pgsql.Statement) stmt {
 	if r.Meta {
 		return s
 	}
-	res, err := pg.Parse(r.Text)
+	res, err := sqlnorm.Parse(r.Text)
 	if err != nil {
 		s.err = err
 		return s
@@ -345,6 +346,10 @@ func (b *builder) errorAt(loc int32, kind error, format string, args ...any) *Er
 }
 
 func (b *builder) syntaxError(s *stmt) error {
+	var ce *sqlnorm.ChainError
+	if errors.As(s.err, &ce) {
+		return b.errorAt(int32(ce.Offset), ErrSyntax, "%v", ce)
+	}
 	var pe *parser.Error
 	if errors.As(s.err, &pe) && pe.Cursorpos > 0 {
 		// Cursorpos counts characters from 1.

@@ -10,6 +10,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -100,7 +101,7 @@ func exprSource(text string, n *pg.Node) string {
 		if s == "" {
 			return "", false
 		}
-		res, err := pg.Parse("SELECT " + s)
+		res, err := sqlnorm.Parse("SELECT " + s)
 		if err != nil || len(res.Stmts) != 1 {
 			return "", false
 		}
@@ -169,7 +170,7 @@ func querySource(text string, node *pg.Node) string {
 		}
 		for _, e := range ends {
 			s := strings.TrimSpace(text[toks[i+1].Pos:e])
-			res, err := pg.Parse(s)
+			res, err := sqlnorm.Parse(s)
 			if err != nil || len(res.Stmts) != 1 {
 				continue
 			}

@@ -251,7 +251,7 @@ func parse(sql string, query bool) (*pg.ParseResult, error) {
 	if !query {
 		text = "SELECT " + sql
 	}
-	tree, err := pg.Parse(text)
+	tree, err := sqlnorm.Parse(text)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %q: %w", sql, err)
 	}

@@ -58,7 +58,7 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 
 // ParseSQLBody reads a function body as pg_get_function_sqlbody prints it.
 func (ns *Namespace) ParseSQLBody(text string) (*model.Expr, error) {
-	res, err := pg.Parse("CREATE FUNCTION pg_temp.body() RETURNS void LANGUAGE sql " + text)
+	res, err := Parse("CREATE FUNCTION pg_temp.body() RETURNS void LANGUAGE sql " + text)
 	if err != nil {
 		return nil, fmt.Errorf("parsing function body: %w", err)
 	}

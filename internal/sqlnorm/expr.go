@@ -58,7 +58,7 @@ func (ns *Namespace) ParseExpr(sql, typ string) (*model.Expr, error) {
 
 // ParseExprNode parses the text of one expression.
 func ParseExprNode(sql string) (*pg.Node, error) {
-	res, err := pg.Parse("SELECT " + sql)
+	res, err := Parse("SELECT " + sql)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %q: %w", sql, err)
 	}
@@ -103,7 +103,7 @@ func (ns *Namespace) Query(sel *pg.SelectStmt, columns []string) (*Query, error)
 
 // ParseQuery reads a view definition as pg_get_viewdef prints it.
 func (ns *Namespace) ParseQuery(sql string) (*Query, error) {
-	res, err := pg.Parse(sql)
+	res, err := Parse(sql)
 	if err != nil {
 		return nil, fmt.Errorf("parsing view query: %w", err)
 	}

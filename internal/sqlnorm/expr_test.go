@@ -1,6 +1,8 @@
 package sqlnorm
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/autogen-dev/autogen/model"
@@ -149,5 +151,19 @@ func TestNumericOutOfRange(t *testing.T) {
 	}
 	if got := canonLiteral("numeric", "1.5e-16382"); len(got) != 2+16383 {
 		t.Errorf("1.5e-16382 printed as %d characters, want %d", len(got), 2+16383)
+	}
+}
+
+// TestParseRefusesDeepChains checks that an expression read from the
+// catalog is guarded like a schema file's statements: pg_query's C code
+// would overflow its stack on this one and kill the process.
+func TestParseRefusesDeepChains(t *testing.T) {
+	_, err := (&Namespace{}).ParseExpr(strings.Repeat("x || ", 30000)+"x", "text")
+	var ce *ChainError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v, want a *ChainError", err)
+	}
+	if _, err := (&Namespace{}).ParseExpr(strings.Repeat("x || ", 1000)+"x", "text"); err != nil {
+		t.Fatalf("a chain of 1000 was refused: %v", err)
 	}
 }

@@ -71,7 +71,7 @@ func RenameExpr(e *model.Expr, kind ExprKind, owner model.Name, typ string, r *m
 			return nil, err
 		}
 	case QueryExpr:
-		res, err := pg.Parse(e.SQL)
+		res, err := Parse(e.SQL)
 		if err != nil || len(res.Stmts) != 1 || res.Stmts[0].Stmt.GetSelectStmt() == nil {
 			return nil, fmt.Errorf("renaming in view query: %v", err)
 		}
@@ -329,7 +329,7 @@ func renamePartitionKey(t *model.Table, r *model.Renaming, ns *Namespace) error 
 	if !touched {
 		return nil
 	}
-	res, err := pg.Parse("CREATE TABLE autogen_key () PARTITION BY " + pk.Strategy + " " + pk.Key.SQL)
+	res, err := Parse("CREATE TABLE autogen_key () PARTITION BY " + pk.Strategy + " " + pk.Key.SQL)
 	if err != nil {
 		return fmt.Errorf("parsing partition key %s: %w", pk.Key.SQL, err)
 	}

@@ -143,7 +143,7 @@ func (d *definer) copyConfig(def *model.Definition, vals map[string]string, name
 	if src == nil {
 		return &UnknownError{Kind: KindTSConfig, Name: n.String(), Location: -1}
 	}
-	res, err := pg.Parse(src.Create.SQL)
+	res, err := Parse(src.Create.SQL)
 	if err != nil {
 		return err
 	}

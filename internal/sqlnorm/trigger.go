@@ -61,7 +61,7 @@ func (ns *Namespace) Trigger(s *pg.CreateTrigStmt, table, fn model.Name) (*model
 // ParseTrigger parses a CREATE TRIGGER statement, as pg_get_triggerdef
 // prints it.
 func ParseTrigger(sql string) (*pg.CreateTrigStmt, error) {
-	res, err := pg.Parse(sql)
+	res, err := Parse(sql)
 	if err != nil {
 		return nil, fmt.Errorf("parsing trigger: %w", err)
 	}
