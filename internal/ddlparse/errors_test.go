@@ -49,6 +49,28 @@ func TestErrors(t *testing.T) {
 	chain := "SELECT " + strings.Repeat("a+", 30000) + "a"
 	checkErrors(t, []errorCase{
 		{
+			// pg_query reads C strings: the file ended at the NUL, and
+			// table u was silently not in the schema.
+			name: "NUL byte",
+			src:  "CREATE TABLE t (a int);\n\x00CREATE TABLE u (b int);\n",
+			kind: ddlparse.ErrSyntax,
+			want: `schema.sql:2:1: a NUL byte: SQL text cannot hold one (is the file UTF-16 or binary?) (in "\x00CREATE TABLE u (b int);")`,
+		},
+		{
+			name: "not UTF-8",
+			src:  "CREATE TABLE t (\n    a text DEFAULT 'caf\xe9'\n);\n",
+			kind: ddlparse.ErrSyntax,
+			want: `schema.sql:2:24: bytes that are not UTF-8: save the file as UTF-8 (in "a text DEFAULT 'caf�'")`,
+		},
+		{
+			// Once left out as a comment between statements, with every
+			// statement after it.
+			name: "comment left open",
+			src:  "CREATE TABLE t (a int);\n/* CREATE TABLE u (b int);\n",
+			kind: ddlparse.ErrSyntax,
+			want: "schema.sql:2:1: unterminated /* comment at or near \"/* CREATE TABLE u (b int);\n\" (in \"/* CREATE TABLE u (b int);\")",
+		},
+		{
 			name: "expression too deep for pg_query",
 			src:  "CREATE TABLE ok (a int);\nCREATE VIEW v AS\n" + chain + ";\n",
 			kind: ddlparse.ErrSyntax,
@@ -175,5 +197,22 @@ func TestLoadDirectory(t *testing.T) {
 	}
 	if len(c.Enums) != 1 || c.Enums[0].Name.String() != "app.k" {
 		t.Errorf("enums %v", c.Enums)
+	}
+}
+
+// TestByteOrderMark checks that a UTF-8 byte order mark, which editors on
+// Windows write, is not read as part of the first statement, and that
+// columns on the first line count from after it.
+func TestByteOrderMark(t *testing.T) {
+	cat, err := ddlparse.Parse("schema.sql", []byte("\xef\xbb\xbfCREATE TABLE t (a int);"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Tables) != 1 || cat.Tables[0].Name.Name != "t" {
+		t.Fatalf("tables %v, want t", cat.Tables)
+	}
+	_, err = ddlparse.Parse("schema.sql", []byte("\xef\xbb\xbfCREATE TABLE t (a int,,);"))
+	if err == nil || !strings.HasPrefix(err.Error(), "schema.sql:1:23: ") {
+		t.Errorf("got %v, want an error at 1:23", err)
 	}
 }

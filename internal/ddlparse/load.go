@@ -73,7 +73,9 @@ func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, err
 		if err != nil {
 			return nil, fmt.Errorf("ddlparse: %w", err)
 		}
-		files[i] = &source{name: f, text: string(src)}
+		if files[i], err = newSource(f, src); err != nil {
+			return nil, err
+		}
 	}
 	return load(ctx, newConfig(opts), files)
 }
@@ -81,7 +83,50 @@ func Load(ctx context.Context, path string, opts ...Option) (*model.Catalog, err
 // Parse reads the schema described by one SQL text; name is used in error
 // messages.
 func Parse(name string, src []byte, opts ...Option) (*model.Catalog, error) {
-	return load(context.Background(), newConfig(opts), []*source{{name: name, text: string(src)}})
+	f, err := newSource(name, src)
+	if err != nil {
+		return nil, err
+	}
+	return load(context.Background(), newConfig(opts), []*source{f})
+}
+
+// utf8BOM is the byte order mark some editors put at the start of a UTF-8
+// file.
+const utf8BOM = "\xef\xbb\xbf"
+
+// newSource makes the source of a file's bytes. A UTF-8 byte order mark is
+// dropped: it is not SQL, and psql on Windows-edited files is the reason
+// it is there. Text that PostgreSQL refuses before parsing is refused here,
+// at its position: a NUL byte, at which pg_query's C strings would end the
+// file without a word (every statement after it lost, and dropped by the
+// revision), and bytes that are not UTF-8.
+func newSource(name string, src []byte) (*source, error) {
+	f := &source{name: name, text: strings.TrimPrefix(string(src), utf8BOM)}
+	fail := func(off int, msg string) error {
+		line, col := f.position(off)
+		start := strings.LastIndexByte(f.text[:off], '\n') + 1
+		end := strings.IndexByte(f.text[start:], '\n')
+		if end < 0 {
+			end = len(f.text) - start
+		}
+		return &Error{File: name, Line: line, Column: col, Statement: strings.ToValidUTF8(strings.TrimSpace(f.text[start:start+end]), "\uFFFD"),
+			Msg: msg, Kind: ErrSyntax}
+	}
+	if i := strings.IndexByte(f.text, 0); i >= 0 {
+		return nil, fail(i, "a NUL byte: SQL text cannot hold one (is the file UTF-16 or binary?)")
+	}
+	if !utf8.ValidString(f.text) {
+		i := 0
+		for i < len(f.text) {
+			r, size := utf8.DecodeRuneInString(f.text[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		return nil, fail(i, "bytes that are not UTF-8: save the file as UTF-8")
+	}
+	return f, nil
 }
 
 // load applies the files' statements in the order given, and when one

@@ -238,6 +238,26 @@ func skipBlockComment(src string, i int) int {
 	return i
 }
 
+// closed reports whether a block comment token is closed: its nested
+// "/*" and "*/" pair up (the scanner ends the token where they do, or at
+// the end of the text).
+func closed(comment string) bool {
+	depth := 0
+	for i := 0; i < len(comment); {
+		switch {
+		case strings.HasPrefix(comment[i:], "/*"):
+			depth++
+			i += 2
+		case strings.HasPrefix(comment[i:], "*/"):
+			depth--
+			i += 2
+		default:
+			i++
+		}
+	}
+	return depth == 0
+}
+
 // skipQuoted returns the offset after the quoted token whose opening quote
 // is at i. A doubled quote stands for itself; with escapes (E'...'), a
 // backslash escapes the next byte.
@@ -314,8 +334,15 @@ func Split(src string) []Statement {
 			break
 		}
 		switch t.Kind {
-		case Space, LineComment, BlockComment:
+		case Space, LineComment:
 			continue
+		case BlockComment:
+			// A comment left open at the end of the text is kept, so that
+			// the parser reports it instead of the rest of the file
+			// silently being a comment.
+			if t.Pos+len(t.Text) < len(src) || closed(t.Text) {
+				continue
+			}
 		case Punct:
 			if t.Text == `\` && start < 0 {
 				// A psql meta-command takes the rest of the line.

@@ -179,6 +179,27 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// TestSplitOpenComment checks that a block comment left open at the end of
+// the text becomes a statement, for the parser to report, while closed
+// ones (nested too) between statements are left out.
+func TestSplitOpenComment(t *testing.T) {
+	cases := map[string][]string{
+		"CREATE TABLE t (a int); /* open\nCREATE TABLE u (b int);": {"CREATE TABLE t (a int)", "/* open\nCREATE TABLE u (b int);"},
+		"CREATE TABLE t (a int); /* a /* b */ still open":            {"CREATE TABLE t (a int)", "/* a /* b */ still open"},
+		"CREATE TABLE t (a int); /* a /* b */ c */":                  {"CREATE TABLE t (a int)"},
+		"CREATE TABLE t (a int); /* closed */":                       {"CREATE TABLE t (a int)"},
+	}
+	for src, want := range cases {
+		var got []string
+		for _, s := range pgsql.Split(src) {
+			got = append(got, s.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Split(%q):\n got %q\nwant %q", src, got, want)
+		}
+	}
+}
+
 // TestTokens checks the token kinds of a line holding one of each.
 func TestTokens(t *testing.T) {
 	src := `SELECT "Q""x", e'a\'b', $t$ x $t$, $1, 1.5e3, a::int, U&"d", b'01' -- c` + "\n/* n /* n */ */"
