@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -87,6 +88,39 @@ func TestInspectInTransaction(t *testing.T) {
 	}
 	if path != "public" {
 		t.Errorf("search_path after Inspect = %q", path)
+	}
+}
+
+// TestInspectServerError checks that a catalog query the server refuses
+// halfway through the read (the batch goes as one multi-statement query)
+// is reported with its kind, and leaves the connection usable and outside
+// any transaction, in a caller's transaction too (rolled back to before
+// the read).
+func TestInspectServerError(t *testing.T) {
+	ctx := context.Background()
+	// Only this database's copy of pg_trigger loses its grant.
+	conn := connect(t, `CREATE TABLE t (id int); REVOKE SELECT ON pg_catalog.pg_trigger FROM PUBLIC;`)
+	if _, err := conn.Exec(ctx, "SET ROLE "+pgtest.Roles[0]); err != nil {
+		t.Fatal(err)
+	}
+	_, err := introspect.Inspect(ctx, conn)
+	if err == nil || !strings.Contains(err.Error(), "querying triggers") || !strings.Contains(err.Error(), "permission denied") {
+		t.Fatalf("got %v, want the triggers query refused", err)
+	}
+	if st := conn.PgConn().TxStatus(); st != 'I' {
+		t.Errorf("transaction status %c after the failed read, want I (idle)", st)
+	}
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := introspect.Inspect(ctx, tx); err == nil {
+		t.Fatal("the read in a transaction succeeded")
+	}
+	var one int
+	if err := tx.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil {
+		t.Errorf("the caller's transaction was left broken: %v", err)
 	}
 }
 
