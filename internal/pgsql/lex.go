@@ -219,6 +219,14 @@ func scanNumber(src string, i int) int {
 }
 
 func skipBlockComment(src string, i int) int {
+	end, _ := scanBlockComment(src, i)
+	return end
+}
+
+// scanBlockComment returns the offset after the block comment that starts
+// at i, and whether its nested "/*" and "*/" pair up before the end of src
+// (else it runs to the end).
+func scanBlockComment(src string, i int) (int, bool) {
 	depth := 0
 	for i < len(src) {
 		switch {
@@ -229,33 +237,19 @@ func skipBlockComment(src string, i int) int {
 			depth--
 			i += 2
 			if depth == 0 {
-				return i
+				return i, true
 			}
 		default:
 			i++
 		}
 	}
-	return i
+	return i, false
 }
 
-// closed reports whether a block comment token is closed: its nested
-// "/*" and "*/" pair up (the scanner ends the token where they do, or at
-// the end of the text).
+// closed reports whether a block comment token is closed.
 func closed(comment string) bool {
-	depth := 0
-	for i := 0; i < len(comment); {
-		switch {
-		case strings.HasPrefix(comment[i:], "/*"):
-			depth++
-			i += 2
-		case strings.HasPrefix(comment[i:], "*/"):
-			depth--
-			i += 2
-		default:
-			i++
-		}
-	}
-	return depth == 0
+	_, ok := scanBlockComment(comment, 0)
+	return ok
 }
 
 // skipQuoted returns the offset after the quoted token whose opening quote

@@ -185,9 +185,9 @@ func TestSplit(t *testing.T) {
 func TestSplitOpenComment(t *testing.T) {
 	cases := map[string][]string{
 		"CREATE TABLE t (a int); /* open\nCREATE TABLE u (b int);": {"CREATE TABLE t (a int)", "/* open\nCREATE TABLE u (b int);"},
-		"CREATE TABLE t (a int); /* a /* b */ still open":            {"CREATE TABLE t (a int)", "/* a /* b */ still open"},
-		"CREATE TABLE t (a int); /* a /* b */ c */":                  {"CREATE TABLE t (a int)"},
-		"CREATE TABLE t (a int); /* closed */":                       {"CREATE TABLE t (a int)"},
+		"CREATE TABLE t (a int); /* a /* b */ still open":          {"CREATE TABLE t (a int)", "/* a /* b */ still open"},
+		"CREATE TABLE t (a int); /* a /* b */ c */":                {"CREATE TABLE t (a int)"},
+		"CREATE TABLE t (a int); /* closed */":                     {"CREATE TABLE t (a int)"},
 	}
 	for src, want := range cases {
 		var got []string
