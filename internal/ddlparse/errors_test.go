@@ -71,6 +71,13 @@ func TestErrors(t *testing.T) {
 			want: "schema.sql:2:1: unterminated /* comment at or near \"/* CREATE TABLE u (b int);\n\" (in \"/* CREATE TABLE u (b int);\")",
 		},
 		{
+			// Once read as if t existed.
+			name: "rollback in a transaction block",
+			src:  "BEGIN;\nCREATE TABLE t (a int);\nROLLBACK;\n",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:3:1: ROLLBACK in a transaction block (it would undo statements the schema then describes as created; remove it with what it undoes) is not supported (in "ROLLBACK;")`,
+		},
+		{
 			name: "expression too deep for pg_query",
 			src:  "CREATE TABLE ok (a int);\nCREATE VIEW v AS\n" + chain + ";\n",
 			kind: ddlparse.ErrSyntax,
@@ -214,5 +221,18 @@ func TestByteOrderMark(t *testing.T) {
 	_, err = ddlparse.Parse("schema.sql", []byte("\xef\xbb\xbfCREATE TABLE t (a int,,);"))
 	if err == nil || !strings.HasPrefix(err.Error(), "schema.sql:1:23: ") {
 		t.Errorf("got %v, want an error at 1:23", err)
+	}
+}
+
+// TestTransactionBlocks checks that transaction statements that change
+// nothing a file describes are accepted: a block committed, and a ROLLBACK
+// with no block open (psql only warns).
+func TestTransactionBlocks(t *testing.T) {
+	cat, err := ddlparse.Parse("schema.sql", []byte("BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;\nROLLBACK;\nSTART TRANSACTION;\nCREATE TABLE u (a int);\nEND;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Tables) != 2 {
+		t.Errorf("tables %v, want t and u", cat.Tables)
 	}
 }

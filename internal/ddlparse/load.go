@@ -229,11 +229,15 @@ func (b *builder) eachStatement(ctx context.Context, f *source, fn func(*stmt) e
 	raws := pgsql.Split(src)
 	p := startParsing(ctx, raws)
 	defer p.stop()
+	var tx txState
 	for i := 0; i < len(raws); i++ {
 		s, last := p.get(src, i)
 		b.cur = &s
 		if s.err != nil {
 			return b.syntaxError(&s)
+		}
+		if err := b.transaction(&tx, s.node); err != nil {
+			return err
 		}
 		if err := fn(&s); err != nil {
 			return err
@@ -241,6 +245,36 @@ func (b *builder) eachStatement(ctx context.Context, f *source, fn func(*stmt) e
 		i = last
 	}
 	return ctx.Err()
+}
+
+// txState is whether a file has a transaction block open, as psql would
+// run it.
+type txState struct{ open bool }
+
+// transaction follows a file's transaction blocks, in the file's order
+// (the statements are reordered by dependency later). COMMIT and BEGIN
+// change nothing a file describes; a ROLLBACK inside a block would undo
+// statements the model has already taken as created, so it is refused
+// rather than ignored, as are two-phase commit statements.
+func (b *builder) transaction(tx *txState, n *pg.Node) error {
+	t := n.GetTransactionStmt()
+	if t == nil {
+		return nil
+	}
+	switch t.Kind {
+	case pg.TransactionStmtKind_TRANS_STMT_BEGIN, pg.TransactionStmtKind_TRANS_STMT_START:
+		tx.open = true
+	case pg.TransactionStmtKind_TRANS_STMT_COMMIT:
+		tx.open = false
+	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK, pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_TO:
+		if tx.open {
+			return b.unsupported("ROLLBACK in a transaction block (it would undo statements the schema then describes as created; remove it with what it undoes)")
+		}
+	case pg.TransactionStmtKind_TRANS_STMT_PREPARE, pg.TransactionStmtKind_TRANS_STMT_COMMIT_PREPARED,
+		pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_PREPARED:
+		return b.unsupported(statementName(b.cur.raw.Text) + " (two-phase commit)")
+	}
+	return nil
 }
 
 // stmtParser parses a file's statements in the background.
