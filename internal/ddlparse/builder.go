@@ -20,6 +20,8 @@ type builder struct {
 	src        *source
 	cur        *stmt
 	searchPath []string
+	// tx is the current file's transaction block (see transaction).
+	tx txState
 
 	schemas    map[string]*model.Schema
 	extensions map[string]*extension

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,6 +77,13 @@ func TestErrors(t *testing.T) {
 			src:  "BEGIN;\nCREATE TABLE t (a int);\nROLLBACK;\n",
 			kind: ddlparse.ErrUnsupported,
 			want: `schema.sql:3:1: ROLLBACK in a transaction block (it would undo statements the schema then describes as created; remove it with what it undoes) is not supported (in "ROLLBACK;")`,
+		},
+		{
+			// psql rolls the block back when the file ends.
+			name: "transaction block never committed",
+			src:  "CREATE TABLE t (a int);\nBEGIN;\nCREATE TABLE u (a int);\n",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:2:1: transaction block never committed: psql rolls it back at the end of the file, and nothing in it is created; add COMMIT (in "BEGIN;")`,
 		},
 		{
 			name: "expression too deep for pg_query",
@@ -234,5 +242,45 @@ func TestTransactionBlocks(t *testing.T) {
 	}
 	if len(cat.Tables) != 2 {
 		t.Errorf("tables %v, want t and u", cat.Tables)
+	}
+}
+
+// TestSetLocal checks that SET LOCAL and set_config(..., true) set the
+// search_path only until the transaction block ends, and not at all
+// outside one, while a plain SET in a block outlives it: the tables land
+// in the schemas psql would put them in.
+func TestSetLocal(t *testing.T) {
+	src := `CREATE SCHEMA a; CREATE SCHEMA b;
+SET LOCAL search_path = a;
+CREATE TABLE t1 (x int);
+BEGIN;
+SET LOCAL search_path = a;
+CREATE TABLE t2 (x int);
+COMMIT;
+CREATE TABLE t3 (x int);
+BEGIN;
+SELECT pg_catalog.set_config('search_path', 'b', true);
+CREATE TABLE t4 (x int);
+END;
+CREATE TABLE t5 (x int);
+BEGIN;
+SET search_path = b;
+SET LOCAL search_path = a;
+CREATE TABLE t6 (x int);
+COMMIT;
+CREATE TABLE t7 (x int);
+`
+	cat, err := ddlparse.Parse("schema.sql", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tb := range cat.Tables {
+		got = append(got, tb.Name.String())
+	}
+	slices.Sort(got)
+	want := []string{"a.t2", "a.t6", "b.t4", "b.t7", "public.t1", "public.t3", "public.t5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tables %v, want %v", got, want)
 	}
 }

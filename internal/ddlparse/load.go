@@ -229,14 +229,14 @@ func (b *builder) eachStatement(ctx context.Context, f *source, fn func(*stmt) e
 	raws := pgsql.Split(src)
 	p := startParsing(ctx, raws)
 	defer p.stop()
-	var tx txState
+	b.tx = txState{}
 	for i := 0; i < len(raws); i++ {
 		s, last := p.get(src, i)
 		b.cur = &s
 		if s.err != nil {
 			return b.syntaxError(&s)
 		}
-		if err := b.transaction(&tx, s.node); err != nil {
+		if err := b.transaction(s.node); err != nil {
 			return err
 		}
 		if err := fn(&s); err != nil {
@@ -244,30 +244,45 @@ func (b *builder) eachStatement(ctx context.Context, f *source, fn func(*stmt) e
 		}
 		i = last
 	}
+	if b.tx.open {
+		b.cur = &b.tx.begin
+		return b.errorAt(-1, ErrInvalid, "transaction block never committed: psql rolls it back at the end of the file, and nothing in it is created; add COMMIT")
+	}
 	return ctx.Err()
 }
 
-// txState is whether a file has a transaction block open, as psql would
-// run it.
-type txState struct{ open bool }
+// txState is a file's transaction block, as psql would run it: whether
+// one is open, and the search_path that outlives it. SET LOCAL lasts until
+// the block ends; a plain SET in a block lasts beyond it.
+type txState struct {
+	open    bool
+	session []string
+	begin   stmt // the BEGIN, for errors
+}
 
 // transaction follows a file's transaction blocks, in the file's order
 // (the statements are reordered by dependency later). COMMIT and BEGIN
-// change nothing a file describes; a ROLLBACK inside a block would undo
-// statements the model has already taken as created, so it is refused
-// rather than ignored, as are two-phase commit statements.
-func (b *builder) transaction(tx *txState, n *pg.Node) error {
+// change nothing a file describes, except that COMMIT ends what SET LOCAL
+// set; a ROLLBACK inside a block would undo statements the model has
+// already taken as created, so it is refused rather than ignored, as are
+// two-phase commit statements.
+func (b *builder) transaction(n *pg.Node) error {
 	t := n.GetTransactionStmt()
 	if t == nil {
 		return nil
 	}
 	switch t.Kind {
 	case pg.TransactionStmtKind_TRANS_STMT_BEGIN, pg.TransactionStmtKind_TRANS_STMT_START:
-		tx.open = true
+		if !b.tx.open {
+			b.tx = txState{open: true, session: slices.Clone(b.searchPath), begin: stmt{raw: b.cur.raw}}
+		}
 	case pg.TransactionStmtKind_TRANS_STMT_COMMIT:
-		tx.open = false
+		if b.tx.open {
+			b.searchPath = b.tx.session
+			b.tx = txState{}
+		}
 	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK, pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_TO:
-		if tx.open {
+		if b.tx.open {
 			return b.unsupported("ROLLBACK in a transaction block (it would undo statements the schema then describes as created; remove it with what it undoes)")
 		}
 	case pg.TransactionStmtKind_TRANS_STMT_PREPARE, pg.TransactionStmtKind_TRANS_STMT_COMMIT_PREPARED,
@@ -275,6 +290,20 @@ func (b *builder) transaction(tx *txState, n *pg.Node) error {
 		return b.unsupported(statementName(b.cur.raw.Text) + " (two-phase commit)")
 	}
 	return nil
+}
+
+// setSearchPath sets the search_path as SET (local: SET LOCAL, or
+// set_config with is_local) does: SET LOCAL outside a transaction block
+// has no effect (PostgreSQL only warns), inside one it lasts until the
+// block ends; a plain SET lasts beyond the block.
+func (b *builder) setSearchPath(path []string, local bool) {
+	switch {
+	case local && !b.tx.open:
+		return
+	case !local && b.tx.open:
+		b.tx.session = slices.Clone(path)
+	}
+	b.searchPath = path
 }
 
 // stmtParser parses a file's statements in the background.

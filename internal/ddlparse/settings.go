@@ -1,11 +1,12 @@
 package ddlparse
 
 import (
-	"github.com/autogen-dev/autogen/internal/pgsql"
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 )
 
@@ -25,9 +26,9 @@ func (b *builder) set(s *pg.VariableSetStmt) error {
 					path = append(path, v)
 				}
 			}
-			b.searchPath = path
+			b.setSearchPath(path, s.IsLocal)
 		case pg.VariableSetKind_VAR_SET_DEFAULT, pg.VariableSetKind_VAR_RESET, pg.VariableSetKind_VAR_RESET_ALL:
-			b.searchPath = append([]string(nil), b.cfg.searchPath...)
+			b.setSearchPath(slices.Clone(b.cfg.searchPath), s.IsLocal)
 		}
 	case "standard_conforming_strings":
 		for _, a := range s.Args {
@@ -37,7 +38,7 @@ func (b *builder) set(s *pg.VariableSetStmt) error {
 		}
 	case "":
 		if s.Kind == pg.VariableSetKind_VAR_RESET_ALL {
-			b.searchPath = append([]string(nil), b.cfg.searchPath...)
+			b.setSearchPath(slices.Clone(b.cfg.searchPath), false)
 		}
 	}
 	return nil
@@ -53,7 +54,8 @@ func (b *builder) selectStmt(s *pg.SelectStmt) error {
 				setting, _ := sqlnorm.ConstText(f.Args[0])
 				value, ok := sqlnorm.ConstText(f.Args[1])
 				if ok && strings.EqualFold(setting, "search_path") {
-					b.searchPath = splitIdentifiers(value)
+					local, _ := sqlnorm.ConstText(f.Args[2])
+					b.setSearchPath(splitIdentifiers(value), local == "true")
 				}
 				if ok {
 					return nil
