@@ -94,9 +94,8 @@ func Parse(name string, src []byte, opts ...Option) (*model.Catalog, error) {
 // file.
 const utf8BOM = "\xef\xbb\xbf"
 
-// newSource makes the source of a file's bytes. A UTF-8 byte order mark is
-// dropped: it is not SQL, and psql on Windows-edited files is the reason
-// it is there. Text that PostgreSQL refuses before parsing is refused here,
+// newSource makes the source of a file's bytes. A UTF-8 byte order mark,
+// which editors on Windows write, is dropped: it is not SQL. Text that PostgreSQL refuses before parsing is refused here,
 // at its position: a NUL byte, at which pg_query's C strings would end the
 // file without a word (every statement after it lost, and dropped by the
 // revision), and bytes that are not UTF-8.
