@@ -117,7 +117,13 @@ func File(stmts []Statement) []byte {
 // dependency order: a kind that the order needs again later (a view that
 // a function uses, used by another view) gets a second, later number, and
 // so does a schema that sorts before one already written in the same kind.
+// A database with nothing to write still gets one file, saying so: a
+// schema directory without a .sql file is refused (ddlparse.ErrNoFiles),
+// since a mistaken path would otherwise read as the empty schema.
 func Dir(stmts []Statement) map[string][]byte {
+	if len(stmts) == 0 {
+		return map[string][]byte{emptyFile: []byte(header + "-- The database held no objects to write.\n")}
+	}
 	type run struct {
 		kind    string
 		schemas []string
@@ -158,6 +164,9 @@ func Dir(stmts []Statement) map[string][]byte {
 	}
 	return out
 }
+
+// emptyFile is the one file of the Dir layout of an empty schema.
+const emptyFile = "00_empty.sql"
 
 // Paths returns the paths of a Dir layout, sorted.
 func Paths(files map[string][]byte) []string {

@@ -107,3 +107,22 @@ func TestDirOrder(t *testing.T) {
 		t.Errorf("read order %q", order)
 	}
 }
+
+// TestEmptyDir checks that an empty schema written as a directory reads
+// back as the empty schema: the directory gets a file saying so, since a
+// directory without one is refused.
+func TestEmptyDir(t *testing.T) {
+	split := t.TempDir()
+	files := Dir(nil)
+	if len(files) != 1 {
+		t.Fatalf("files %v, want one", Paths(files))
+	}
+	for _, p := range Paths(files) {
+		if err := os.WriteFile(filepath.Join(split, p), files[p], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cat := read(t, split); len(cat.Objects()) > 1 {
+		t.Errorf("read back %d objects, want only public", len(cat.Objects()))
+	}
+}
