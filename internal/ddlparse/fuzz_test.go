@@ -37,6 +37,11 @@ line2" text DEFAULT E'two\nlines', "naïve ☃" text);`,
 	"CREATE TABLE t (r tstzrange, EXCLUDE USING gist (r WITH &&));",
 	"-- autogen:renamed-from users\nCREATE TABLE members (id int);",
 	"DO $$ BEGIN PERFORM 1; END $$; BEGIN; COMMIT;",
+	"CREATE SCHEMA a; BEGIN; SET LOCAL search_path = a; CREATE TABLE t (x int); COMMIT; SELECT pg_catalog.set_config('search_path', 'a', true); CREATE TABLE u (x int);",
+	"BEGIN; CREATE TABLE t (x int); ROLLBACK;",
+	"\xef\xbb\xbfCREATE TABLE t (x int); /* left open",
+	"CREATE TABLE t (x int);\x00CREATE TABLE u (y int);",
+	"CREATE VIEW v AS SELECT 1+2*3::int||'a' COLLATE \"C\" IS NULL, 1e131072, 1e-5;",
 }
 
 // FuzzParse checks that reading any text gives a model or an error, never
