@@ -42,16 +42,9 @@ func ChainDepth(src string) (depth, at int) {
 			if len(t.Text) > len(buf) {
 				break
 			}
-			// Lower-cased in place: keywords come in capitals, and
-			// strings.ToLower would allocate for each.
-			w := buf[:len(t.Text)]
-			for i := range len(t.Text) {
-				c := t.Text[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				w[i] = c
-			}
+			// Folded into a buffer: keywords come in capitals, and
+			// FoldIdent would allocate for each.
+			w := AppendFolded(buf[:0], t.Text)
 			switch {
 			case chainWords[string(w)]:
 				levels[top]++

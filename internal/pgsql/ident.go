@@ -129,16 +129,23 @@ func QuoteLiteral(s string) string {
 func FoldIdent(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+			return string(AppendFolded(make([]byte, 0, len(s)), s))
 		}
 	}
 	return s
+}
+
+// AppendFolded appends s to dst with its ASCII letters lower-cased, as
+// FoldIdent does, for callers that fold into a buffer of their own.
+func AppendFolded(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // SplitQualified reads a possibly qualified, possibly quoted name the way
