@@ -10,27 +10,27 @@ import (
 )
 
 type constraintRow struct {
-	TableOID         int64    `db:"table_oid"`
-	Schema           string   `db:"schema"`
-	Table            string   `db:"table_name"`
-	Name             string   `db:"name"`
-	Type             string   `db:"type"`
-	Columns          []int64  `db:"columns"`
-	RefOID           int64    `db:"ref_oid"`
-	RefSchema        string   `db:"ref_schema"`
-	RefTable         string   `db:"ref_table"`
-	RefColumns       []int64  `db:"ref_columns"`
-	OnUpdate         string   `db:"on_update"`
-	OnDelete         string   `db:"on_delete"`
-	Match            string   `db:"match"`
-	DeleteSetColumns []int64  `db:"delete_set_columns"`
-	Deferrable       bool     `db:"deferrable"`
-	Deferred         bool     `db:"deferred"`
-	NotValid         bool     `db:"not_valid"`
-	NoInherit        bool     `db:"no_inherit"`
-	CheckExpr        string   `db:"check_expr"`
-	ExclusionOps     []string `db:"exclusion_ops"`
-	OID              int64    `db:"oid"`
+	TableOID         int64     `db:"table_oid"`
+	Schema           string    `db:"schema"`
+	Table            string    `db:"table_name"`
+	Name             string    `db:"name"`
+	Type             string    `db:"type"`
+	Columns          int8Array `db:"columns"`
+	RefOID           int64     `db:"ref_oid"`
+	RefSchema        string    `db:"ref_schema"`
+	RefTable         string    `db:"ref_table"`
+	RefColumns       int8Array `db:"ref_columns"`
+	OnUpdate         string    `db:"on_update"`
+	OnDelete         string    `db:"on_delete"`
+	Match            string    `db:"match"`
+	DeleteSetColumns int8Array `db:"delete_set_columns"`
+	Deferrable       bool      `db:"deferrable"`
+	Deferred         bool      `db:"deferred"`
+	NotValid         bool      `db:"not_valid"`
+	NoInherit        bool      `db:"no_inherit"`
+	CheckExpr        string    `db:"check_expr"`
+	ExclusionOps     textArray `db:"exclusion_ops"`
+	OID              int64     `db:"oid"`
 }
 
 var (

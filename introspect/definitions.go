@@ -21,9 +21,9 @@ var definitionKinds = []string{
 }
 
 type definitionRow struct {
-	Catalog    string   `db:"catalog"`
-	OID        int64    `db:"oid"`
-	Statements []string `db:"statements"`
+	Catalog    string    `db:"catalog"`
+	OID        int64     `db:"oid"`
+	Statements textArray `db:"statements"`
 }
 
 // definition reads one object held as a model.Definition: its CREATE

@@ -7,28 +7,28 @@ import (
 )
 
 type functionRow struct {
-	Schema          string   `db:"schema"`
-	Name            string   `db:"name"`
-	Kind            string   `db:"kind"`
-	ArgNames        []string `db:"arg_names"`
-	ArgModes        []string `db:"arg_modes"`
-	ArgTypes        []string `db:"arg_types"`
-	ArgDefaults     []string `db:"arg_defaults"`
-	Returns         string   `db:"returns"`
-	Language        string   `db:"language"`
-	Body            string   `db:"body"`
-	Library         string   `db:"library"`
-	SQLBody         string   `db:"sql_body"`
-	Volatility      string   `db:"volatility"`
-	Strict          bool     `db:"strict"`
-	SecurityDefiner bool     `db:"security_definer"`
-	Leakproof       bool     `db:"leakproof"`
-	Parallel        string   `db:"parallel"`
-	Cost            float64  `db:"cost"`
-	Rows            float64  `db:"rows"`
-	Config          []string `db:"config"`
-	Support         string   `db:"support"`
-	OID             int64    `db:"oid"`
+	Schema          string    `db:"schema"`
+	Name            string    `db:"name"`
+	Kind            string    `db:"kind"`
+	ArgNames        textArray `db:"arg_names"`
+	ArgModes        textArray `db:"arg_modes"`
+	ArgTypes        textArray `db:"arg_types"`
+	ArgDefaults     textArray `db:"arg_defaults"`
+	Returns         string    `db:"returns"`
+	Language        string    `db:"language"`
+	Body            string    `db:"body"`
+	Library         string    `db:"library"`
+	SQLBody         string    `db:"sql_body"`
+	Volatility      string    `db:"volatility"`
+	Strict          bool      `db:"strict"`
+	SecurityDefiner bool      `db:"security_definer"`
+	Leakproof       bool      `db:"leakproof"`
+	Parallel        string    `db:"parallel"`
+	Cost            float64   `db:"cost"`
+	Rows            float64   `db:"rows"`
+	Config          textArray `db:"config"`
+	Support         string    `db:"support"`
+	OID             int64     `db:"oid"`
 }
 
 var (

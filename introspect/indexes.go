@@ -12,26 +12,26 @@ import (
 )
 
 type indexRow struct {
-	Schema           string   `db:"schema"`
-	Name             string   `db:"name"`
-	TableOID         int64    `db:"table_oid"`
-	Table            string   `db:"table_name"`
-	Method           string   `db:"method"`
-	Unique           bool     `db:"is_unique"`
-	NullsNotDistinct bool     `db:"nulls_not_distinct"`
-	Invalid          bool     `db:"invalid"`
-	Options          []string `db:"options"`
-	Predicate        string   `db:"predicate"`
-	Constraint       string   `db:"constraint_name"`
-	KeyCount         int64    `db:"key_count"`
-	Keys             []int64  `db:"keys"`
-	Collations       []int64  `db:"collations"`
-	Opclasses        []int64  `db:"opclasses"`
-	KeyOptions       []int64  `db:"key_options"`
-	Exprs            []string `db:"exprs"`
-	Definition       string   `db:"definition"`
-	OpclassOptions   []string `db:"opclass_options"`
-	OID              int64    `db:"oid"`
+	Schema           string    `db:"schema"`
+	Name             string    `db:"name"`
+	TableOID         int64     `db:"table_oid"`
+	Table            string    `db:"table_name"`
+	Method           string    `db:"method"`
+	Unique           bool      `db:"is_unique"`
+	NullsNotDistinct bool      `db:"nulls_not_distinct"`
+	Invalid          bool      `db:"invalid"`
+	Options          textArray `db:"options"`
+	Predicate        string    `db:"predicate"`
+	Constraint       string    `db:"constraint_name"`
+	KeyCount         int64     `db:"key_count"`
+	Keys             int8Array `db:"keys"`
+	Collations       int8Array `db:"collations"`
+	Opclasses        int8Array `db:"opclasses"`
+	KeyOptions       int8Array `db:"key_options"`
+	Exprs            textArray `db:"exprs"`
+	Definition       string    `db:"definition"`
+	OpclassOptions   textArray `db:"opclass_options"`
+	OID              int64     `db:"oid"`
 }
 
 // indoption bits.

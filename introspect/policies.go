@@ -7,15 +7,15 @@ import (
 )
 
 type policyRow struct {
-	Schema     string   `db:"schema"`
-	Table      string   `db:"table_name"`
-	Name       string   `db:"name"`
-	Permissive bool     `db:"permissive"`
-	Command    string   `db:"command"`
-	Roles      []string `db:"roles"`
-	Using      string   `db:"using_expr"`
-	WithCheck  string   `db:"check_expr"`
-	OID        int64    `db:"oid"`
+	Schema     string    `db:"schema"`
+	Table      string    `db:"table_name"`
+	Name       string    `db:"name"`
+	Permissive bool      `db:"permissive"`
+	Command    string    `db:"command"`
+	Roles      textArray `db:"roles"`
+	Using      string    `db:"using_expr"`
+	WithCheck  string    `db:"check_expr"`
+	OID        int64     `db:"oid"`
 }
 
 var policyCommands = map[string]string{"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}

@@ -9,16 +9,16 @@ import (
 )
 
 type aclRow struct {
-	Catalog    string   `db:"catalog"`
-	OID        int64    `db:"oid"`
-	Sub        int64    `db:"sub"`
-	Owner      string   `db:"owner"`
-	Schema     string   `db:"schema"`
-	ObjType    string   `db:"objtype"`
-	Grantees   []string `db:"grantees"`
-	Privileges []string `db:"privileges"`
-	Grantable  []bool   `db:"grantable"`
-	Grantors   []string `db:"grantors"`
+	Catalog    string    `db:"catalog"`
+	OID        int64     `db:"oid"`
+	Sub        int64     `db:"sub"`
+	Owner      string    `db:"owner"`
+	Schema     string    `db:"schema"`
+	ObjType    string    `db:"objtype"`
+	Grantees   textArray `db:"grantees"`
+	Privileges textArray `db:"privileges"`
+	Grantable  boolArray `db:"grantable"`
+	Grantors   textArray `db:"grantors"`
 }
 
 func (r *reader) aclRow(row *aclRow) error {

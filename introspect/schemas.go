@@ -14,13 +14,13 @@ func (r *reader) schema(row *schemaRow) error {
 }
 
 type extensionRow struct {
-	Name           string   `db:"name"`
-	Schema         string   `db:"schema"`
-	Version        string   `db:"version"`
-	DefaultVersion string   `db:"default_version"`
-	OID            int64    `db:"oid"`
-	DefaultComment string   `db:"default_comment"`
-	Requires       []string `db:"requires"`
+	Name           string    `db:"name"`
+	Schema         string    `db:"schema"`
+	Version        string    `db:"version"`
+	DefaultVersion string    `db:"default_version"`
+	OID            int64     `db:"oid"`
+	DefaultComment string    `db:"default_comment"`
+	Requires       textArray `db:"requires"`
 }
 
 // extension reads an installed extension. The version and comment are

@@ -10,19 +10,19 @@ import (
 )
 
 type tableRow struct {
-	OID            int64    `db:"oid"`
-	Schema         string   `db:"schema"`
-	Name           string   `db:"name"`
-	Kind           string   `db:"kind"`
-	Unlogged       bool     `db:"unlogged"`
-	RLSEnabled     bool     `db:"rls_enabled"`
-	RLSForced      bool     `db:"rls_forced"`
-	Options        []string `db:"options"`
-	PartitionKey   string   `db:"partition_key"`
-	PartitionBound string   `db:"partition_bound"`
-	IsPartition    bool     `db:"is_partition"`
-	ReplicaIdent   string   `db:"replica_identity"`
-	ReplicaIndex   string   `db:"replica_identity_index"`
+	OID            int64     `db:"oid"`
+	Schema         string    `db:"schema"`
+	Name           string    `db:"name"`
+	Kind           string    `db:"kind"`
+	Unlogged       bool      `db:"unlogged"`
+	RLSEnabled     bool      `db:"rls_enabled"`
+	RLSForced      bool      `db:"rls_forced"`
+	Options        textArray `db:"options"`
+	PartitionKey   string    `db:"partition_key"`
+	PartitionBound string    `db:"partition_bound"`
+	IsPartition    bool      `db:"is_partition"`
+	ReplicaIdent   string    `db:"replica_identity"`
+	ReplicaIndex   string    `db:"replica_identity_index"`
 	table          *model.Table
 }
 

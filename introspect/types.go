@@ -3,10 +3,10 @@ package introspect
 import "github.com/autogen-dev/autogen/model"
 
 type enumRow struct {
-	Schema string   `db:"schema"`
-	Name   string   `db:"name"`
-	Labels []string `db:"labels"`
-	OID    int64    `db:"oid"`
+	Schema string    `db:"schema"`
+	Name   string    `db:"name"`
+	Labels textArray `db:"labels"`
+	OID    int64     `db:"oid"`
 }
 
 func (r *reader) enum(row *enumRow) error {
@@ -17,17 +17,17 @@ func (r *reader) enum(row *enumRow) error {
 }
 
 type domainRow struct {
-	Schema        string   `db:"schema"`
-	Name          string   `db:"name"`
-	Type          string   `db:"type"`
-	NotNull       bool     `db:"not_null"`
-	Default       string   `db:"default_expr"`
-	Collation     string   `db:"collation"`
-	CheckNames    []string `db:"check_names"`
-	CheckExprs    []string `db:"check_exprs"`
-	CheckNotValid []bool   `db:"check_not_valid"`
-	CheckOIDs     []int64  `db:"check_oids"`
-	OID           int64    `db:"oid"`
+	Schema        string    `db:"schema"`
+	Name          string    `db:"name"`
+	Type          string    `db:"type"`
+	NotNull       bool      `db:"not_null"`
+	Default       string    `db:"default_expr"`
+	Collation     string    `db:"collation"`
+	CheckNames    textArray `db:"check_names"`
+	CheckExprs    textArray `db:"check_exprs"`
+	CheckNotValid boolArray `db:"check_not_valid"`
+	CheckOIDs     int8Array `db:"check_oids"`
+	OID           int64     `db:"oid"`
 }
 
 func (r *reader) domain(row *domainRow) error {
@@ -51,12 +51,12 @@ func (r *reader) domain(row *domainRow) error {
 }
 
 type compositeRow struct {
-	Schema         string   `db:"schema"`
-	Name           string   `db:"name"`
-	AttrNames      []string `db:"attr_names"`
-	AttrTypes      []string `db:"attr_types"`
-	AttrCollations []string `db:"attr_collations"`
-	OID            int64    `db:"oid"`
+	Schema         string    `db:"schema"`
+	Name           string    `db:"name"`
+	AttrNames      textArray `db:"attr_names"`
+	AttrTypes      textArray `db:"attr_types"`
+	AttrCollations textArray `db:"attr_collations"`
+	OID            int64     `db:"oid"`
 }
 
 func (r *reader) composite(row *compositeRow) error {

@@ -8,13 +8,13 @@ import (
 )
 
 type viewRow struct {
-	Schema       string   `db:"schema"`
-	Name         string   `db:"name"`
-	Materialized bool     `db:"materialized"`
-	Definition   string   `db:"definition"`
-	Options      []string `db:"options"`
-	Columns      []string `db:"columns"`
-	OID          int64    `db:"oid"`
+	Schema       string    `db:"schema"`
+	Name         string    `db:"name"`
+	Materialized bool      `db:"materialized"`
+	Definition   string    `db:"definition"`
+	Options      textArray `db:"options"`
+	Columns      textArray `db:"columns"`
+	OID          int64     `db:"oid"`
 }
 
 // view records a view; its query is read in finish, once the columns of
