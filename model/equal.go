@@ -3,6 +3,7 @@ package model
 import (
 	"reflect"
 	"slices"
+	"sync"
 )
 
 // Equal reports whether two model values are equal, comparing expressions
@@ -88,9 +89,12 @@ func EqualExcept(a, b any, fields ...string) bool {
 	if av.Type() != bv.Type() {
 		return false
 	}
-	t := av.Type()
+	var names []string
+	if len(fields) > 0 {
+		names = fieldNames(av.Type())
+	}
 	for i := 0; i < av.NumField(); i++ {
-		if len(fields) > 0 && slices.Contains(fields, t.Field(i).Name) {
+		if len(fields) > 0 && slices.Contains(fields, names[i]) {
 			continue
 		}
 		if !equalValue(av.Field(i), bv.Field(i)) {
@@ -98,4 +102,21 @@ func EqualExcept(a, b any, fields ...string) bool {
 		}
 	}
 	return true
+}
+
+// structFields caches the field names of struct types for EqualExcept:
+// reflect.Type.Field builds a whole StructField on every call, which the
+// diff paid for every field of every object it compared.
+var structFields sync.Map // reflect.Type -> []string
+
+func fieldNames(t reflect.Type) []string {
+	if v, ok := structFields.Load(t); ok {
+		return v.([]string)
+	}
+	names := make([]string, t.NumField())
+	for i := range names {
+		names[i] = t.Field(i).Name
+	}
+	structFields.Store(t, names)
+	return names
 }
