@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
+
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/tempdb"
@@ -77,8 +79,10 @@ func AdminURL(t testing.TB) string {
 
 // Roles are the roles every test server has, for tests of privileges and
 // ownership: roles are cluster-level, so tests share them and never drop
-// them.
-var Roles = []string{"autogen_reader", "autogen_writer", "autogen_owner"}
+// them. The last one's name holds what the server quotes and escapes when
+// it prints a list of roles (a space, a comma, a double quote, a
+// backslash, braces), so that readers of ACLs and role arrays meet it.
+var Roles = []string{"autogen_reader", "autogen_writer", "autogen_owner", `autogen odd,"role\{}`}
 
 // createRoles creates the Roles the server lacks. Test binaries run in
 // parallel against one server, so a role another creates meanwhile is no
@@ -86,7 +90,7 @@ var Roles = []string{"autogen_reader", "autogen_writer", "autogen_owner"}
 func createRoles(ctx context.Context, admin string) error {
 	var stmts []string
 	for _, r := range Roles {
-		stmts = append(stmts, fmt.Sprintf(`DO $$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`, r))
+		stmts = append(stmts, fmt.Sprintf(`DO $$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`, pgsql.QuoteIdent(r)))
 	}
 	if err := ExecContext(ctx, admin, strings.Join(stmts, "\n")); err != nil {
 		return fmt.Errorf("creating the test roles: %w", err)

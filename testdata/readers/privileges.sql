@@ -60,3 +60,16 @@ ALTER DEFAULT PRIVILEGES GRANT SELECT ON SEQUENCES TO autogen_reader WITH GRANT 
 CREATE SEQUENCE app.after_defaults;
 CREATE TABLE app.owned_by_default (id integer);
 GRANT INSERT ON app.owned_by_default TO autogen_writer;
+
+-- A role whose name the server quotes and escapes in every list of roles
+-- and ACL it prints (internal/pgtest creates it): as owner, grantee with and
+-- without grant option, of columns, in default privileges and a policy.
+CREATE TABLE app."odd,table" (id integer, "a""b" text);
+ALTER TABLE app."odd,table" OWNER TO "autogen odd,""role\{}";
+GRANT SELECT, UPDATE ("a""b") ON app."odd,table" TO autogen_reader;
+GRANT SELECT ON app.events TO "autogen odd,""role\{}" WITH GRANT OPTION;
+GRANT SELECT ("a""b"), INSERT (id) ON app."odd,table" TO autogen_writer;
+GRANT USAGE ON SCHEMA reports TO "autogen odd,""role\{}", autogen_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE "autogen odd,""role\{}" IN SCHEMA app GRANT SELECT ON TABLES TO autogen_reader, "autogen odd,""role\{}";
+ALTER TABLE app."odd,table" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "odd,policy" ON app."odd,table" FOR SELECT TO "autogen odd,""role\{}", autogen_reader USING (id > 0);
