@@ -246,6 +246,10 @@ type AlterColumn struct {
 	// and the new one can only be created after the identity is dropped.
 	DropSequence   *model.Sequence
 	CreateSequence *model.Sequence
+	// DefaultStorage is the default storage of To's type, set when the
+	// column goes back to it from another: the model leaves a type's
+	// default unset, and PostgreSQL before 16 has no SET STORAGE DEFAULT.
+	DefaultStorage string
 	// AfterParent is set when the column is one a parent adds in this
 	// revision: the table's own NOT NULL or default is set after the
 	// parent's addition gives it the column.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -544,6 +545,15 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 		return
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}
+	if fc.Storage != "" && tc.Storage == "" {
+		c.DefaultStorage = pgsql.TypeStorage(tc.Type, func(schema, name string) (bool, string) {
+			n := model.Name{Schema: schema, Name: name}
+			if dm := d.tg.domain(n); dm != nil {
+				return false, dm.Type
+			}
+			return d.tg.enum(n) != nil, ""
+		})
+	}
 	if fc.Identity == nil && tc.Identity != nil {
 		if s := d.fg.ownedSequence(table, fc.Name); s != nil && d.tg.sequence(s.Name) == nil {
 			c.DropSequence = s

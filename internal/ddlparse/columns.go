@@ -200,24 +200,16 @@ func (b *builder) setStorage(c *model.Column, storage string, loc int32) error {
 	return nil
 }
 
-// typeStorage returns the default storage of a type: a built-in's, else
-// "extended" for enums... (user types: PostgreSQL gives enums plain, others
-// extended).
+// typeStorage returns the default storage of a type, knowing the enums
+// and domains defined so far.
 func (b *builder) typeStorage(typ string) string {
-	if s := pgsql.DefaultStorage(typ); s != "" {
-		return s
-	}
-	for n, d := range b.domains {
-		if pgsql.QualifiedName(n.Schema, n.Name) == typ {
-			return b.typeStorage(d.Type)
+	return pgsql.TypeStorage(typ, func(schema, name string) (bool, string) {
+		n := model.Name{Schema: schema, Name: name}
+		if d := b.domains[n]; d != nil {
+			return false, d.Type
 		}
-	}
-	for n := range b.enums {
-		if pgsql.QualifiedName(n.Schema, n.Name) == typ {
-			return "plain"
-		}
-	}
-	return "extended"
+		return b.enums[n] != nil, ""
+	})
 }
 
 // collation returns the canonical collation of a COLLATE clause for a value

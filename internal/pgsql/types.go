@@ -511,6 +511,29 @@ func DefaultStorage(typ string) string {
 	return bt.Storage
 }
 
+// TypeStorage returns the storage PostgreSQL gives a column of type typ (a
+// canonical type name) by default. user answers for a type that is not
+// built in, by schema and name: whether it is an enum, and the base type
+// of a domain ("" for any other type). Enums store plain, a domain as its
+// base type; other types that are not built in (composites, ranges, an
+// extension's types) get "extended", what CREATE TYPE gives unless told
+// otherwise.
+func TypeStorage(typ string, user func(schema, name string) (enum bool, domainBase string)) string {
+	if s := DefaultStorage(typ); s != "" {
+		return s
+	}
+	if t, err := ParseType(typ); err == nil && !t.Array && !t.Builtin() {
+		enum, base := user(t.Schema, t.Name)
+		switch {
+		case enum:
+			return "plain"
+		case base != "":
+			return TypeStorage(base, user)
+		}
+	}
+	return "extended"
+}
+
 // postgisTypes are the geometry types of PostGIS, by lower-case name, as
 // its typmod output function spells them.
 var postgisTypes = func() map[string]string {

@@ -54,8 +54,12 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 		id.SequenceOptions = sequenceOptions(t.Identity.SequenceOptions, t.Type, true)
 		second.SetIdentity = id
 	}
-	if f.Storage != t.Storage && t.Storage != "" {
+	switch {
+	case f.Storage == t.Storage:
+	case t.Storage != "":
 		second.SetStorage = t.Storage
+	default:
+		second.SetStorage = c.DefaultStorage
 	}
 
 	var out []op.Operation
