@@ -211,7 +211,11 @@ func (c AlterColumn) Describe() string {
 	if !f.Generated.Equal(t.Generated) {
 		parts = append(parts, "generated expression")
 	}
-	if f.Storage != t.Storage {
+	switch {
+	case f.Storage == t.Storage:
+	case t.Storage == "" && c.DefaultStorage != "":
+		parts = append(parts, "storage "+c.DefaultStorage+" (its type's)")
+	default:
 		parts = append(parts, "storage "+orNone(t.Storage))
 	}
 	return withCause(fmt.Sprintf("changed column %s: %s", q(nm(c.Table)+"."+t.Name), strings.Join(parts, ", ")), c.Cause)
