@@ -106,7 +106,7 @@ func exprSource(text string, n *pg.Node) string {
 			return "", false
 		}
 		sel := res.Stmts[0].Stmt.GetSelectStmt()
-		if sel == nil || len(sel.TargetList) != 1 || len(sel.FromClause) > 0 {
+		if !bareTarget(sel) {
 			return "", false
 		}
 		got := sel.TargetList[0].GetResTarget().GetVal()
@@ -143,6 +143,21 @@ func exprSource(text string, n *pg.Node) string {
 		}
 	}
 	return ""
+}
+
+// bareTarget reports whether sel is SELECT of one expression and nothing
+// else. A cut that SELECT reads with more (an alias, ORDER BY, LIMIT, ...)
+// ends past the expression: in an index key, "lower(b) text_pattern_ops"
+// reads as lower(b) with the operator class as its alias.
+func bareTarget(sel *pg.SelectStmt) bool {
+	if sel == nil || len(sel.TargetList) != 1 || len(sel.FromClause) > 0 || sel.WhereClause != nil ||
+		len(sel.GroupClause) > 0 || sel.HavingClause != nil || len(sel.WindowClause) > 0 || len(sel.SortClause) > 0 ||
+		sel.LimitCount != nil || sel.LimitOffset != nil || len(sel.LockingClause) > 0 || sel.WithClause != nil ||
+		len(sel.DistinctClause) > 0 || sel.IntoClause != nil || len(sel.ValuesLists) > 0 || sel.Op != pg.SetOperation_SETOP_NONE {
+		return false
+	}
+	rt := sel.TargetList[0].GetResTarget()
+	return rt != nil && rt.Name == "" && len(rt.Indirection) == 0
 }
 
 // querySource returns the user's text of a view's query (a SelectStmt

@@ -1,6 +1,7 @@
 package ddlparse_test
 
 import (
+	"slices"
 	"sync"
 	"testing"
 
@@ -64,5 +65,34 @@ CREATE TABLE other.u (c integer DEFAULT 3 *  4);
 	}
 	if other.Column("c").Default.Find != nil {
 		t.Error("an expression read under another search_path has a finder")
+	}
+}
+
+// TestUserTextStopsAtTheExpression checks that the user's text of an
+// expression ends where the expression does, although a longer cut would
+// also read as SELECT of the same expression: an index key's operator
+// class reads as an alias (the text was written with its operator class,
+// which the index then repeated, and PostgreSQL refused the revision).
+func TestUserTextStopsAtTheExpression(t *testing.T) {
+	src := `CREATE TABLE t (b text, c integer);
+CREATE INDEX i1 ON t (lower(b) text_pattern_ops);
+CREATE INDEX i2 ON t (lower(b) COLLATE "C" text_pattern_ops DESC);
+CREATE INDEX i3 ON t ((c + 1) int4_ops, upper(b) varchar_pattern_ops NULLS FIRST);
+`
+	cat, err := ddlparse.Parse("schema.sql", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"i1": {"lower(b)"}, "i2": {"lower(b)"}, "i3": {"c + 1", "upper(b)"}}
+	for _, ix := range cat.Indexes {
+		var got []string
+		for _, k := range ix.Keys {
+			if k.Expr != nil {
+				got = append(got, k.Expr.Text())
+			}
+		}
+		if !slices.Equal(got, want[ix.Name]) {
+			t.Errorf("index %s: key texts %q, want %q", ix.Name, got, want[ix.Name])
+		}
 	}
 }
