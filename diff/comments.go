@@ -1,5 +1,7 @@
 package diff
 
+import "github.com/autogen-dev/autogen/model"
+
 // comments emits a SetComment for every object of the target whose comment
 // differs from the current one. Objects created in this change set (or
 // recreated) start without a comment, so theirs is set here too; creation
@@ -11,6 +13,11 @@ func (d *differ) comments() {
 		var from string
 		if f := d.fg.object(o.ID); f != nil && !d.created[o.ID] {
 			from = f.Comment
+		} else if o.Value == d.to.Public {
+			// The public schema exists in every database, with its stock
+			// comment: a side that says nothing of it (an empty catalog)
+			// has that one.
+			from = model.PublicSchemaComment
 		}
 		if from != o.Comment {
 			d.add(SetComment{Object: o.ID, From: from, To: o.Comment})

@@ -142,12 +142,13 @@ func (r *reader) role(row *roleRow) error {
 	return nil
 }
 
-// publicSchema reads the owner and privileges of the public schema,
+// publicSchema reads the owner, privileges and comment of the public schema,
 // which the model keeps apart from the schemas it lists.
 func (r *reader) publicSchema() {
 	for k := range r.acls {
 		if k.catalog == "public" {
-			r.cat.Public = &model.Schema{Name: "public", Access: r.access("public", k.oid, 0, model.KindSchema, "public")}
+			r.cat.Public = &model.Schema{Name: "public", Comment: r.comment("pg_namespace", k.oid, 0),
+				Access: r.access("public", k.oid, 0, model.KindSchema, "public")}
 			return
 		}
 	}

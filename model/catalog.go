@@ -5,6 +5,10 @@ import (
 	"slices"
 )
 
+// PublicSchemaComment is the comment PostgreSQL gives the public schema of
+// a new database.
+const PublicSchemaComment = "standard public schema"
+
 // Catalog is the set of database objects autogen manages: one side of a
 // comparison. Collections are sorted by [Catalog.Sort]; columns and enum
 // values keep their declared order.
@@ -26,8 +30,9 @@ type Catalog struct {
 	Definitions []*Definition
 
 	// Public is the public schema, which every database starts with and
-	// Schemas never lists: it is here for its owner and privileges. Nil
-	// when the reader knows nothing of them.
+	// Schemas never lists: it is here for its owner, privileges and
+	// comment (PublicSchemaComment unless changed). Nil when the reader
+	// knows nothing of them.
 	Public *Schema
 	// DefaultPrivileges are the entries of ALTER DEFAULT PRIVILEGES.
 	DefaultPrivileges []*DefaultPrivileges

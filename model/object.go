@@ -187,7 +187,7 @@ func (c *Catalog) walk(withRefs bool, fn func(Object)) {
 		return r
 	}
 	if c.Public != nil {
-		add(c.Public.ID(), "", c.Public)
+		add(c.Public.ID(), c.Public.Comment, c.Public)
 	}
 	for _, s := range c.Schemas {
 		add(s.ID(), s.Comment, s)

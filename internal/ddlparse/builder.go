@@ -118,8 +118,10 @@ type index struct {
 }
 
 func newBuilder(cfg *config) *builder {
-	// The public schema as PostgreSQL 15 creates it: USAGE for PUBLIC.
-	public := &model.Schema{Name: "public", Access: model.Access{Grants: []model.Grant{{Grantee: model.Public, Privilege: "USAGE"}}}}
+	// The public schema as PostgreSQL 15 creates it: USAGE for PUBLIC,
+	// and its stock comment.
+	public := &model.Schema{Name: "public", Comment: model.PublicSchemaComment,
+		Access: model.Access{Grants: []model.Grant{{Grantee: model.Public, Privilege: "USAGE"}}}}
 	return &builder{
 		accessDone: map[*model.Access]bool{&public.Access: true},
 		cfg:        cfg,

@@ -37,14 +37,6 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 	switch s.Objtype {
 	case pg.ObjectType_OBJECT_SCHEMA:
 		name := s.Object.GetString_().GetSval()
-		if name == "public" {
-			// The public schema is implied; its stock comment is no change.
-			if s.Comment == "standard public schema" {
-				var discard string
-				return &discard, nil
-			}
-			return nil, b.unsupported("COMMENT ON SCHEMA public")
-		}
 		if sc := b.schemas[name]; sc != nil {
 			return &sc.Comment, nil
 		}

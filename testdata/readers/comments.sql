@@ -40,3 +40,6 @@ CREATE POLICY items_all ON app.items USING (true);
 COMMENT ON POLICY items_all ON app.items IS 'a policy';
 COMMENT ON TABLE app.items IS 'a table, commented again';
 COMMENT ON COLUMN app.items.status IS NULL;
+
+-- The public schema's own comment, changed from PostgreSQL's stock one.
+COMMENT ON SCHEMA public IS 'the app''s schema';
