@@ -146,7 +146,35 @@ func (o AlterSequence) Statements() ([]string, error) {
 	if o.Restart {
 		c = append(c, "RESTART")
 	}
-	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " " + strings.Join(c, " "))
+	var out []string
+	if s := o.intoRange(); s != "" {
+		out = append(out, s)
+	}
+	return append(out, "ALTER SEQUENCE "+QualifiedName(o.Schema, o.Name)+" "+strings.Join(c, " ")), nil
+}
+
+// intoRange returns the statement that moves the sequence's value into
+// the range the ALTER gives it, or "": PostgreSQL refuses a MINVALUE above
+// the current value of an ascending sequence (and a MAXVALUE below that
+// of a descending one) although the values handed out are then all below
+// (above) the new range and none would be handed out again. So the value
+// first moves to the new bound, as never called, when it lies outside;
+// the reverse case, values the sequence would hand out again, stays an
+// error. setval is not undone by a rollback: a failed revision leaves the
+// value moved, which skips values and reuses none.
+func (o AlterSequence) intoRange() string {
+	seq := QualifiedName(o.Schema, o.Name)
+	set := func(bound int64, cmp string) string {
+		b := strconv.FormatInt(bound, 10)
+		return "SELECT pg_catalog.setval(" + QuoteLiteral(seq) + "::regclass, " + b + ", false) FROM " + seq + " WHERE last_value " + cmp + " " + b
+	}
+	switch {
+	case o.Increment >= 0 && o.MinValue != nil:
+		return set(*o.MinValue, "<")
+	case o.Increment < 0 && o.MaxValue != nil:
+		return set(*o.MaxValue, ">")
+	}
+	return ""
 }
 
 // SetSequenceOwner ties a sequence to a column (OWNED BY), so that it is
