@@ -344,6 +344,15 @@ type DropIndex struct {
 	Cause string
 }
 
+// NameAttachedIndex gives the index of partition Table that is attached to
+// the partitioned index Parent the name Name, whichever index that is once
+// the partition and the partitioned index exist (see attached.go).
+type NameAttachedIndex struct {
+	Table  model.Name
+	Parent model.Name
+	Name   string
+}
+
 // RenameIndex renames an index whose definition is unchanged.
 type RenameIndex struct {
 	Index    *model.Index

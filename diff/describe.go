@@ -282,6 +282,11 @@ func (c RenameIndex) Describe() string {
 }
 
 // Describe says what the change does, for people.
+func (c NameAttachedIndex) Describe() string {
+	return fmt.Sprintf("named the index of %s attached to %s %s", q(nm(c.Table)), q(nm(c.Parent)), q(c.Name))
+}
+
+// Describe says what the change does, for people.
 func (c CreateView) Describe() string {
 	return withCause("added "+viewKind(c.View)+" "+q(nm(c.View.Name)), c.Cause)
 }
@@ -506,6 +511,9 @@ func (c DropIndex) Subject() string { return nm(c.Index.Table) }
 
 // Subject names the object the change is about.
 func (c RenameIndex) Subject() string { return nm(c.Index.Table) }
+
+// Subject names the object the change is about.
+func (c NameAttachedIndex) Subject() string { return nm(c.Table) }
 
 // Subject names the object the change is about.
 func (c CreateView) Subject() string { return nm(c.View.Name) }

@@ -194,6 +194,8 @@ func effects(c Change, from, to *graph) (effect, error) {
 		if c.CreateSequence != nil {
 			e.create(c.CreateSequence.ID())
 		}
+	case NameAttachedIndex:
+		// Names an index that exists by then; nothing depends on its name.
 	case RenameTable, RenameColumn, RenameEnum, RenameEnumValue, RenameSequence, RenameConstraint, RenameIndex:
 		// Renames run first, before anything that could depend on order.
 	case AddConstraint:

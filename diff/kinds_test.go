@@ -123,6 +123,7 @@ func sampleChanges() map[string]diff.Change {
 		"CreateIndex":        diff.CreateIndex{Index: ix},
 		"DropIndex":          diff.DropIndex{Index: ix},
 		"RenameIndex":        diff.RenameIndex{Index: ix, From: "t_c_idx", To: "t_c_idx2"},
+		"NameAttachedIndex":  diff.NameAttachedIndex{Table: nm("t"), Parent: nm("p_c_idx"), Name: "t_c_idx"},
 		"CreateView":         diff.CreateView{View: view},
 		"DropView":           diff.DropView{View: view},
 		"CreateTrigger":      diff.CreateTrigger{Trigger: trig},

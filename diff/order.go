@@ -63,8 +63,9 @@ const (
 	phOwners     // after sequences are owned by their columns, which needs equal owners
 	phPrivileges // after owners: grants to a new owner merge into its ownership
 	phDropColumns
-	phAddAfterParents  // what a child sets on columns its parent adds or drops
-	phAttachPartitions // after the partition's columns match its parent's
+	phAddAfterParents     // what a child sets on columns its parent adds or drops
+	phAttachPartitions    // after the partition's columns match its parent's
+	phNameAttachedIndexes // once every partition and partitioned index exists
 	phDropTables
 	phDropSequences
 	phDropDefinitions
@@ -158,6 +159,9 @@ func (c SetReplicaIdentity) order() (phase, string) {
 	return phReplicaIdentity, c.To.Name.String()
 }
 func (c AttachPartition) order() (phase, string) { return phAttachPartitions, c.Table.Name.String() }
+func (c NameAttachedIndex) order() (phase, string) {
+	return phNameAttachedIndexes, c.Table.String() + " " + c.Parent.String()
+}
 func (c DetachPartition) order() (phase, string) { return phDropConstraints, c.Table.Name.String() }
 func (c SetInherit) order() (phase, string) {
 	if c.Remove {

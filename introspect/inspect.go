@@ -89,7 +89,7 @@ func (e *UnsupportedError) Error() string {
 // tables before what hangs off them.
 var kinds = append([]string{
 	"unsupported", "comments", "privileges", "roles", "lookups", "schemas", "extensions", "collations", "enums", "domains",
-	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes",
+	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes", "attached_indexes",
 	"views", "triggers", "policies",
 }, definitionKinds...)
 
@@ -300,6 +300,8 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 		return collect(rows, r.lookup)
 	case "inherits":
 		return collect(rows, r.inherits)
+	case "attached_indexes":
+		return collect(rows, r.attachedIndex)
 	case "schemas":
 		return collect(rows, r.schema)
 	case "extensions":

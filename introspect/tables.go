@@ -72,6 +72,20 @@ func (r *reader) inherits(row *inheritsRow) error {
 	return nil
 }
 
+type attachedIndexRow struct {
+	TableOID int64  `db:"table_oid"`
+	Name     string `db:"name"`
+	Parent   string `db:"parent"`
+}
+
+// attachedIndex records an index of a partition attached to its parent's.
+func (r *reader) attachedIndex(row *attachedIndexRow) error {
+	if t := r.tablesByOID[row.TableOID]; t != nil {
+		t.table.AttachedIndexes = append(t.table.AttachedIndexes, model.AttachedIndex{Parent: row.Parent, Name: row.Name})
+	}
+	return nil
+}
+
 // partitioning reads a table's partition key, or with bound, its
 // partition bound.
 func (r *reader) partitioning(row *tableRow, bound bool) error {

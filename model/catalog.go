@@ -173,5 +173,8 @@ func (c *Catalog) Sort() {
 		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })
 		slices.SortFunc(t.Policies, func(a, b *Policy) int { return cmp.Compare(a.Name, b.Name) })
 		slices.SortFunc(t.Inherits, func(a, b Name) int { return a.Compare(b) })
+		slices.SortFunc(t.AttachedIndexes, func(a, b AttachedIndex) int {
+			return cmp.Or(cmp.Compare(a.Parent, b.Parent), cmp.Compare(a.Name, b.Name))
+		})
 	}
 }

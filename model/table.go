@@ -14,6 +14,13 @@ type Table struct {
 	PartitionOf *Name
 	// PartitionBound is the canonical bound, "DEFAULT" or "FOR VALUES ...".
 	PartitionBound string
+	// AttachedIndexes name, on a partition, its indexes that are attached
+	// to an index of its partitioned table (those PostgreSQL created for
+	// the parent's index or attached to it, the indexes behind primary key
+	// and unique constraints included), sorted by parent. They are implied
+	// by the parent's index but for their names, which PostgreSQL chooses
+	// from the order things were created in.
+	AttachedIndexes []AttachedIndex
 	// Inherits lists the parents of a table that uses classic inheritance.
 	Inherits   []Name
 	RLSEnabled bool
@@ -28,6 +35,15 @@ type Table struct {
 	Options []string
 	Comment string
 	Access
+}
+
+// AttachedIndex is an index of a partition attached to an index of its
+// partitioned table: both in their tables' schemas.
+type AttachedIndex struct {
+	// Parent is the name of the partitioned table's index.
+	Parent string
+	// Name is the name of the partition's index.
+	Name string
 }
 
 // Column returns the column with the given name, or nil.

@@ -253,3 +253,43 @@ func (o AttachIndex) Statements() ([]string, error) {
 	}
 	return one("ALTER INDEX " + QualifiedName(o.Schema, o.Index) + " ATTACH PARTITION " + o.Partition.SQL())
 }
+
+// NameAttachedIndex renames the index of partition Table that is attached
+// to the partitioned index Parent (in ParentSchema) to Name, whichever
+// index PostgreSQL attached or created for it: which one, and its name,
+// depend on the order the partition and its parent's indexes came to be.
+// It does nothing when the index already has the name, and fails when no
+// index of the partition is attached to Parent.
+type NameAttachedIndex struct {
+	Schema       string
+	Table        string
+	ParentSchema string
+	Parent       string
+	Name         string
+}
+
+// Statements renders a DO block that finds the attached index in
+// pg_inherits and renames it.
+func (o NameAttachedIndex) Statements() ([]string, error) {
+	if o.Table == "" || o.Parent == "" || o.Name == "" {
+		return nil, invalid("NameAttachedIndex", "Table, Parent and Name are required")
+	}
+	table := QuoteLiteral(QualifiedName(o.Schema, o.Table))
+	parent := QuoteLiteral(QualifiedName(o.ParentSchema, o.Parent))
+	name := QuoteLiteral(o.Name)
+	return one(`DO $autogen$
+DECLARE
+    child regclass;
+BEGIN
+    SELECT i.inhrelid::regclass INTO child
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+    WHERE i.inhparent = ` + parent + `::regclass AND x.indrelid = ` + table + `::regclass;
+    IF child IS NULL THEN
+        RAISE EXCEPTION 'no index of % is attached to %', ` + table + `, ` + parent + `;
+    END IF;
+    IF (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = child) <> ` + name + ` THEN
+        EXECUTE pg_catalog.format('ALTER INDEX %s RENAME TO %I', child, ` + name + `);
+    END IF;
+END
+$autogen$`)
+}

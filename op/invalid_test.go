@@ -49,6 +49,7 @@ func TestInvalidOperations(t *testing.T) {
 		{"index key with neither name nor expression", op.CreateIndex{Table: "t", Columns: []op.IndexColumn{{Desc: true}}}},
 		{"drop index without name", op.DropIndex{}},
 		{"rename index without new name", op.RenameIndex{Name: "i"}},
+		{"name attached index without name", op.NameAttachedIndex{Table: "t", Parent: "p"}},
 		{"rename sequence without new name", op.RenameSequence{Name: "s"}},
 		{"attach index without partition", op.AttachIndex{Index: "i"}},
 		{"drop constraint without name", op.DropConstraint{Table: "t"}},

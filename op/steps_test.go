@@ -216,6 +216,8 @@ func scenario() []step {
 		{name: "create index on only the partitioned table", op: op.CreateIndex{Schema: app, Table: "events", Name: "ix_events_created", Only: true, Columns: op.Cols("created_at")}},
 		{name: "create index on a partition", op: op.CreateIndex{Schema: app, Table: "events_2024", Name: "ix_events_2024_created", Columns: op.Cols("created_at")}, cleanedUp: true},
 		{name: "attach index", op: op.AttachIndex{Schema: app, Index: "ix_events_created", Partition: op.Name{Schema: app, Name: "ix_events_2024_created"}}},
+		{name: "name the attached index", op: op.NameAttachedIndex{Schema: app, Table: "events_2024", ParentSchema: app, Parent: "ix_events_created", Name: "events_2024_created_idx"}},
+		{name: "name the attached index back", op: op.NameAttachedIndex{Schema: app, Table: "events_2024", ParentSchema: app, Parent: "ix_events_created", Name: "ix_events_2024_created"}},
 		{name: "create unnamed index", op: op.CreateIndex{Schema: app, Table: "booking", Columns: op.Cols("booked_by")}, cleanedUp: true},
 		{name: "rename index", op: op.RenameIndex{Name: "ix_products_sku", NewName: "ix_products_sku_v2"}},
 		{name: "drop index if exists", op: op.DropIndex{Name: "no_such_index", IfExists: true}},

@@ -2,8 +2,9 @@ package ddlparse
 
 import (
 	"errors"
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 

@@ -6,6 +6,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -137,7 +138,7 @@ func referencedColumns(n *pg.Node) []string {
 	walkNodes(n, func(m *pg.Node) {
 		if cr := m.GetColumnRef(); cr != nil {
 			f := cr.Fields
-			if s := f[len(f)-1].GetString_(); s != nil && !contains(out, s.Sval) {
+			if s := f[len(f)-1].GetString_(); s != nil && !slices.Contains(out, s.Sval) {
 				out = append(out, s.Sval)
 			}
 		}
@@ -238,9 +239,9 @@ func (b *builder) indexConstraint(t *table, c *pg.Constraint, only bool) error {
 		case model.PrimaryKey:
 			con.Name = b.chooseRelationName(schema, t.m.Name.Name, "", "pkey", true)
 		case model.Unique:
-			con.Name = b.chooseRelationName(schema, t.m.Name.Name, nameAddition(indexColumnNames(append(nameCols, c.Including...))), "key", true)
+			con.Name = b.chooseRelationName(schema, t.m.Name.Name, pgsql.NameAddition(indexColumnNames(append(nameCols, c.Including...))), "key", true)
 		default:
-			con.Name = b.chooseRelationName(schema, t.m.Name.Name, nameAddition(indexColumnNames(append(nameCols, c.Including...))), "excl", true)
+			con.Name = b.chooseRelationName(schema, t.m.Name.Name, pgsql.NameAddition(indexColumnNames(append(nameCols, c.Including...))), "excl", true)
 		}
 	} else if b.constraintExists(t, con.Name) || existing == nil && b.relationExists(schema, con.Name) {
 		return b.errorAt(c.Location, ErrInvalid, "relation %s already exists", con.Name)
@@ -296,7 +297,7 @@ func (b *builder) foreignKey(t *table, c *pg.Constraint, alter bool) error {
 	}
 	con.OnUpdate, con.OnDelete = fkAction(c.FkUpdAction), fkAction(c.FkDelAction)
 	if con.Name == "" {
-		con.Name = b.chooseConstraintName(t.m.Name.Schema, t.m.Name.Name, nameAddition(con.Columns), "fkey", nil)
+		con.Name = b.chooseConstraintName(t.m.Name.Schema, t.m.Name.Name, pgsql.NameAddition(con.Columns), "fkey", nil)
 	} else if b.constraintExists(t, con.Name) {
 		return b.errorAt(c.Location, ErrInvalid, "constraint %s for relation %s already exists", con.Name, t.m.Name.Name)
 	}

@@ -52,9 +52,14 @@ func (b *builder) finish() (*model.Catalog, error) {
 		c.Views = append(c.Views, v.m)
 	}
 	for _, ix := range b.indexOrder {
-		if !ix.implied && ix.constraint == nil && b.indexes[ix.m.QualifiedName()] == ix {
+		current := b.indexes[ix.m.QualifiedName()] == ix
+		if !ix.implied && ix.constraint == nil && current {
 			ix.m.Invalid = !b.indexValid(ix)
 			c.Indexes = append(c.Indexes, ix.m)
+		}
+		if ix.parent != nil && current && ix.table.m.PartitionOf != nil {
+			t := ix.table.m
+			t.AttachedIndexes = append(t.AttachedIndexes, model.AttachedIndex{Parent: ix.parent.m.Name, Name: ix.m.Name})
 		}
 	}
 	for _, trs := range b.triggers {

@@ -1,10 +1,11 @@
 package ddlparse
 
 import (
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 

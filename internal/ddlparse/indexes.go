@@ -1,8 +1,9 @@
 package ddlparse
 
 import (
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
@@ -61,7 +62,7 @@ func (b *builder) createIndex(s *pg.IndexStmt) error {
 	name := s.Idxname
 	if name == "" {
 		cols := indexColumnNames(append(append([]*pg.Node(nil), s.IndexParams...), s.IndexIncludingParams...))
-		name = b.chooseRelationName(rel.Schema, rel.Name, nameAddition(cols), "idx", false)
+		name = b.chooseRelationName(rel.Schema, rel.Name, pgsql.NameAddition(cols), "idx", false)
 	} else if b.relationExists(rel.Schema, name) {
 		if s.IfNotExists {
 			return nil

@@ -3,6 +3,7 @@ package ddlparse
 import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -87,17 +88,7 @@ func (b *builder) likeObjects(t, src *table, opts uint32) {
 		if ix.implied {
 			continue
 		}
-		var cols []string
-		for _, k := range ix.m.Keys {
-			if k.Column != "" {
-				cols = append(cols, k.Column)
-			} else if n, err := sqlnorm.ParseExprNode(k.Expr.SQL); err == nil {
-				cols = append(cols, figureIndexColname(n))
-			} else {
-				cols = append(cols, "expr")
-			}
-		}
-		cols = append(cols, ix.m.Include...)
+		cols := indexColumnNamesOfIndex(ix.m)
 		m := *ix.m
 		m.Table, m.Schema = t.m.Name, schema
 		if opts&likeComments == 0 {
@@ -105,7 +96,7 @@ func (b *builder) likeObjects(t, src *table, opts uint32) {
 		}
 		rec := &index{m: &m, table: t}
 		if ix.constraint == nil {
-			m.Name = b.chooseRelationName(schema, t.m.Name.Name, nameAddition(indexColumnNamesOf(cols)), "idx", false)
+			m.Name = b.chooseRelationName(schema, t.m.Name.Name, pgsql.NameAddition(cols), "idx", false)
 		} else {
 			con := *ix.constraint
 			switch con.Kind {
@@ -115,9 +106,9 @@ func (b *builder) likeObjects(t, src *table, opts uint32) {
 					t.m.Column(col).NotNull = true
 				}
 			case model.Unique:
-				m.Name = b.chooseRelationName(schema, t.m.Name.Name, nameAddition(indexColumnNamesOf(cols)), "key", true)
+				m.Name = b.chooseRelationName(schema, t.m.Name.Name, pgsql.NameAddition(cols), "key", true)
 			default:
-				m.Name = b.chooseRelationName(schema, t.m.Name.Name, nameAddition(indexColumnNamesOf(cols)), "excl", true)
+				m.Name = b.chooseRelationName(schema, t.m.Name.Name, pgsql.NameAddition(cols), "excl", true)
 			}
 			con.Name = m.Name
 			if opts&likeComments == 0 {
@@ -135,4 +126,23 @@ func (b *builder) likeObjects(t, src *table, opts uint32) {
 // does.
 func indexColumnNamesOf(names []string) []string {
 	return indexColumnNames(sqlnorm.StringNodes(names...))
+}
+
+// indexColumnNamesOfIndex returns the names PostgreSQL gave the columns of
+// an index (pg_attribute of the index), which it names copies of the index
+// by (LIKE, a partition's index): each key column's name, the name
+// FigureIndexColname gives an expression, then the INCLUDE columns, made
+// unique.
+func indexColumnNamesOfIndex(ix *model.Index) []string {
+	var cols []string
+	for _, k := range ix.Keys {
+		if k.Column != "" {
+			cols = append(cols, k.Column)
+		} else if n, err := sqlnorm.ParseExprNode(k.Expr.SQL); err == nil {
+			cols = append(cols, figureIndexColname(n))
+		} else {
+			cols = append(cols, "expr")
+		}
+	}
+	return indexColumnNamesOf(append(cols, ix.Include...))
 }

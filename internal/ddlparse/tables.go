@@ -1,11 +1,12 @@
 package ddlparse
 
 import (
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
@@ -312,15 +313,7 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 			return
 		}
 	}
-	var keyNames []string
-	for _, k := range ix.m.Keys {
-		if k.Column != "" {
-			keyNames = append(keyNames, k.Column)
-		} else {
-			keyNames = append(keyNames, "expr")
-		}
-	}
-	keyNames = append(keyNames, ix.m.Include...)
+	keyNames := indexColumnNamesOfIndex(ix.m)
 	label := "idx"
 	switch {
 	case ix.constraint != nil && ix.constraint.Kind == model.PrimaryKey:
@@ -334,7 +327,7 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 	if label == "pkey" {
 		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, "", label, true)
 	} else {
-		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, nameAddition(keyNames), label, ix.constraint != nil)
+		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, pgsql.NameAddition(keyNames), label, ix.constraint != nil)
 	}
 	m := *ix.m
 	m.Name, m.Table, m.Comment = name, child.m.Name, ""
@@ -370,10 +363,13 @@ func sameIndex(a, p *index) bool {
 	if model.Dump(&model.Catalog{Indexes: []*model.Index{&x}}) != model.Dump(&model.Catalog{Indexes: []*model.Index{&y}}) {
 		return false
 	}
-	if (a.constraint == nil) != (p.constraint == nil) {
-		return false
+	// An index behind a constraint may serve a plain partitioned index;
+	// one that backs a constraint needs one behind a constraint of the
+	// same kind (DefineIndex, AttachPartitionEnsureIndexes).
+	if p.constraint == nil {
+		return true
 	}
-	return a.constraint == nil || a.constraint.Kind == p.constraint.Kind
+	return a.constraint != nil && a.constraint.Kind == p.constraint.Kind
 }
 
 // defValue returns the text of a DefElem argument: a number, a string, a

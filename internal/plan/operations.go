@@ -130,6 +130,9 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.DropIndex:
 		concurrently := o.Online && !o.Partitioned[c.Index.Table]
 		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: concurrently, IfExists: concurrently}), nil
+	case diff.NameAttachedIndex:
+		return ops(op.NameAttachedIndex{Schema: c.Table.Schema, Table: c.Table.Name, ParentSchema: c.Parent.Schema,
+			Parent: c.Parent.Name, Name: c.Name}), nil
 	case diff.RenameIndex:
 		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
 	case diff.CreateView:

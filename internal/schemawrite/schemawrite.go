@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/autogenerate"
+	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/ddlparse"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 )
@@ -42,7 +44,13 @@ func Statements(cat *model.Catalog) ([]Statement, error) {
 		return nil, fmt.Errorf("schemawrite: %w", err)
 	}
 	var out []Statement
+	var attached []diff.NameAttachedIndex
+	parents := map[model.Name]parentIndex{}
 	for _, s := range cmp.UpPlan.Steps {
+		if c, ok := s.Change.(diff.NameAttachedIndex); ok {
+			attached = append(attached, c)
+			continue
+		}
 		kind := ""
 		detected := ""
 		if s.Change != nil {
@@ -50,6 +58,9 @@ func Statements(cat *model.Catalog) ([]Statement, error) {
 			detected = s.Change.Describe()
 		}
 		for _, o := range s.Ops {
+			if ci, ok := o.(op.CreateIndex); ok {
+				parents[model.Name{Schema: ci.Schema, Name: ci.Name}] = parentIndex{pos: len(out), op: ci}
+			}
 			sqls, err := o.Statements()
 			if err != nil {
 				return nil, fmt.Errorf("schemawrite: %s: %w", detected, err)
@@ -58,6 +69,59 @@ func Statements(cat *model.Catalog) ([]Statement, error) {
 				out = append(out, Statement{Schema: schemaOf(o), Kind: kind, Detected: detected, SQL: strings.TrimRight(strings.TrimSpace(q), ";")})
 			}
 		}
+	}
+	return attachedNames(out, attached, parents)
+}
+
+// parentIndex is where the statements create an index, and how.
+type parentIndex struct {
+	pos int
+	op  op.CreateIndex
+}
+
+// attachedNames gives indexes of partitions attached to a partitioned
+// index the names cat has for them. The plan names them with a DO block,
+// which finds the index in the catalog as the migration runs; a schema
+// file holds no procedural code. So the statements are read as a schema
+// file, which names the indexes as PostgreSQL would, and where a name
+// differs, the partition's index is created under its name before the
+// partitioned index, which then attaches it, as PostgreSQL does. An index
+// behind a constraint of a partition cannot come first that way (the
+// partition gets it when created); it keeps the name PostgreSQL gives it.
+func attachedNames(stmts []Statement, attached []diff.NameAttachedIndex, parents map[model.Name]parentIndex) ([]Statement, error) {
+	if len(attached) == 0 {
+		return stmts, nil
+	}
+	var src strings.Builder
+	writeStatements(&src, stmts)
+	cat, err := ddlparse.Parse("schema.sql", []byte(src.String()))
+	if err != nil {
+		return nil, fmt.Errorf("schemawrite: reading the schema back to name attached indexes: %w", err)
+	}
+	before := map[int][]Statement{}
+	for _, c := range attached {
+		t := cat.Table(c.Table)
+		if t == nil {
+			return nil, fmt.Errorf("schemawrite: %s: the schema has no table %s", c.Describe(), c.Table)
+		}
+		i := slices.IndexFunc(t.AttachedIndexes, func(a model.AttachedIndex) bool { return a.Parent == c.Parent.Name })
+		p, ok := parents[c.Parent]
+		if i < 0 || t.AttachedIndexes[i].Name == c.Name || !ok {
+			continue
+		}
+		child := p.op
+		child.Schema, child.Table, child.Name, child.Only, child.Comment = c.Table.Schema, c.Table.Name, c.Name, false, ""
+		sqls, err := child.Statements()
+		if err != nil {
+			return nil, err
+		}
+		before[p.pos] = append(before[p.pos], Statement{Schema: c.Table.Schema, Kind: kindOf("CreateIndex"),
+			Detected: fmt.Sprintf("added index '%s' on '%s', which '%s' attaches", c.Name, c.Table.Name, c.Parent.Name), SQL: strings.TrimRight(strings.TrimSpace(sqls[0]), ";")})
+	}
+	out := make([]Statement, 0, len(stmts))
+	for i, s := range stmts {
+		out = append(out, before[i]...)
+		out = append(out, s)
 	}
 	return out, nil
 }

@@ -22,6 +22,10 @@ CREATE INDEX ON "Billing".invoices (user_id);
 CREATE FUNCTION "Billing".total(u bigint) RETURNS numeric LANGUAGE sql AS $$ SELECT sum(total) FROM "Billing".invoices WHERE user_id = u $$;
 CREATE VIEW big AS SELECT id FROM users WHERE "Billing".total(id) > 100;
 COMMENT ON TABLE users IS 'it''s them';
+CREATE TABLE ev (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE INDEX ev_2024_by_at ON ev_2024 (at);
+CREATE INDEX ev_at ON ev (at);
 `
 
 // read parses schema SQL from a file or directory.
@@ -63,7 +67,8 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 	text := string(File(stmts))
-	for _, want := range []string{`CREATE SCHEMA "Billing";`, `"E-mail" text NOT NULL`, `COMMENT ON TABLE public.users IS 'it''s them';`, "\n-- table 'users'\n"} {
+	for _, want := range []string{`CREATE SCHEMA "Billing";`, `"E-mail" text NOT NULL`, `COMMENT ON TABLE public.users IS 'it''s them';`, "\n-- table 'users'\n",
+		"-- index 'ev_2024_by_at' on 'ev_2024', which 'ev_at' attaches\nCREATE INDEX ev_2024_by_at ON public.ev_2024 (at);\n\n-- index 'ev_at'"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("schema.sql lacks %q:\n%s", want, text)
 		}
