@@ -16,6 +16,7 @@ import (
 // repeat. So when the name may differ, a NameAttachedIndex renames
 // whatever index is attached by then.
 func (d *differ) attachedIndexes() {
+	d.keepStandalone()
 	for _, t := range d.to.Tables {
 		if t.PartitionOf == nil || len(t.AttachedIndexes) == 0 {
 			continue
@@ -104,7 +105,10 @@ func (d *differ) madeAsNamed(t *model.Table, parent model.Name, name string) boo
 	for _, cat := range []*model.Catalog{d.from, d.to} {
 		if def != nil {
 			for _, ix := range cat.Indexes {
-				if ix.Table == t.Name && sameExcept(ix, def, "Schema", "Name", "Table", "Comment", "Invalid") {
+				// One dropped first or created last (keepStandalone) is
+				// not there to be attached.
+				if ix.Table == t.Name && !d.dropped[ix.ID()] && !d.created[ix.ID()] &&
+					sameExcept(ix, def, "Schema", "Name", "Table", "Comment", "Invalid") {
 					return false
 				}
 			}
@@ -118,4 +122,50 @@ func (d *differ) madeAsNamed(t *model.Table, parent model.Name, name string) boo
 		}
 	}
 	return true
+}
+
+// shadowsPartitionedIndex reports whether ix, an index the target keeps
+// on its own, is on a partition and defined as an index of the
+// partitioned table is, which PostgreSQL would attach it to if it existed
+// when that index is created or the partition attached.
+func (d *differ) shadowsPartitionedIndex(ix *model.Index) bool {
+	t := d.tg.table(ix.Table)
+	if t == nil || t.PartitionOf == nil {
+		return false
+	}
+	for _, p := range d.tg.indexes[*t.PartitionOf] {
+		if sameExcept(ix, p, "Schema", "Name", "Table", "Comment", "Invalid") {
+			return true
+		}
+	}
+	return false
+}
+
+// keepStandalone rebuilds, after the partitions are attached and their
+// partitioned indexes created, an index a partition keeps on its own that
+// PostgreSQL would otherwise attach to one of those indexes in this
+// migration: the partition is attached, or the partitioned index
+// created, while the index exists, and PostgreSQL takes a matching index
+// it finds rather than create one.
+func (d *differ) keepStandalone() {
+	for _, f := range d.from.Indexes {
+		t := d.tg.index(f.QualifiedName())
+		if t == nil || t.Table != f.Table || f.Invalid || !sameExcept(f, t, "Comment", "Invalid") ||
+			d.dropped[f.ID()] || !d.shadowsPartitionedIndex(t) {
+			continue
+		}
+		pt := d.tg.table(t.Table)
+		ft := d.fg.table(f.Table)
+		attaching := ft == nil || ft.PartitionOf == nil || *ft.PartitionOf != *pt.PartitionOf || d.recreated(pt.ID())
+		created := false
+		for _, p := range d.tg.indexes[*pt.PartitionOf] {
+			if sameExcept(t, p, "Schema", "Name", "Table", "Comment", "Invalid") && d.created[p.ID()] {
+				created = true
+			}
+		}
+		if attaching || created {
+			cause := "would otherwise be attached to an index of " + q(nm(*pt.PartitionOf))
+			d.add(DropIndex{Index: f, Cause: cause}, CreateIndex{Index: t, Cause: cause})
+		}
+	}
 }

@@ -329,6 +329,11 @@ type CreateIndex struct {
 	Index  *model.Index
 	Fresh  bool
 	OnView bool
+	// AfterAttach is set for an index of a partition that is defined as
+	// an index of its partitioned table is: PostgreSQL would attach it to
+	// that index, were it there first, so it is created once the
+	// partitions and their partitioned indexes are all in place.
+	AfterAttach bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.

@@ -164,6 +164,11 @@ func (d *differ) add(cs ...Change) {
 		case ValidateConstraint:
 			id := model.ConstraintID(c.Table, c.Constraint.Name)
 			d.inPlace[id] = append(d.inPlace[id], i)
+		case CreateIndex:
+			if !c.OnView && d.shadowsPartitionedIndex(c.Index) {
+				c.AfterAttach = true
+				d.out[i] = c
+			}
 		case DropIndex:
 			d.memberDrops[c.Index.Table] = append(d.memberDrops[c.Index.Table], i)
 		case DropTrigger:

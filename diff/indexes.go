@@ -11,9 +11,14 @@ import (
 func (d *differ) indexes() {
 	onView := func(ix *model.Index) bool { return d.tg.view(ix.Table) != nil }
 	tableRecreated := func(n model.Name) bool { return d.recreated(model.ObjectID{Kind: model.KindTable, Name: n}) }
+	detached := d.detachedIndexes()
 	var added, dropped []*model.Index
 	for _, t := range d.to.Indexes {
 		f := d.fg.index(t.QualifiedName())
+		if f == nil {
+			f = detached[t.QualifiedName()]
+			delete(detached, t.QualifiedName())
+		}
 		fresh := d.fg.table(t.Table) == nil || tableRecreated(t.Table)
 		if fresh && d.tg.table(t.Table) != nil {
 			// The name may still be held by an index of a table dropped
@@ -38,7 +43,12 @@ func (d *differ) indexes() {
 			d.add(CreateIndex{Index: t, OnView: true})
 		}
 	}
-	for _, f := range d.from.Indexes {
+	from := d.from.Indexes
+	for _, f := range detached {
+		from = append(from, f)
+	}
+	slices.SortFunc(from[len(d.from.Indexes):], func(a, b *model.Index) int { return a.QualifiedName().Compare(b.QualifiedName()) })
+	for _, f := range from {
 		if d.tg.index(f.QualifiedName()) != nil {
 			continue
 		}
@@ -61,4 +71,28 @@ func (d *differ) indexes() {
 	for _, f := range dropped {
 		d.add(DropIndex{Index: f})
 	}
+}
+
+// detachedIndexes returns the indexes of partitions that this migration
+// detaches, by name, which were attached to a (plain) index of their
+// partitioned table: PostgreSQL keeps them, under their names, as indexes
+// of the table, to keep or drop like any other.
+func (d *differ) detachedIndexes() map[model.Name]*model.Index {
+	out := map[model.Name]*model.Index{}
+	for _, f := range d.from.Tables {
+		t := d.tg.table(f.Name)
+		if f.PartitionOf == nil || t == nil || t.PartitionOf != nil || d.recreated(t.ID()) {
+			continue
+		}
+		for _, a := range f.AttachedIndexes {
+			p := d.fg.index(model.Name{Schema: f.PartitionOf.Schema, Name: a.Parent})
+			if p == nil {
+				continue // one behind a constraint
+			}
+			ix := *p
+			ix.Schema, ix.Table, ix.Name, ix.Comment = f.Name.Schema, f.Name, a.Name, ""
+			out[ix.QualifiedName()] = &ix
+		}
+	}
+	return out
 }

@@ -66,6 +66,7 @@ const (
 	phAddAfterParents     // what a child sets on columns its parent adds or drops
 	phAttachPartitions    // after the partition's columns match its parent's
 	phNameAttachedIndexes // once every partition and partitioned index exists
+	phCreateLateIndexes   // indexes of partitions that PostgreSQL would attach if there first
 	phDropTables
 	phDropSequences
 	phDropDefinitions
@@ -217,6 +218,9 @@ func (c RenameConstraint) order() (phase, string) {
 	return phRename, "3" + c.Table.String() + "." + c.From
 }
 func (c CreateIndex) order() (phase, string) {
+	if c.AfterAttach {
+		return phCreateLateIndexes, c.Index.Schema + "." + c.Index.Name
+	}
 	if c.OnView {
 		return phCreateViewIndexes, c.Index.Schema + "." + c.Index.Name
 	}

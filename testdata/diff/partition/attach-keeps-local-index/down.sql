@@ -1,0 +1,3 @@
+ALTER TABLE public.ev DETACH PARTITION public.ev_2024;
+
+DROP INDEX public.ev_2024_at_idx;
