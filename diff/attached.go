@@ -92,11 +92,7 @@ func (d *differ) madeAsNamed(t *model.Table, parent model.Name, name string) boo
 	} else {
 		return false
 	}
-	want := pgsql.MakeObjectName(t.Name.Name, "", label)
-	if label != "pkey" {
-		want = pgsql.MakeObjectName(t.Name.Name, pgsql.NameAddition(pgsql.UniqueIndexColumnNames(cols)), label)
-	}
-	if name != want {
+	if name != pgsql.MakeObjectName(t.Name.Name, pgsql.IndexNameAddition(label, cols), label) {
 		return false
 	}
 	// What PostgreSQL could attach instead: an index like the parent's

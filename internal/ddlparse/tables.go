@@ -323,12 +323,7 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 	case ix.constraint != nil:
 		label = "key"
 	}
-	var name string
-	if label == "pkey" {
-		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, "", label, true)
-	} else {
-		name = b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, pgsql.NameAddition(keyNames), label, ix.constraint != nil)
-	}
+	name := b.chooseRelationName(child.m.Name.Schema, child.m.Name.Name, pgsql.IndexNameAddition(label, keyNames), label, ix.constraint != nil)
 	m := *ix.m
 	m.Name, m.Table, m.Comment = name, child.m.Name, ""
 	created := &index{m: &m, table: child, implied: true, parent: ix}

@@ -97,3 +97,13 @@ func containsName(list []string, s string) bool {
 	}
 	return false
 }
+
+// IndexNameAddition returns the middle part of the name PostgreSQL gives
+// an index it names (ChooseIndexName): nothing for a primary key
+// ("t_pkey"), else its columns' names, made unique, joined ("t_a_b_idx").
+func IndexNameAddition(label string, columns []string) string {
+	if label == "pkey" {
+		return ""
+	}
+	return NameAddition(UniqueIndexColumnNames(columns))
+}
