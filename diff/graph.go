@@ -24,7 +24,7 @@ type node = int32
 type graph struct {
 	cat *model.Catalog
 	// objs are the catalog's objects in Catalog.Objects order, without
-	// their references once they are resolved into edges.
+	// their references: those are the edges.
 	objs []model.Object
 	ids  map[model.ObjectID]node
 	// deps and users are the edges and their reverse, each list sorted by
@@ -58,8 +58,16 @@ type graph struct {
 }
 
 func newGraph(cat *model.Catalog) *graph {
-	objs := cat.Objects()
-	n := len(objs)
+	// The objects are listed first, without references, since a
+	// reference may name an object listed after it; a second walk
+	// resolves the references into edges as it meets them, so that no
+	// object's list of references outlives it.
+	// They are counted first: a list grown by appending would leave
+	// several times its size behind as garbage.
+	n := 0
+	cat.EachObject(func(model.Object) { n++ })
+	objs := make([]model.Object, 0, n)
+	cat.EachObject(func(o model.Object) { objs = append(objs, o) })
 	g := &graph{cat: cat, objs: objs, ids: make(map[model.ObjectID]node, n),
 		deps: make([][]node, n), users: make([][]node, n),
 		relations: map[model.Name]node{}, types: map[model.Name]node{}, functions: map[model.Name][]node{},
@@ -126,9 +134,10 @@ func newGraph(cat *model.Catalog) *graph {
 		}
 	}
 	var set []node
-	for i := range objs {
-		o := &objs[i]
+	i := 0
+	cat.EachObjectRefs(func(o model.Object) {
 		self := node(i)
+		i++
 		set = set[:0]
 		if p, ok := g.parent(o.ID); ok {
 			set = append(set, p)
@@ -137,7 +146,7 @@ func newGraph(cat *model.Catalog) *graph {
 			set = g.resolve(set, o.ID, r)
 		}
 		if o.ID.Kind == model.KindConstraint {
-			if k, ok := g.referencedKey(o); ok {
+			if k, ok := g.referencedKey(&o); ok {
 				set = append(set, k)
 			}
 		}
@@ -145,15 +154,12 @@ func newGraph(cat *model.Catalog) *graph {
 		g.sortNodes(set)
 		set = slices.Compact(set)
 		if len(set) > 0 {
-			g.deps[i] = slices.Clone(set)
+			g.deps[self] = slices.Clone(set)
 		}
 		for _, t := range set {
 			g.users[t] = append(g.users[t], self)
 		}
-		// The references are edges now; the objects keep their
-		// identity, comment and value.
-		o.Refs = nil
-	}
+	})
 	for _, list := range g.users {
 		g.sortNodes(list)
 	}

@@ -73,8 +73,11 @@ func (d *Definition) Setting(name string) *Setting {
 
 // Refs returns everything the definition depends on: its statement's
 // references and those of its settings.
-func (d *Definition) Refs() []Ref {
-	refs := append([]Ref(nil), d.Create.Refs...)
+func (d *Definition) Refs() []Ref { return d.appendRefs(nil) }
+
+// appendRefs appends the definition's references (Refs) to refs.
+func (d *Definition) appendRefs(refs []Ref) []Ref {
+	refs = append(refs, d.Create.Refs...)
 	for _, s := range d.Settings {
 		refs = append(refs, s.Value.Refs...)
 	}

@@ -111,225 +111,296 @@ func TypeRefs(typ string) []Ref {
 	return []Ref{{Kind: RefType, Name: Name{Schema: t.Schema, Name: t.Name}}}
 }
 
-// collationRefs returns the user collation a qualified collation name
-// refers to; nil for pg_catalog's.
-func collationRefs(coll string) []Ref {
-	parts := pgsql.SplitQualified(coll)
-	if len(parts) != 2 || parts[0] == "pg_catalog" {
-		return nil
-	}
-	return []Ref{{Kind: RefCollation, Name: Name{Schema: parts[0], Name: parts[1]}}}
-}
-
-func exprRefs(es ...*Expr) []Ref {
-	var out []Ref
-	for _, e := range es {
-		if e != nil {
-			out = append(out, e.Refs...)
-		}
-	}
-	return out
-}
-
-func schemaRef(schema string) []Ref {
-	if schema == "" || schema == "public" {
-		return nil
-	}
-	return []Ref{{Kind: RefSchema, Name: Name{Name: schema}}}
-}
-
 // Objects lists every object of the catalog with its dependencies, kind by
 // kind in declaration order. It is the one enumeration of what a catalog
 // holds: comments, the dependency graph and the scope filter all walk it.
 func (c *Catalog) Objects() []Object {
-	// Tables' members are most of a catalog's objects: with them counted
-	// up front, the list grows at most a few times.
-	n := len(c.Indexes) + len(c.Views) + len(c.Sequences) + len(c.Functions) + len(c.Triggers)
+	out := make([]Object, 0, c.objectCount())
+	c.EachObjectRefs(func(o Object) {
+		o.Refs = slices.Clone(o.Refs)
+		out = append(out, o)
+	})
+	return out
+}
+
+// objectCount estimates the number of objects: tables' members are most of
+// a catalog's objects, so that with them counted up front a list grows at
+// most a few times.
+func (c *Catalog) objectCount() int {
+	n := len(c.Indexes) + len(c.Views) + len(c.Sequences) + len(c.Functions) + len(c.Triggers) + 16
 	for _, t := range c.Tables {
 		n += 1 + len(t.Columns) + len(t.Constraints) + len(t.Policies)
 	}
-	out := make([]Object, 0, n+16)
-	c.walk(true, func(o Object) { out = append(out, o) })
-	return out
+	return n
 }
 
 // EachObject calls fn for every object of the catalog, in the order of
 // Objects, without its references (Refs is nil): for the walks that need
 // each object's identity and value only, at a fraction of the cost of
-// finding dependencies.
-func (c *Catalog) EachObject(fn func(Object)) { c.walk(false, fn) }
+// finding dependencies. It allocates nothing of its own.
+func (c *Catalog) EachObject(fn func(Object)) { c.walk(&refList{}, fn) }
 
-// walk enumerates the objects for Objects and EachObject, with their
-// references when withRefs is set.
-func (c *Catalog) walk(withRefs bool, fn func(Object)) {
-	add := func(id ObjectID, comment string, v any, lists ...[]Ref) {
-		var all []Ref
-		if withRefs {
-			for _, r := range lists {
-				all = append(all, r...)
-			}
-			all = SortRefs(all)
-		}
-		fn(Object{ID: id, Comment: comment, Refs: all, Value: v})
+// EachObjectRefs calls fn for every object of the catalog, in the order of
+// Objects, with its references sorted and free of duplicates. Refs is
+// valid only during the call: the walk reuses its memory for the next
+// object, so that a caller which resolves the references at once (the
+// diff's graph) does not hold a list per object.
+func (c *Catalog) EachObjectRefs(fn func(Object)) {
+	c.walk(&refList{on: true, types: map[string][]Ref{}}, fn)
+}
+
+// refList collects the references of the object walk is at. Off (for
+// EachObject) it collects nothing, and none of its arguments is looked at.
+type refList struct {
+	on  bool
+	buf []Ref
+	// types holds the references of each type spelling met: schemas
+	// spell few distinct types, each parsed once.
+	types map[string][]Ref
+}
+
+// take returns the collected references, sorted and free of duplicates,
+// and starts the next object's list in the same memory.
+func (l *refList) take() []Ref {
+	if !l.on || len(l.buf) == 0 {
+		return nil
 	}
-	// Schemas spell few distinct types, each parsed once here; the
-	// results are only ever copied.
-	parsed := map[string][]Ref{}
-	typeRefs := func(typ string) []Ref {
-		if !withRefs {
-			return nil
+	refs := SortRefs(l.buf)
+	l.buf = l.buf[:0]
+	return refs
+}
+
+func (l *refList) add(refs ...Ref) {
+	if l.on {
+		l.buf = append(l.buf, refs...)
+	}
+}
+
+// schema adds the schema of a qualified name, unless it is public.
+func (l *refList) schema(schema string) {
+	if l.on && schema != "" && schema != "public" {
+		l.buf = append(l.buf, Ref{Kind: RefSchema, Name: Name{Name: schema}})
+	}
+}
+
+// typ adds the user type a type name refers to (for an array, its element
+// type); a built-in type adds nothing.
+func (l *refList) typ(typ string) {
+	if !l.on {
+		return
+	}
+	r, ok := l.types[typ]
+	if !ok {
+		r = TypeRefs(typ)
+		l.types[typ] = r
+	}
+	l.buf = append(l.buf, r...)
+}
+
+// collation adds the user collation a qualified collation name refers to;
+// pg_catalog's add nothing.
+func (l *refList) collation(coll string) {
+	if !l.on || coll == "" {
+		return
+	}
+	if parts := pgsql.SplitQualified(coll); len(parts) == 2 && parts[0] != "pg_catalog" {
+		l.buf = append(l.buf, Ref{Kind: RefCollation, Name: Name{Schema: parts[0], Name: parts[1]}})
+	}
+}
+
+// expr adds the references of expressions, skipping absent ones.
+func (l *refList) expr(es ...*Expr) {
+	if !l.on {
+		return
+	}
+	for _, e := range es {
+		if e != nil {
+			l.buf = append(l.buf, e.Refs...)
 		}
-		r, ok := parsed[typ]
-		if !ok {
-			r = TypeRefs(typ)
-			parsed[typ] = r
-		}
-		return r
+	}
+}
+
+// key adds the references of an index or exclusion key.
+func (l *refList) key(k IndexKey) {
+	if !l.on {
+		return
+	}
+	if k.Column != "" {
+		l.buf = append(l.buf, Ref{Kind: RefColumn, Column: k.Column})
+	}
+	l.expr(k.Expr)
+	l.collation(k.Collation)
+	if parts := pgsql.SplitQualified(k.Opclass); len(parts) == 2 && parts[0] != "pg_catalog" {
+		l.buf = append(l.buf, Ref{Kind: RefOpClass, Name: Name{Schema: parts[0], Name: parts[1]}})
+	}
+}
+
+// walk enumerates the objects for EachObject and EachObjectRefs; l
+// collects each object's references when it is on.
+func (c *Catalog) walk(l *refList, fn func(Object)) {
+	emit := func(id ObjectID, comment string, v any) {
+		fn(Object{ID: id, Comment: comment, Refs: l.take(), Value: v})
 	}
 	if c.Public != nil {
-		add(c.Public.ID(), c.Public.Comment, c.Public)
+		emit(c.Public.ID(), c.Public.Comment, c.Public)
 	}
 	for _, s := range c.Schemas {
-		add(s.ID(), s.Comment, s)
+		emit(s.ID(), s.Comment, s)
 	}
 	for _, e := range c.Extensions {
-		var refs []Ref
-		for _, r := range e.Requires {
-			refs = append(refs, Ref{Kind: RefExtension, Name: Name{Name: r}})
+		l.schema(e.Schema)
+		if l.on {
+			for _, r := range e.Requires {
+				l.add(Ref{Kind: RefExtension, Name: Name{Name: r}})
+			}
 		}
-		add(e.ID(), e.Comment, e, schemaRef(e.Schema), refs)
+		emit(e.ID(), e.Comment, e)
 	}
 	for _, x := range c.Collations {
-		add(x.ID(), x.Comment, x, schemaRef(x.Name.Schema))
+		l.schema(x.Name.Schema)
+		emit(x.ID(), x.Comment, x)
 	}
 	for _, e := range c.Enums {
-		add(e.ID(), e.Comment, e, schemaRef(e.Name.Schema))
+		l.schema(e.Name.Schema)
+		emit(e.ID(), e.Comment, e)
 	}
 	for _, d := range c.Domains {
-		add(d.ID(), d.Comment, d, schemaRef(d.Name.Schema), typeRefs(d.Type), collationRefs(d.Collation), exprRefs(d.Default))
+		l.schema(d.Name.Schema)
+		l.typ(d.Type)
+		l.collation(d.Collation)
+		l.expr(d.Default)
+		emit(d.ID(), d.Comment, d)
 		for _, ch := range d.Checks {
-			add(ObjectID{Kind: KindDomainCheck, Name: d.Name, Member: ch.Name}, ch.Comment, ch, exprRefs(&ch.Expr))
+			l.expr(&ch.Expr)
+			emit(ObjectID{Kind: KindDomainCheck, Name: d.Name, Member: ch.Name}, ch.Comment, ch)
 		}
 	}
 	for _, x := range c.Composites {
-		var refs []Ref
+		l.schema(x.Name.Schema)
 		for _, a := range x.Attributes {
-			refs = append(refs, typeRefs(a.Type)...)
-			refs = append(refs, collationRefs(a.Collation)...)
+			l.typ(a.Type)
+			l.collation(a.Collation)
 		}
-		add(x.ID(), x.Comment, x, schemaRef(x.Name.Schema), refs)
+		emit(x.ID(), x.Comment, x)
 	}
 	for _, s := range c.Sequences {
-		add(s.ID(), s.Comment, s, schemaRef(s.Name.Schema))
+		l.schema(s.Name.Schema)
+		emit(s.ID(), s.Comment, s)
 	}
 	for _, f := range c.Functions {
-		var refs []Ref
+		l.schema(f.Name.Schema)
 		for _, a := range f.Args {
-			refs = append(refs, typeRefs(a.Type)...)
-			refs = append(refs, exprRefs(a.Default)...)
+			l.typ(a.Type)
+			l.expr(a.Default)
 		}
-		ret := strings.TrimPrefix(f.Returns, "SETOF ")
-		if !strings.HasPrefix(ret, "TABLE(") {
-			refs = append(refs, typeRefs(ret)...)
+		if ret := strings.TrimPrefix(f.Returns, "SETOF "); l.on && !strings.HasPrefix(ret, "TABLE(") {
+			l.typ(ret)
 		}
-		add(f.ID(), f.Comment, f, schemaRef(f.Name.Schema), refs, f.Body.Refs)
+		l.add(f.Body.Refs...)
+		emit(f.ID(), f.Comment, f)
 	}
 	// tables finds a partition's or child's parents; it is built on
 	// first use, since a scan per partition would be quadratic.
 	var tables map[Name]*Table
 	for _, t := range c.Tables {
-		var refs []Ref
+		l.schema(t.Name.Schema)
 		// A partition or child takes its parents' columns: it depends on
 		// each of them.
-		parents := t.Inherits
-		if t.PartitionOf != nil {
-			parents = append([]Name{*t.PartitionOf}, parents...)
-		}
-		if len(parents) > 0 && tables == nil {
-			tables = make(map[Name]*Table, len(c.Tables))
-			for _, t := range slices.Backward(c.Tables) {
-				tables[t.Name] = t // the first of a name, as Catalog.Table
-			}
-		}
-		for _, p := range parents {
-			refs = append(refs, Ref{Kind: RefRelation, Name: p})
-			if pt := tables[p]; pt != nil {
-				for _, col := range pt.Columns {
-					refs = append(refs, Ref{Kind: RefColumn, Name: p, Column: col.Name})
+		if l.on && (t.PartitionOf != nil || len(t.Inherits) > 0) {
+			if tables == nil {
+				tables = make(map[Name]*Table, len(c.Tables))
+				for _, t := range slices.Backward(c.Tables) {
+					tables[t.Name] = t // the first of a name, as Catalog.Table
 				}
+			}
+			parent := func(p Name) {
+				l.add(Ref{Kind: RefRelation, Name: p})
+				if pt := tables[p]; pt != nil {
+					for _, col := range pt.Columns {
+						l.add(Ref{Kind: RefColumn, Name: p, Column: col.Name})
+					}
+				}
+			}
+			if t.PartitionOf != nil {
+				parent(*t.PartitionOf)
+			}
+			for _, p := range t.Inherits {
+				parent(p)
 			}
 		}
 		if t.PartitionBy != nil {
-			refs = append(refs, t.PartitionBy.Key.Refs...)
+			l.add(t.PartitionBy.Key.Refs...)
 		}
-		add(t.ID(), t.Comment, t, schemaRef(t.Name.Schema), refs)
+		emit(t.ID(), t.Comment, t)
 		for _, col := range t.Columns {
-			add(ColumnID(t.Name, col.Name), col.Comment, col, typeRefs(col.Type), collationRefs(col.Collation),
-				exprRefs(col.Default, col.Generated))
+			l.typ(col.Type)
+			l.collation(col.Collation)
+			l.expr(col.Default, col.Generated)
+			emit(ColumnID(t.Name, col.Name), col.Comment, col)
 		}
 		for _, con := range t.Constraints {
-			refs := exprRefs(con.Expr, con.Where)
-			for _, col := range con.Columns {
-				refs = append(refs, Ref{Kind: RefColumn, Column: col})
-			}
-			for _, col := range con.Include {
-				refs = append(refs, Ref{Kind: RefColumn, Column: col})
-			}
-			for _, el := range con.Elements {
-				refs = append(refs, keyRefs(el.Key)...)
-			}
-			if con.References != nil {
-				refs = append(refs, Ref{Kind: RefRelation, Name: *con.References})
-				for _, col := range con.RefColumns {
-					refs = append(refs, Ref{Kind: RefColumn, Name: *con.References, Column: col})
+			l.expr(con.Expr, con.Where)
+			if l.on {
+				for _, col := range con.Columns {
+					l.add(Ref{Kind: RefColumn, Column: col})
+				}
+				for _, col := range con.Include {
+					l.add(Ref{Kind: RefColumn, Column: col})
+				}
+				for _, el := range con.Elements {
+					l.key(el.Key)
+				}
+				if con.References != nil {
+					l.add(Ref{Kind: RefRelation, Name: *con.References})
+					for _, col := range con.RefColumns {
+						l.add(Ref{Kind: RefColumn, Name: *con.References, Column: col})
+					}
 				}
 			}
-			add(ConstraintID(t.Name, con.Name), con.Comment, con, refs)
+			emit(ConstraintID(t.Name, con.Name), con.Comment, con)
 		}
 		for _, p := range t.Policies {
-			add(PolicyID(t.Name, p.Name), p.Comment, p, exprRefs(p.Using, p.WithCheck))
+			l.expr(p.Using, p.WithCheck)
+			emit(PolicyID(t.Name, p.Name), p.Comment, p)
 		}
 	}
 	for _, ix := range c.Indexes {
-		refs := []Ref{{Kind: RefRelation, Name: ix.Table}}
-		for _, k := range ix.Keys {
-			refs = append(refs, keyRefs(k)...)
+		if l.on {
+			l.add(Ref{Kind: RefRelation, Name: ix.Table})
+			for _, k := range ix.Keys {
+				l.key(k)
+			}
+			for _, col := range ix.Include {
+				l.add(Ref{Kind: RefColumn, Name: ix.Table, Column: col})
+			}
+			l.expr(ix.Where)
+			// The index is not a member of its table: its references to
+			// the table's columns name the table.
+			for i, r := range l.buf {
+				l.buf[i] = ownTable(r, ix.Table)
+			}
 		}
-		for _, col := range ix.Include {
-			refs = append(refs, Ref{Kind: RefColumn, Name: ix.Table, Column: col})
-		}
-		refs = append(refs, exprRefs(ix.Where)...)
-		for i, r := range refs {
-			refs[i] = ownTable(r, ix.Table)
-		}
-		add(ix.ID(), ix.Comment, ix, refs)
+		emit(ix.ID(), ix.Comment, ix)
 	}
 	for _, v := range c.Views {
-		add(v.ID(), v.Comment, v, schemaRef(v.Name.Schema), v.Query.Refs)
+		l.schema(v.Name.Schema)
+		l.add(v.Query.Refs...)
+		emit(v.ID(), v.Comment, v)
 	}
 	for _, t := range c.Triggers {
-		add(t.ID(), t.Comment, t, t.Definition.Refs)
+		l.add(t.Definition.Refs...)
+		emit(t.ID(), t.Comment, t)
 	}
 	for _, d := range c.Definitions {
-		add(d.ID, d.Comment, d, schemaRef(d.ID.Name.Schema), d.Refs())
+		l.schema(d.ID.Name.Schema)
+		if l.on {
+			l.buf = d.appendRefs(l.buf)
+		}
+		emit(d.ID, d.Comment, d)
 		for _, col := range d.Columns {
-			add(ColumnID(d.ID.Name, col.Name), col.Comment, col)
+			emit(ColumnID(d.ID.Name, col.Name), col.Comment, col)
 		}
 	}
-}
-
-// keyRefs returns the references of an index or exclusion key.
-func keyRefs(k IndexKey) []Ref {
-	var refs []Ref
-	if k.Column != "" {
-		refs = append(refs, Ref{Kind: RefColumn, Column: k.Column})
-	}
-	refs = append(refs, exprRefs(k.Expr)...)
-	refs = append(refs, collationRefs(k.Collation)...)
-	if parts := pgsql.SplitQualified(k.Opclass); len(parts) == 2 && parts[0] != "pg_catalog" {
-		refs = append(refs, Ref{Kind: RefOpClass, Name: Name{Schema: parts[0], Name: parts[1]}})
-	}
-	return refs
 }
 
 // ownTable makes a reference to a column of the object's own table name

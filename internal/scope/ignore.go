@@ -167,10 +167,10 @@ func (f *Filter) ApplyIgnores(current, desired *model.Catalog) {
 	}
 	cur := map[model.ObjectID]any{}
 	current.EachObject(func(o model.Object) { cur[o.ID] = o.Value })
-	for _, o := range desired.Objects() {
+	desired.EachObject(func(o model.Object) {
 		c, ok := cur[o.ID]
 		if !ok {
-			continue
+			return
 		}
 		name := nameParts(o.ID)
 		dv, cv := reflect.ValueOf(o.Value).Elem(), reflect.ValueOf(c).Elem()
@@ -185,5 +185,5 @@ func (f *Filter) ApplyIgnores(current, desired *model.Catalog) {
 				}
 			}
 		}
-	}
+	})
 }
