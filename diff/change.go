@@ -125,6 +125,11 @@ type DropSequence struct {
 // AlterSequence changes a sequence's options.
 type AlterSequence struct{ From, To *model.Sequence }
 
+// SetSequenceLogged switches a sequence between logged and unlogged. It
+// runs after the tables are altered: switching a table switches the
+// sequences it owns, and this sets what that leaves otherwise.
+type SetSequenceLogged struct{ From, To *model.Sequence }
+
 // SetSequenceOwner changes the column that owns a sequence (OWNED BY).
 // Early is set when the owner is about to be dropped: the sequence is
 // released first so that it survives.

@@ -91,6 +91,14 @@ func (c DropSequence) Describe() string { return "removed sequence " + q(nm(c.Se
 func (c AlterSequence) Describe() string { return "changed sequence " + q(nm(c.To.Name)) }
 
 // Describe says what the change does, for people.
+func (c SetSequenceLogged) Describe() string {
+	if c.To.Unlogged {
+		return "sequence " + q(nm(c.To.Name)) + " made unlogged"
+	}
+	return "sequence " + q(nm(c.To.Name)) + " made logged"
+}
+
+// Describe says what the change does, for people.
 func (c SetSequenceOwner) Describe() string {
 	if c.To == nil {
 		return "sequence " + q(nm(c.Sequence.Name)) + " no longer owned by a column"
@@ -430,6 +438,9 @@ func (c DropSequence) Subject() string { return nm(c.Sequence.Name) }
 
 // Subject names the object the change is about.
 func (c AlterSequence) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c SetSequenceLogged) Subject() string { return nm(c.To.Name) }
 
 // Subject names the object the change is about.
 func (c SetSequenceOwner) Subject() string { return nm(c.Sequence.Name) }

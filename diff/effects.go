@@ -128,6 +128,8 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(c.Sequence.ID())
 	case AlterSequence:
 		e.alter(c.To.ID())
+	case SetSequenceLogged:
+		e.touch(c.To.ID())
 	case SetSequenceOwner:
 		e.touch(c.Sequence.ID())
 		if c.To != nil {

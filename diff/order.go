@@ -125,6 +125,9 @@ func (c DropSequence) order() (phase, string) {
 	return phDropSequences, c.Sequence.Name.String()
 }
 func (c AlterSequence) order() (phase, string) { return phAlterSequences, c.To.Name.String() }
+func (c SetSequenceLogged) order() (phase, string) {
+	return phSetSequenceOwners, c.To.Name.String() + "\x00logged"
+}
 func (c SetSequenceOwner) order() (phase, string) {
 	if c.Early {
 		return phDropConstraints, "0" + c.Sequence.Name.String()

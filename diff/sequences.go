@@ -26,6 +26,9 @@ func (d *differ) sequences() {
 			if !same(f.SequenceOptions, t.SequenceOptions) {
 				d.add(AlterSequence{From: f, To: t})
 			}
+			if f.Unlogged != t.Unlogged {
+				d.add(SetSequenceLogged{From: f, To: t})
+			}
 			if t.OwnedBy != nil {
 				d.add(SetSequenceOwner{Sequence: t, To: t.OwnedBy})
 			}
@@ -45,6 +48,9 @@ func (d *differ) sequences() {
 			if !same(f.SequenceOptions, t.SequenceOptions) {
 				d.add(AlterSequence{From: f, To: t})
 			}
+			if d.unloggedAfterTables(f) != t.Unlogged {
+				d.add(SetSequenceLogged{From: f, To: t})
+			}
 			if !same(f.OwnedBy, t.OwnedBy) {
 				d.add(SetSequenceOwner{Sequence: t, From: f.OwnedBy, To: t.OwnedBy})
 			}
@@ -55,6 +61,19 @@ func (d *differ) sequences() {
 			d.add(DropSequence{Sequence: f, Recreate: d.tg.table(f.Name) != nil || d.tg.view(f.Name) != nil})
 		}
 	}
+}
+
+// unloggedAfterTables returns whether a sequence of the current schema is
+// unlogged once the tables are altered: ALTER TABLE ... SET LOGGED or
+// UNLOGGED switches the sequences the table owns at that point, which
+// are those it owned before (owners change later).
+func (d *differ) unloggedAfterTables(s *model.Sequence) bool {
+	if o := s.OwnedBy; o != nil && !d.gone(o.Table) {
+		if f, t := d.fg.table(o.Table), d.tg.table(o.Table); f != nil && f.Unlogged != t.Unlogged {
+			return t.Unlogged
+		}
+	}
+	return s.Unlogged
 }
 
 // implicitlyDropped reports whether a sequence of the current schema goes

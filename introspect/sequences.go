@@ -1,8 +1,6 @@
 package introspect
 
 import (
-	"fmt"
-
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -24,12 +22,7 @@ type sequenceRow struct {
 }
 
 func (r *reader) sequence(row *sequenceRow) error {
-	// A sequence owned by an unlogged table is unlogged with it; only a
-	// standalone unlogged sequence is a property the model lacks.
-	if row.Unlogged && row.OwnerTable == "" {
-		return fmt.Errorf("unlogged sequence %s.%s is not supported", row.Schema, row.Name)
-	}
-	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_class", row.OID, 0),
+	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged, Comment: r.comment("pg_class", row.OID, 0),
 		SequenceOptions: model.SequenceOptions{Type: row.Type, Start: row.Start, Increment: row.Increment,
 			MinValue: row.MinValue, MaxValue: row.MaxValue, Cache: row.Cache, Cycle: row.Cycle}}
 	s.Access = r.access("pg_class", row.OID, 0, model.KindSequence, s.Name.String())

@@ -5,6 +5,11 @@ package model
 // of the column's [Identity] instead.
 type Sequence struct {
 	Name Name
+	// Unlogged is set on an unlogged sequence (PostgreSQL 15). The
+	// sequence of a serial column of an unlogged table is created
+	// unlogged, and ALTER TABLE ... SET LOGGED or UNLOGGED switches the
+	// sequences a table owns with it.
+	Unlogged bool
 	SequenceOptions
 	OwnedBy *ColumnRef
 	Comment string

@@ -64,6 +64,8 @@ func (o SequenceOptions) clauses(alter bool) []string {
 type CreateSequence struct {
 	Schema string
 	Name   string
+	// Unlogged creates an unlogged sequence (PostgreSQL 15).
+	Unlogged bool
 	SequenceOptions
 	// OwnedBy ties the sequence to a column, as "table.column" parts.
 	OwnedBy     *ColumnRef
@@ -90,6 +92,9 @@ func (o CreateSequence) Statements() ([]string, error) {
 	}
 	name := QualifiedName(o.Schema, o.Name)
 	s := "CREATE SEQUENCE "
+	if o.Unlogged {
+		s = "CREATE UNLOGGED SEQUENCE "
+	}
 	if o.IfNotExists {
 		s += "IF NOT EXISTS "
 	}
@@ -110,6 +115,32 @@ func (o CreateSequence) Statements() ([]string, error) {
 // Reverse drops the sequence.
 func (o CreateSequence) Reverse() (Operation, error) {
 	return DropSequence{Schema: o.Schema, Name: o.Name}, nil
+}
+
+// SetSequenceLogged switches a sequence between logged and unlogged
+// (PostgreSQL 15). ALTER TABLE ... SET LOGGED or UNLOGGED switches the
+// sequences a table owns with it; this is for a sequence on its own.
+type SetSequenceLogged struct {
+	Schema   string
+	Name     string
+	Unlogged bool
+}
+
+// Statements renders ALTER SEQUENCE ... SET LOGGED/UNLOGGED.
+func (o SetSequenceLogged) Statements() ([]string, error) {
+	if o.Name == "" {
+		return nil, invalid("SetSequenceLogged", "Name is empty")
+	}
+	mode := "LOGGED"
+	if o.Unlogged {
+		mode = "UNLOGGED"
+	}
+	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " SET " + mode)
+}
+
+// Reverse switches back.
+func (o SetSequenceLogged) Reverse() (Operation, error) {
+	return SetSequenceLogged{Schema: o.Schema, Name: o.Name, Unlogged: !o.Unlogged}, nil
 }
 
 // DropSequence drops a sequence.

@@ -71,6 +71,8 @@ func scenario() []step {
 			Type: "bigint", Start: op.Int64(1000), Increment: 10, MinValue: op.Int64(1000), MaxValue: op.Int64(1_000_000_000), Cache: 5, Cycle: true,
 		}, Comment: "invoice numbers"}},
 		{name: "create sequence if not exists", op: op.CreateSequence{Schema: app, Name: "plain_seq", IfNotExists: true}},
+		{name: "create unlogged sequence", op: op.CreateSequence{Schema: app, Name: "scratch_seq", Unlogged: true}},
+		{name: "set sequence logged", op: op.SetSequenceLogged{Schema: app, Name: "scratch_seq"}},
 		{name: "rename sequence", op: op.RenameSequence{Schema: app, Name: "plain_seq", NewName: "Plain Seq"}},
 
 		// Tables.

@@ -23,12 +23,7 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:
 		return b.alterView(s)
 	case pg.ObjectType_OBJECT_SEQUENCE:
-		for _, c := range s.Cmds {
-			if c.GetAlterTableCmd().Subtype != pg.AlterTableType_AT_ChangeOwner {
-				return b.unsupported("this ALTER SEQUENCE")
-			}
-		}
-		return b.owners(s)
+		return b.alterSequenceTable(s)
 	default:
 		return b.unsupported(statementName(b.cur.raw.Text))
 	}
@@ -123,7 +118,7 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		if err := b.setIdentity(cl, c.Def.GetConstraint(), p); err != nil {
 			return err
 		}
-		b.addSequence(t.m.Name, cl.Name, p.identitySeqName, cl.Identity.SequenceOptions, true)
+		b.addSequence(t, cl.Name, p.identitySeqName, cl.Identity.SequenceOptions, true)
 	case pg.AlterTableType_AT_SetStorage:
 		cl, err := col()
 		if err != nil {
@@ -185,10 +180,14 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		return b.replicaIdentity(t, c.Def.GetReplicaIdentityStmt())
 	case pg.AlterTableType_AT_DropColumn:
 		return b.dropColumn(t, c.Name, c.MissingOk)
-	case pg.AlterTableType_AT_SetLogged:
-		t.m.Unlogged = false
-	case pg.AlterTableType_AT_SetUnLogged:
-		t.m.Unlogged = true
+	case pg.AlterTableType_AT_SetLogged, pg.AlterTableType_AT_SetUnLogged:
+		t.m.Unlogged = c.Subtype == pg.AlterTableType_AT_SetUnLogged
+		// The sequences the table owns switch with it.
+		for _, s := range b.sequences {
+			if s.m.OwnedBy != nil && s.m.OwnedBy.Table == t.m.Name {
+				s.m.Unlogged = t.m.Unlogged
+			}
+		}
 	default:
 		return b.unsupported("ALTER TABLE " + atName(c.Subtype))
 	}

@@ -21,10 +21,7 @@ func (b *builder) createSequence(s *pg.CreateSeqStmt) error {
 		}
 		return b.errorAt(s.Sequence.Location, ErrInvalid, "relation %s already exists", n)
 	}
-	if s.Sequence.Relpersistence == "u" {
-		return b.unsupported("CREATE UNLOGGED SEQUENCE")
-	}
-	seq := &model.Sequence{Name: n}
+	seq := &model.Sequence{Name: n, Unlogged: s.Sequence.Relpersistence == "u"}
 	opts, ownedBy, err := b.sequenceOptions(nil, "bigint", s.Options)
 	if err != nil {
 		return err
@@ -57,6 +54,34 @@ func (b *builder) alterSequence(s *pg.AlterSeqStmt) error {
 	}
 	seq.m.SequenceOptions = opts
 	return b.setOwnedBy(seq.m, ownedBy)
+}
+
+// alterSequenceTable applies the forms of ALTER SEQUENCE that parse as
+// ALTER TABLE: OWNER TO, and SET LOGGED or UNLOGGED.
+func (b *builder) alterSequenceTable(s *pg.AlterTableStmt) error {
+	for _, c := range s.Cmds {
+		switch cmd := c.GetAlterTableCmd(); cmd.Subtype {
+		case pg.AlterTableType_AT_ChangeOwner:
+			if err := b.relationOwner(s.Objtype, s.Relation, cmd.Newowner, s.MissingOk); err != nil {
+				return err
+			}
+		case pg.AlterTableType_AT_SetLogged, pg.AlterTableType_AT_SetUnLogged:
+			n, err := b.relation(s.Relation)
+			if err == nil && b.sequences[n] == nil {
+				err = b.errorAt(s.Relation.Location, ErrUndefined, "sequence %s does not exist", n)
+			}
+			if err != nil {
+				if s.MissingOk {
+					return nil
+				}
+				return err
+			}
+			b.sequences[n].m.Unlogged = cmd.Subtype == pg.AlterTableType_AT_SetUnLogged
+		default:
+			return b.unsupported("this ALTER SEQUENCE")
+		}
+	}
+	return nil
 }
 
 // setOwnedBy applies OWNED BY: nil leaves the owner, an empty list removes
@@ -221,12 +246,14 @@ func (b *builder) sequenceOptions(base *model.SequenceOptions, typ string, opts 
 
 // addSequence registers an implicit sequence (serial or identity) named as
 // PostgreSQL names it, unless the statement gave a name.
-func (b *builder) addSequence(tbl model.Name, col, given string, opts model.SequenceOptions, identity bool) *model.Sequence {
+func (b *builder) addSequence(t *table, col, given string, opts model.SequenceOptions, identity bool) *model.Sequence {
+	tbl := t.m.Name
 	name := given
 	if name == "" {
 		name = b.chooseRelationName(tbl.Schema, tbl.Name, col, "seq", false)
 	}
-	seq := &model.Sequence{Name: model.Name{Schema: tbl.Schema, Name: name}, SequenceOptions: opts,
+	// PostgreSQL gives the sequence its table's persistence.
+	seq := &model.Sequence{Name: model.Name{Schema: tbl.Schema, Name: name}, Unlogged: t.m.Unlogged, SequenceOptions: opts,
 		OwnedBy: &model.ColumnRef{Table: tbl, Column: col}}
 	if !identity {
 		b.initAccess(&seq.Access, model.KindSequence, seq.Name.Schema)

@@ -189,10 +189,10 @@ func (b *builder) columnSequence(t *table, p *pendingColumn) error {
 	switch {
 	case p.serial:
 		opts := model.DefaultSequenceOptions(c.Type, 1)
-		seq := b.addSequence(t.m.Name, c.Name, "", opts, false)
+		seq := b.addSequence(t, c.Name, "", opts, false)
 		c.Default = b.nextvalDefault(seq.Name)
 	case c.Identity != nil && p.col != nil:
-		b.addSequence(t.m.Name, c.Name, p.identitySeqName, c.Identity.SequenceOptions, true)
+		b.addSequence(t, c.Name, p.identitySeqName, c.Identity.SequenceOptions, true)
 	}
 	return nil
 }

@@ -206,7 +206,8 @@ func createComposite(c *model.Composite) op.CreateComposite {
 }
 
 func createSequence(s *model.Sequence) op.CreateSequence {
-	return op.CreateSequence{Schema: s.Name.Schema, Name: s.Name.Name, SequenceOptions: sequenceOptions(s.SequenceOptions, "", false)}
+	return op.CreateSequence{Schema: s.Name.Schema, Name: s.Name.Name, Unlogged: s.Unlogged,
+		SequenceOptions: sequenceOptions(s.SequenceOptions, "", false)}
 }
 
 func columnRef(r *model.ColumnRef) *op.ColumnRef {

@@ -57,6 +57,8 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		// ALTER keeps the current type unless told, so spell it out.
 		opts.Type = c.To.Type
 		return ops(op.AlterSequence{Schema: c.To.Name.Schema, Name: c.To.Name.Name, SequenceOptions: opts}), nil
+	case diff.SetSequenceLogged:
+		return ops(op.SetSequenceLogged{Schema: c.To.Name.Schema, Name: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
 	case diff.SetSequenceOwner:
 		return ops(op.SetSequenceOwner{Schema: c.Sequence.Name.Schema, Name: c.Sequence.Name.Name, OwnedBy: columnRef(c.To)}), nil
 	case diff.CreateFunction:
