@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/autogen-dev/autogen/model"
@@ -225,6 +227,16 @@ func (c AlterColumn) Describe() string {
 		parts = append(parts, "storage "+c.DefaultStorage+" (its type's)")
 	default:
 		parts = append(parts, "storage "+orNone(t.Storage))
+	}
+	if f.Compression != t.Compression {
+		parts = append(parts, "compression "+cmp.Or(t.Compression, "default"))
+	}
+	if !same(f.Statistics, t.Statistics) {
+		target := "default"
+		if t.Statistics != nil {
+			target = strconv.Itoa(*t.Statistics)
+		}
+		parts = append(parts, "statistics target "+target)
 	}
 	return withCause(fmt.Sprintf("changed column %s: %s", q(nm(c.Table)+"."+t.Name), strings.Join(parts, ", ")), c.Cause)
 }

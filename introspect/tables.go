@@ -145,7 +145,8 @@ type columnRow struct {
 	CollationOID int64  `db:"collation_oid"`
 	Collation    string `db:"collation"`
 	Storage      string `db:"storage"`
-	Compressed   bool   `db:"compressed"`
+	Compression  string `db:"compression"`
+	Statistics   int64  `db:"statistics"`
 	SeqType      string `db:"seq_type"`
 	SeqStart     int64  `db:"seq_start"`
 	SeqIncrement int64  `db:"seq_increment"`
@@ -172,12 +173,13 @@ func (r *reader) column(row *columnRow) error {
 		return nil
 	}
 	t := r.tablesByOID[row.TableOID].table
-	if row.Compressed {
-		return fmt.Errorf("column %s of %s: COMPRESSION is not supported", row.Name, t.Name)
-	}
 	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Collation: row.Collation,
-		Storage: row.Storage, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
+		Storage: row.Storage, Compression: row.Compression, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
 		Access: r.access("pg_class", row.TableOID, row.AttNum, model.KindColumn, t.Name.String()+"."+row.Name)}
+	if row.Statistics >= 0 {
+		target := int(row.Statistics)
+		c.Statistics = &target
+	}
 	if row.Generated == "s" {
 		r.later(row.Default, row.Type, func(e *model.Expr) { c.Generated = e })
 	} else {

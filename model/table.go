@@ -102,7 +102,13 @@ type Column struct {
 	// Storage is set when it differs from the type's default storage:
 	// "plain", "external", "extended" or "main".
 	Storage string
-	Comment string
+	// Compression is the column's compression method, "pglz" or "lz4",
+	// when one is set; "" uses the server's default_toast_compression.
+	Compression string
+	// Statistics is the statistics target ALTER COLUMN ... SET
+	// STATISTICS gave the column; nil leaves default_statistics_target.
+	Statistics *int
+	Comment    string
 	// Access holds the column's privileges (GRANT SELECT (c) ON ...);
 	// columns have no owner of their own.
 	Access

@@ -1,6 +1,9 @@
 package op
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Column defines a table column.
 type Column struct {
@@ -22,6 +25,12 @@ type Column struct {
 	// main). It is rendered as ALTER TABLE ... SET STORAGE after the
 	// column exists, which PostgreSQL before 16 requires.
 	Storage string
+	// Compression sets the column's compression method (pglz, lz4).
+	Compression string
+	// Statistics sets the column's statistics target, rendered as ALTER
+	// TABLE ... SET STATISTICS after the column exists; nil leaves the
+	// default.
+	Statistics *int64
 	// PrimaryKey and Unique add column constraints inline, for hand-written
 	// revisions. Generated revisions name their constraints instead.
 	PrimaryKey bool
@@ -64,9 +73,12 @@ func (c Column) definition() (string, error) {
 	}
 	var b strings.Builder
 	// Storage is not written here: PostgreSQL accepts STORAGE in a column
-	// definition only from version 16 on, so setStorage renders it as a
+	// definition only from version 16 on, so settings renders it as a
 	// separate ALTER TABLE that every version accepts.
 	b.WriteString(QuoteIdent(c.Name) + " " + c.Type)
+	if c.Compression != "" {
+		b.WriteString(" COMPRESSION " + c.Compression)
+	}
 	if c.Collation != "" {
 		b.WriteString(" COLLATE " + c.Collation)
 	}
@@ -91,13 +103,19 @@ func (c Column) definition() (string, error) {
 	return b.String(), nil
 }
 
-// setStorage returns the ALTER TABLE that gives the column its storage
-// mode, or "" when it keeps the type's default.
-func (c Column) setStorage(table string) string {
-	if c.Storage == "" {
-		return ""
+// settings returns the ALTER TABLE statements that give the column the
+// settings a column definition cannot: its storage mode (before
+// PostgreSQL 16) and statistics target.
+func (c Column) settings(table string) []string {
+	var out []string
+	p := "ALTER TABLE " + table + " ALTER COLUMN " + QuoteIdent(c.Name) + " "
+	if c.Storage != "" {
+		out = append(out, p+"SET STORAGE "+strings.ToUpper(c.Storage))
 	}
-	return "ALTER TABLE " + table + " ALTER COLUMN " + QuoteIdent(c.Name) + " SET STORAGE " + strings.ToUpper(c.Storage)
+	if c.Statistics != nil {
+		out = append(out, p+"SET STATISTICS "+strconv.FormatInt(*c.Statistics, 10))
+	}
+	return out
 }
 
 // partitionDefinition renders the column options a partition may set on an
@@ -137,9 +155,7 @@ func (o AddColumn) Statements() ([]string, error) {
 		s += "IF NOT EXISTS "
 	}
 	out := []string{s + def}
-	if st := o.Column.setStorage(table); st != "" {
-		out = append(out, st)
-	}
+	out = append(out, o.Column.settings(table)...)
 	if o.Column.Comment != "" {
 		out = append(out, commentSQL("COLUMN", table+"."+QuoteIdent(o.Column.Name), o.Column.Comment))
 	}
@@ -272,6 +288,11 @@ type AlterColumn struct {
 	// DropExpression turns a generated column into a plain one.
 	DropExpression bool
 	SetStorage     string
+	// SetCompression sets the compression method: "pglz", "lz4", or
+	// "default" for the server's default_toast_compression.
+	SetCompression string
+	// SetStatistics sets the statistics target; -1 is the default.
+	SetStatistics *int64
 }
 
 // Statements renders the ALTER TABLE ... ALTER COLUMN statements.
@@ -326,6 +347,12 @@ func (o AlterColumn) Statements() ([]string, error) {
 	}
 	if o.SetStorage != "" {
 		out = append(out, p+"SET STORAGE "+strings.ToUpper(o.SetStorage))
+	}
+	if o.SetCompression != "" {
+		out = append(out, p+"SET COMPRESSION "+o.SetCompression)
+	}
+	if o.SetStatistics != nil {
+		out = append(out, p+"SET STATISTICS "+strconv.FormatInt(*o.SetStatistics, 10))
 	}
 	if len(out) == 0 {
 		return nil, invalid("AlterColumn", "no change given for %s.%s", o.Table, o.Column)

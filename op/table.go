@@ -104,8 +104,8 @@ func (o CreateTable) Statements() ([]string, error) {
 	b.WriteString(withOptions(o.Options))
 	out := []string{b.String()}
 	for _, c := range o.Columns {
-		if st := c.setStorage(name); st != "" && o.PartitionOf == nil {
-			out = append(out, st)
+		if o.PartitionOf == nil {
+			out = append(out, c.settings(name)...)
 		}
 	}
 	for _, c := range later {

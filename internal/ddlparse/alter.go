@@ -119,6 +119,25 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return err
 		}
 		b.addSequence(t, cl.Name, p.identitySeqName, cl.Identity.SequenceOptions, true)
+	case pg.AlterTableType_AT_SetCompression:
+		// Unlike the statistics target, the method does not recurse to
+		// the table's children (PostgreSQL 15).
+		cl, err := col()
+		if err != nil {
+			return err
+		}
+		return b.setCompression(cl, c.Def.GetString_().GetSval(), -1)
+	case pg.AlterTableType_AT_SetStatistics:
+		if c.Name == "" {
+			return b.unsupported("ALTER TABLE SET STATISTICS by column number")
+		}
+		return b.forTableTree(t, only, func(tt *table) error {
+			cl := tt.m.Column(c.Name)
+			if cl == nil {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
+			}
+			return b.setStatistics(cl, int(c.Def.GetInteger().GetIval()))
+		})
 	case pg.AlterTableType_AT_SetStorage:
 		cl, err := col()
 		if err != nil {

@@ -60,7 +60,9 @@ func (b *builder) columnDef(cd *pg.ColumnDef, col *model.Column) (*pendingColumn
 	}
 	c := p.col
 	if cd.Compression != "" {
-		return nil, b.errorAt(cd.Location, ErrUnsupported, "COMPRESSION is not supported")
+		if err := b.setCompression(c, cd.Compression, cd.Location); err != nil {
+			return nil, err
+		}
 	}
 	if cd.StorageName != "" {
 		if err := b.setStorage(c, cd.StorageName, cd.Location); err != nil {
@@ -198,6 +200,35 @@ func (b *builder) setStorage(c *model.Column, storage string, loc int32) error {
 		s = ""
 	}
 	c.Storage = s
+	return nil
+}
+
+// setCompression sets COMPRESSION; "default" is no method of its own.
+func (b *builder) setCompression(c *model.Column, method string, loc int32) error {
+	switch m := strings.ToLower(method); m {
+	case "pglz", "lz4":
+		c.Compression = m
+	case "default":
+		c.Compression = ""
+	default:
+		return b.errorAt(loc, ErrInvalid, "invalid compression method %q", method)
+	}
+	return nil
+}
+
+// setStatistics sets SET STATISTICS; -1 is the default target.
+func (b *builder) setStatistics(c *model.Column, target int) error {
+	switch {
+	case target == -1:
+		c.Statistics = nil
+	case target < 0:
+		return b.errorAt(-1, ErrInvalid, "statistics target %d is too low", target)
+	default:
+		// PostgreSQL lowers a target above the maximum to it, with a
+		// warning.
+		target = min(target, 10000)
+		c.Statistics = &target
+	}
 	return nil
 }
 

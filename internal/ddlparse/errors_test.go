@@ -117,9 +117,9 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			name: "unsupported clause",
-			src:  "CREATE TABLE t (a int);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 100;",
+			src:  "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t CLUSTER ON t_pkey;",
 			kind: ddlparse.ErrUnsupported,
-			want: `schema.sql:2:1: ALTER TABLE SET STATISTICS is not supported (in "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100;")`,
+			want: `schema.sql:2:1: ALTER TABLE CLUSTER ON is not supported (in "ALTER TABLE t CLUSTER ON t_pkey;")`,
 		},
 		{
 			name: "data",

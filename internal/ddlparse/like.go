@@ -11,6 +11,7 @@ import (
 // LIKE options, as in PostgreSQL's TableLikeOption.
 const (
 	likeComments    = 1 << 0
+	likeCompression = 1 << 1
 	likeConstraints = 1 << 2
 	likeDefaults    = 1 << 3
 	likeGenerated   = 1 << 4
@@ -43,6 +44,9 @@ func (b *builder) likeColumns(t *table, like *pg.TableLikeClause) (*table, []*pe
 		}
 		if opts&likeStorage != 0 {
 			c.Storage = sc.Storage
+		}
+		if opts&likeCompression != 0 {
+			c.Compression = sc.Compression
 		}
 		if opts&likeComments != 0 {
 			c.Comment = sc.Comment

@@ -174,10 +174,12 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 }
 
 // inheritedColumn copies a parent's column into a child, as PostgreSQL's
-// MergeAttributes does: identity is not inherited.
+// MergeAttributes does: identity and the statistics target are not
+// inherited (the compression method and storage are).
 func inheritedColumn(pc *model.Column) *model.Column {
 	c := *pc
 	c.Identity = nil
+	c.Statistics = nil
 	c.Comment = ""
 	c.Access = model.Access{} // column privileges are not inherited
 	return &c

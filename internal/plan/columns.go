@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"reflect"
 
 	"github.com/autogen-dev/autogen/diff"
@@ -60,6 +61,13 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 		second.SetStorage = t.Storage
 	default:
 		second.SetStorage = c.DefaultStorage
+	}
+	if f.Compression != t.Compression {
+		second.SetCompression = cmp.Or(t.Compression, "default")
+	}
+	if !reflect.DeepEqual(f.Statistics, t.Statistics) {
+		// -1 sets the default target back.
+		second.SetStatistics = cmp.Or(statistics(t.Statistics), op.Int64(-1))
 	}
 
 	var out []op.Operation

@@ -19,6 +19,7 @@ func column(c *model.Column) op.Column {
 	oc := op.Column{
 		Name: c.Name, Type: c.Type, NotNull: c.NotNull, Default: exprSQL(c.Default),
 		Generated: exprSQL(c.Generated), Collation: c.Collation, Storage: c.Storage,
+		Compression: c.Compression, Statistics: statistics(c.Statistics),
 	}
 	if c.Identity != nil {
 		oc.Identity = identity(c.Identity, c.Type)
@@ -203,6 +204,14 @@ func createComposite(c *model.Composite) op.CreateComposite {
 		cc.Attributes = append(cc.Attributes, op.Attribute{Name: a.Name, Type: a.Type, Collation: a.Collation})
 	}
 	return cc
+}
+
+// statistics converts a column's statistics target for op.
+func statistics(target *int) *int64 {
+	if target == nil {
+		return nil
+	}
+	return op.Int64(int64(*target))
 }
 
 func createSequence(s *model.Sequence) op.CreateSequence {

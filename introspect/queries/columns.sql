@@ -24,7 +24,8 @@ SELECT c.oid::int8 AS table_oid,
        CASE WHEN a.attstorage <> t.typstorage
             THEN CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' ELSE 'main' END
             ELSE '' END AS storage,
-       a.attcompression <> '' AS compressed,
+       CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END AS compression,
+       a.attstattarget::int8 AS statistics,
        coalesce(format_type(s.seqtypid, NULL), '') AS seq_type,
        coalesce(s.seqstart, 0) AS seq_start, coalesce(s.seqincrement, 0) AS seq_increment,
        coalesce(s.seqmin, 0) AS seq_min, coalesce(s.seqmax, 0) AS seq_max,

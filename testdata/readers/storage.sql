@@ -14,3 +14,22 @@ CREATE UNIQUE INDEX replicated_code ON replicated (code);
 ALTER TABLE replicated REPLICA IDENTITY USING INDEX replicated_code;
 CREATE TABLE replicated_full (id int);
 ALTER TABLE replicated_full REPLICA IDENTITY FULL;
+-- Compression methods and statistics targets. ALTER ... SET STATISTICS
+-- recurses to a table's partitions and children, SET COMPRESSION does
+-- not; a child or partition created later takes its parent's compression
+-- method but not its statistics target, and LIKE copies the method with
+-- INCLUDING COMPRESSION.
+CREATE TABLE tuning (id int, body text COMPRESSION lz4, doc text, n numeric);
+ALTER TABLE tuning ALTER COLUMN doc SET COMPRESSION pglz;
+ALTER TABLE tuning ALTER COLUMN n SET STATISTICS 500;
+ALTER TABLE tuning ALTER COLUMN id SET STATISTICS 0;
+ALTER TABLE tuning ALTER COLUMN body SET STATISTICS 20000;
+ALTER TABLE tuning ALTER COLUMN body SET STATISTICS -1;
+CREATE TABLE tuning_child (extra int) INHERITS (tuning);
+CREATE TABLE tuning_like (LIKE tuning INCLUDING COMPRESSION);
+CREATE TABLE tuning_parts (id int, v text) PARTITION BY RANGE (id);
+CREATE TABLE tuning_p1 PARTITION OF tuning_parts FOR VALUES FROM (0) TO (10);
+ALTER TABLE tuning_parts ALTER COLUMN v SET COMPRESSION lz4;
+ALTER TABLE tuning_parts ALTER COLUMN v SET STATISTICS 300;
+CREATE TABLE tuning_p2 PARTITION OF tuning_parts FOR VALUES FROM (10) TO (20);
+ALTER TABLE tuning_child ALTER COLUMN n SET STATISTICS 50;

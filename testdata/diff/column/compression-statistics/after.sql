@@ -1,0 +1,13 @@
+-- Compression methods and statistics targets: set, changed and reset to
+-- the defaults, on an existing column and on new ones.
+CREATE TABLE docs (
+    id int,
+    body text,
+    summary text COMPRESSION pglz,
+    score numeric,
+    extra jsonb COMPRESSION lz4
+);
+ALTER TABLE docs ALTER COLUMN score SET STATISTICS 1000;
+ALTER TABLE docs ALTER COLUMN extra SET STATISTICS 50;
+CREATE TABLE notes (id int, note text COMPRESSION lz4);
+ALTER TABLE notes ALTER COLUMN id SET STATISTICS 250;

@@ -1,0 +1,10 @@
+-- Compression methods and statistics targets: set, changed and reset to
+-- the defaults, on an existing column and on new ones.
+CREATE TABLE docs (
+    id int,
+    body text COMPRESSION lz4,
+    summary text,
+    score numeric
+);
+ALTER TABLE docs ALTER COLUMN score SET STATISTICS 500;
+ALTER TABLE docs ALTER COLUMN id SET STATISTICS 0;
