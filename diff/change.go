@@ -193,6 +193,9 @@ type SetTableOptions struct{ From, To *model.Table }
 // SetRowSecurity changes whether row-level security is enabled or forced.
 type SetRowSecurity struct{ From, To *model.Table }
 
+// SetClusterOn changes the index a table is marked to be clustered on.
+type SetClusterOn struct{ From, To *model.Table }
+
 // SetReplicaIdentity changes a table's replica identity.
 type SetReplicaIdentity struct{ From, To *model.Table }
 

@@ -151,6 +151,14 @@ func (c SetTableOptions) Describe() string {
 }
 
 // Describe says what the change does, for people.
+func (c SetClusterOn) Describe() string {
+	if c.To.ClusterOn == "" {
+		return "table " + q(nm(c.To.Name)) + " no longer clustered on an index"
+	}
+	return "table " + q(nm(c.To.Name)) + " clustered on " + q(c.To.ClusterOn)
+}
+
+// Describe says what the change does, for people.
 func (c SetReplicaIdentity) Describe() string {
 	id := c.To.ReplicaIdentity
 	switch id {
@@ -480,6 +488,9 @@ func (c SetRowSecurity) Subject() string { return nm(c.To.Name) }
 
 // Subject names the object the change is about.
 func (c SetReplicaIdentity) Subject() string { return nm(c.To.Name) }
+
+// Subject names the object the change is about.
+func (c SetClusterOn) Subject() string { return nm(c.To.Name) }
 
 // Subject names the object the change is about.
 func (c AttachPartition) Subject() string { return nm(c.Table.Name) }

@@ -140,6 +140,7 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 		return nil, err
 	}
 	d.absorbCascades()
+	d.clusterMarks()
 	d.attachedIndexes()
 	d.comments()
 	d.privileges()

@@ -157,6 +157,11 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.touch(c.To.ID())
 	case SetRowSecurity:
 		e.touch(c.To.ID())
+	case SetClusterOn:
+		e.touch(c.To.ID())
+		if c.To.ClusterOn != "" {
+			e.need(clusterIndex(c.To))
+		}
 	case SetReplicaIdentity:
 		e.touch(c.To.ID())
 		if c.To.ReplicaIdentityIndex != "" {

@@ -96,6 +96,7 @@ func sampleChanges() map[string]diff.Change {
 		"CreateSequence":     diff.CreateSequence{Sequence: seq},
 		"DropSequence":       diff.DropSequence{Sequence: seq},
 		"AlterSequence":      diff.AlterSequence{From: seq, To: seq},
+		"SetClusterOn":       diff.SetClusterOn{From: tbl, To: &model.Table{Name: nm("t"), ClusterOn: "t_pkey"}},
 		"SetSequenceLogged":  diff.SetSequenceLogged{From: seq, To: &model.Sequence{Name: seq.Name, Unlogged: true}},
 		"SetSequenceOwner":   diff.SetSequenceOwner{Sequence: seq, To: &model.ColumnRef{Table: nm("t"), Column: "c"}},
 		"CreateFunction":     diff.CreateFunction{Function: fn},

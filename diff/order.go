@@ -159,6 +159,9 @@ func (c DropTable) order() (phase, string) {
 func (c SetTableLogged) order() (phase, string)  { return phAlterTables, c.To.Name.String() }
 func (c SetTableOptions) order() (phase, string) { return phAlterTables, c.To.Name.String() }
 func (c SetRowSecurity) order() (phase, string)  { return phRowSecurity, c.To.Name.String() }
+func (c SetClusterOn) order() (phase, string) {
+	return phReplicaIdentity, c.To.Name.String() + "\x00cluster"
+}
 func (c SetReplicaIdentity) order() (phase, string) {
 	return phReplicaIdentity, c.To.Name.String()
 }

@@ -96,6 +96,9 @@ func (d *differ) createTable(t *model.Table) {
 	if t.ReplicaIdentity != "" {
 		d.add(SetReplicaIdentity{From: &model.Table{Name: t.Name}, To: t})
 	}
+	if t.ClusterOn != "" {
+		d.add(SetClusterOn{From: &model.Table{Name: t.Name}, To: t})
+	}
 	for _, p := range t.Policies {
 		d.add(CreatePolicy{Table: t.Name, Policy: p})
 	}
@@ -520,6 +523,32 @@ func (d *differ) ownSettings(table model.Name, fc, tc *model.Column, afterParent
 	a, b := *tc, *tc
 	a.NotNull, a.Default = fc.NotNull, fc.Default
 	d.add(AlterColumn{Table: table, From: &a, To: &b, AfterParent: afterParent})
+}
+
+// clusterMarks keeps the index each table is marked to be clustered on
+// (a new table gets its mark with it). The mark is the index's: an index
+// dropped and created again loses it, so it is set again even when the
+// name stays. It runs once every recreation is known.
+func (d *differ) clusterMarks() {
+	for _, t := range d.to.Tables {
+		f := d.fg.table(t.Name)
+		if f == nil || d.recreated(t.ID()) {
+			continue
+		}
+		if f.ClusterOn == t.ClusterOn && (t.ClusterOn == "" || !d.recreated(clusterIndex(t))) {
+			continue
+		}
+		d.add(SetClusterOn{From: f, To: t})
+	}
+}
+
+// clusterIndex returns the ID of the index a table is clustered on: the
+// index, or the constraint of the table it implements.
+func clusterIndex(t *model.Table) model.ObjectID {
+	if t.Constraint(t.ClusterOn) != nil {
+		return model.ConstraintID(t.Name, t.ClusterOn)
+	}
+	return model.ObjectID{Kind: model.KindIndex, Name: model.Name{Schema: t.Name.Schema, Name: t.ClusterOn}}
 }
 
 // columnRecreated reports whether a column must be dropped and added

@@ -23,14 +23,15 @@ type tableRow struct {
 	IsPartition    bool      `db:"is_partition"`
 	ReplicaIdent   string    `db:"replica_identity"`
 	ReplicaIndex   string    `db:"replica_identity_index"`
+	ClusterOn      string    `db:"cluster_on"`
 	table          *model.Table
 }
 
 func (r *reader) table(row *tableRow) error {
 	t := &model.Table{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged,
 		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options),
-		Comment: r.comment("pg_class", row.OID, 0),
-		Access:  r.access("pg_class", row.OID, 0, model.KindTable, row.Schema+"."+row.Name)}
+		ClusterOn: row.ClusterOn, Comment: r.comment("pg_class", row.OID, 0),
+		Access: r.access("pg_class", row.OID, 0, model.KindTable, row.Schema+"."+row.Name)}
 	sort.Strings(t.Options)
 	switch row.ReplicaIdent {
 	case "f":

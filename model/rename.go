@@ -255,6 +255,9 @@ func (cat *Catalog) Rename(ren *Renaming, exprsDone bool) {
 		if nn, ok := ren.Indexes[Name{Schema: old.Schema, Name: t.ReplicaIdentityIndex}]; ok {
 			t.ReplicaIdentityIndex = nn
 		}
+		if nn, ok := ren.Indexes[Name{Schema: old.Schema, Name: t.ClusterOn}]; ok {
+			t.ClusterOn = nn
+		}
 		t.Name = ren.Table(old)
 	}
 	for _, ix := range cat.Indexes {

@@ -30,7 +30,10 @@ type Table struct {
 	ReplicaIdentity string
 	// ReplicaIdentityIndex names the index of REPLICA IDENTITY USING INDEX.
 	ReplicaIdentityIndex string
-	Policies             []*Policy
+	// ClusterOn names the index ALTER TABLE ... CLUSTER ON marked for
+	// CLUSTER (a plain index or one behind a constraint); "" when none.
+	ClusterOn string
+	Policies  []*Policy
 	// Options are storage parameters ("fillfactor=70"), sorted.
 	Options []string
 	Comment string

@@ -33,6 +33,7 @@ func TestInvalidOperations(t *testing.T) {
 		{"rename table without new name", op.RenameTable{Name: "t"}},
 		{"set logged without table", op.SetLogged{}},
 		{"set sequence logged without name", op.SetSequenceLogged{}},
+		{"set cluster on without table", op.SetClusterOn{}},
 		{"set table options without table", op.SetTableOptions{}},
 		{"attach partition without bound", op.AttachPartition{Table: "t", Partition: op.Name{Name: "p"}}},
 		{"detach partition without partition", op.DetachPartition{Table: "t"}},

@@ -206,6 +206,8 @@ func scenario() []step {
 
 		// Indexes.
 		{name: "create index", op: op.CreateIndex{Table: "products", Name: "ix_products_sku", Columns: op.Cols("sku")}},
+		{name: "cluster on an index", op: op.SetClusterOn{Table: "products", Index: "ix_products_sku"},
+			undo: op.SetClusterOn{Table: "products"}},
 		{name: "create unique partial expression index", op: op.CreateIndex{Schema: "public", Table: "products", Name: "Products_SKU_lower", Unique: true,
 			Columns: []op.IndexColumn{{Expr: "lower(sku)"}}, Where: "active AND sku IS NOT NULL"}},
 		{name: "create gin index with opclass", op: op.CreateIndex{Table: "products", Name: "ix_products_doc", Using: "gin",

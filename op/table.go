@@ -354,6 +354,27 @@ func (o SetRowSecurity) Reverse() (Operation, error) {
 	return SetRowSecurity{Schema: o.Schema, Table: o.Table, Enable: o.Disable, Disable: o.Enable, Force: o.NoForce, NoForce: o.Force}, nil
 }
 
+// SetClusterOn marks the index that CLUSTER without an index name uses for
+// a table (ALTER TABLE ... CLUSTER ON); an empty Index removes the mark
+// (SET WITHOUT CLUSTER). Neither reorders rows.
+type SetClusterOn struct {
+	Schema string
+	Table  string
+	Index  string
+}
+
+// Statements renders ALTER TABLE ... CLUSTER ON or SET WITHOUT CLUSTER.
+func (o SetClusterOn) Statements() ([]string, error) {
+	if o.Table == "" {
+		return nil, invalid("SetClusterOn", "Table is empty")
+	}
+	p := "ALTER TABLE " + QualifiedName(o.Schema, o.Table)
+	if o.Index == "" {
+		return one(p + " SET WITHOUT CLUSTER")
+	}
+	return one(p + " CLUSTER ON " + QuoteIdent(o.Index))
+}
+
 // SetReplicaIdentity sets what a table writes to the WAL to identify
 // updated and deleted rows for logical replication: "DEFAULT" (the primary
 // key), "FULL", "NOTHING", or "INDEX" with Index naming a unique index.

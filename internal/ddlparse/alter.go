@@ -197,6 +197,17 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		t.m.Options = mergeOptions(t.m.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetRelOptions)
 	case pg.AlterTableType_AT_ReplicaIdentity:
 		return b.replicaIdentity(t, c.Def.GetReplicaIdentityStmt())
+	case pg.AlterTableType_AT_ClusterOn:
+		ix := b.indexes[model.Name{Schema: t.m.Name.Schema, Name: c.Name}]
+		if ix == nil || ix.table != t {
+			return b.errorAt(-1, ErrUndefined, "index %s for table %s does not exist", c.Name, t.m.Name)
+		}
+		if t.m.PartitionBy != nil {
+			return b.errorAt(-1, ErrInvalid, "cannot mark index clustered in partitioned table %s", t.m.Name)
+		}
+		t.m.ClusterOn = c.Name
+	case pg.AlterTableType_AT_DropCluster:
+		t.m.ClusterOn = ""
 	case pg.AlterTableType_AT_DropColumn:
 		return b.dropColumn(t, c.Name, c.MissingOk)
 	case pg.AlterTableType_AT_SetLogged, pg.AlterTableType_AT_SetUnLogged:

@@ -424,6 +424,9 @@ func (b *builder) dropIndex(ix *index) {
 	if b.indexes[ix.m.QualifiedName()] == ix {
 		delete(b.indexes, ix.m.QualifiedName())
 		b.releaseRelname(ix.m.Schema, ix.m.Name)
+		if ix.table.m.ClusterOn == ix.m.Name {
+			ix.table.m.ClusterOn = "" // the mark goes with the index
+		}
 	}
 	b.indexOrder = slices.DeleteFunc(b.indexOrder, func(x *index) bool { return x == ix })
 }

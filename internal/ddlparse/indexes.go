@@ -94,6 +94,9 @@ func (b *builder) renameIndex(ix *index, name string) {
 	}
 	delete(b.indexes, ix.m.QualifiedName())
 	b.releaseRelname(ix.m.Schema, ix.m.Name)
+	if ix.table.m.ClusterOn == ix.m.Name {
+		ix.table.m.ClusterOn = name // the mark is the index's
+	}
 	ix.m.Name = name
 	b.indexes[ix.m.QualifiedName()] = ix
 	b.takeRelname(ix.m.Schema, name)

@@ -82,6 +82,8 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
 	case diff.SetTableOptions:
 		return ops(tableOptions(c.From, c.To)), nil
+	case diff.SetClusterOn:
+		return ops(op.SetClusterOn{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Index: c.To.ClusterOn}), nil
 	case diff.SetReplicaIdentity:
 		t := c.To
 		return ops(op.SetReplicaIdentity{Schema: t.Name.Schema, Table: t.Name.Name, Identity: t.ReplicaIdentity, Index: t.ReplicaIdentityIndex}), nil

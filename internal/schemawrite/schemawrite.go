@@ -135,7 +135,7 @@ var kinds = map[string]string{
 	"CreateSequence": "sequences", "SetSequenceOwner": "sequences", "AlterSequence": "sequences",
 	"CreateFunction": "functions",
 	"CreateTable":    "tables", "AddColumn": "tables", "AlterColumn": "tables", "SetTableLogged": "tables",
-	"SetTableOptions": "tables", "SetRowSecurity": "tables", "SetReplicaIdentity": "tables",
+	"SetTableOptions": "tables", "SetRowSecurity": "tables", "SetReplicaIdentity": "tables", "SetClusterOn": "tables",
 	"AttachPartition": "tables", "SetInherit": "tables",
 	"AddConstraint": "constraints", "ValidateConstraint": "constraints",
 	"CreateIndex": "indexes", "CreateView": "views", "CreateTrigger": "triggers", "SetTriggerEnabled": "triggers",

@@ -16,10 +16,13 @@ SELECT c.oid::int8 AS oid,
        c.relreplident::text AS replica_identity,
        CASE WHEN c.relreplident = 'i' THEN
            coalesce((SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-                     WHERE i.indrelid = c.oid AND i.indisreplident), '') ELSE '' END AS replica_identity_index
+                     WHERE i.indrelid = c.oid AND i.indisreplident), '') ELSE '' END AS replica_identity_index,
+       coalesce(cl.name, '') AS cluster_on
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
+LEFT JOIN (SELECT i.indrelid, ic.relname::text AS name FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+           WHERE i.indisclustered) cl ON cl.indrelid = c.oid
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'

@@ -40,3 +40,22 @@ CREATE INDEX docs_meta_path ON docs ((meta #>> '{a,b}')) WHERE meta ? 'a' AND (m
 CREATE INDEX docs_fts ON docs USING gin (to_tsvector('english', coalesce(title, '') || ' ' || body));
 CREATE INDEX docs_date ON docs (date_trunc('day', created AT TIME ZONE 'UTC'));
 CREATE INDEX docs_cast ON docs ((code::text), (n::bigint));
+-- CLUSTER ON marks an index (a plain one or a primary key's); the mark
+-- follows the index when a constraint takes it over, goes with it when it
+-- is dropped, and SET WITHOUT CLUSTER removes it.
+CREATE TABLE clu_a (id int PRIMARY KEY, v int);
+CREATE INDEX clu_a_v ON clu_a (v);
+ALTER TABLE clu_a CLUSTER ON clu_a_v;
+CREATE TABLE clu_b (id int PRIMARY KEY);
+ALTER TABLE clu_b CLUSTER ON clu_b_pkey;
+CREATE TABLE clu_c (id int NOT NULL);
+CREATE UNIQUE INDEX clu_c_tmp ON clu_c (id);
+ALTER TABLE clu_c CLUSTER ON clu_c_tmp;
+ALTER TABLE clu_c ADD CONSTRAINT clu_c_key UNIQUE USING INDEX clu_c_tmp;
+CREATE TABLE clu_d (id int, v int);
+CREATE INDEX clu_d_v ON clu_d (v);
+ALTER TABLE clu_d CLUSTER ON clu_d_v;
+DROP INDEX clu_d_v;
+CREATE TABLE clu_e (id int PRIMARY KEY);
+ALTER TABLE clu_e CLUSTER ON clu_e_pkey;
+ALTER TABLE clu_e SET WITHOUT CLUSTER;
