@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -238,6 +239,9 @@ func (c AlterColumn) Describe() string {
 	}
 	if f.Compression != t.Compression {
 		parts = append(parts, "compression "+cmp.Or(t.Compression, "default"))
+	}
+	if !slices.Equal(f.Options, t.Options) {
+		parts = append(parts, "options "+orNone(strings.Join(t.Options, ", ")))
 	}
 	if !same(f.Statistics, t.Statistics) {
 		target := "default"

@@ -2,6 +2,7 @@ package introspect
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,29 +134,30 @@ func (r *reader) partitioning(row *tableRow, bound bool) error {
 }
 
 type columnRow struct {
-	TableOID     int64  `db:"table_oid"`
-	Schema       string `db:"schema"`
-	Table        string `db:"table_name"`
-	AttNum       int64  `db:"attnum"`
-	Name         string `db:"name"`
-	Type         string `db:"type"`
-	NotNull      bool   `db:"not_null"`
-	Default      string `db:"default_expr"`
-	Identity     string `db:"identity"`
-	Generated    string `db:"generated"`
-	CollationOID int64  `db:"collation_oid"`
-	Collation    string `db:"collation"`
-	Storage      string `db:"storage"`
-	Compression  string `db:"compression"`
-	Statistics   int64  `db:"statistics"`
-	SeqType      string `db:"seq_type"`
-	SeqStart     int64  `db:"seq_start"`
-	SeqIncrement int64  `db:"seq_increment"`
-	SeqMin       int64  `db:"seq_min"`
-	SeqMax       int64  `db:"seq_max"`
-	SeqCache     int64  `db:"seq_cache"`
-	SeqCycle     bool   `db:"seq_cycle"`
-	SeqOID       int64  `db:"seq_oid"`
+	TableOID     int64     `db:"table_oid"`
+	Schema       string    `db:"schema"`
+	Table        string    `db:"table_name"`
+	AttNum       int64     `db:"attnum"`
+	Name         string    `db:"name"`
+	Type         string    `db:"type"`
+	NotNull      bool      `db:"not_null"`
+	Default      string    `db:"default_expr"`
+	Identity     string    `db:"identity"`
+	Generated    string    `db:"generated"`
+	CollationOID int64     `db:"collation_oid"`
+	Collation    string    `db:"collation"`
+	Storage      string    `db:"storage"`
+	Compression  string    `db:"compression"`
+	Statistics   int64     `db:"statistics"`
+	Options      textArray `db:"options"`
+	SeqType      string    `db:"seq_type"`
+	SeqStart     int64     `db:"seq_start"`
+	SeqIncrement int64     `db:"seq_increment"`
+	SeqMin       int64     `db:"seq_min"`
+	SeqMax       int64     `db:"seq_max"`
+	SeqCache     int64     `db:"seq_cache"`
+	SeqCycle     bool      `db:"seq_cycle"`
+	SeqOID       int64     `db:"seq_oid"`
 }
 
 func (r *reader) column(row *columnRow) error {
@@ -177,6 +179,9 @@ func (r *reader) column(row *columnRow) error {
 	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Collation: row.Collation,
 		Storage: row.Storage, Compression: row.Compression, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
 		Access: r.access("pg_class", row.TableOID, row.AttNum, model.KindColumn, t.Name.String()+"."+row.Name)}
+	if len(row.Options) > 0 {
+		c.Options = slices.Sorted(slices.Values(row.Options))
+	}
 	if row.Statistics >= 0 {
 		target := int(row.Statistics)
 		c.Statistics = &target

@@ -111,7 +111,10 @@ type Column struct {
 	// Statistics is the statistics target ALTER COLUMN ... SET
 	// STATISTICS gave the column; nil leaves default_statistics_target.
 	Statistics *int
-	Comment    string
+	// Options are the column's attribute options (ALTER COLUMN ... SET
+	// (n_distinct = 100)), as "name=value", sorted.
+	Options []string
+	Comment string
 	// Access holds the column's privileges (GRANT SELECT (c) ON ...);
 	// columns have no owner of their own.
 	Access

@@ -31,6 +31,9 @@ type Column struct {
 	// TABLE ... SET STATISTICS after the column exists; nil leaves the
 	// default.
 	Statistics *int64
+	// Options are attribute options ("n_distinct=100"), rendered as ALTER
+	// TABLE ... SET (...) after the column exists.
+	Options []string
 	// PrimaryKey and Unique add column constraints inline, for hand-written
 	// revisions. Generated revisions name their constraints instead.
 	PrimaryKey bool
@@ -114,6 +117,9 @@ func (c Column) settings(table string) []string {
 	}
 	if c.Statistics != nil {
 		out = append(out, p+"SET STATISTICS "+strconv.FormatInt(*c.Statistics, 10))
+	}
+	if len(c.Options) > 0 {
+		out = append(out, p+"SET ("+strings.Join(c.Options, ", ")+")")
 	}
 	return out
 }
@@ -293,6 +299,10 @@ type AlterColumn struct {
 	SetCompression string
 	// SetStatistics sets the statistics target; -1 is the default.
 	SetStatistics *int64
+	// SetOptions sets attribute options ("n_distinct=100"); ResetOptions
+	// names options to set back to their defaults.
+	SetOptions   []string
+	ResetOptions []string
 }
 
 // Statements renders the ALTER TABLE ... ALTER COLUMN statements.
@@ -353,6 +363,12 @@ func (o AlterColumn) Statements() ([]string, error) {
 	}
 	if o.SetStatistics != nil {
 		out = append(out, p+"SET STATISTICS "+strconv.FormatInt(*o.SetStatistics, 10))
+	}
+	if len(o.ResetOptions) > 0 {
+		out = append(out, p+"RESET ("+strings.Join(o.ResetOptions, ", ")+")")
+	}
+	if len(o.SetOptions) > 0 {
+		out = append(out, p+"SET ("+strings.Join(o.SetOptions, ", ")+")")
 	}
 	if len(out) == 0 {
 		return nil, invalid("AlterColumn", "no change given for %s.%s", o.Table, o.Column)

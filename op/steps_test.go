@@ -161,10 +161,12 @@ func scenario() []step {
 		// Columns.
 		{name: "add column", op: op.AddColumn{Schema: app, Table: "user", Column: op.Column{Name: "last_login", Type: "timestamp with time zone"}}},
 		{name: "create table with compression and statistics", op: op.CreateTable{Schema: app, Name: "tuned", Columns: []op.Column{
-			{Name: "id", Type: "integer", Statistics: op.Int64(0)}, {Name: "body", Type: "text", Compression: "lz4", Statistics: op.Int64(500)}}}},
+			{Name: "id", Type: "integer", Statistics: op.Int64(0), Options: []string{"n_distinct_inherited=10"}}, {Name: "body", Type: "text", Compression: "lz4", Statistics: op.Int64(500)}}}},
 		{name: "add column with compression and statistics", op: op.AddColumn{Schema: app, Table: "tuned", Column: op.Column{Name: "doc", Type: "jsonb", Compression: "pglz", Statistics: op.Int64(50)}}},
 		{name: "alter column compression and statistics", op: op.AlterColumn{Schema: app, Table: "tuned", Column: "body", SetCompression: "default", SetStatistics: op.Int64(-1)},
 			undo: op.AlterColumn{Schema: app, Table: "tuned", Column: "body", SetCompression: "lz4", SetStatistics: op.Int64(500)}},
+		{name: "alter column options", op: op.AlterColumn{Schema: app, Table: "tuned", Column: "id", SetOptions: []string{"n_distinct=-0.5"}, ResetOptions: []string{"n_distinct_inherited"}},
+			undo: op.AlterColumn{Schema: app, Table: "tuned", Column: "id", ResetOptions: []string{"n_distinct"}}},
 		{name: "add column if not exists with volatile default and comment", op: op.AddColumn{Schema: app, Table: "user", IfNotExists: true,
 			Column: op.Column{Name: "token", Type: "uuid", NotNull: true, Default: "gen_random_uuid()", Comment: "API token"}}},
 		{name: "add generated column", op: op.AddColumn{Schema: app, Table: "user", Column: op.Column{Name: "shout", Type: "text", Generated: "upper(username::text)"}}},

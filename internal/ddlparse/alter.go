@@ -127,6 +127,17 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return err
 		}
 		return b.setCompression(cl, c.Def.GetString_().GetSval(), -1)
+	case pg.AlterTableType_AT_SetOptions, pg.AlterTableType_AT_ResetOptions:
+		// Attribute options (n_distinct) do not recurse to children.
+		cl, err := col()
+		if err != nil {
+			return err
+		}
+		opts, err := b.relOptions(c.Def.GetList().GetItems())
+		if err != nil {
+			return err
+		}
+		cl.Options = mergeOptions(cl.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetOptions)
 	case pg.AlterTableType_AT_SetStatistics:
 		if c.Name == "" {
 			return b.unsupported("ALTER TABLE SET STATISTICS by column number")

@@ -174,12 +174,13 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 }
 
 // inheritedColumn copies a parent's column into a child, as PostgreSQL's
-// MergeAttributes does: identity and the statistics target are not
-// inherited (the compression method and storage are).
+// MergeAttributes does: identity, the statistics target and attribute
+// options are not inherited (the compression method and storage are).
 func inheritedColumn(pc *model.Column) *model.Column {
 	c := *pc
 	c.Identity = nil
 	c.Statistics = nil
+	c.Options = nil
 	c.Comment = ""
 	c.Access = model.Access{} // column privileges are not inherited
 	return &c

@@ -65,6 +65,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	if f.Compression != t.Compression {
 		second.SetCompression = cmp.Or(t.Compression, "default")
 	}
+	second.SetOptions, second.ResetOptions = optionChanges(f.Options, t.Options)
 	if !reflect.DeepEqual(f.Statistics, t.Statistics) {
 		// -1 sets the default target back.
 		second.SetStatistics = cmp.Or(statistics(t.Statistics), op.Int64(-1))
@@ -109,7 +110,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 			op.ValidateConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: check},
 		)
 	}
-	if second != base {
+	if !reflect.DeepEqual(second, base) {
 		out = append(out, second)
 	}
 	if oldSeq != nil {

@@ -19,7 +19,7 @@ func column(c *model.Column) op.Column {
 	oc := op.Column{
 		Name: c.Name, Type: c.Type, NotNull: c.NotNull, Default: exprSQL(c.Default),
 		Generated: exprSQL(c.Generated), Collation: c.Collation, Storage: c.Storage,
-		Compression: c.Compression, Statistics: statistics(c.Statistics),
+		Compression: c.Compression, Statistics: statistics(c.Statistics), Options: c.Options,
 	}
 	if c.Identity != nil {
 		oc.Identity = identity(c.Identity, c.Type)

@@ -252,18 +252,25 @@ func alterRoles(rs []string) []string {
 
 func tableOptions(f, t *model.Table) op.SetTableOptions {
 	so := op.SetTableOptions{Schema: t.Name.Schema, Table: t.Name.Name}
-	for _, opt := range t.Options {
-		if !slices.Contains(f.Options, opt) {
-			so.Set = append(so.Set, opt)
-		}
-	}
-	for _, opt := range f.Options {
-		name, _, _ := strings.Cut(opt, "=")
-		if !slices.ContainsFunc(t.Options, func(x string) bool { return strings.HasPrefix(x, name+"=") }) {
-			so.Reset = append(so.Reset, name)
-		}
-	}
+	so.Set, so.Reset = optionChanges(f.Options, t.Options)
 	return so
+}
+
+// optionChanges returns what turns options ("name=value") from into to:
+// the options to set, and the names of those to reset to their defaults.
+func optionChanges(from, to []string) (set, reset []string) {
+	for _, opt := range to {
+		if !slices.Contains(from, opt) {
+			set = append(set, opt)
+		}
+	}
+	for _, opt := range from {
+		name, _, _ := strings.Cut(opt, "=")
+		if !slices.ContainsFunc(to, func(x string) bool { return strings.HasPrefix(x, name+"=") }) {
+			reset = append(reset, name)
+		}
+	}
+	return set, reset
 }
 
 func alterDomain(f, t *model.Domain) []op.Operation {

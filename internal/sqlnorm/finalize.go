@@ -77,17 +77,19 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 		if pc == nil {
 			continue
 		}
-		// The statistics target and compression method do not make a
-		// column the child's own: a child takes its parent's method when
-		// created but not its target, and ALTER COLUMN on the parent
-		// sets the target of the children but not their method, so the
-		// two differ between a parent and a child that PostgreSQL
-		// treats as inheriting the column (attislocal false). A child's
-		// own settings of an inherited column are not modelled.
+		// The statistics target, compression method and attribute
+		// options do not make a column the child's own: a child takes its
+		// parent's method when created but not its target or options,
+		// and ALTER COLUMN on the parent sets the target of the children
+		// but not their method or options, so they differ between a
+		// parent and a child that PostgreSQL treats as inheriting the
+		// column (attislocal false). A child's own settings of an
+		// inherited column are not modelled.
 		a, b := *col, *pc
 		a.Comment, b.Comment = "", ""
 		a.Statistics, b.Statistics = nil, nil
 		a.Compression, b.Compression = "", ""
+		a.Options, b.Options = nil, nil
 		if model.Equal(&a, &b) {
 			return true
 		}

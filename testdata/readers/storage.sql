@@ -33,3 +33,15 @@ ALTER TABLE tuning_parts ALTER COLUMN v SET COMPRESSION lz4;
 ALTER TABLE tuning_parts ALTER COLUMN v SET STATISTICS 300;
 CREATE TABLE tuning_p2 PARTITION OF tuning_parts FOR VALUES FROM (10) TO (20);
 ALTER TABLE tuning_child ALTER COLUMN n SET STATISTICS 50;
+-- Attribute options: set, merged and reset; neither recursing to a
+-- partition or child nor inherited by one created later.
+CREATE TABLE optd (id int, v int, w numeric) PARTITION BY RANGE (id);
+CREATE TABLE optd_1 PARTITION OF optd FOR VALUES FROM (0) TO (10);
+ALTER TABLE optd ALTER COLUMN v SET (n_distinct = 100.0, n_distinct_inherited = -0.5);
+ALTER TABLE optd ALTER COLUMN w SET (n_distinct = 5);
+ALTER TABLE optd ALTER COLUMN w RESET (n_distinct);
+CREATE TABLE optd_2 PARTITION OF optd FOR VALUES FROM (10) TO (20);
+ALTER TABLE optd_2 ALTER COLUMN v SET (n_distinct = -1);
+CREATE TABLE optb (id int, v int);
+ALTER TABLE ONLY optb ALTER COLUMN v SET (n_distinct=7);
+CREATE TABLE optc () INHERITS (optb);
