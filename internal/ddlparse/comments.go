@@ -183,12 +183,31 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 	return nil, b.unsupported("COMMENT ON " + strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "))
 }
 
-// functionByArgs finds the function a name with argument types names.
+// functionByArgs finds the function a name with argument types names. An
+// unqualified name is looked up in each schema of the search path that has
+// a function of the name, in order, as PostgreSQL does: a built-in
+// function of the name (area, length) does not hide a user's of other
+// argument types.
 func (b *builder) functionByArgs(o *pg.ObjectWithArgs) (*model.Function, error) {
 	n, err := b.nameRef(sqlnorm.KindFunction, o.Objname)
 	if err != nil {
 		return nil, err
 	}
+	if parts := sqlnorm.Strings(o.Objname); len(parts) == 1 && !o.ArgsUnspecified {
+		for _, s := range b.ns().Candidates(sqlnorm.KindFunction, parts[0]) {
+			if s != "pg_catalog" {
+				if f, err := b.functionOf(model.Name{Schema: s, Name: parts[0]}, o); err == nil {
+					return f, nil
+				}
+			}
+		}
+	}
+	return b.functionOf(n, o)
+}
+
+// functionOf finds the function of a qualified name with the argument
+// types o gives.
+func (b *builder) functionOf(n model.Name, o *pg.ObjectWithArgs) (*model.Function, error) {
 	fns := b.functions[n]
 	if o.ArgsUnspecified {
 		if len(fns) == 1 {

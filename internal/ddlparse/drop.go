@@ -258,14 +258,11 @@ func (b *builder) dropObject(kind pg.ObjectType, o *pg.Node, cascade bool) (func
 		return func() { t.m.Policies = slices.Delete(t.m.Policies, i, i+1) }, nil
 	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE:
 		owa := o.GetObjectWithArgs()
-		n, ok := lookup(owa.Objname, sqlnorm.KindFunction)
-		if !ok || len(b.functions[n]) == 0 {
-			return nil, nil
-		}
 		f, err := b.functionByArgs(owa)
 		if err != nil {
 			return nil, nil
 		}
+		n := f.Name
 		if users := b.functionUsers(f); users != "" && !cascade {
 			return nil, b.errorAt(-1, ErrInvalid, "cannot drop function %s because %s depends on it", f.Signature(), users)
 		}

@@ -1,6 +1,7 @@
 package sqlnorm
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/autogen-dev/autogen/model"
@@ -63,21 +64,39 @@ type Namespace struct {
 // Collations are not listed in the built-in data, so a collation that no
 // searched schema defines is taken to be a pg_catalog one.
 func (ns *Namespace) Resolve(kind Kind, name string) (schema string, ok bool) {
-	for _, s := range ns.path() {
-		if s == "pg_catalog" {
-			if IsBuiltin(kind, name) {
-				return s, true
-			}
-			continue
-		}
-		if ns.Lookup != nil && ns.Lookup(kind, s, name) {
-			return s, true
-		}
+	for s := range ns.candidates(kind, name) {
+		return s, true
 	}
 	if kind == KindCollation {
 		return "pg_catalog", true
 	}
 	return "", false
+}
+
+// Candidates returns every schema of the search path, in its order, that
+// has an object of the kind and name ("pg_catalog" for a built-in one):
+// those PostgreSQL considers when it resolves a function name by its
+// argument types, where a built-in function of the name does not hide a
+// user's of other argument types.
+func (ns *Namespace) Candidates(kind Kind, name string) []string {
+	return slices.Collect(ns.candidates(kind, name))
+}
+
+// candidates yields the schemas of Candidates.
+func (ns *Namespace) candidates(kind Kind, name string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, s := range ns.path() {
+			found := false
+			if s == "pg_catalog" {
+				found = IsBuiltin(kind, name)
+			} else {
+				found = ns.Lookup != nil && ns.Lookup(kind, s, name)
+			}
+			if found && !yield(s) {
+				return
+			}
+		}
+	}
 }
 
 // path returns the effective search path: pg_catalog first unless listed.

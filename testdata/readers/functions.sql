@@ -22,3 +22,12 @@ CREATE FUNCTION fn.defaults(a timestamptz DEFAULT now(), b int[] DEFAULT '{}', c
 CREATE PROCEDURE fn.proc(a int, INOUT b int) LANGUAGE plpgsql AS $$ BEGIN b := a; END $$;
 CREATE PROCEDURE fn.proc_sql() LANGUAGE sql BEGIN ATOMIC INSERT INTO fn.t (a) VALUES (1); END;
 CREATE FUNCTION fn.set_empty() RETURNS int LANGUAGE sql SET search_path = '' AS 'SELECT 1';
+-- User functions named like built-in ones of other argument types: a
+-- built-in area(box) does not hide area(integer, integer) from COMMENT,
+-- GRANT or DROP.
+CREATE FUNCTION area(w int, h int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT w * h $$;
+CREATE FUNCTION area(r float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT pi() * r * r $$;
+CREATE FUNCTION area(w numeric, h numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT w * h $$;
+COMMENT ON FUNCTION area(int, int) IS 'rectangle';
+REVOKE EXECUTE ON FUNCTION area(float8) FROM PUBLIC;
+DROP FUNCTION area(float8);
