@@ -229,21 +229,36 @@ func (q *qualifier) funcCall(f *pg.FuncCall, sc *qscope) error {
 			return err
 		}
 	}
-	// The sequence functions take a regclass; PostgreSQL stores the
-	// argument as a relation and prints it qualified.
-	if len(f.Funcname) == 1 && len(f.Args) > 0 {
-		switch Strings(f.Funcname)[0] {
-		case "nextval", "currval", "setval":
-			if _, ok := ConstText(f.Args[0]); ok && f.Args[0].GetAConst().GetSval() != nil {
-				if err := q.regclass(f.Args[0]); err != nil {
-					return err
-				}
-				f.Args[0] = &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
-					Arg: f.Args[0], TypeName: &pg.TypeName{Names: StringNodes("regclass"), Typemod: -1}, Location: -1}}}
+	// The sequence functions take a regclass, and the text search
+	// functions a regconfig first when given a configuration: PostgreSQL
+	// stores a string constant there as the object and prints it
+	// qualified unless it is visible, with its type.
+	if len(f.Funcname) == 1 && len(f.Args) > 0 && f.Args[0].GetAConst().GetSval() != nil {
+		typ, kind, ref := "", KindRelation, model.RefRelation
+		switch name := Strings(f.Funcname)[0]; {
+		case name == "nextval" || name == "currval" || name == "setval":
+			typ = "regclass"
+		case tsConfigFirst[name] == len(f.Args):
+			typ, kind, ref = "regconfig", KindTSConfig, model.RefTSConfig
+		}
+		if typ != "" {
+			if err := q.regName(f.Args[0], kind, ref); err != nil {
+				return err
 			}
+			f.Args[0] = &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{
+				Arg: f.Args[0], TypeName: &pg.TypeName{Names: StringNodes(typ), Typemod: -1}, Location: -1}}}
 		}
 	}
 	return nil
+}
+
+// tsConfigFirst gives, for the built-in text search functions whose first
+// argument may be a configuration (regconfig), the number of arguments of
+// that form: to_tsvector('english', body) but to_tsvector(body).
+// ts_headline is left out: with three arguments either form is possible.
+var tsConfigFirst = map[string]int{
+	"to_tsvector": 2, "to_tsquery": 2, "plainto_tsquery": 2, "phraseto_tsquery": 2, "websearch_to_tsquery": 2,
+	"json_to_tsvector": 3, "jsonb_to_tsvector": 3,
 }
 
 func isRegclass(tn *pg.TypeName) bool {

@@ -20,3 +20,10 @@ ALTER TEXT SEARCH CONFIGURATION my_english DROP MAPPING FOR email, url;
 ALTER TEXT SEARCH CONFIGURATION my_english ALTER MAPPING REPLACE simple WITH my_syn;
 CREATE TABLE docs (body text);
 CREATE INDEX docs_body ON docs USING gin (to_tsvector('search.simple_unaccent'::regconfig, body));
+-- A configuration given as a plain string to a text search function is a
+-- regconfig, which PostgreSQL prints qualified unless it is visible.
+CREATE TABLE tsdocs (title text, body text, meta jsonb);
+CREATE INDEX tsdocs_body ON tsdocs USING gin (to_tsvector('my_english', body));
+CREATE INDEX tsdocs_both ON tsdocs USING gin (to_tsvector('english', coalesce(title, '') || ' ' || body));
+CREATE INDEX tsdocs_meta ON tsdocs USING gin (jsonb_to_tsvector('search.simple_unaccent', meta, '["string"]'));
+CREATE VIEW tsdocs_hits AS SELECT title FROM tsdocs WHERE to_tsvector('my_english', body) @@ websearch_to_tsquery('my_english', 'cat');
