@@ -189,3 +189,44 @@ func TestDomainBase(t *testing.T) {
 		t.Fatalf("values the change rounds: %v, %v", losses, err)
 	}
 }
+
+// TestCompositeAttributeProbe: dropping an attribute of a composite type
+// loses data only where a column holds values of the type, directly, in
+// an array or domain, or inside another composite; the probe finds such a
+// column and stays quiet for a type no column fills. The names are odd on
+// purpose: the probe composes SQL from them.
+func TestCompositeAttributeProbe(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, `CREATE SCHEMA "s'q"; CREATE TYPE "s'q"."pa%ir" AS (a int, b int);
+		CREATE TYPE "s'q".unused AS (a int, b int);
+		CREATE TYPE outer_t AS (p "s'q"."pa%ir", n int); CREATE DOMAIN pdom AS "s'q"."pa%ir";
+		CREATE TABLE nested ("x y" outer_t); CREATE TABLE listed (v pdom[]); CREATE TABLE nulls (z "s'q"."pa%ir");
+		INSERT INTO nulls VALUES (NULL)`)
+	drop := func(typ string) []guard.Loss {
+		t.Helper()
+		losses, _, err := guard.Check(ctx, conn, []op.Operation{op.AlterComposite{Schema: "s'q", Name: typ, Drop: []string{"b"}}}, guard.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return losses
+	}
+	if l := drop("unused"); len(l) != 0 {
+		t.Errorf("a type no column uses: %v", l)
+	}
+	if l := drop("pa%ir"); len(l) != 0 {
+		t.Errorf("columns of the type hold no value yet: %v", l)
+	}
+	exec(t, conn, `INSERT INTO listed VALUES (ARRAY[ROW(1, 2)::pdom])`)
+	if l := drop("pa%ir"); len(l) != 1 || l[0].Example != `listed.v holds values of "s'q"."pa%ir"` {
+		t.Errorf("a value in an array of a domain over the type: %v", l)
+	}
+	exec(t, conn, `DELETE FROM listed; INSERT INTO nested VALUES (ROW(ROW(1, 2), 3))`)
+	if l := drop("pa%ir"); len(l) != 1 || l[0].Example != `nested."x y" holds values of "s'q"."pa%ir"` {
+		t.Errorf("a value inside another composite: %v", l)
+	}
+}

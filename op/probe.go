@@ -1,6 +1,9 @@
 package op
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Probe is a query that finds data an operation would lose in a given
 // database: the rows of a table about to be dropped, the values a type
@@ -109,4 +112,29 @@ func (o DropSchema) Probes() []Probe {
 	return []Probe{tablesProbe("rows of the tables of schema "+o.Name,
 		"SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "+
 			"WHERE n.nspname = "+QuoteLiteral(o.Name)+" AND c.relkind IN ('r', 'm')")}
+}
+
+// Probes: a column holding a value of the type, where dropping an
+// attribute loses part of each value. The type may be held directly, as an
+// array or a domain, or inside another composite type (a table's row type
+// included); for each column of such a type in a table or materialized
+// view, the query asks for a non-NULL value through query_to_xml, which
+// runs a query the probe composes, so that one statement can look into
+// every such column. A type no column uses has nothing to lose.
+func (o AlterComposite) Probes() []Probe {
+	if len(o.Drop) == 0 {
+		return nil
+	}
+	typ := QualifiedName(o.Schema, o.Name)
+	return []Probe{{
+		What: "values of type " + typ,
+		SQL: "WITH RECURSIVE autogen_types(oid) AS (SELECT " + QuoteLiteral(typ) + "::regtype::oid UNION " +
+			"SELECT x.oid FROM autogen_types t JOIN pg_catalog.pg_type x ON x.typelem = t.oid OR x.typbasetype = t.oid " +
+			"OR (x.typtype = 'c' AND EXISTS (SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = x.typrelid AND a.atttypid = t.oid AND NOT a.attisdropped))) " +
+			"SELECT pg_catalog.format(" + QuoteLiteral("%s.%I holds values of "+strings.ReplaceAll(typ, "%", "%%")) + ", a.attrelid::regclass, a.attname) " +
+			"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " +
+			"WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid IN (SELECT oid FROM autogen_types) " +
+			"AND pg_catalog.query_to_xml(pg_catalog.format('SELECT 1 FROM %s WHERE %I IS NOT NULL LIMIT 1', a.attrelid::regclass, a.attname), false, true, '')::text <> '' LIMIT 1",
+		Scans: true,
+	}}
 }
