@@ -1,6 +1,10 @@
 package diff
 
-import "github.com/autogen-dev/autogen/model"
+import (
+	"slices"
+
+	"github.com/autogen-dev/autogen/model"
+)
 
 // comments emits a SetComment for every object of the target whose comment
 // differs from the current one. Objects created in this change set (or
@@ -26,6 +30,19 @@ func (d *differ) comments() {
 	for _, o := range d.shedColumns() {
 		if o.Comment != "" {
 			d.add(SetComment{Object: o.ID, From: o.Comment})
+		}
+	}
+	// A view lists only its commented columns: one whose comment goes
+	// leaves the target's objects while the column stays.
+	for _, f := range d.from.Views {
+		t := d.tg.view(f.Name)
+		if t == nil || d.dropped[f.ID()] {
+			continue
+		}
+		for _, c := range f.CommentedColumns {
+			if !slices.ContainsFunc(t.CommentedColumns, func(x *model.Column) bool { return x.Name == c.Name }) {
+				d.add(SetComment{Object: model.ColumnID(f.Name, c.Name), From: c.Comment})
+			}
 		}
 	}
 }

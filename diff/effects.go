@@ -33,6 +33,16 @@ func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
 func (e *effect) touch(ids ...model.ObjectID)  { e.touches = append(e.touches, ids...) }
 
+// viewMembers lists a view and its commented columns, which go and come
+// with it.
+func viewMembers(v *model.View) []model.ObjectID {
+	ids := []model.ObjectID{v.ID()}
+	for _, c := range v.CommentedColumns {
+		ids = append(ids, model.ColumnID(v.Name, c.Name))
+	}
+	return ids
+}
+
 // tableMembers returns the IDs of a table and what goes with it: its
 // columns, constraints (foreign keys are separate changes when it is
 // created, but go with it when it is dropped), policies, indexes and
@@ -216,9 +226,9 @@ func effects(c Change, from, to *graph) (effect, error) {
 	case DropIndex:
 		e.drop(c.Index.ID())
 	case CreateView:
-		e.create(c.View.ID())
+		e.create(viewMembers(c.View)...)
 	case DropView:
-		e.drop(c.View.ID())
+		e.drop(viewMembers(c.View)...)
 	case CreateTrigger:
 		e.create(c.Trigger.ID())
 	case DropTrigger:

@@ -11,7 +11,8 @@ func (d *differ) views() {
 		switch {
 		case f == nil:
 			d.add(CreateView{View: t})
-		case !sameExcept(f, t, "Comment"):
+		case !sameExcept(f, t, "Comment", "CommentedColumns"):
+			// Comments, of the view and of its columns, are set apart.
 			d.add(DropView{View: f}, CreateView{View: t})
 		}
 	}

@@ -37,6 +37,9 @@ func (r *reader) finishView(row *viewRow) error {
 		if r.acls[commentKey{"pg_class", row.OID, int64(i + 1)}] != nil {
 			r.unsupported = append(r.unsupported, fmt.Sprintf("column %s.%s (privileges on a column of a view are not supported)", v.Name, col))
 		}
+		if c := r.comment("pg_class", row.OID, int64(i+1)); c != "" {
+			v.CommentedColumns = append(v.CommentedColumns, &model.Column{Name: col, Comment: c})
+		}
 	}
 	sort.Strings(v.Options)
 	r.cat.Views = append(r.cat.Views, v)

@@ -169,6 +169,9 @@ func (c *Catalog) Sort() {
 			a.Grants = SortGrants(a.Grants)
 		}
 	})
+	for _, v := range c.Views {
+		slices.SortFunc(v.CommentedColumns, func(a, b *Column) int { return cmp.Compare(a.Name, b.Name) })
+	}
 	for _, t := range c.Tables {
 		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })
 		slices.SortFunc(t.Policies, func(a, b *Policy) int { return cmp.Compare(a.Name, b.Name) })

@@ -386,6 +386,9 @@ func (c *Catalog) walk(l *refList, fn func(Object)) {
 		l.schema(v.Name.Schema)
 		l.add(v.Query.Refs...)
 		emit(v.ID(), v.Comment, v)
+		for _, col := range v.CommentedColumns {
+			emit(ColumnID(v.Name, col.Name), col.Comment, col)
+		}
 	}
 	for _, t := range c.Triggers {
 		l.add(t.Definition.Refs...)

@@ -12,6 +12,9 @@ type View struct {
 	// Options are view options ("security_barrier=true",
 	// "check_option=local"), sorted.
 	Options []string
-	Comment string
+	// CommentedColumns are the view's columns that have a comment (COMMENT
+	// ON COLUMN), with only Name and Comment set, by name.
+	CommentedColumns []*Column
+	Comment          string
 	Access
 }

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -97,7 +98,19 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 			}
 			return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", col, n)
 		}
-		return nil, b.unsupported("COMMENT ON COLUMN of a view or composite type")
+		if v := b.views[n]; v != nil {
+			if !slices.Contains(v.columns, col) {
+				return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", col, n)
+			}
+			i := slices.IndexFunc(v.m.CommentedColumns, func(c *model.Column) bool { return c.Name == col })
+			if i < 0 {
+				// finish drops it again if the comment is removed.
+				v.m.CommentedColumns = append(v.m.CommentedColumns, &model.Column{Name: col})
+				i = len(v.m.CommentedColumns) - 1
+			}
+			return &v.m.CommentedColumns[i].Comment, nil
+		}
+		return nil, b.unsupported("COMMENT ON COLUMN of a composite type")
 	case pg.ObjectType_OBJECT_TABCONSTRAINT, pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_POLICY:
 		parts := names()
 		if len(parts) < 2 {

@@ -1,6 +1,7 @@
 package ddlparse
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
@@ -49,6 +50,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 		c.Tables = append(c.Tables, t.m)
 	}
 	for _, v := range b.views {
+		v.m.CommentedColumns = slices.DeleteFunc(v.m.CommentedColumns, func(c *model.Column) bool { return c.Comment == "" })
 		c.Views = append(c.Views, v.m)
 	}
 	for _, ix := range b.indexOrder {

@@ -26,3 +26,12 @@ CREATE INDEX ON mv_authors (name);
 CREATE VIEW v_limit AS SELECT title FROM books ORDER BY published NULLS FIRST LIMIT 10 OFFSET 5;
 CREATE VIEW v_values AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t (n, s);
 CREATE VIEW v_sub AS SELECT (SELECT max(price) FROM books) AS top, now() AS at;
+-- Comments on the columns of views and materialized views.
+CREATE TABLE vcc_src (id int, label text);
+CREATE VIEW vcc AS SELECT id, label, id * 2 AS twice FROM vcc_src;
+COMMENT ON COLUMN vcc.label IS 'what people see';
+COMMENT ON COLUMN vcc.twice IS 'doubled';
+COMMENT ON COLUMN vcc.twice IS NULL;
+COMMENT ON COLUMN vcc.id IS 'key';
+CREATE MATERIALIZED VIEW vcc_m AS SELECT id FROM vcc_src;
+COMMENT ON COLUMN vcc_m.id IS 'materialized key';
