@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/autogen-dev/autogen/model"
@@ -293,7 +294,7 @@ func (d *differ) composites() {
 		switch {
 		case f == nil:
 			d.add(CreateComposite{Composite: t})
-		case !sameExcept(f, t, "Comment"):
+		case !sameComposite(f, t):
 			if c, ok := d.alterComposite(f, t); ok {
 				d.add(c)
 				continue
@@ -352,6 +353,13 @@ func (d *differ) unsupported(format string, args ...any) error {
 	return fmt.Errorf("diff: "+format, args...)
 }
 
+// sameComposite reports whether two composite types are the same but for
+// comments, of the type and of its attributes, which are set apart.
+func sameComposite(f, t *model.Composite) bool {
+	return sameExcept(f, t, "Comment", "Attributes") &&
+		slices.EqualFunc(f.Attributes, t.Attributes, func(a, b *model.Attribute) bool { return sameExcept(a, b, "Comment") })
+}
+
 // alterComposite returns the in-place change that turns composite f into
 // t, when there is one: the attributes t keeps stay in their order, new
 // ones are added at the end, and an attribute's type changes only while
@@ -372,7 +380,7 @@ func (d *differ) alterComposite(f, t *model.Composite) (AlterComposite, bool) {
 		switch {
 		case ta == nil:
 			c.Drop = append(c.Drop, a)
-		case *ta != *a:
+		case !sameExcept(ta, a, "Comment"):
 			c.Retype = append(c.Retype, ta)
 			kept = append(kept, a.Name)
 		default:

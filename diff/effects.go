@@ -43,6 +43,16 @@ func viewMembers(v *model.View) []model.ObjectID {
 	return ids
 }
 
+// compositeMembers lists a composite type and its attributes, which go
+// and come with it.
+func compositeMembers(c *model.Composite) []model.ObjectID {
+	ids := []model.ObjectID{c.ID()}
+	for _, a := range c.Attributes {
+		ids = append(ids, model.ColumnID(c.Name, a.Name))
+	}
+	return ids
+}
+
 // tableMembers returns the IDs of a table and what goes with it: its
 // columns, constraints (foreign keys are separate changes when it is
 // created, but go with it when it is dropped), policies, indexes and
@@ -127,9 +137,9 @@ func effects(c Change, from, to *graph) (effect, error) {
 			}
 		}
 	case CreateComposite:
-		e.create(c.Composite.ID())
+		e.create(compositeMembers(c.Composite)...)
 	case DropComposite:
-		e.drop(c.Composite.ID())
+		e.drop(compositeMembers(c.Composite)...)
 	case AlterComposite:
 		e.alter(c.To.ID())
 	case CreateSequence:

@@ -235,7 +235,7 @@ func sampleCatalog() *model.Catalog {
 		Enums:      []*model.Enum{{Name: nm("e"), Values: []string{"a"}, Comment: withComment}},
 		Domains: []*model.Domain{{Name: nm("d"), Type: "integer", Comment: withComment,
 			Checks: []*model.DomainCheck{{Name: "d_check", Expr: model.Expr{SQL: "VALUE > 0", Canon: "(VALUE > 0)"}, Comment: withComment}}}},
-		Composites: []*model.Composite{{Name: nm("ct"), Attributes: []*model.Attribute{{Name: "x", Type: "integer"}}, Comment: withComment}},
+		Composites: []*model.Composite{{Name: nm("ct"), Attributes: []*model.Attribute{{Name: "x", Type: "integer", Comment: withComment}}, Comment: withComment}},
 		Sequences:  []*model.Sequence{{Name: nm("s"), SequenceOptions: model.DefaultSequenceOptions("bigint", 1), Comment: withComment}},
 		Functions: []*model.Function{
 			{Name: nm("f"), Returns: "trigger", Language: "plpgsql", Body: model.Expr{SQL: "BEGIN RETURN NEW; END"}, Comment: withComment},
@@ -328,6 +328,8 @@ func clearComment(v any) {
 	case *model.Table:
 		o.Comment = ""
 	case *model.Column:
+		o.Comment = ""
+	case *model.Attribute:
 		o.Comment = ""
 	case *model.Constraint:
 		o.Comment = ""

@@ -56,6 +56,7 @@ type compositeRow struct {
 	AttrNames      textArray `db:"attr_names"`
 	AttrTypes      textArray `db:"attr_types"`
 	AttrCollations textArray `db:"attr_collations"`
+	AttrComments   textArray `db:"attr_comments"`
 	OID            int64     `db:"oid"`
 }
 
@@ -63,7 +64,8 @@ func (r *reader) composite(row *compositeRow) error {
 	c := &model.Composite{Name: model.Name{Schema: row.Schema, Name: row.Name}, Comment: r.comment("pg_type", row.OID, 0),
 		Access: r.access("pg_type", row.OID, 0, model.KindComposite, row.Schema+"."+row.Name)}
 	for i, n := range row.AttrNames {
-		c.Attributes = append(c.Attributes, &model.Attribute{Name: n, Type: row.AttrTypes[i], Collation: row.AttrCollations[i]})
+		c.Attributes = append(c.Attributes, &model.Attribute{Name: n, Type: row.AttrTypes[i], Collation: row.AttrCollations[i],
+			Comment: row.AttrComments[i]})
 	}
 	r.cat.Composites = append(r.cat.Composites, c)
 	return nil

@@ -282,6 +282,11 @@ func (c *Catalog) walk(l *refList, fn func(Object)) {
 			l.collation(a.Collation)
 		}
 		emit(x.ID(), x.Comment, x)
+		// The attributes are objects for their comments; the type's
+		// references are the composite's.
+		for _, a := range x.Attributes {
+			emit(ColumnID(x.Name, a.Name), a.Comment, a)
+		}
 	}
 	for _, s := range c.Sequences {
 		l.schema(s.Name.Schema)

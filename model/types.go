@@ -42,4 +42,5 @@ type Attribute struct {
 	Name      string
 	Type      string
 	Collation string
+	Comment   string
 }

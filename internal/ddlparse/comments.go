@@ -79,11 +79,16 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 		if len(parts) < 2 {
 			return nil, b.errorAt(-1, ErrInvalid, "column name must be qualified")
 		}
+		col := parts[len(parts)-1]
+		// A composite type's attribute: the type is no relation of the
+		// files, though PostgreSQL keeps one behind it.
+		if a := b.compositeAttribute(parts[:len(parts)-1], col); a != nil {
+			return &a.Comment, nil
+		}
 		n, err := b.relation(rel(parts[:len(parts)-1]))
 		if err != nil {
 			return nil, err
 		}
-		col := parts[len(parts)-1]
 		if d := b.definitions[model.ObjectID{Kind: model.KindForeignTable, Name: n}]; d != nil {
 			for _, c := range d.Columns {
 				if c.Name == col {
@@ -110,7 +115,7 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 			}
 			return &v.m.CommentedColumns[i].Comment, nil
 		}
-		return nil, b.unsupported("COMMENT ON COLUMN of a composite type")
+		return nil, b.errorAt(-1, ErrUndefined, "relation %s does not exist", n)
 	case pg.ObjectType_OBJECT_TABCONSTRAINT, pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_POLICY:
 		parts := names()
 		if len(parts) < 2 {
@@ -194,6 +199,21 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 		return &f.Comment, nil
 	}
 	return nil, b.unsupported("COMMENT ON " + strings.ReplaceAll(strings.TrimPrefix(s.Objtype.String(), "OBJECT_"), "_", " "))
+}
+
+// compositeAttribute returns the attribute of the composite type a
+// possibly qualified name names, or nil.
+func (b *builder) compositeAttribute(typ []string, attr string) *model.Attribute {
+	n, err := b.nameRef(sqlnorm.KindType, sqlnorm.StringNodes(typ...))
+	if err != nil || b.composites[n] == nil {
+		return nil
+	}
+	for _, a := range b.composites[n].Attributes {
+		if a.Name == attr {
+			return a
+		}
+	}
+	return nil
 }
 
 // functionByArgs finds the function a name with argument types names. An

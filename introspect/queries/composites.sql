@@ -13,6 +13,8 @@ SELECT n.nspname::text AS schema,
              LEFT JOIN pg_collation co ON co.oid = a.attcollation
              LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
              WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attr_collations,
+       array(SELECT coalesce(col_description(t.typrelid, a.attnum), '') FROM pg_attribute a
+             WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attr_comments,
        t.oid::int8 AS oid
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace

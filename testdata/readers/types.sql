@@ -36,3 +36,11 @@ CREATE TABLE uses_types (
     t tags,
     l later
 );
+-- Comments on the attributes of composite types.
+CREATE TYPE cmt_pair AS (a int, b text, c date);
+COMMENT ON COLUMN cmt_pair.a IS 'first';
+COMMENT ON COLUMN cmt_pair.b IS 'second';
+COMMENT ON COLUMN cmt_pair.b IS NULL;
+CREATE SCHEMA cmt;
+CREATE TYPE cmt."Odd Type" AS ("x y" int);
+COMMENT ON COLUMN cmt."Odd Type"."x y" IS 'qualified';
