@@ -59,6 +59,11 @@ type Setting struct {
 	// Reset is the ALTER action that takes the setting away again:
 	// "DROP MAPPING FOR asciiword", "DROP TABLE public.orders".
 	Reset string
+	// Option is set on a generic option of the object itself (not of a
+	// column): its "name 'value'" entry, which the object's CREATE takes
+	// in the OPTIONS list it ends with. A validator may require one at
+	// creation (file_fdw's filename), so creation gives them there.
+	Option string
 }
 
 // Setting returns the setting with the given name, or nil.

@@ -189,8 +189,16 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 			return ops(op.CreateShellType{Schema: id.Name.Schema, Name: id.Name.Name}), nil
 		}
 		co := op.CreateObject{ObjectName: objectName(id), Definition: c.Def.Create.SQL}
+		var options []string
 		for _, s := range c.Def.Settings {
+			if s.Option != "" {
+				options = append(options, s.Option)
+				continue
+			}
 			co.Then = append(co.Then, s.Value.SQL)
+		}
+		if len(options) > 0 {
+			co.Definition += " OPTIONS (" + strings.Join(options, ", ") + ")"
 		}
 		return ops(co), nil
 	case diff.DropDefinition:

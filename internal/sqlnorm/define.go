@@ -377,7 +377,7 @@ func genericOptions(elems []*pg.Node) ([]model.Setting, error) {
 func optionSetting(name, value string) model.Setting {
 	opt := pgsql.QuoteIdent(name) + " " + pgsql.QuoteLiteral(value)
 	return model.Setting{Name: "OPTION " + name, Value: model.Expr{SQL: "OPTIONS (ADD " + opt + ")", Canon: opt},
-		Reset: "OPTIONS (DROP " + pgsql.QuoteIdent(name) + ")"}
+		Reset: "OPTIONS (DROP " + pgsql.QuoteIdent(name) + ")", Option: opt}
 }
 
 // alterOptions applies an OPTIONS (ADD/SET/DROP ...) list to a

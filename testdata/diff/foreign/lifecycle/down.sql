@@ -18,9 +18,7 @@ ALTER SERVER remote OPTIONS (ADD dbname 'app');
 
 ALTER SERVER remote OPTIONS (ADD host 'db.example.com');
 
-CREATE FOREIGN TABLE public.accounts (id integer NOT NULL, name text) SERVER remote;
-
-ALTER FOREIGN TABLE public.accounts OPTIONS (ADD table_name 'accounts');
+CREATE FOREIGN TABLE public.accounts (id integer NOT NULL, name text) SERVER remote OPTIONS (table_name 'accounts');
 
 CREATE VIEW public.account_names AS
 SELECT name FROM accounts;

@@ -12,13 +12,9 @@ ALTER SERVER remote OPTIONS (ADD port '5433');
 
 ALTER SERVER remote VERSION '15';
 
-CREATE FOREIGN TABLE public.accounts (id integer NOT NULL, name text, balance numeric DEFAULT 0) SERVER remote;
+CREATE FOREIGN TABLE public.accounts (id integer NOT NULL, name text, balance numeric DEFAULT 0) SERVER remote OPTIONS (schema_name 'public', table_name 'accounts');
 
 ALTER FOREIGN TABLE public.accounts ALTER COLUMN id OPTIONS (ADD column_name 'account_id');
-
-ALTER FOREIGN TABLE public.accounts OPTIONS (ADD schema_name 'public');
-
-ALTER FOREIGN TABLE public.accounts OPTIONS (ADD table_name 'accounts');
 
 CREATE VIEW public.account_names AS
 SELECT name FROM accounts;

@@ -1,0 +1,1 @@
+DROP FOREIGN TABLE public.imports;
