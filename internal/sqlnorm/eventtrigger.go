@@ -1,7 +1,6 @@
 package sqlnorm
 
 import (
-	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -11,8 +10,8 @@ import (
 )
 
 // eventTrigger builds CREATE EVENT TRIGGER. PostgreSQL keeps the tags in
-// upper case; the model keeps them sorted, since their order means
-// nothing.
+// upper case, in the order given and with repeats, which pg_dump shows:
+// so does the model.
 func (d *definer) eventTrigger(s *pg.CreateEventTrigStmt) (*model.Definition, error) {
 	fn, err := d.function(Strings(s.Funcname))
 	if err != nil {
@@ -28,8 +27,6 @@ func (d *definer) eventTrigger(s *pg.CreateEventTrigStmt) (*model.Definition, er
 		for _, t := range Strings(de.Arg.GetList().GetItems()) {
 			tags = append(tags, pgsql.QuoteLiteral(strings.ToUpper(t)))
 		}
-		slices.Sort(tags)
-		tags = slices.Compact(tags)
 		sql += " WHEN TAG IN (" + strings.Join(tags, ", ") + ")"
 	}
 	sql += " EXECUTE FUNCTION " + fn + "()"

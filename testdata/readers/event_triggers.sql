@@ -6,3 +6,6 @@ CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION log_ddl();
 ALTER EVENT TRIGGER log_drops DISABLE;
 ALTER EVENT TRIGGER log_all ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER log_tables IS 'tables only';
+-- Tags keep the order they are given in, repeats included, as pg_dump
+-- shows them.
+CREATE EVENT TRIGGER ordered_tags ON ddl_command_end WHEN TAG IN ('create table', 'ALTER TABLE', 'CREATE TABLE') EXECUTE FUNCTION log_ddl();

@@ -1,3 +1,5 @@
+DROP EVENT TRIGGER log_order;
+
 DROP EVENT TRIGGER log_rewrites;
 
 DROP EVENT TRIGGER log_tables;

@@ -4,6 +4,8 @@ DROP EVENT TRIGGER log_tables;
 
 ALTER EVENT TRIGGER log_all DISABLE;
 
+CREATE EVENT TRIGGER log_order ON ddl_command_end WHEN TAG IN ('DROP TABLE', 'CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION public.log_ddl();
+
 CREATE EVENT TRIGGER log_rewrites ON table_rewrite EXECUTE FUNCTION public.log_ddl();
 
 ALTER EVENT TRIGGER log_rewrites ENABLE ALWAYS;
