@@ -230,3 +230,35 @@ func TestCompositeAttributeProbe(t *testing.T) {
 		t.Errorf("a value inside another composite: %v", l)
 	}
 }
+
+// TestExtensionProbe: dropping an extension loses only the rows of its
+// configuration tables that its condition marks as the user's (PostGIS's
+// spatial_ref_sys comes filled); the rows it installs itself come back
+// with it. pg_extension_config_dump works only inside an extension's
+// script, so the test registers a member table in the catalog directly.
+func TestExtensionProbe(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, `CREATE EXTENSION citext; CREATE TABLE "cfg's" (id int); INSERT INTO "cfg's" VALUES (1), (2);
+		ALTER EXTENSION citext ADD TABLE "cfg's";
+		UPDATE pg_catalog.pg_extension SET extconfig = ARRAY['"cfg''s"'::regclass::oid], extcondition = ARRAY['WHERE id > 100']
+		WHERE extname = 'citext'`)
+	drop := []op.Operation{op.DropExtension{Name: "citext"}}
+	losses, _, err := guard.Check(ctx, conn, drop, guard.Options{})
+	if err != nil || len(losses) != 0 {
+		t.Fatalf("only the extension's own rows: %v, %v", losses, err)
+	}
+	exec(t, conn, `INSERT INTO "cfg's" VALUES (101)`)
+	losses, _, err = guard.Check(ctx, conn, drop, guard.Options{})
+	if err != nil || len(losses) != 1 || losses[0].Example != `a row of public."cfg's"` {
+		t.Errorf("a row of the user's: %v, %v", losses, err)
+	}
+	exec(t, conn, `UPDATE pg_catalog.pg_extension SET extcondition = ARRAY[''] WHERE extname = 'citext'; DELETE FROM "cfg's" WHERE id > 100`)
+	if losses, _, err = guard.Check(ctx, conn, drop, guard.Options{}); err != nil || len(losses) != 1 {
+		t.Errorf("no condition: every row is the user's: %v, %v", losses, err)
+	}
+}

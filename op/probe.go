@@ -96,12 +96,22 @@ func tablesProbe(what, rel string) Probe {
 	}
 }
 
-// Probes: a row in one of the extension's configuration tables, the only
-// data an extension owns.
+// Probes: a row of the user's in one of the extension's configuration
+// tables, the only data an extension owns. An extension registers with
+// each table the condition that picks the rows that are not its own (the
+// ones pg_dump dumps): PostGIS fills spatial_ref_sys with thousands of
+// rows, which its reinstallation brings back, and only a spatial reference
+// system a user added is data to lose.
 func (o DropExtension) Probes() []Probe {
-	return []Probe{tablesProbe("rows of the configuration tables of extension "+o.Name,
-		"SELECT n.nspname, c.relname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_class c ON c.oid = ANY (e.extconfig) "+
-			"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE e.extname = "+QuoteLiteral(o.Name))}
+	return []Probe{{
+		What: "rows of the configuration tables of extension " + o.Name,
+		SQL: "SELECT pg_catalog.format('a row of %I.%I', n.nspname, c.relname) " +
+			"FROM pg_catalog.pg_extension e CROSS JOIN LATERAL unnest(e.extconfig, e.extcondition) AS x(rel, cond) " +
+			"JOIN pg_catalog.pg_class c ON c.oid = x.rel JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+			"WHERE e.extname = " + QuoteLiteral(o.Name) + " AND c.relkind IN ('r', 'p') " +
+			"AND pg_catalog.query_to_xml(pg_catalog.format('SELECT 1 AS found FROM %I.%I %s LIMIT 1', n.nspname, c.relname, " +
+			"coalesce(x.cond, '')), false, true, '')::text <> '' LIMIT 1",
+	}}
 }
 
 // Probes: with Cascade, a row in one of the schema's tables.
