@@ -184,8 +184,14 @@ type DropTable struct {
 	KeepRows bool
 }
 
-// SetTableLogged switches a table between logged and unlogged.
-type SetTableLogged struct{ From, To *model.Table }
+// SetTableLogged switches a table between logged and unlogged. Rank
+// orders the switches of tables that reference one another: a logged table
+// may reference only logged ones, so tables become logged referenced
+// first and unlogged referencing first.
+type SetTableLogged struct {
+	From, To *model.Table
+	Rank     int
+}
 
 // SetTableOptions changes a table's storage parameters.
 type SetTableOptions struct{ From, To *model.Table }

@@ -132,6 +132,7 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	d.swapTypes()
 	d.functions()
 	d.tables()
+	d.rankPersistence()
 	d.sequences()
 	d.views()
 	d.indexes()

@@ -24,6 +24,10 @@ type effect struct {
 	// gone are objects that must be dropped before the change runs (the
 	// columns a table loses before it is attached as a partition).
 	gone []model.ObjectID
+	// fresh are objects the change alters without reading what they hold
+	// now: a column given a default where it has none. What they used
+	// before is no concern of the change (see staleOverloads).
+	fresh []model.ObjectID
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
@@ -215,6 +219,11 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(model.ColumnID(c.Table, c.Column.Name))
 	case AlterColumn:
 		e.alter(model.ColumnID(c.Table, c.To.Name))
+		if c.From.Default == nil && c.To.Default != nil && sameExcept(c.From, c.To, "Default", "Comment") {
+			// Only a default set where there is none: the second half of
+			// a default replaced around a drop.
+			e.fresh = append(e.fresh, model.ColumnID(c.Table, c.To.Name))
+		}
 		if c.DropSequence != nil {
 			e.drop(c.DropSequence.ID())
 		}

@@ -156,7 +156,9 @@ func (c DropTable) order() (phase, string) {
 	}
 	return phDropTables, c.Table.Name.String()
 }
-func (c SetTableLogged) order() (phase, string)  { return phAlterTables, c.To.Name.String() }
+func (c SetTableLogged) order() (phase, string) {
+	return phAlterTables, fmt.Sprintf("%06d %s", c.Rank, c.To.Name)
+}
 func (c SetTableOptions) order() (phase, string) { return phAlterTables, c.To.Name.String() }
 func (c SetRowSecurity) order() (phase, string)  { return phRowSecurity, c.To.Name.String() }
 func (c SetClusterOn) order() (phase, string) {
@@ -503,6 +505,9 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
 			for _, x := range list {
+				if containsID(e.fresh, x) {
+					continue // it no longer holds what it depended on
+				}
 				for _, n := range fg.depsOf(x) {
 					for _, j := range droppers[fg.id(n)] {
 						edge(i, j)
@@ -568,7 +573,7 @@ func staleOverloads(effs []effect, fg, tg *graph, droppers map[model.ObjectID][]
 						continue
 					}
 					for _, r := range removed[y.Name] {
-						if k == 1 && fg.dependsOn(x, r) {
+						if k == 1 && fg.dependsOn(x, r) && !containsID(e.fresh, x) {
 							continue
 						}
 						for _, j := range droppers[r] {

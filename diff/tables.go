@@ -2,6 +2,7 @@ package diff
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
@@ -101,6 +102,62 @@ func (d *differ) createTable(t *model.Table) {
 	}
 	for _, p := range t.Policies {
 		d.add(CreatePolicy{Table: t.Name, Policy: p})
+	}
+}
+
+// rankPersistence ranks the tables a migration switches between logged and
+// unlogged (SetTableLogged.Rank) by their foreign keys to one another:
+// PostgreSQL refuses to make a table logged while it references an
+// unlogged one, and unlogged while a logged one references it. A cycle
+// of such keys cannot be switched in any order; PostgreSQL reports it.
+func (d *differ) rankPersistence() {
+	switching := map[model.Name]int{} // table -> index in d.out
+	for i, c := range d.out {
+		if s, ok := c.(SetTableLogged); ok && !d.removed[i] {
+			switching[s.To.Name] = i
+		}
+	}
+	if len(switching) < 2 {
+		return
+	}
+	// before lists, for each switching table, the switching tables whose
+	// switch must come first.
+	before := map[model.Name][]model.Name{}
+	for n, i := range switching {
+		t := d.out[i].(SetTableLogged).To
+		for _, con := range t.Constraints {
+			if con.Kind != model.ForeignKey || con.References == nil || *con.References == n {
+				continue
+			}
+			j, ok := switching[*con.References]
+			if !ok || d.out[j].(SetTableLogged).To.Unlogged != t.Unlogged {
+				continue
+			}
+			if t.Unlogged {
+				before[*con.References] = append(before[*con.References], n)
+			} else {
+				before[n] = append(before[n], *con.References)
+			}
+		}
+	}
+	rank := map[model.Name]int{}
+	var visit func(n model.Name, depth int) int
+	visit = func(n model.Name, depth int) int {
+		if r, ok := rank[n]; ok || depth > len(switching) {
+			return r // depth bounds a cycle
+		}
+		r := 0
+		for _, m := range before[n] {
+			r = max(r, visit(m, depth+1)+1)
+		}
+		rank[n] = r
+		return r
+	}
+	// In name order, so that a cycle ranks the same every time.
+	for _, n := range slices.SortedFunc(maps.Keys(switching), model.Name.Compare) {
+		s := d.out[switching[n]].(SetTableLogged)
+		s.Rank = visit(n, 0)
+		d.out[switching[n]] = s
 	}
 }
 

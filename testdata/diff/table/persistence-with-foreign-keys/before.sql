@@ -1,0 +1,9 @@
+-- Tables that reference one another switch persistence together: a
+-- logged table may reference only logged ones, so tables become unlogged
+-- referencing first and logged referenced first (a chain of three, and a
+-- self-reference).
+CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);
+CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b, parent int REFERENCES c);
+CREATE UNLOGGED TABLE x (id int PRIMARY KEY);
+CREATE UNLOGGED TABLE y (id int, x_id int REFERENCES x);
