@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, code varchar(20));
+CREATE INDEX t_code_lower ON t (lower(code));
+CREATE INDEX t_code ON t (code) WHERE code IS NOT NULL;

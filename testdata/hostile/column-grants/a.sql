@@ -1,0 +1,3 @@
+
+CREATE TABLE t (id int, secret text, pub text);
+GRANT SELECT (id, pub) ON t TO PUBLIC;

@@ -1,0 +1,3 @@
+CREATE DOMAIN pct AS numeric(5,2) CHECK (VALUE BETWEEN 0 AND 100);
+CREATE FUNCTION half(p pct) RETURNS pct LANGUAGE sql AS $$ SELECT (p / 2)::pct $$;
+CREATE TABLE t (p pct);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+CREATE TABLE u (id int);
+CREATE VIEW v AS SELECT t.id FROM t JOIN u USING (id);

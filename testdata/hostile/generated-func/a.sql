@@ -1,0 +1,2 @@
+CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
+CREATE TABLE t (a int, b int GENERATED ALWAYS AS (twice(a)) STORED);

@@ -1,0 +1,3 @@
+CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
+CREATE FUNCTION thrice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 3 $$;
+CREATE TABLE t (a int, b int GENERATED ALWAYS AS (thrice(a)) STORED);

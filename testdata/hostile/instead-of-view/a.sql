@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, v text);
+CREATE VIEW tv AS SELECT id, v FROM t;

@@ -1,0 +1,3 @@
+CREATE FUNCTION dbl(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x::bigint * 2 $$;
+CREATE TABLE t (x int);
+CREATE MATERIALIZED VIEW mv AS SELECT dbl(x) AS d FROM t;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id int, v int);
+CREATE VIEW tv AS SELECT id, v FROM t WHERE v > 1;
+CREATE MATERIALIZED VIEW mv AS SELECT id, sum(v) AS s FROM tv GROUP BY id;
+CREATE UNIQUE INDEX mv_id ON mv (id);

@@ -1,0 +1,3 @@
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE t (id int, p_id int, CHECK (id > 0));
+ALTER TABLE t ADD CONSTRAINT t_p FOREIGN KEY (p_id) REFERENCES p;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, alt int);
+CREATE SEQUENCE s OWNED BY t.alt;

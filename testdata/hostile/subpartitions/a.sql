@@ -1,0 +1,3 @@
+CREATE TABLE m (id int, region text, at date) PARTITION BY LIST (region);
+CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu');
+CREATE TABLE m_def PARTITION OF m DEFAULT;

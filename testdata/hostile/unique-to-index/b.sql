@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, email text);
+CREATE UNIQUE INDEX t_email_key ON t (email);

@@ -1,0 +1,3 @@
+CREATE TABLE t (a int, b int, c int);
+CREATE VIEW v1 AS SELECT a, c FROM t;
+CREATE VIEW v2 AS SELECT a FROM v1;
