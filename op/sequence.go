@@ -131,11 +131,7 @@ func (o SetSequenceLogged) Statements() ([]string, error) {
 	if o.Name == "" {
 		return nil, invalid("SetSequenceLogged", "Name is empty")
 	}
-	mode := "LOGGED"
-	if o.Unlogged {
-		mode = "UNLOGGED"
-	}
-	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " SET " + mode)
+	return one("ALTER SEQUENCE " + QualifiedName(o.Schema, o.Name) + " SET " + persistence(o.Unlogged))
 }
 
 // Reverse switches back.

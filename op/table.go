@@ -202,11 +202,15 @@ func (o SetLogged) Statements() ([]string, error) {
 	if o.Table == "" {
 		return nil, invalid("SetLogged", "Table is empty")
 	}
-	mode := "LOGGED"
-	if o.Unlogged {
-		mode = "UNLOGGED"
+	return one("ALTER TABLE " + QualifiedName(o.Schema, o.Table) + " SET " + persistence(o.Unlogged))
+}
+
+// persistence spells the SET LOGGED / SET UNLOGGED clause's word.
+func persistence(unlogged bool) string {
+	if unlogged {
+		return "UNLOGGED"
 	}
-	return one("ALTER TABLE " + QualifiedName(o.Schema, o.Table) + " SET " + mode)
+	return "LOGGED"
 }
 
 // Reverse switches back.
