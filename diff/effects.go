@@ -37,6 +37,17 @@ func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
 func (e *effect) touch(ids ...model.ObjectID)  { e.touches = append(e.touches, ids...) }
 
+// typeMembers lists a type of a SwapTypes with its members.
+func typeMembers(id model.ObjectID, v any) []model.ObjectID {
+	switch v := v.(type) {
+	case *model.Composite:
+		return compositeMembers(v)
+	case *model.Domain:
+		return domainMembers(v)
+	}
+	return []model.ObjectID{id}
+}
+
 // viewMembers lists a view and its commented columns, which go and come
 // with it.
 func viewMembers(v *model.View) []model.ObjectID {
@@ -122,9 +133,12 @@ func effects(c Change, from, to *graph) (effect, error) {
 	case SwapTypes:
 		// Each type is created anew (the old one renamed and dropped),
 		// and its columns converted.
+		// Members go and come with their type: a new composite's
+		// attributes and a new domain's checks carry no comment until
+		// the comments pass sets it.
 		for _, t := range c.Types {
-			e.drop(t.ID)
-			e.create(t.ID)
+			e.drop(typeMembers(t.ID, t.From)...)
+			e.create(typeMembers(t.ID, t.To)...)
 		}
 		for _, u := range c.Uses {
 			e.alter(model.ColumnID(u.Table, u.Column.Name))

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, v bigint);
+CREATE INDEX t_v ON t (v);
+ALTER TABLE t CLUSTER ON t_v;

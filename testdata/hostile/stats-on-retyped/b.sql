@@ -1,0 +1,3 @@
+CREATE TABLE t (a bigint, b varchar(20));
+ALTER TABLE t ALTER COLUMN a SET STATISTICS 300;
+ALTER TABLE t ALTER COLUMN b SET (n_distinct = 10);
