@@ -104,7 +104,8 @@ ALTER EVENT TRIGGER e ENABLE ALWAYS;
 		t.Errorf("text search configuration: %+v", cfg)
 	}
 	evt := cat.Definition(model.ObjectID{Kind: model.KindEventTrigger, Name: model.Name{Name: "e"}})
-	if evt == nil || evt.Create.SQL != `CREATE EVENT TRIGGER e ON ddl_command_start WHEN TAG IN ('CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION public.log_ddl()` ||
+	// The tags stay in their order, repeats included, as PostgreSQL keeps them.
+	if evt == nil || evt.Create.SQL != `CREATE EVENT TRIGGER e ON ddl_command_start WHEN TAG IN ('DROP TABLE', 'CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION public.log_ddl()` ||
 		evt.Setting("STATE") == nil || evt.Setting("STATE").Value.SQL != "ENABLE ALWAYS" {
 		t.Errorf("event trigger: %+v", evt)
 	}
