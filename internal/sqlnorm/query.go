@@ -202,8 +202,12 @@ func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
 		if _, err := q.query(s.Rarg, sc); err != nil {
 			return nil, err
 		}
-		// pg_get_viewdef names every arm's columns after the result's.
-		nameArms(s.Rarg, names)
+		// pg_get_viewdef names every arm's columns after the result's at
+		// the top of a view's query only: it prints a CTE's or a
+		// subquery's arms with the names they give themselves.
+		if parent == nil {
+			nameArms(s.Rarg, names)
+		}
 		for _, n := range s.SortClause {
 			sb := n.GetSortBy()
 			if cr := sb.Node.GetColumnRef(); cr != nil && len(cr.Fields) == 1 {

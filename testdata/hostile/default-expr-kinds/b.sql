@@ -1,0 +1,1 @@
+CREATE TABLE t (a timestamptz DEFAULT (now() AT TIME ZONE 'utc') , b date DEFAULT (CURRENT_DATE + 1), c text DEFAULT ('x' || 'y'), d interval DEFAULT '1 day 2 hours', e numeric DEFAULT -1.5, f int[] DEFAULT ARRAY[1,2], g jsonb DEFAULT '{"a": [1, 2]}', h bit(3) DEFAULT B'101', i uuid DEFAULT gen_random_uuid());
