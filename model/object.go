@@ -115,23 +115,16 @@ func TypeRefs(typ string) []Ref {
 // kind in declaration order. It is the one enumeration of what a catalog
 // holds: comments, the dependency graph and the scope filter all walk it.
 func (c *Catalog) Objects() []Object {
-	out := make([]Object, 0, c.objectCount())
+	// Counted first (EachObject allocates nothing), so the list is
+	// allocated once.
+	n := 0
+	c.EachObject(func(Object) { n++ })
+	out := make([]Object, 0, n)
 	c.EachObjectRefs(func(o Object) {
 		o.Refs = slices.Clone(o.Refs)
 		out = append(out, o)
 	})
 	return out
-}
-
-// objectCount estimates the number of objects: tables' members are most of
-// a catalog's objects, so that with them counted up front a list grows at
-// most a few times.
-func (c *Catalog) objectCount() int {
-	n := len(c.Indexes) + len(c.Views) + len(c.Sequences) + len(c.Functions) + len(c.Triggers) + 16
-	for _, t := range c.Tables {
-		n += 1 + len(t.Columns) + len(t.Constraints) + len(t.Policies)
-	}
-	return n
 }
 
 // EachObject calls fn for every object of the catalog, in the order of
