@@ -291,6 +291,11 @@ type AddConstraint struct {
 	Constraint *model.Constraint
 	// Fresh is set when the table is new in this revision.
 	Fresh bool
+	// Only adds a primary key, unique or exclusion constraint to a
+	// partitioned table alone (ALTER TABLE ONLY): the target leaves some
+	// of its partitions without an index attached to it, and AttachIndex
+	// changes give the others theirs.
+	Only bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.
@@ -301,6 +306,9 @@ type AddConstraint struct {
 type DropConstraint struct {
 	Table      model.Name
 	Constraint *model.Constraint
+	// AfterDetach is set for a constraint a table had from its
+	// partitioned table, which it can drop only once detached.
+	AfterDetach bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.
@@ -348,6 +356,11 @@ type CreateIndex struct {
 	// that index, were it there first, so it is created once the
 	// partitions and their partitioned indexes are all in place.
 	AfterAttach bool
+	// Only creates an index of a partitioned table alone (CREATE INDEX
+	// ... ON ONLY): the target leaves some of its partitions without an
+	// index attached to it, and AttachIndex changes give the others
+	// theirs.
+	Only bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.
@@ -357,6 +370,10 @@ type CreateIndex struct {
 // DropIndex drops an index.
 type DropIndex struct {
 	Index *model.Index
+	// Cascade are the constraints of partitions whose indexes are
+	// attached to the index: neither can be dropped alone, so DROP INDEX
+	// ... CASCADE drops them together.
+	Cascade []model.ObjectID
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.
@@ -370,6 +387,25 @@ type NameAttachedIndex struct {
 	Table  model.Name
 	Parent model.Name
 	Name   string
+}
+
+// AttachIndex attaches the index Name of partition Table to the
+// partitioned index Parent, whose partitions existed before it or before
+// the attachment (see attached.go). Unless the partition has the index
+// already, it creates it first, as Parent is defined: Index is set when
+// Parent is a plain index, Constraint when Parent implements a primary
+// key, unique or exclusion constraint. Only creates it on a partition
+// that is partitioned itself without recursing: its partitions attach
+// theirs in changes of their own, ordered after it by Level, its depth
+// in the partition tree.
+type AttachIndex struct {
+	Table      model.Name
+	Parent     model.Name
+	Name       string
+	Index      *model.Index
+	Constraint *model.Constraint
+	Only       bool
+	Level      int
 }
 
 // RenameIndex renames an index whose definition is unchanged.

@@ -305,12 +305,24 @@ func (c CreateIndex) Describe() string {
 
 // Describe says what the change does, for people.
 func (c DropIndex) Describe() string {
-	return withCause(fmt.Sprintf("removed index %s on %s", q(c.Index.Name), q(nm(c.Index.Table))), c.Cause)
+	s := fmt.Sprintf("removed index %s on %s", q(c.Index.Name), q(nm(c.Index.Table)))
+	for _, id := range c.Cascade {
+		s += fmt.Sprintf(", and with it constraint %s of %s, attached to it", q(id.Member), q(nm(id.Name)))
+	}
+	return withCause(s, c.Cause)
 }
 
 // Describe says what the change does, for people.
 func (c RenameIndex) Describe() string {
 	return fmt.Sprintf("renamed index %s to %s", q(qname(c.Index.Schema, c.From)), q(c.To))
+}
+
+// Describe says what the change does, for people.
+func (c AttachIndex) Describe() string {
+	if c.Index == nil && c.Constraint == nil {
+		return fmt.Sprintf("attached index %s of %s to %s", q(c.Name), q(nm(c.Table)), q(nm(c.Parent)))
+	}
+	return fmt.Sprintf("added index %s on %s, attached to %s", q(c.Name), q(nm(c.Table)), q(nm(c.Parent)))
 }
 
 // Describe says what the change does, for people.
@@ -552,6 +564,9 @@ func (c RenameIndex) Subject() string { return nm(c.Index.Table) }
 
 // Subject names the object the change is about.
 func (c NameAttachedIndex) Subject() string { return nm(c.Table) }
+
+// Subject names the object the change is about.
+func (c AttachIndex) Subject() string { return nm(c.Table) }
 
 // Subject names the object the change is about.
 func (c CreateView) Subject() string { return nm(c.View.Name) }

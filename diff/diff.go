@@ -33,6 +33,9 @@ type differ struct {
 	inPlace     map[model.ObjectID][]int
 	memberDrops map[model.Name][]int
 	defaultSet  map[model.ObjectID]bool
+	// constraintDrops holds the positions in out of the drops of each
+	// constraint by itself (DropConstraint).
+	constraintDrops map[model.ObjectID][]int
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
 	// dropped and created record the objects the changes so far drop and
@@ -49,6 +52,10 @@ type differ struct {
 	exactOrder bool
 	keepRows   map[model.Name]*model.Table
 	rewrite    map[model.Name]bool
+	// detaching holds the tables that stop being partitions, before and
+	// after, whose constraints are compared once the drops of their
+	// parents' are known (see detached).
+	detaching [][2]*model.Table
 	// managed tells the roles whose privileges the comparison manages
 	// (nil: all); see WithManagedRoles.
 	managed func(role string) bool
@@ -106,7 +113,7 @@ func diffExact(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change,
 func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
 		swapDefaults: map[model.ObjectID]bool{}, inPlace: map[model.ObjectID][]int{},
-		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{},
+		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{}, constraintDrops: map[model.ObjectID][]int{},
 		keepRows: map[model.Name]*model.Table{}, rewrite: rewrite}
 	for _, o := range opts {
 		o(d)
@@ -138,10 +145,14 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	d.indexes()
 	d.triggers()
 	d.definitions()
+	if err := d.lostAttachments(); err != nil {
+		return nil, err
+	}
 	if err := d.dependents(); err != nil {
 		return nil, err
 	}
 	d.absorbCascades()
+	d.dropAttachedConstraints()
 	d.clusterMarks()
 	d.attachedIndexes()
 	d.comments()
@@ -174,6 +185,9 @@ func (d *differ) add(cs ...Change) {
 			}
 		case DropIndex:
 			d.memberDrops[c.Index.Table] = append(d.memberDrops[c.Index.Table], i)
+		case DropConstraint:
+			id := model.ConstraintID(c.Table, c.Constraint.Name)
+			d.constraintDrops[id] = append(d.constraintDrops[id], i)
 		case DropTrigger:
 			d.memberDrops[c.Trigger.Table] = append(d.memberDrops[c.Trigger.Table], i)
 		case DropDefinition:

@@ -37,6 +37,23 @@ func (e *effect) alter(ids ...model.ObjectID)  { e.alters = append(e.alters, ids
 func (e *effect) need(ids ...model.ObjectID)   { e.needs = append(e.needs, ids...) }
 func (e *effect) touch(ids ...model.ObjectID)  { e.touches = append(e.touches, ids...) }
 
+// attachment lists the objects an attachment of an index of partition
+// table to partitioned index parent needs: the partition, and the parent
+// as the target has it (a plain index or a constraint of the partitioned
+// table; neither when it is an index the target leaves implied).
+func attachment(tg *graph, table, parent model.Name) []model.ObjectID {
+	out := []model.ObjectID{{Kind: model.KindTable, Name: table}}
+	if id := (model.ObjectID{Kind: model.KindIndex, Name: parent}); tg.has(id) {
+		out = append(out, id)
+	}
+	if t := tg.table(table); t != nil && t.PartitionOf != nil {
+		if id := model.ConstraintID(*t.PartitionOf, parent.Name); tg.has(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // typeMembers lists a type of a SwapTypes with its members.
 func typeMembers(id model.ObjectID, v any) []model.ObjectID {
 	switch v := v.(type) {
@@ -245,7 +262,19 @@ func effects(c Change, from, to *graph) (effect, error) {
 			e.create(c.CreateSequence.ID())
 		}
 	case NameAttachedIndex:
-		// Names an index that exists by then; nothing depends on its name.
+		// Names an index that exists by then; nothing depends on its
+		// name. It runs once the partition and the partitioned index
+		// exist.
+		e.need(attachment(to, c.Table, c.Parent)...)
+	case AttachIndex:
+		// The partition's index is implied by the partitioned one, which
+		// the graphs do not list; it runs once the partition, the
+		// partitioned index and the partition's own constraint it
+		// attaches exist.
+		e.need(attachment(to, c.Table, c.Parent)...)
+		if id := model.ConstraintID(c.Table, c.Name); c.Constraint == nil && to.has(id) {
+			e.need(id)
+		}
 	case RenameTable, RenameColumn, RenameEnum, RenameEnumValue, RenameSequence, RenameConstraint, RenameIndex:
 		// Renames run first, before anything that could depend on order.
 	case AddConstraint:
@@ -258,6 +287,7 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.create(c.Index.ID())
 	case DropIndex:
 		e.drop(c.Index.ID())
+		e.drop(c.Cascade...)
 	case CreateView:
 		e.create(viewMembers(c.View)...)
 	case DropView:

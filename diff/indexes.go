@@ -32,7 +32,7 @@ func (d *differ) indexes() {
 		switch {
 		case f == nil:
 			added = append(added, t)
-		case f.Table != t.Table || f.Invalid || !sameExcept(f, t, "Comment", "Invalid"):
+		case f.Table != t.Table || d.failedBuild(f) || !sameExcept(f, t, "Comment", "Invalid"):
 			// The old index must go before the new one takes its name,
 			// unless its table or view is dropped early anyway.
 			if !tableRecreated(f.Table) && !d.viewGone(f.Table) {
@@ -59,7 +59,7 @@ func (d *differ) indexes() {
 	}
 	for _, t := range added {
 		i := slices.IndexFunc(dropped, func(f *model.Index) bool {
-			return f.Table == t.Table && !f.Invalid && sameExcept(f, t, "Name", "Comment", "Invalid")
+			return f.Table == t.Table && !d.failedBuild(f) && sameExcept(f, t, "Name", "Comment", "Invalid")
 		})
 		if i >= 0 {
 			d.add(RenameIndex{Index: t, From: dropped[i].Name, To: t.Name})
@@ -71,6 +71,19 @@ func (d *differ) indexes() {
 	for _, f := range dropped {
 		d.add(DropIndex{Index: f})
 	}
+}
+
+// failedBuild reports whether an index of the current catalog is invalid
+// because its build failed, which a rebuild mends. A partitioned table's
+// index is invalid instead while some partition has no index attached to
+// it, which the partitions' attachments describe and attachedIndexes
+// mends.
+func (d *differ) failedBuild(ix *model.Index) bool {
+	if !ix.Invalid {
+		return false
+	}
+	t := d.fg.table(ix.Table)
+	return t == nil || t.PartitionBy == nil
 }
 
 // detachedIndexes returns the indexes of partitions that this migration

@@ -126,6 +126,7 @@ func sampleChanges() map[string]diff.Change {
 		"DropIndex":          diff.DropIndex{Index: ix},
 		"RenameIndex":        diff.RenameIndex{Index: ix, From: "t_c_idx", To: "t_c_idx2"},
 		"NameAttachedIndex":  diff.NameAttachedIndex{Table: nm("t"), Parent: nm("p_c_idx"), Name: "t_c_idx"},
+		"AttachIndex":        diff.AttachIndex{Table: nm("t"), Parent: nm("p_c_idx"), Name: "t_c_idx", Index: &model.Index{Schema: "public", Name: "t_c_idx", Table: nm("t"), Method: "btree", Keys: []model.IndexKey{{Column: "c"}}}},
 		"CreateView":         diff.CreateView{View: view},
 		"DropView":           diff.DropView{View: view},
 		"CreateTrigger":      diff.CreateTrigger{Trigger: trig},

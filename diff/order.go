@@ -171,7 +171,16 @@ func (c AttachPartition) order() (phase, string) { return phAttachPartitions, c.
 func (c NameAttachedIndex) order() (phase, string) {
 	return phNameAttachedIndexes, c.Table.String() + " " + c.Parent.String()
 }
-func (c DetachPartition) order() (phase, string) { return phDropConstraints, c.Table.Name.String() }
+func (c AttachIndex) order() (phase, string) {
+	return phNameAttachedIndexes, fmt.Sprintf("%03d %s %s", c.Level, c.Table, c.Parent)
+}
+
+// A partition is detached after the other drops of constraints: those of
+// its parent's that it should not keep go with them first. Drops of what
+// it keeps then (DropConstraint.AfterDetach) come after.
+func (c DetachPartition) order() (phase, string) {
+	return phDropConstraints, "\xff" + c.Table.Name.String()
+}
 func (c SetInherit) order() (phase, string) {
 	if c.Remove {
 		return phDropConstraints, c.Table.String()
@@ -209,6 +218,9 @@ func (c AddConstraint) order() (phase, string) {
 	return phAddConstraints, c.Table.String() + "." + c.Constraint.Name
 }
 func (c DropConstraint) order() (phase, string) {
+	if c.AfterDetach {
+		return phDropConstraints, "\xff\xff" + c.Table.String() + "." + c.Constraint.Name
+	}
 	if c.Constraint.Kind == model.ForeignKey {
 		return phDropForeignKeys, c.Table.String() + "." + c.Constraint.Name
 	}

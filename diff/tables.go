@@ -44,6 +44,10 @@ func (d *differ) tables() {
 		d.add(DropTable{Table: f, Recreate: early})
 	}
 	d.foreignKeysOfGoneTables()
+	for _, p := range d.detaching {
+		f, inherited := d.detached(p[0])
+		d.constraints(f, p[1], inherited)
+	}
 }
 
 // recreatedTables returns the tables that exist on both sides but must be
@@ -186,6 +190,7 @@ func (d *differ) foreignKeysOfGoneTables() {
 
 func (d *differ) alterTable(f, t *model.Table) {
 	n := t.Name
+	cols, cons := f, t
 	if f.Unlogged != t.Unlogged {
 		d.add(SetTableLogged{From: f, To: t})
 	}
@@ -201,12 +206,19 @@ func (d *differ) alterTable(f, t *model.Table) {
 	switch {
 	case f.PartitionOf == nil && t.PartitionOf != nil:
 		// The table must have exactly its new parent's columns before it
-		// is attached.
+		// is attached, and its parent's checks; keys that match its
+		// parent's it keeps, to be attached.
 		d.reconcileColumns(t.Name, f.Columns, d.tg.effectiveColumns(t))
 		d.add(AttachPartition{Table: t})
+		cons, _ = d.tg.asOwn(t, func(model.Name, *model.Constraint) bool { return true })
 	case f.PartitionOf != nil && t.PartitionOf == nil:
 		d.add(DetachPartition{Table: f})
-		d.reconcileColumns(t.Name, d.fg.effectiveColumns(f), t.Columns)
+		d.detaching = append(d.detaching, [2]*model.Table{f, t})
+		// Detached, the table has its parent's columns as its own, with
+		// their defaults: they are compared as such.
+		own := *f
+		own.PartitionOf, own.PartitionBound, own.Columns = nil, "", d.fg.effectiveColumns(f)
+		cols = &own
 	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
 		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
 	}
@@ -222,8 +234,10 @@ func (d *differ) alterTable(f, t *model.Table) {
 			d.finishNoInherit(f, t, p)
 		}
 	}
-	d.columns(f, t)
-	d.constraints(f, t)
+	d.columns(cols, t)
+	if f.PartitionOf == nil || t.PartitionOf != nil {
+		d.constraints(f, cons, nil)
+	}
 	d.policies(f, t)
 }
 
@@ -334,6 +348,62 @@ func (g *graph) inheritableChecks(t *model.Table) []*model.Constraint {
 		}
 	}
 	return out
+}
+
+// detached returns partition t as DETACH PARTITION leaves it, with the
+// constraints it had from its partitioned table as its own (see
+// asOwn), except the checks and foreign keys a change drops from the
+// parent first: DetachPartition orders after such drops. It returns the
+// names of those constraints too.
+func (d *differ) detached(t *model.Table) (*model.Table, map[string]bool) {
+	return d.fg.asOwn(t, func(p model.Name, c *model.Constraint) bool { return !d.dropsConstraint(p, c.Name) })
+}
+
+// asOwn returns partition t with the constraints it has from its
+// partitioned table as its own, as a table has them before ATTACH
+// PARTITION (which requires the checks and attaches matching keys) and
+// after DETACH PARTITION: the checks and foreign keys of its ancestors
+// that keep says it has, under their names, and the primary key, unique
+// and exclusion constraints whose indexes are attached to the parent's,
+// under the names of its indexes. (Its plain indexes attached to the
+// parent's are its own then too; see detachedIndexes.) It returns the
+// names of the constraints it adds.
+func (g *graph) asOwn(t *model.Table, keep func(parent model.Name, c *model.Constraint) bool) (*model.Table, map[string]bool) {
+	out := *t
+	out.PartitionOf, out.PartitionBound = nil, ""
+	out.Constraints = slices.Clone(t.Constraints)
+	inherited := map[string]bool{}
+	own := func(c *model.Constraint, name string) {
+		if out.Constraint(name) == nil {
+			cc := *c
+			cc.Name, cc.Comment = name, ""
+			out.Constraints = append(out.Constraints, &cc)
+			inherited[name] = true
+		}
+	}
+	for p := g.table(*t.PartitionOf); p != nil; {
+		for _, c := range p.Constraints {
+			if (c.Kind == model.ForeignKey || c.Kind == model.Check && !c.NoInherit) && keep(p.Name, c) {
+				own(c, c.Name)
+			}
+		}
+		if p.PartitionOf == nil {
+			break
+		}
+		p = g.table(*p.PartitionOf)
+	}
+	for _, a := range t.AttachedIndexes {
+		if _, c := g.partitionedDef(*t.PartitionOf, a.Parent); c != nil {
+			own(c, a.Name)
+		}
+	}
+	return &out, inherited
+}
+
+// dropsConstraint reports whether a change so far drops a constraint of
+// a table by itself (not with its table).
+func (d *differ) dropsConstraint(table model.Name, name string) bool {
+	return slices.ContainsFunc(d.constraintDrops[model.ConstraintID(table, name)], func(i int) bool { return !d.removed[i] })
 }
 
 // effectiveColumns returns the columns a partition really has: its
@@ -655,7 +725,14 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 
 // constraints matches constraints by name, then unmatched ones by
 // definition (a rename), and drops or adds the rest.
-func (d *differ) constraints(f, t *model.Table) {
+//
+// inherited names the constraints that a table being detached has only
+// from its partitioned table until the detach makes them its own: they
+// are not renamed, and dropped only once it is detached.
+func (d *differ) constraints(f, t *model.Table, inherited map[string]bool) {
+	drop := func(c *model.Constraint) DropConstraint {
+		return DropConstraint{Table: t.Name, Constraint: c, AfterDetach: inherited[c.Name]}
+	}
 	var added, dropped []*model.Constraint
 	for _, tc := range t.Constraints {
 		fc := f.Constraint(tc.Name)
@@ -670,7 +747,7 @@ func (d *differ) constraints(f, t *model.Table) {
 		case fc.NotValid && !tc.NotValid && sameExcept(fc, tc, "Comment", "NotValid"):
 			d.add(ValidateConstraint{Table: t.Name, Constraint: tc})
 		default:
-			d.add(DropConstraint{Table: t.Name, Constraint: fc}, AddConstraint{Table: t.Name, Constraint: tc})
+			d.add(drop(fc), AddConstraint{Table: t.Name, Constraint: tc})
 		}
 	}
 	for _, fc := range f.Constraints {
@@ -679,7 +756,9 @@ func (d *differ) constraints(f, t *model.Table) {
 		}
 	}
 	for _, tc := range added {
-		i := slices.IndexFunc(dropped, func(fc *model.Constraint) bool { return sameExcept(fc, tc, "Name", "Comment") })
+		i := slices.IndexFunc(dropped, func(fc *model.Constraint) bool {
+			return !inherited[fc.Name] && sameExcept(fc, tc, "Name", "Comment")
+		})
 		if i >= 0 {
 			d.add(RenameConstraint{Table: t.Name, From: dropped[i].Name, To: tc.Name})
 			dropped = slices.Delete(dropped, i, i+1)
@@ -688,7 +767,7 @@ func (d *differ) constraints(f, t *model.Table) {
 		d.add(AddConstraint{Table: t.Name, Constraint: tc})
 	}
 	for _, fc := range dropped {
-		d.add(DropConstraint{Table: t.Name, Constraint: fc})
+		d.add(drop(fc))
 	}
 }
 

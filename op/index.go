@@ -193,6 +193,10 @@ type DropIndex struct {
 	Name         string
 	Concurrently bool
 	IfExists     bool
+	// Cascade drops what depends on the index too: the constraints of
+	// partitions whose indexes are attached to it, which cannot be
+	// dropped while attached, nor the index while they exist.
+	Cascade bool
 }
 
 // Statements renders DROP INDEX.
@@ -204,7 +208,7 @@ func (o DropIndex) Statements() ([]string, error) {
 	if o.Concurrently {
 		s += "CONCURRENTLY "
 	}
-	return one(s + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name))
+	return one(s + ifExists(o.IfExists) + QualifiedName(o.Schema, o.Name) + cascade(o.Cascade))
 }
 
 // NonTransactional reports whether the drop is concurrent.

@@ -126,6 +126,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.RenameConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.From, NewName: c.To}), nil
 	case diff.CreateIndex:
 		ci := createIndex(c.Index)
+		ci.Only = c.Only
 		ci.Concurrently = o.Online && !c.Fresh && !o.Partitioned[c.Index.Table]
 		// A concurrent build runs outside a transaction, so a runner cut
 		// off right after it runs it again.
@@ -133,7 +134,10 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(ci), nil
 	case diff.DropIndex:
 		concurrently := o.Online && !o.Partitioned[c.Index.Table]
-		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: concurrently, IfExists: concurrently}), nil
+		return ops(op.DropIndex{Schema: c.Index.Schema, Name: c.Index.Name, Concurrently: concurrently, IfExists: concurrently,
+			Cascade: len(c.Cascade) > 0}), nil
+	case diff.AttachIndex:
+		return attachIndex(c), nil
 	case diff.NameAttachedIndex:
 		return ops(op.NameAttachedIndex{Schema: c.Table.Schema, Table: c.Table.Name, ParentSchema: c.Parent.Schema,
 			Parent: c.Parent.Name, Name: c.Name}), nil
@@ -335,8 +339,8 @@ func alterDomain(f, t *model.Domain) []op.Operation {
 // constraint takes over a unique index built CONCURRENTLY.
 func addConstraint(c diff.AddConstraint, o Options) []op.Operation {
 	con := constraint(c.Constraint)
-	add := op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: con}
-	if !o.Online || c.Fresh || c.Constraint.NotValid {
+	add := op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: con, Only: c.Only}
+	if !o.Online || c.Fresh || c.Only || c.Constraint.NotValid {
 		return ops(add)
 	}
 	switch x := con.(type) {
@@ -427,4 +431,21 @@ func oldTypeName(name string) string {
 		name = name[:63-len(suffix)]
 	}
 	return name + suffix
+}
+
+// attachIndex creates a partition's index as its partitioned index is
+// defined, unless the partition has it already, and attaches it. The
+// partition's index is built in the transaction, not concurrently: a
+// partitioned index cannot be attached to concurrently either.
+func attachIndex(c diff.AttachIndex) []op.Operation {
+	var out []op.Operation
+	switch {
+	case c.Index != nil:
+		ci := createIndex(c.Index)
+		ci.Only = c.Only
+		out = append(out, ci)
+	case c.Constraint != nil:
+		out = append(out, op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: constraint(c.Constraint), Only: c.Only})
+	}
+	return append(out, op.AttachIndex{Schema: c.Parent.Schema, Index: c.Parent.Name, Partition: op.Name{Schema: c.Table.Schema, Name: c.Name}})
 }
