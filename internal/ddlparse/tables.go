@@ -330,6 +330,14 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 	m := *ix.m
 	m.Name, m.Table, m.Comment = name, child.m.Name, ""
 	created := &index{m: &m, table: child, implied: true, parent: ix}
+	if ix.constraint != nil {
+		// The partition gets a constraint of its own, as implied as its
+		// index: a partition of it in turn names its index after the
+		// constraint's kind (pkey, key, excl), not as a plain index.
+		con := *ix.constraint
+		con.Name, con.Comment = name, ""
+		created.constraint = &con
+	}
 	b.addIndexRecord(created)
 	if ix.constraint != nil {
 		b.takeConname(child.m.Name.Schema, name)

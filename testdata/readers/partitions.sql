@@ -58,3 +58,11 @@ ALTER TABLE base ADD COLUMN added int DEFAULT 3;
 CREATE TABLE standalone (z int);
 CREATE TABLE joins_later (id integer NOT NULL, name text, added int, z int, CONSTRAINT base_id_check CHECK (id > 0));
 ALTER TABLE joins_later INHERIT base;
+
+-- A primary key two levels down: the grandchild's index is named after
+-- its parent's constraint (s3_eu_24_pkey), not as a plain index.
+CREATE TABLE s3 (id int NOT NULL, r text NOT NULL, y int NOT NULL, PRIMARY KEY (id, r, y)) PARTITION BY LIST (r);
+CREATE TABLE s3_eu PARTITION OF s3 FOR VALUES IN ('eu') PARTITION BY RANGE (y);
+CREATE TABLE s3_eu_24 PARTITION OF s3_eu FOR VALUES FROM (2024) TO (2025);
+CREATE TABLE s3_eu_25 PARTITION OF s3_eu FOR VALUES FROM (2025) TO (2026) PARTITION BY LIST (id);
+CREATE TABLE s3_eu_25_1 PARTITION OF s3_eu_25 FOR VALUES IN (1);
