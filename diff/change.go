@@ -389,6 +389,19 @@ type NameAttachedIndex struct {
 	Name   string
 }
 
+// SetClonedTriggerEnabled sets the firing state of the trigger partition
+// Table has from its partitioned table (a clone of the trigger Trigger of
+// Owner), and with it those of its own partitions' clones, which are
+// ordered after it by Level, its depth in the partition tree.
+type SetClonedTriggerEnabled struct {
+	Table   model.Name
+	Owner   model.Name
+	Trigger string
+	// From and To are firing states as in model.Trigger.Enabled.
+	From, To string
+	Level    int
+}
+
 // AttachIndex attaches the index Name of partition Table to the
 // partitioned index Parent, whose partitions existed before it or before
 // the attachment (see attached.go). Unless the partition has the index

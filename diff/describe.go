@@ -356,6 +356,11 @@ func (c SetTriggerEnabled) Describe() string {
 }
 
 // Describe says what the change does, for people.
+func (c SetClonedTriggerEnabled) Describe() string {
+	return fmt.Sprintf("trigger %s on partition %s (from %s) enabled state %s -> %s", q(c.Trigger), q(nm(c.Table)), q(nm(c.Owner)), c.From, c.To)
+}
+
+// Describe says what the change does, for people.
 func (c CreatePolicy) Describe() string {
 	return withCause(fmt.Sprintf("added policy %s on %s", q(c.Policy.Name), q(nm(c.Table))), c.Cause)
 }
@@ -582,6 +587,9 @@ func (c DropTrigger) Subject() string { return nm(c.Trigger.Table) }
 
 // Subject names the object the change is about.
 func (c SetTriggerEnabled) Subject() string { return nm(c.To.Table) }
+
+// Subject names the object the change is about.
+func (c SetClonedTriggerEnabled) Subject() string { return nm(c.Table) }
 
 // Subject names the object the change is about.
 func (c CreatePolicy) Subject() string { return nm(c.Table) }

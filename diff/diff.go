@@ -144,6 +144,7 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	d.views()
 	d.indexes()
 	d.triggers()
+	d.clonedTriggers()
 	d.definitions()
 	if err := d.lostAttachments(); err != nil {
 		return nil, err

@@ -298,6 +298,8 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(c.Trigger.ID())
 	case SetTriggerEnabled:
 		e.touch(c.To.ID())
+	case SetClonedTriggerEnabled:
+		e.need(model.ObjectID{Kind: model.KindTable, Name: c.Table}, (&model.Trigger{Table: c.Owner, Name: c.Trigger}).ID())
 	case CreatePolicy:
 		e.create(model.PolicyID(c.Table, c.Policy.Name))
 	case DropPolicy:

@@ -255,6 +255,12 @@ func (c DropView) order() (phase, string)          { return phDropViews, c.View.
 func (c CreateTrigger) order() (phase, string)     { return phCreateTriggers, triggerKey(c.Trigger) }
 func (c DropTrigger) order() (phase, string)       { return phDropTriggers, triggerKey(c.Trigger) }
 func (c SetTriggerEnabled) order() (phase, string) { return phSetTriggers, triggerKey(c.To) }
+
+// After the states of the triggers themselves, which reach the clones,
+// and a partitioned partition's clone before its partitions'.
+func (c SetClonedTriggerEnabled) order() (phase, string) {
+	return phSetTriggers, fmt.Sprintf("\xff%03d %s.%s", c.Level, c.Table, c.Trigger)
+}
 func (c CreatePolicy) order() (phase, string) {
 	return phCreatePolicies, c.Table.String() + "." + c.Policy.Name
 }

@@ -90,7 +90,7 @@ func (e *UnsupportedError) Error() string {
 var kinds = append([]string{
 	"unsupported", "comments", "privileges", "roles", "lookups", "schemas", "extensions", "collations", "enums", "domains",
 	"composites", "sequences", "functions", "tables", "inherits", "columns", "constraints", "indexes", "attached_indexes",
-	"views", "triggers", "policies",
+	"views", "triggers", "trigger_states", "policies",
 }, definitionKinds...)
 
 // SessionSettings are the settings Inspect reads the catalog under, as
@@ -302,6 +302,8 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 		return collect(rows, r.inherits)
 	case "attached_indexes":
 		return collect(rows, r.attachedIndex)
+	case "trigger_states":
+		return collect(rows, r.triggerState)
 	case "schemas":
 		return collect(rows, r.schema)
 	case "extensions":

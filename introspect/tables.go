@@ -88,6 +88,21 @@ func (r *reader) attachedIndex(row *attachedIndexRow) error {
 	return nil
 }
 
+type triggerStateRow struct {
+	TableOID int64  `db:"table_oid"`
+	Name     string `db:"name"`
+	Enabled  string `db:"enabled"`
+}
+
+// triggerState records the firing state of a trigger a partition has from
+// its partitioned table, where it differs from the parent trigger's.
+func (r *reader) triggerState(row *triggerStateRow) error {
+	if t := r.tablesByOID[row.TableOID]; t != nil {
+		t.table.TriggerStates = append(t.table.TriggerStates, model.TriggerState{Trigger: row.Name, Enabled: row.Enabled})
+	}
+	return nil
+}
+
 // partitioning reads a table's partition key, or with bound, its
 // partition bound.
 func (r *reader) partitioning(row *tableRow, bound bool) error {

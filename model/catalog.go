@@ -179,5 +179,6 @@ func (c *Catalog) Sort() {
 		slices.SortFunc(t.AttachedIndexes, func(a, b AttachedIndex) int {
 			return cmp.Or(cmp.Compare(a.Parent, b.Parent), cmp.Compare(a.Name, b.Name))
 		})
+		slices.SortFunc(t.TriggerStates, func(a, b TriggerState) int { return cmp.Compare(a.Trigger, b.Trigger) })
 	}
 }

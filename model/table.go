@@ -33,11 +33,24 @@ type Table struct {
 	// ClusterOn names the index ALTER TABLE ... CLUSTER ON marked for
 	// CLUSTER (a plain index or one behind a constraint); "" when none.
 	ClusterOn string
-	Policies  []*Policy
+	// TriggerStates are, on a partition, the firing states of the
+	// triggers it has from its partitioned table (PostgreSQL clones a
+	// row-level trigger to every partition) that differ from the state
+	// of the trigger each was cloned from, sorted by trigger name.
+	TriggerStates []TriggerState
+	Policies      []*Policy
 	// Options are storage parameters ("fillfactor=70"), sorted.
 	Options []string
 	Comment string
 	Access
+}
+
+// TriggerState is the firing state of a trigger a partition has from its
+// partitioned table.
+type TriggerState struct {
+	Trigger string
+	// Enabled is a firing state as in Trigger.Enabled.
+	Enabled string
 }
 
 // AttachedIndex is an index of a partition attached to an index of its

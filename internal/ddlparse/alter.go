@@ -185,7 +185,7 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		t.m.RLSForced = false
 	case pg.AlterTableType_AT_EnableTrig, pg.AlterTableType_AT_DisableTrig,
 		pg.AlterTableType_AT_EnableAlwaysTrig, pg.AlterTableType_AT_EnableReplicaTrig:
-		return b.setTriggerState(t, c)
+		return b.setTriggerState(t, c, only)
 	case pg.AlterTableType_AT_AttachPartition:
 		pc := c.Def.GetPartitionCmd()
 		return b.attachPartition(t, pc)

@@ -39,6 +39,9 @@ type builder struct {
 	// propagation to partitions.
 	indexOrder []*index
 	triggers   map[model.Name][]*model.Trigger
+	// rowTriggers marks the row-level triggers, by table and name: those
+	// of a partitioned table are cloned to its partitions.
+	rowTriggers map[model.ObjectID]bool
 
 	// relnames and connames hold, per schema, the names taken in pg_class
 	// and pg_constraint, including those of implied objects, for choosing
@@ -124,22 +127,23 @@ func newBuilder(cfg *config) *builder {
 	public := &model.Schema{Name: "public", Comment: model.PublicSchemaComment,
 		Access: model.Access{Grants: []model.Grant{{Grantee: model.Public, Privilege: "USAGE"}}}}
 	return &builder{
-		accessDone: map[*model.Access]bool{&public.Access: true},
-		cfg:        cfg,
-		schemas:    map[string]*model.Schema{"public": public},
-		extensions: map[string]*extension{},
-		collations: map[model.Name]*model.Collation{},
-		enums:      map[model.Name]*model.Enum{},
-		domains:    map[model.Name]*model.Domain{},
-		composites: map[model.Name]*model.Composite{},
-		sequences:  map[model.Name]*sequence{},
-		functions:  map[model.Name][]*model.Function{},
-		tables:     map[model.Name]*table{},
-		views:      map[model.Name]*view{},
-		indexes:    map[model.Name]*index{},
-		triggers:   map[model.Name][]*model.Trigger{},
-		relnames:   map[string]map[string]bool{},
-		connames:   map[string]map[string]bool{},
+		accessDone:  map[*model.Access]bool{&public.Access: true},
+		cfg:         cfg,
+		schemas:     map[string]*model.Schema{"public": public},
+		extensions:  map[string]*extension{},
+		collations:  map[model.Name]*model.Collation{},
+		enums:       map[model.Name]*model.Enum{},
+		domains:     map[model.Name]*model.Domain{},
+		composites:  map[model.Name]*model.Composite{},
+		sequences:   map[model.Name]*sequence{},
+		functions:   map[model.Name][]*model.Function{},
+		tables:      map[model.Name]*table{},
+		views:       map[model.Name]*view{},
+		indexes:     map[model.Name]*index{},
+		triggers:    map[model.Name][]*model.Trigger{},
+		rowTriggers: map[model.ObjectID]bool{},
+		relnames:    map[string]map[string]bool{},
+		connames:    map[string]map[string]bool{},
 		definitionState: definitionState{definitions: map[model.ObjectID]*model.Definition{},
 			shells: map[model.Name]position{}, partners: map[model.Name]position{},
 			defaultClasses: map[model.ObjectID]bool{}},

@@ -245,7 +245,12 @@ func (b *builder) dropObject(kind pg.ObjectType, o *pg.Node, cascade bool) (func
 			if i < 0 {
 				return nil, nil
 			}
-			return func() { b.triggers[n] = slices.Delete(b.triggers[n], i, i+1) }, nil
+			return func() {
+				b.triggers[n] = slices.Delete(b.triggers[n], i, i+1)
+				if t := b.tables[n]; t != nil {
+					b.forgetClonedStates(t, name) // the clones go with it
+				}
+			}, nil
 		}
 		t := b.tables[n]
 		if t == nil {

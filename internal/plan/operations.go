@@ -157,6 +157,8 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.DropTrigger:
 		t := c.Trigger
 		return ops(op.DropTrigger{Schema: t.Table.Schema, Table: t.Table.Name, Name: t.Name}), nil
+	case diff.SetClonedTriggerEnabled:
+		return ops(op.SetTriggerEnabled{Schema: c.Table.Schema, Table: c.Table.Name, Name: c.Trigger, State: c.To}), nil
 	case diff.SetTriggerEnabled:
 		t := c.To
 		return ops(op.SetTriggerEnabled{Schema: t.Table.Schema, Table: t.Table.Name, Name: t.Name, State: t.Enabled}), nil

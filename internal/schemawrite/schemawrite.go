@@ -138,7 +138,7 @@ var kinds = map[string]string{
 	"SetTableOptions": "tables", "SetRowSecurity": "tables", "SetReplicaIdentity": "tables", "SetClusterOn": "tables",
 	"AttachPartition": "tables", "SetInherit": "tables",
 	"AddConstraint": "constraints", "ValidateConstraint": "constraints",
-	"CreateIndex": "indexes", "CreateView": "views", "CreateTrigger": "triggers", "SetTriggerEnabled": "triggers",
+	"CreateIndex": "indexes", "CreateView": "views", "CreateTrigger": "triggers", "SetTriggerEnabled": "triggers", "SetClonedTriggerEnabled": "triggers",
 	"CreatePolicy": "policies", "SetComment": "comments",
 }
 
