@@ -309,6 +309,10 @@ func (c Candidate) Confirm(r *diff.Renames) {
 // out.
 func Candidates(current, desired *model.Catalog, confirmed diff.Renames, declined []Candidate) []Candidate {
 	var out []Candidate
+	// Tables and enums are looked up through maps: a scan per object
+	// would make the search quadratic in the schema's size.
+	curTables, desTables := tablesByName(current), tablesByName(desired)
+	curEnums, desEnums := enumsByName(current), enumsByName(desired)
 	keep := func(c Candidate) {
 		if !slices.Contains(declined, c) {
 			out = append(out, c)
@@ -329,11 +333,11 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 		retyped[op.QualifiedName(old.Schema, old.Name)] = op.QualifiedName(old.Schema, n)
 	}
 	for _, f := range current.Enums {
-		if desired.Enum(f.Name) != nil || confirmed.Enums[f.Name] != "" {
+		if desEnums[f.Name] != nil || confirmed.Enums[f.Name] != "" {
 			continue
 		}
 		for _, t := range desired.Enums {
-			if t.Name.Schema == f.Name.Schema && current.Enum(t.Name) == nil && !renamedTo(confirmed.Enums, t.Name) && similarValues(f.Values, t.Values) {
+			if t.Name.Schema == f.Name.Schema && curEnums[t.Name] == nil && !renamedTo(confirmed.Enums, t.Name) && similarValues(f.Values, t.Values) {
 				keep(Candidate{Kind: CandidateEnum, Container: f.Name, Was: f.Name, To: t.Name.Name})
 				retyped[op.QualifiedName(f.Name.Schema, f.Name.Name)] = op.QualifiedName(t.Name.Schema, t.Name.Name)
 			}
@@ -348,18 +352,18 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 	}
 	// Tables.
 	for _, f := range current.Tables {
-		if desired.Table(f.Name) != nil || confirmed.Tables[f.Name] != "" {
+		if desTables[f.Name] != nil || confirmed.Tables[f.Name] != "" {
 			continue
 		}
 		for _, t := range desired.Tables {
-			if t.Name.Schema == f.Name.Schema && current.Table(t.Name) == nil && !renamedTo(confirmed.Tables, t.Name) && sameColumns(f, t, sameType) {
+			if t.Name.Schema == f.Name.Schema && curTables[t.Name] == nil && !renamedTo(confirmed.Tables, t.Name) && sameColumns(f, t, sameType) {
 				keep(Candidate{Kind: CandidateTable, Container: f.Name, Was: f.Name, To: t.Name.Name})
 			}
 		}
 	}
 	// Columns of tables on both sides.
 	for _, t := range desired.Tables {
-		f := current.Table(oldName(confirmed.Tables, t.Name))
+		f := curTables[oldName(confirmed.Tables, t.Name)]
 		if f == nil {
 			continue
 		}
@@ -378,7 +382,7 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 	}
 	// Enum values replaced in place.
 	for _, t := range desired.Enums {
-		f := current.Enum(oldName(confirmed.Enums, t.Name))
+		f := curEnums[oldName(confirmed.Enums, t.Name)]
 		if f == nil || len(f.Values) != len(t.Values) {
 			continue
 		}
@@ -395,6 +399,24 @@ func Candidates(current, desired *model.Catalog, confirmed diff.Renames, decline
 	slices.SortStableFunc(out, func(a, b Candidate) int {
 		return cmp.Compare(slices.Index(rank, a.Kind), slices.Index(rank, b.Kind))
 	})
+	return out
+}
+
+// tablesByName maps the tables of a catalog by name.
+func tablesByName(c *model.Catalog) map[model.Name]*model.Table {
+	out := make(map[model.Name]*model.Table, len(c.Tables))
+	for _, t := range c.Tables {
+		out[t.Name] = t
+	}
+	return out
+}
+
+// enumsByName maps the enums of a catalog by name.
+func enumsByName(c *model.Catalog) map[model.Name]*model.Enum {
+	out := make(map[model.Name]*model.Enum, len(c.Enums))
+	for _, e := range c.Enums {
+		out[e.Name] = e
+	}
 	return out
 }
 

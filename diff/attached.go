@@ -389,18 +389,18 @@ func (d *differ) madeAsNamed(t *model.Table, parent model.Name, name string) boo
 	// What PostgreSQL could attach instead: an index like the parent's
 	// (for a plain partitioned index), or an index behind a primary key
 	// or unique constraint on the same columns.
-	for _, cat := range []*model.Catalog{d.from, d.to} {
+	for _, g := range []*graph{d.fg, d.tg} {
 		if def != nil {
-			for _, ix := range cat.Indexes {
+			for _, ix := range g.indexesOf(t.Name) {
 				// One dropped first or created last (keepStandalone) is
 				// not there to be attached.
-				if ix.Table == t.Name && !d.dropped[ix.ID()] && !d.created[ix.ID()] &&
+				if !d.dropped[ix.ID()] && !d.created[ix.ID()] &&
 					sameExcept(ix, def, "Schema", "Name", "Table", "Comment", "Invalid") {
 					return false
 				}
 			}
 		}
-		if ct := cat.Table(t.Name); ct != nil {
+		if ct := g.table(t.Name); ct != nil {
 			for _, c := range ct.Constraints {
 				if (c.Kind == model.PrimaryKey || c.Kind == model.Unique) && slices.Equal(c.Columns, keys) {
 					return false

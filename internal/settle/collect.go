@@ -25,8 +25,14 @@ type collector struct {
 // the number of expressions compared.
 func collect(current, desired *model.Catalog) ([]*probe, int) {
 	c := &collector{rels: newRelations(desired)}
+	// Pairs are found through maps: a lookup by scan per object would
+	// make the pass quadratic in the schema's size.
+	tables := make(map[model.Name]*model.Table, len(current.Tables))
+	for _, t := range current.Tables {
+		tables[t.Name] = t
+	}
 	for _, dt := range desired.Tables {
-		if ct := current.Table(dt.Name); ct != nil {
+		if ct := tables[dt.Name]; ct != nil {
 			c.table(ct, dt)
 		}
 	}
@@ -39,8 +45,12 @@ func collect(current, desired *model.Catalog) ([]*probe, int) {
 			c.index(cix, dix)
 		}
 	}
+	views := make(map[model.Name]*model.View, len(current.Views))
+	for _, v := range current.Views {
+		views[v.Name] = v
+	}
 	for _, dv := range desired.Views {
-		if cv := current.View(dv.Name); cv != nil && cv.Materialized == dv.Materialized {
+		if cv := views[dv.Name]; cv != nil && cv.Materialized == dv.Materialized {
 			if c.differ(&cv.Query, &dv.Query) {
 				c.view(cv, dv)
 			}
