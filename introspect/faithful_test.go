@@ -3,12 +3,13 @@ package introspect_test
 import (
 	"context"
 	"errors"
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 
 	"github.com/jackc/pgx/v5"
 

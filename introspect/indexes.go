@@ -2,7 +2,6 @@ package introspect
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,6 @@ func (r *reader) index(row *indexRow) error {
 		return fmt.Errorf("index %s.%s: %w", row.Schema, row.Name, err)
 	}
 	options := nilIfEmpty(row.Options)
-	sort.Strings(options)
 	if row.Constraint != "" {
 		c := r.constraints[[2]model.Name{tn, {Name: row.Constraint}}]
 		if c == nil {

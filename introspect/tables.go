@@ -2,8 +2,6 @@ package introspect
 
 import (
 	"fmt"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
@@ -33,7 +31,6 @@ func (r *reader) table(row *tableRow) error {
 		RLSEnabled: row.RLSEnabled, RLSForced: row.RLSForced, Options: nilIfEmpty(row.Options),
 		ClusterOn: row.ClusterOn, Comment: r.comment("pg_class", row.OID, 0),
 		Access: r.access("pg_class", row.OID, 0, model.KindTable, row.Schema+"."+row.Name)}
-	sort.Strings(t.Options)
 	switch row.ReplicaIdent {
 	case "f":
 		t.ReplicaIdentity = "FULL"
@@ -195,7 +192,7 @@ func (r *reader) column(row *columnRow) error {
 		Storage: row.Storage, Compression: row.Compression, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
 		Access: r.access("pg_class", row.TableOID, row.AttNum, model.KindColumn, t.Name.String()+"."+row.Name)}
 	if len(row.Options) > 0 {
-		c.Options = slices.Sorted(slices.Values(row.Options))
+		c.Options = row.Options
 	}
 	if row.Statistics >= 0 {
 		target := int(row.Statistics)

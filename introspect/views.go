@@ -2,7 +2,6 @@ package introspect
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -31,7 +30,7 @@ func (r *reader) finishView(row *viewRow) error {
 		return err
 	}
 	v := &model.View{Name: model.Name{Schema: row.Schema, Name: row.Name}, Materialized: row.Materialized,
-		Query: q.Expr, Options: nilIfEmpty(row.Options), Comment: r.comment("pg_class", row.OID, 0)}
+		Query: q.Expr, Options: model.CheckOptionLast(nilIfEmpty(row.Options)), Comment: r.comment("pg_class", row.OID, 0)}
 	v.Access = r.access("pg_class", row.OID, 0, v.ID().Kind, v.Name.String())
 	for i, col := range row.Columns {
 		if r.acls[commentKey{"pg_class", row.OID, int64(i + 1)}] != nil {
@@ -41,7 +40,6 @@ func (r *reader) finishView(row *viewRow) error {
 			v.CommentedColumns = append(v.CommentedColumns, &model.Column{Name: col, Comment: c})
 		}
 	}
-	sort.Strings(v.Options)
 	r.cat.Views = append(r.cat.Views, v)
 	return nil
 }

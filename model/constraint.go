@@ -49,7 +49,8 @@ type Constraint struct {
 	Using    string
 	Elements []ExclusionElement
 	Where    *Expr
-	// Options are storage parameters of the constraint's index, sorted.
+	// Options are storage parameters of the constraint's index, in the
+	// order PostgreSQL keeps them (see Table.Options).
 	Options []string
 	Comment string
 }

@@ -16,7 +16,8 @@ type Index struct {
 	Include          []string
 	Where            *Expr
 	NullsNotDistinct bool
-	// Options are storage parameters ("fillfactor=70"), sorted.
+	// Options are storage parameters ("fillfactor=70"), in the order
+	// PostgreSQL keeps them (see Table.Options).
 	Options []string
 	// Invalid is set on an index whose build failed (a live database only);
 	// the diff rebuilds it.

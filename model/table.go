@@ -39,7 +39,10 @@ type Table struct {
 	// of the trigger each was cloned from, sorted by trigger name.
 	TriggerStates []TriggerState
 	Policies      []*Policy
-	// Options are storage parameters ("fillfactor=70"), sorted.
+	// Options are storage parameters ("fillfactor=70"), in the order
+	// PostgreSQL keeps them, which pg_dump prints: as written, except that
+	// ALTER ... SET moves what it sets to the end, and the toast table's
+	// ("toast.autovacuum_enabled=false") follow the table's own.
 	Options []string
 	Comment string
 	Access
@@ -125,7 +128,8 @@ type Column struct {
 	// STATISTICS gave the column; nil leaves default_statistics_target.
 	Statistics *int
 	// Options are the column's attribute options (ALTER COLUMN ... SET
-	// (n_distinct = 100)), as "name=value", sorted.
+	// (n_distinct = 100)), as "name=value", in the order PostgreSQL keeps
+	// them (see Table.Options).
 	Options []string
 	Comment string
 	// Access holds the column's privileges (GRANT SELECT (c) ON ...);

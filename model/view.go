@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // View is a view or a materialized view.
 type View struct {
 	Name         Name
@@ -10,11 +12,32 @@ type View struct {
 	// them explicitly (CREATE VIEW v (a, b) AS ...); nil otherwise.
 	Columns []string
 	// Options are view options ("security_barrier=true",
-	// "check_option=local"), sorted.
+	// "check_option=local"), in the order PostgreSQL keeps them (see
+	// Table.Options; WITH CHECK OPTION comes last).
 	Options []string
 	// CommentedColumns are the view's columns that have a comment (COMMENT
 	// ON COLUMN), with only Name and Comment set, by name.
 	CommentedColumns []*Column
 	Comment          string
 	Access
+}
+
+// CheckOptionLast returns a view's options with check_option after the
+// others, which keep their order. PostgreSQL keeps check_option among the
+// view's options wherever SET put it, but pg_dump writes it as WITH CHECK
+// OPTION after the query, so its place among them is not part of the
+// schema.
+func CheckOptionLast(opts []string) []string {
+	var rest, check []string
+	for _, o := range opts {
+		if strings.HasPrefix(o, "check_option=") {
+			check = append(check, o)
+		} else {
+			rest = append(rest, o)
+		}
+	}
+	if len(check) == 0 {
+		return opts
+	}
+	return append(rest, check...)
 }

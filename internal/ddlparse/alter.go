@@ -336,7 +336,9 @@ func (b *builder) addColumn(t *table, cd *pg.ColumnDef, ifNotExists bool) ([]*pg
 	return p.constraints, nil
 }
 
-// mergeOptions sets (or with reset, removes) storage parameters.
+// mergeOptions sets (or with reset, removes) storage parameters as
+// PostgreSQL does (transformRelOptions): the ones not named keep their
+// places, and the ones set follow, in the order given.
 func mergeOptions(cur, opts []string, reset bool) []string {
 	out := slices.Clone(cur)
 	for _, o := range opts {
@@ -346,11 +348,10 @@ func mergeOptions(cur, opts []string, reset bool) []string {
 			out = append(out, o)
 		}
 	}
-	slices.Sort(out)
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return toastLast(out)
 }
 
 // attachPartition handles ALTER TABLE parent ATTACH PARTITION child. The

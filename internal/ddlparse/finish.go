@@ -51,6 +51,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 	}
 	for _, v := range b.views {
 		v.m.CommentedColumns = slices.DeleteFunc(v.m.CommentedColumns, func(c *model.Column) bool { return c.Comment == "" })
+		v.m.Options = model.CheckOptionLast(v.m.Options)
 		c.Views = append(c.Views, v.m)
 	}
 	for _, ix := range b.indexOrder {

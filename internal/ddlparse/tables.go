@@ -2,7 +2,6 @@ package ddlparse
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -220,9 +219,9 @@ func (b *builder) nextvalDefault(seq model.Name) *model.Expr {
 	return &model.Expr{SQL: sql, Canon: canon, Refs: []model.Ref{{Kind: model.RefRelation, Name: seq}}}
 }
 
-// relOptions converts WITH (...) storage parameters to "name=value",
-// sorted; a parameter without a value is "true", and toast.* parameters
-// keep their prefix.
+// relOptions converts WITH (...) storage parameters to "name=value", in
+// the order PostgreSQL keeps them (see toastLast); a parameter without a
+// value is "true", and toast.* parameters keep their prefix.
 func (b *builder) relOptions(opts []*pg.Node) ([]string, error) {
 	var out []string
 	for _, o := range opts {
@@ -240,8 +239,22 @@ func (b *builder) relOptions(opts []*pg.Node) ([]string, error) {
 		}
 		out = append(out, name+"="+val)
 	}
-	sort.Strings(out)
-	return out, nil
+	return toastLast(out), nil
+}
+
+// toastLast moves the toast table's parameters after the table's own,
+// each in the order given: PostgreSQL keeps them in two lists, the
+// table's and its toast table's, which pg_dump prints in that order.
+func toastLast(opts []string) []string {
+	var own, toast []string
+	for _, o := range opts {
+		if strings.HasPrefix(o, "toast.") {
+			toast = append(toast, o)
+		} else {
+			own = append(own, o)
+		}
+	}
+	return append(own, toast...)
 }
 
 // partitionKey converts PARTITION BY. The key is printed as

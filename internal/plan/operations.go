@@ -270,21 +270,35 @@ func tableOptions(f, t *model.Table) op.SetTableOptions {
 	return so
 }
 
-// optionChanges returns what turns options ("name=value") from into to:
-// the options to set, and the names of those to reset to their defaults.
+// optionChanges returns what turns options ("name=value") from into to,
+// order included: the options to set, in order, and the names of those to
+// reset to their defaults. PostgreSQL keeps the options a SET does not
+// name in their places and puts the ones it sets after them, in the order
+// given; so the options set are the shortest tail of to that holds every
+// new or changed option and leaves the rest of to as from has it.
 func optionChanges(from, to []string) (set, reset []string) {
-	for _, opt := range to {
-		if !slices.Contains(from, opt) {
-			set = append(set, opt)
-		}
+	name := func(opt string) string { n, _, _ := strings.Cut(opt, "="); return n }
+	named := func(list []string, n string) bool {
+		return slices.ContainsFunc(list, func(x string) bool { return name(x) == n })
 	}
 	for _, opt := range from {
-		name, _, _ := strings.Cut(opt, "=")
-		if !slices.ContainsFunc(to, func(x string) bool { return strings.HasPrefix(x, name+"=") }) {
-			reset = append(reset, name)
+		if !named(to, name(opt)) {
+			reset = append(reset, name(opt))
 		}
 	}
-	return set, reset
+	for i := len(to); i >= 0; i-- {
+		tail := to[i:]
+		var stay []string
+		for _, opt := range from {
+			if named(to, name(opt)) && !named(tail, name(opt)) {
+				stay = append(stay, opt)
+			}
+		}
+		if slices.Equal(stay, to[:i]) {
+			return tail, reset
+		}
+	}
+	return to, reset // not reached: the whole of to always does
 }
 
 func alterDomain(f, t *model.Domain) []op.Operation {

@@ -45,3 +45,15 @@ ALTER TABLE optd_2 ALTER COLUMN v SET (n_distinct = -1);
 CREATE TABLE optb (id int, v int);
 ALTER TABLE ONLY optb ALTER COLUMN v SET (n_distinct=7);
 CREATE TABLE optc () INHERITS (optb);
+
+-- Parameters keep the order they were written in; SET moves what it sets
+-- to the end, and the toast table's follow the table's own.
+CREATE TABLE opt_order (id int, v text) WITH (toast.autovacuum_enabled=false, fillfactor=70, autovacuum_enabled=false, toast.vacuum_truncate=false);
+ALTER TABLE opt_order SET (fillfactor=60, autovacuum_vacuum_scale_factor=0.01);
+ALTER TABLE opt_order SET (toast.autovacuum_enabled=true);
+CREATE INDEX opt_order_id ON opt_order (id) WITH (fillfactor=50, deduplicate_items=off);
+ALTER INDEX opt_order_id SET (fillfactor=40);
+CREATE VIEW opt_order_v WITH (security_invoker=true, security_barrier=true) AS SELECT id FROM opt_order WITH CHECK OPTION;
+ALTER VIEW opt_order_v SET (security_invoker=false);
+ALTER TABLE opt_order ALTER COLUMN v SET (n_distinct_inherited=5, n_distinct=-0.5);
+ALTER TABLE opt_order ALTER COLUMN v SET (n_distinct_inherited=6);
