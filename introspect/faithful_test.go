@@ -9,11 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/autogen-dev/autogen/internal/pgsql"
-
 	"github.com/jackc/pgx/v5"
 
 	"github.com/autogen-dev/autogen/internal/ddlparse"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/pgtest"
 )
 
