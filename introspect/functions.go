@@ -1,8 +1,6 @@
 package introspect
 
 import (
-	"sort"
-
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -47,7 +45,6 @@ func (r *reader) function(row *functionRow) error {
 		f.Security = "DEFINER"
 	}
 	f.Access = r.access("pg_proc", row.OID, 0, f.ID().Kind, f.Name.String())
-	sort.Strings(f.Config)
 	for i, typ := range row.ArgTypes {
 		a := model.FuncArg{Mode: "IN", Type: typ}
 		if i < len(row.ArgModes) {

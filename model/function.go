@@ -28,7 +28,8 @@ type Function struct {
 	Parallel string
 	Cost     float64
 	Rows     float64
-	// Config lists SET clauses as "name=value", sorted.
+	// Config lists SET clauses as "name=value", in the order PostgreSQL
+	// keeps them (proconfig: as first written), which pg_dump prints.
 	Config []string
 	// Window is set for a window function (CREATE FUNCTION ... WINDOW).
 	Window bool

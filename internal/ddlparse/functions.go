@@ -1,7 +1,7 @@
 package ddlparse
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,13 +120,19 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 				return err
 			}
 			if cfg != "" {
-				f.Config = append(f.Config, cfg)
+				// A setting given again replaces the first in its place,
+				// as PostgreSQL's proconfig keeps it.
+				name, _, _ := strings.Cut(cfg, "=")
+				if i := slices.IndexFunc(f.Config, func(c string) bool { return strings.HasPrefix(c, name+"=") }); i >= 0 {
+					f.Config[i] = cfg
+				} else {
+					f.Config = append(f.Config, cfg)
+				}
 			}
 		default:
 			return b.errorAt(d.Location, ErrUnsupported, "function option %s is not supported", strings.ToUpper(d.Defname))
 		}
 	}
-	sort.Strings(f.Config)
 	switch {
 	case s.SqlBody != nil:
 		if f.Language == "" {

@@ -31,3 +31,6 @@ CREATE FUNCTION area(w numeric, h numeric) RETURNS numeric LANGUAGE sql IMMUTABL
 COMMENT ON FUNCTION area(int, int) IS 'rectangle';
 REVOKE EXECUTE ON FUNCTION area(float8) FROM PUBLIC;
 DROP FUNCTION area(float8);
+
+-- SET clauses stay in the order written; one given twice keeps its place.
+CREATE FUNCTION cfg_order() RETURNS int LANGUAGE sql SET work_mem = '64MB' SET search_path = public, pg_temp SET work_mem = '32MB' AS $$ SELECT 1 $$;
