@@ -102,11 +102,15 @@ var kinds = append([]string{
 var SessionSettings = []string{"search_path = ''", "TimeZone = 'UTC'", "IntervalStyle = 'postgres'", "DateStyle = 'ISO, MDY'"}
 
 // readSettings are the settings of Inspect's transaction: SessionSettings,
-// and no JIT compilation. The planner's cost estimates of the catalog
-// queries' subqueries grow with the schema and cross jit_above_cost, and
-// compiling then costs tens of milliseconds per query for a plan that runs
-// once.
-var readSettings = append(slices.Clip(SessionSettings), "jit = off")
+// no JIT compilation and no parallel plans. The planner's cost estimates
+// of the catalog queries' subqueries grow with the schema and cross
+// jit_above_cost, and compiling then costs tens of milliseconds per query
+// for a plan that runs once. Past min_parallel_table_scan_size (a few
+// thousand tables) the planner runs the large catalog queries in parallel,
+// and each worker builds the same hash tables over pg_class and
+// pg_attrdef again: on a small machine the batch takes longer that way
+// and takes the cores the client needs to parse schema.sql meanwhile.
+var readSettings = append(slices.Clip(SessionSettings), "jit = off", "max_parallel_workers_per_gather = 0")
 
 // Inspect reads the schema of the database q is connected to.
 //
