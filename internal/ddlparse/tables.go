@@ -360,6 +360,11 @@ func (b *builder) attachOrCreateChildIndex(ix *index, child *table) {
 			}
 		}
 	}
+	// The index created on a partitioned partition is created on its
+	// partitions in turn, as PostgreSQL's DefineIndex recurses.
+	for _, part := range child.partitions() {
+		b.attachOrCreateChildIndex(created, part)
+	}
 }
 
 // attachIndex makes child an implied partition of parent index ix.

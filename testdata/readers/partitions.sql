@@ -66,3 +66,10 @@ CREATE TABLE s3_eu PARTITION OF s3 FOR VALUES IN ('eu') PARTITION BY RANGE (y);
 CREATE TABLE s3_eu_24 PARTITION OF s3_eu FOR VALUES FROM (2024) TO (2025);
 CREATE TABLE s3_eu_25 PARTITION OF s3_eu FOR VALUES FROM (2025) TO (2026) PARTITION BY LIST (id);
 CREATE TABLE s3_eu_25_1 PARTITION OF s3_eu_25 FOR VALUES IN (1);
+
+-- An index created on a partitioned table whose partition is partitioned
+-- again reaches the partitions of that partition too.
+CREATE TABLE ix3 (id int, at date NOT NULL, kind text NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE ix3_24 PARTITION OF ix3 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
+CREATE TABLE ix3_24_click PARTITION OF ix3_24 FOR VALUES IN ('click');
+CREATE INDEX ix3_kind ON ix3 (kind);
