@@ -167,10 +167,13 @@ type DropFunction struct {
 // CreateTable creates a table with its columns and its primary key, unique,
 // check and exclusion constraints. Foreign keys are separate changes.
 // RowsFrom is set when the table is a rewrite of the current one (see
-// WithExactColumnOrder): its rows are copied back from it.
+// WithExactColumnOrder): its rows are copied back from it, the values of
+// the columns Copy lists (those both have, a partition's from its parents
+// too, that the new table does not generate).
 type CreateTable struct {
 	Table    *model.Table
 	RowsFrom *model.Table
+	Copy     []string
 }
 
 // DropTable drops a table; its indexes, constraints, triggers, policies and

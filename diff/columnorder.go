@@ -47,15 +47,37 @@ func columnNames(t *model.Table) []string {
 }
 
 // reorders reports whether a table must be rewritten for its columns to
-// stand in to's order. Only plain tables are rewritten: the columns of a
-// partition or an inheritance child follow their parent's, and a parent's
-// rewrite would take its children with it.
+// stand in to's order. Tables of an inheritance tree are not: a child's
+// columns follow its parents', and a parent's rewrite would take its
+// children with it. A partitioned table or a partition is, when it stays
+// in its tree with the same partition key; recreatedTables rewrites the
+// whole tree from its root, since each partition has a column order of its
+// own (pg_dump prints it) and a column added to the partitioned table is
+// appended to every partition.
 func (d *differ) reorders(f, t *model.Table) bool {
-	if !d.exactOrder || f.PartitionBy != nil || t.PartitionBy != nil || f.PartitionOf != nil || t.PartitionOf != nil ||
-		len(f.Inherits)+len(t.Inherits) > 0 || d.hasChildren(f.Name) {
+	if !d.exactOrder || len(f.Inherits)+len(t.Inherits) > 0 || (f.PartitionBy == nil && d.hasChildren(f.Name)) ||
+		!same(f.PartitionBy, t.PartitionBy) || !same(f.PartitionOf, t.PartitionOf) {
 		return false
 	}
 	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+}
+
+// rewrittenRoot returns the table rewritten for t's column order: t, or
+// for a partition the root of its partition tree. A partition under a
+// table that changes its key or its parent is recreated with it, without
+// its rows, whatever its columns: rewrittenRoot returns nil.
+func (d *differ) rewrittenRoot(t *model.Table) *model.Table {
+	for t.PartitionOf != nil {
+		p, pf := d.tg.table(*t.PartitionOf), d.fg.table(*t.PartitionOf)
+		if p == nil || pf == nil {
+			break
+		}
+		if !same(pf.PartitionBy, p.PartitionBy) || !same(pf.PartitionOf, p.PartitionOf) {
+			return nil
+		}
+		t = p
+	}
+	return t
 }
 
 // exactOrder reports whether the options ask for exact column order.

@@ -52,6 +52,10 @@ type differ struct {
 	exactOrder bool
 	keepRows   map[model.Name]*model.Table
 	rewrite    map[model.Name]bool
+	// recreating holds the tables of both sides that are dropped and
+	// created again (recreatedTables), known before any table is compared:
+	// a table compared earlier may hold a foreign key to one of them.
+	recreating map[model.Name]bool
 	// detaching holds the tables that stop being partitions, before and
 	// after, whose constraints are compared once the drops of their
 	// parents' are known (see detached).

@@ -521,13 +521,32 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 				edge(j, i)
 			}
 		}
+		// What a change drops along with what it depends on (a partition
+		// of a partitioned partition, dropped with the root of its tree)
+		// puts no order between this change and the other changes that
+		// drop that: the partitioned partition's own drop comes first, for
+		// it depends on the root.
+		var dropsToo func(model.ObjectID) bool
+		if len(e.drops) > 16 {
+			set := make(map[model.ObjectID]bool, len(e.drops))
+			for _, x := range e.drops {
+				set[x] = true
+			}
+			dropsToo = func(id model.ObjectID) bool { return set[id] }
+		} else {
+			dropsToo = func(id model.ObjectID) bool { return containsID(e.drops, id) }
+		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
 			for _, x := range list {
 				if containsID(e.fresh, x) {
 					continue // it no longer holds what it depended on
 				}
 				for _, n := range fg.depsOf(x) {
-					for _, j := range droppers[fg.id(n)] {
+					y := fg.id(n)
+					if len(droppers[y]) > 1 && dropsToo(y) {
+						continue
+					}
+					for _, j := range droppers[y] {
 						edge(i, j)
 					}
 				}

@@ -13,6 +13,7 @@ import (
 // table-level properties.
 func (d *differ) tables() {
 	recreate := d.recreatedTables()
+	d.recreating = recreate
 	for _, t := range d.to.Tables {
 		f := d.fg.table(t.Name)
 		switch {
@@ -52,8 +53,10 @@ func (d *differ) tables() {
 
 // recreatedTables returns the tables that exist on both sides but must be
 // dropped and created again: partitioned tables whose key changed, tables
-// that switch between partitioned and plain, and the partitions of any of
-// them.
+// that switch between partitioned and plain, tables rewritten for their
+// column order (with their rows kept, see reorders), and the partitions of
+// any of them. The partitions of a table rewritten with its rows keep
+// theirs, each its own, unless their own key changes.
 func (d *differ) recreatedTables() map[model.Name]bool {
 	out := map[model.Name]bool{}
 	for _, t := range d.to.Tables {
@@ -64,18 +67,24 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		if !same(f.PartitionBy, t.PartitionBy) {
 			out[t.Name] = true
 		} else if d.reorders(f, t) {
-			out[t.Name] = true
-			d.keepRows[t.Name] = f
+			if r := d.rewrittenRoot(t); r != nil {
+				out[r.Name] = true
+				d.keepRows[r.Name] = d.fg.table(r.Name)
+			}
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, t := range d.to.Tables {
-			if out[t.Name] || d.fg.table(t.Name) == nil || t.PartitionOf == nil {
+			f := d.fg.table(t.Name)
+			if out[t.Name] || f == nil || t.PartitionOf == nil {
 				continue
 			}
 			if out[*t.PartitionOf] {
 				out[t.Name] = true
+				if d.keepRows[*t.PartitionOf] != nil && same(f.PartitionBy, t.PartitionBy) && same(f.PartitionOf, t.PartitionOf) {
+					d.keepRows[t.Name] = f
+				}
 				changed = true
 			}
 		}
@@ -94,7 +103,16 @@ func (d *differ) createTable(t *model.Table) {
 		}
 		tt.Constraints = append(tt.Constraints, c)
 	}
-	d.add(CreateTable{Table: &tt, RowsFrom: d.keepRows[t.Name]})
+	ct := CreateTable{Table: &tt}
+	if f := d.keepRows[t.Name]; f != nil {
+		ct.RowsFrom = f
+		for _, c := range d.tg.effectiveColumns(t) {
+			if c.Generated == nil && slices.ContainsFunc(d.fg.effectiveColumns(f), func(fc *model.Column) bool { return fc.Name == c.Name }) {
+				ct.Copy = append(ct.Copy, c.Name)
+			}
+		}
+	}
+	d.add(ct)
 	if t.RLSEnabled || t.RLSForced {
 		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
 	}
@@ -168,7 +186,7 @@ func (d *differ) rankPersistence() {
 // gone reports whether a table of the current schema disappears or is
 // recreated, taking its dependents with it.
 func (d *differ) gone(n model.Name) bool {
-	return d.tg.table(n) == nil || d.recreated(model.ObjectID{Kind: model.KindTable, Name: n})
+	return d.tg.table(n) == nil || d.recreating[n] || d.recreated(model.ObjectID{Kind: model.KindTable, Name: n})
 }
 
 // foreignKeysOfGoneTables drops, first, every foreign key that references

@@ -14,7 +14,10 @@ import (
 // every identity or serial column's sequence, before DropTable (with
 // RowsStashed); RestoreRows copies them into the new table, sets the
 // sequences where they were and drops the copies. Both run in one
-// transaction, on one connection.
+// transaction, on one connection. Only the table's own rows are copied
+// (SELECT ... FROM ONLY): a partition tree is rewritten partition by
+// partition, and a partitioned table keeps no rows of its own, only its
+// sequences' positions.
 type StashRows struct {
 	Schema string
 	Table  string
@@ -39,7 +42,7 @@ func (o StashRows) Statements() ([]string, error) {
 	}
 	rows, seqs := stashNames(o.Schema, o.Table)
 	table := QualifiedName(o.Schema, o.Table)
-	out := []string{"CREATE TEMPORARY TABLE " + rows + " AS SELECT * FROM " + table}
+	out := []string{"CREATE TEMPORARY TABLE " + rows + " AS SELECT * FROM ONLY " + table}
 	if len(o.Sequences) > 0 {
 		vals := make([]string, len(o.Sequences))
 		for i, c := range o.Sequences {

@@ -68,7 +68,8 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.DropFunction{Schema: f.Name.Schema, Name: f.Name.Name, Args: f.IdentityArgs(), Procedure: f.Procedure}), nil
 	case diff.CreateTable:
 		if c.RowsFrom != nil {
-			return ops(createTable(c.Table), restoreRows(c.RowsFrom, c.Table)), nil
+			return ops(createTable(c.Table), op.RestoreRows{Schema: c.Table.Name.Schema, Table: c.Table.Name.Name,
+				Columns: c.Copy, Sequences: sequenceColumns(c.RowsFrom)}), nil
 		}
 		return ops(createTable(c.Table)), nil
 	case diff.DropTable:
@@ -241,18 +242,6 @@ func sequenceColumns(t *model.Table) []string {
 		}
 	}
 	return out
-}
-
-// restoreRows copies the rows of a rewritten table back: the columns the
-// new table has too and does not generate.
-func restoreRows(from, to *model.Table) op.RestoreRows {
-	r := op.RestoreRows{Schema: to.Name.Schema, Table: to.Name.Name, Sequences: sequenceColumns(from)}
-	for _, c := range to.Columns {
-		if c.Generated == nil && from.Column(c.Name) != nil {
-			r.Columns = append(r.Columns, c.Name)
-		}
-	}
-	return r
 }
 
 // alterRoles spells PUBLIC out: ALTER POLICY with no TO clause would keep
