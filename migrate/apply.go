@@ -175,7 +175,17 @@ func inTx(ctx context.Context, conn *pgx.Conn, fn func(tx pgx.Tx) error) error {
 		_ = tx.Rollback(context.WithoutCancel(ctx))
 		return err
 	}
-	return tx.Commit(context.WithoutCancel(ctx))
+	if err := tx.Commit(context.WithoutCancel(ctx)); err != nil {
+		// The server answers a COMMIT it refuses (a deferred constraint,
+		// a serialization failure) with an error; without an answer the
+		// transaction may have committed.
+		var pg *pgconn.PgError
+		if !errors.As(err, &pg) {
+			return &CommitUnknownError{Err: err}
+		}
+		return err
+	}
+	return nil
 }
 
 func (r *Runner) settings(rev *revision.Revision, local bool) []string {

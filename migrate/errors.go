@@ -23,6 +23,22 @@ func (e *UnknownRevisionsError) Error() string {
 // Unwrap makes the error match ErrUnknownDatabaseRevision.
 func (e *UnknownRevisionsError) Unwrap() error { return ErrUnknownDatabaseRevision }
 
+// CommitUnknownError reports a COMMIT whose answer never came: the
+// connection was lost while the server committed, or before it could, so
+// whether the transaction's changes (a revision and its version-table row)
+// are in the database is known only by reading it again.
+type CommitUnknownError struct {
+	Err error
+}
+
+// Error says that the outcome is unknown and why.
+func (e *CommitUnknownError) Error() string {
+	return fmt.Sprintf("the outcome of COMMIT is unknown (%v): read the database again (`autogen current`) to know whether it committed", e.Err)
+}
+
+// Unwrap returns the connection's error.
+func (e *CommitUnknownError) Unwrap() error { return e.Err }
+
 // RevisionError reports a revision that failed. The database is left at
 // the revision before it, or, for a revision that runs in several
 // segments, at the end of the last segment that completed (Partial); a

@@ -241,7 +241,8 @@ type TargetResult struct {
 	State  TargetState
 	// From and To are the applied heads before and after (empty at base);
 	// nil when the target could not be read. After a failure To is the
-	// boundary the target was left at.
+	// boundary the target was left at; nil when a COMMIT went unanswered
+	// and the target could not be read again (CommitUnknownError).
 	From, To []string
 	// Moved counts the revisions applied or undone.
 	Moved int
@@ -484,14 +485,20 @@ func (r *Runner) moveOne(ctx context.Context, conn *pgx.Conn, t Target, schema s
 	res.Moved, err = move(ctx, &c, conn)
 	// Read where the target is now; when the connection is gone (the
 	// server stopped, the run was interrupted) the revisions that
-	// committed say it.
+	// committed say it, unless the last COMMIT went unanswered: then
+	// where it is stays unknown (To nil) until it can be read.
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.withDefaults().ConnectTimeout)
 	to, rerr := c.Current(readCtx, conn)
 	cancel()
-	if rerr != nil {
-		to = c.graph.HeadsOf(track.applied)
+	var unknown *CommitUnknownError
+	switch {
+	case rerr == nil:
+		res.To = nonNilIDs(to)
+	case errors.As(err, &unknown):
+		res.To = nil
+	default:
+		res.To = nonNilIDs(c.graph.HeadsOf(track.applied))
 	}
-	res.To = nonNilIDs(to)
 	res.Took = time.Since(start)
 	switch {
 	case err != nil:
