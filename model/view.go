@@ -27,17 +27,22 @@ type View struct {
 // view's options wherever SET put it, but pg_dump writes it as WITH CHECK
 // OPTION after the query, so its place among them is not part of the
 // schema.
-func CheckOptionLast(opts []string) []string {
-	var rest, check []string
+func CheckOptionLast(opts []string) []string { return OptionsLast(opts, "check_option=") }
+
+// OptionsLast returns storage options ("name=value") with those whose text
+// starts with prefix after the others, each group keeping its order; opts
+// itself when none does.
+func OptionsLast(opts []string, prefix string) []string {
+	var rest, last []string
 	for _, o := range opts {
-		if strings.HasPrefix(o, "check_option=") {
-			check = append(check, o)
+		if strings.HasPrefix(o, prefix) {
+			last = append(last, o)
 		} else {
 			rest = append(rest, o)
 		}
 	}
-	if len(check) == 0 {
+	if len(last) == 0 {
 		return opts
 	}
-	return append(rest, check...)
+	return append(rest, last...)
 }

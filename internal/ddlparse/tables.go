@@ -245,17 +245,7 @@ func (b *builder) relOptions(opts []*pg.Node) ([]string, error) {
 // toastLast moves the toast table's parameters after the table's own,
 // each in the order given: PostgreSQL keeps them in two lists, the
 // table's and its toast table's, which pg_dump prints in that order.
-func toastLast(opts []string) []string {
-	var own, toast []string
-	for _, o := range opts {
-		if strings.HasPrefix(o, "toast.") {
-			toast = append(toast, o)
-		} else {
-			own = append(own, o)
-		}
-	}
-	return append(own, toast...)
-}
+func toastLast(opts []string) []string { return model.OptionsLast(opts, "toast.") }
 
 // partitionKey converts PARTITION BY. The key is printed as
 // pg_get_partkeydef prints it without the strategy: "(a, lower(b))".
