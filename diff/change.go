@@ -208,8 +208,15 @@ type SetClusterOn struct{ From, To *model.Table }
 // SetReplicaIdentity changes a table's replica identity.
 type SetReplicaIdentity struct{ From, To *model.Table }
 
-// AttachPartition attaches a table as a partition of another.
-type AttachPartition struct{ Table *model.Table }
+// AttachPartition attaches a table as a partition of another. Fresh is
+// set when the table is created by the same migration, with its parent's
+// columns (a partition with a column order of its own): it is attached
+// right after, before what reads the partitioned table's rows, such as a
+// foreign key that references it.
+type AttachPartition struct {
+	Table *model.Table
+	Fresh bool
+}
 
 // DetachPartition detaches a partition from its parent.
 type DetachPartition struct{ Table *model.Table }

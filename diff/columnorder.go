@@ -38,13 +38,7 @@ func ColumnOrderAfter(from, to *model.Table) []string {
 }
 
 // columnNames lists a table's columns in order.
-func columnNames(t *model.Table) []string {
-	out := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		out[i] = c.Name
-	}
-	return out
-}
+func columnNames(t *model.Table) []string { return names(t.Columns) }
 
 // reorders reports whether a table must be rewritten for its columns to
 // stand in to's order. Tables of an inheritance tree are not: a child's
@@ -59,7 +53,29 @@ func (d *differ) reorders(f, t *model.Table) bool {
 		!same(f.PartitionBy, t.PartitionBy) || !same(f.PartitionOf, t.PartitionOf) {
 		return false
 	}
+	if f.PartitionOf != nil {
+		// A partition keeps its columns where they are and gets the
+		// columns added to its parent last, as the parent does.
+		want := names(d.tg.effectiveColumns(t))
+		from := names(d.fg.effectiveColumns(f))
+		after := slices.DeleteFunc(slices.Clone(from), func(n string) bool { return !slices.Contains(want, n) })
+		for _, n := range want {
+			if !slices.Contains(from, n) {
+				after = append(after, n)
+			}
+		}
+		return d.rewrite[t.Name] || !slices.Equal(after, want)
+	}
 	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+}
+
+// names lists the names of columns.
+func names(cols []*model.Column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Name
+	}
+	return out
 }
 
 // rewrittenRoot returns the table rewritten for t's column order: t, or

@@ -227,7 +227,13 @@ func effects(c Change, from, to *graph) (effect, error) {
 		// columns: after the parent's columns are added, changed and
 		// dropped.
 		parent := *c.Table.PartitionOf
-		e.alter(c.Table.ID())
+		if c.Fresh {
+			// The table it attaches is the one created: it changes
+			// nothing a drop of the table as it was must come after.
+			e.need(c.Table.ID())
+		} else {
+			e.alter(c.Table.ID())
+		}
 		e.need(model.ObjectID{Kind: model.KindTable, Name: parent})
 		if t := to.table(parent); t != nil {
 			for _, col := range t.Columns {

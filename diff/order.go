@@ -167,7 +167,12 @@ func (c SetClusterOn) order() (phase, string) {
 func (c SetReplicaIdentity) order() (phase, string) {
 	return phReplicaIdentity, c.To.Name.String()
 }
-func (c AttachPartition) order() (phase, string) { return phAttachPartitions, c.Table.Name.String() }
+func (c AttachPartition) order() (phase, string) {
+	if c.Fresh {
+		return phAlterTables, c.Table.Name.String()
+	}
+	return phAttachPartitions, c.Table.Name.String()
+}
 func (c NameAttachedIndex) order() (phase, string) {
 	return phNameAttachedIndexes, c.Table.String() + " " + c.Parent.String()
 }

@@ -92,8 +92,21 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 	return out
 }
 
-// createTable adds a table, its foreign keys and its policies.
+// createTable adds a table, its foreign keys and its policies. A
+// partition with a column order of its own (Table.ColumnOrder) is created
+// on its own, its columns in that order, with what ATTACH PARTITION
+// requires of it (its parents' checks) and the keys it has from its
+// parent as its own, then attached: CREATE TABLE ... PARTITION OF would
+// give it its parent's order.
 func (d *differ) createTable(t *model.Table) {
+	if t.PartitionOf != nil && t.ColumnOrder != nil {
+		own, _ := d.tg.asOwn(t, func(model.Name, *model.Constraint) bool { return true })
+		own.Columns = d.tg.effectiveColumns(t)
+		own.ColumnOrder, own.AttachedIndexes, own.TriggerStates = nil, nil, nil
+		d.createTable(own)
+		d.add(AttachPartition{Table: t, Fresh: true})
+		return
+	}
 	tt := *t
 	tt.Constraints = nil
 	for _, c := range t.Constraints {
@@ -425,7 +438,8 @@ func (d *differ) dropsConstraint(table model.Name, name string) bool {
 }
 
 // effectiveColumns returns the columns a partition really has: its
-// parent's (recursively), with the partition's own options applied.
+// parent's (recursively), with the partition's own options applied, in
+// the partition's own order when it has one.
 func (g *graph) effectiveColumns(t *model.Table) []*model.Column {
 	if t.PartitionOf == nil {
 		return t.Columns
@@ -440,6 +454,11 @@ func (g *graph) effectiveColumns(t *model.Table) []*model.Column {
 			c = own
 		}
 		out = append(out, c)
+	}
+	if t.ColumnOrder != nil {
+		slices.SortStableFunc(out, func(a, b *model.Column) int {
+			return slices.Index(t.ColumnOrder, a.Name) - slices.Index(t.ColumnOrder, b.Name)
+		})
 	}
 	return out
 }

@@ -224,6 +224,7 @@ func (cat *Catalog) Rename(ren *Renaming, exprsDone bool) {
 			exprs(old, c.Default, c.Generated)
 			c.Name = ren.Column(old, c.Name)
 		}
+		cols(old, t.ColumnOrder)
 		for _, c := range t.Constraints {
 			if nn, ok := ren.Constraints[old][c.Name]; ok {
 				c.Name = nn

@@ -6,7 +6,12 @@ type Table struct {
 	Unlogged bool
 	// Columns are in attribute order. A partition lists only the columns it
 	// defines itself; the ones inherited from its parent are implied.
-	Columns     []*Column
+	Columns []*Column
+	// ColumnOrder is set on a partition whose columns stand in another
+	// order than its partitioned table's (a table created on its own and
+	// attached): every column's name, in attribute order. pg_dump prints
+	// a partition's columns in its own order.
+	ColumnOrder []string
 	Constraints []*Constraint
 	// PartitionBy is set on a partitioned table: its strategy and key.
 	PartitionBy *PartitionKey

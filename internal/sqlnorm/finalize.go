@@ -18,7 +18,8 @@ import (
 // identity, generation expression, collation and storage, and the child's
 // column has no comment of its own. A CHECK or foreign key constraint of a
 // child is implied when a parent has one of the same name and definition
-// (validity aside).
+// (validity aside). A partition whose columns stand in another order than
+// its parent's keeps that order in Table.ColumnOrder.
 // This makes a partition created with PARTITION OF and the same partition
 // restored from a dump (CREATE TABLE, then ATTACH PARTITION) read alike.
 func Finalize(c *model.Catalog, f *scope.Filter) {
@@ -33,8 +34,9 @@ func pruneInherited(c *model.Catalog) {
 		byName[t.Name] = t
 	}
 	type pruned struct {
-		cols []*model.Column
-		cons []*model.Constraint
+		cols  []*model.Column
+		cons  []*model.Constraint
+		order []string
 	}
 	result := map[*model.Table]pruned{}
 	for _, t := range c.Tables {
@@ -50,6 +52,11 @@ func pruneInherited(c *model.Catalog) {
 			continue
 		}
 		var r pruned
+		if t.PartitionOf != nil && len(parents) == 1 && !sameColumnOrder(t, parents[0]) {
+			for _, col := range t.Columns {
+				r.order = append(r.order, col.Name)
+			}
+		}
 		for _, col := range t.Columns {
 			if !impliedColumn(col, parents) {
 				r.cols = append(r.cols, col)
@@ -63,8 +70,14 @@ func pruneInherited(c *model.Catalog) {
 		result[t] = r
 	}
 	for t, r := range result {
-		t.Columns, t.Constraints = r.cols, r.cons
+		t.Columns, t.Constraints, t.ColumnOrder = r.cols, r.cons, r.order
 	}
+}
+
+// sameColumnOrder reports whether a partition's columns stand in its
+// partitioned table's order, both still listing every column.
+func sameColumnOrder(t, parent *model.Table) bool {
+	return slices.EqualFunc(t.Columns, parent.Columns, func(a, b *model.Column) bool { return a.Name == b.Name })
 }
 
 func impliedColumn(col *model.Column, parents []*model.Table) bool {

@@ -73,3 +73,12 @@ CREATE TABLE ix3 (id int, at date NOT NULL, kind text NOT NULL) PARTITION BY RAN
 CREATE TABLE ix3_24 PARTITION OF ix3 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
 CREATE TABLE ix3_24_click PARTITION OF ix3_24 FOR VALUES IN ('click');
 CREATE INDEX ix3_kind ON ix3 (kind);
+
+-- A partition created on its own keeps its column order once attached
+-- (pg_dump prints it); one in its parent's order has nothing to keep.
+CREATE TABLE co (id int NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);
+CREATE TABLE co_1 (note text, at date NOT NULL, id int NOT NULL);
+ALTER TABLE co ATTACH PARTITION co_1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE co_2 (id int NOT NULL, at date NOT NULL, note text);
+ALTER TABLE co ATTACH PARTITION co_2 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE co ADD COLUMN extra int;

@@ -1,6 +1,6 @@
 -- A partition tree with rows: a range-partitioned table, a partition
 -- partitioned again by list, a default partition, and a partition created
--- on its own and attached. b.sql adds a column
+-- on its own (columns in another order) and attached. b.sql adds a column
 -- in the middle of the partitioned table, which PostgreSQL can only
 -- append: with exact column order the tree is rewritten with its rows.
 CREATE TABLE events (
@@ -13,7 +13,7 @@ CREATE TABLE events (
 CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
 CREATE TABLE events_2024_click PARTITION OF events_2024 FOR VALUES IN ('click');
 CREATE TABLE events_2024_other PARTITION OF events_2024 DEFAULT;
-CREATE TABLE events_2025 (id bigint NOT NULL DEFAULT nextval('events_id_seq'), at date NOT NULL, kind text NOT NULL, payload jsonb);
+CREATE TABLE events_2025 (payload jsonb, kind text NOT NULL, at date NOT NULL, id bigint NOT NULL DEFAULT nextval('events_id_seq'));
 ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 CREATE TABLE events_rest PARTITION OF events DEFAULT;
 CREATE INDEX events_kind ON events (kind);
