@@ -72,7 +72,7 @@ func server(t testing.TB) string {
 		shared.once.Do(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 			defer cancel()
-			shared.cluster, shared.err = tempdb.Start(ctx)
+			shared.cluster, shared.err = tempdb.Start(ctx, tempdb.InMemory())
 		})
 		if shared.err != nil {
 			t.Fatalf("autogentest: starting PostgreSQL: %v", shared.err)
@@ -81,7 +81,7 @@ func server(t testing.TB) string {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
-	c, err := tempdb.Start(ctx)
+	c, err := tempdb.Start(ctx, tempdb.InMemory())
 	if err != nil {
 		t.Fatalf("autogentest: starting PostgreSQL: %v", err)
 	}

@@ -127,10 +127,11 @@ type adoptCase struct {
 func (r *Harness) startAdopt(ctx context.Context, c Case, prefix, id string) (*adoptCase, error) {
 	ac := &adoptCase{r: r, prefix: prefix, id: id}
 	var err error
-	if ac.xURL, err = r.createDB(ctx, ac.db("x"), filepath.Join(c.Dir, "b.sql")); err != nil {
+	b := filepath.Join(c.Dir, "b.sql")
+	if ac.xURL, err = r.createDB(ctx, ac.db("x"), b); err != nil {
 		return ac, err
 	}
-	ac.want, err = r.Dumper.Dump(ctx, ac.xURL)
+	ac.want, err = r.freshDump(ctx, b, ac.xURL)
 	return ac, err
 }
 

@@ -15,8 +15,8 @@ import (
 
 const adoptKnownFile = "../../testdata/corpus/adopt_known_failures.txt"
 
-// TestCorpusAdopt adopts every corpus case's b.sql as `autogen init
-// --from-database` would (Harness.Adopt), in parallel. It fails when a case
+// TestCorpusAdopt adopts every corpus case's b.sql, and every hostile
+// pair's (testdata/hostile), as `autogen init --from-database` would (Harness.Adopt), in parallel. It fails when a case
 // not listed in adopt_known_failures.txt fails, and when a listed case
 // passes; -update rewrites the list.
 func TestCorpusAdopt(t *testing.T) {
@@ -24,6 +24,17 @@ func TestCorpusAdopt(t *testing.T) {
 	cases, err := Cases(root)
 	if err != nil {
 		t.Fatalf("reading the corpus at %s: %v", root, err)
+	}
+	// The hostile pairs' targets are adopted too: they hold what real
+	// schemas hold and the corpus rarely does.
+	hostile, err := os.ReadDir(hostileDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range hostile {
+		if e.IsDir() {
+			cases = append(cases, Case{Name: "hostile/" + e.Name(), Dir: filepath.Join(hostileDir, e.Name())})
+		}
 	}
 	// Noop cases repeat their b.sql as a.sql; every b.sql is adopted once.
 	seen := map[string]bool{}

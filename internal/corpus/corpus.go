@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -97,6 +98,33 @@ func NewDumper(exclude ...string) (*Dumper, error) {
 		}
 	}
 	return &Dumper{PGDump: p, Exclude: exclude}, nil
+}
+
+// freshDumps holds, by SQL file, the dump of a fresh database loaded from
+// it (see Dumper.Fresh).
+var freshDumps sync.Map
+
+// Fresh returns the dump of a fresh database loaded from file that a test
+// of this process took before, if any. What a fresh load of a file dumps
+// to does not change during a run, and several tests need it (the adoption
+// test and the round trip both load each corpus b.sql): taking it once
+// saves a database, a load and a pg_dump for every repeat.
+func (d *Dumper) Fresh(file string) (string, bool) {
+	v, ok := freshDumps.Load(d.freshKey(file))
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
+}
+
+// RememberFresh records the dump of a fresh database loaded from file.
+func (d *Dumper) RememberFresh(file, dump string) { freshDumps.Store(d.freshKey(file), dump) }
+
+func (d *Dumper) freshKey(file string) string {
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
+	}
+	return strings.Join(d.Exclude, ",") + "\x00" + file
 }
 
 var skipLine = regexp.MustCompile(`^(--|SET |SELECT pg_catalog\.set_config\(|\\restrict |\\unrestrict )|^\s*$`)

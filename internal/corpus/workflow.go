@@ -81,28 +81,49 @@ type caseDB struct {
 
 // setup creates database X from a.sql and dumps it (what the downgrade
 // must restore), and dumps a fresh database loaded from b.sql (what the
-// upgrade must reach), as the shared oracle does.
+// upgrade must reach), as the shared oracle does. A dump of a fresh load
+// of the same file taken before in this process serves instead.
 func (r *Harness) setup(ctx context.Context, c Case, prefix, id string) (caseDB, error) {
 	x, ref := prefix+"_x_"+id, prefix+"_r_"+id
 	db := caseDB{cleanup: func() {
 		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
 		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
 	}}
+	a, b := filepath.Join(c.Dir, "a.sql"), filepath.Join(c.Dir, "b.sql")
 	var err error
-	if db.url, err = r.createDB(ctx, x, filepath.Join(c.Dir, "a.sql")); err != nil {
+	if db.url, err = r.createDB(ctx, x, a); err != nil {
 		return db, err
 	}
-	refURL, err := r.createDB(ctx, ref, filepath.Join(c.Dir, "b.sql"))
+	if db.wantDown, err = r.freshDump(ctx, a, db.url); err != nil {
+		return db, err
+	}
+	if want, ok := r.Dumper.Fresh(b); ok {
+		db.wantUp = want
+		return db, nil
+	}
+	refURL, err := r.createDB(ctx, ref, b)
 	if err != nil {
 		return db, err
 	}
-	if db.wantDown, err = r.Dumper.Dump(ctx, db.url); err != nil {
-		return db, err
-	}
-	if db.wantUp, err = r.Dumper.Dump(ctx, refURL); err != nil {
+	if db.wantUp, err = r.freshDump(ctx, b, refURL); err != nil {
 		return db, err
 	}
 	return db, tempdb.DropDatabase(ctx, r.AdminURL, ref)
+}
+
+// freshDump returns the dump of the database at url, freshly loaded from
+// file: the one taken before in this process if there is one (see
+// Dumper.Fresh), else a new one, which it records.
+func (r *Harness) freshDump(ctx context.Context, file, url string) (string, error) {
+	if d, ok := r.Dumper.Fresh(file); ok {
+		return d, nil
+	}
+	d, err := r.Dumper.Dump(ctx, url)
+	if err != nil {
+		return "", err
+	}
+	r.Dumper.RememberFresh(file, d)
+	return d, nil
 }
 
 // Run executes one case: database X from a.sql, autogenerate against b.sql,

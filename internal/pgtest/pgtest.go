@@ -64,7 +64,7 @@ func AdminURL(t testing.TB) string {
 		defer cancel()
 		if u := os.Getenv(EnvURL); u != "" {
 			adminURL = u
-		} else if cluster, startErr = tempdb.Start(ctx); startErr == nil {
+		} else if cluster, startErr = tempdb.Start(ctx, tempdb.InMemory()); startErr == nil {
 			adminURL = cluster.URL("postgres")
 		}
 		if startErr == nil {
