@@ -169,11 +169,17 @@ type DropFunction struct {
 // RowsFrom is set when the table is a rewrite of the current one (see
 // WithExactColumnOrder): its rows are copied back from it, the values of
 // the columns Copy lists (those both have, a partition's from its parents
-// too, that the new table does not generate).
+// too, that the new table does not generate). Retype gives the copied
+// columns whose type changes (a partition key's) their current and new
+// types: their values are converted.
 type CreateTable struct {
 	Table    *model.Table
 	RowsFrom *model.Table
 	Copy     []string
+	Retype   map[string][2]string
+	// ForKey says the rewrite is for a partition key's column that changes
+	// type, not for the columns' order.
+	ForKey bool
 }
 
 // DropTable drops a table; its indexes, constraints, triggers, policies and
@@ -183,8 +189,10 @@ type DropTable struct {
 	Table    *model.Table
 	Recreate bool
 	// KeepRows is set when the table is dropped only to be created again
-	// with its columns in another order: its rows are kept.
+	// with its columns in another order, or a partition key's column of
+	// another type (ForKey): its rows are kept.
 	KeepRows bool
+	ForKey   bool
 }
 
 // SetTableLogged switches a table between logged and unlogged. Rank
@@ -329,6 +337,10 @@ type DropConstraint struct {
 type ValidateConstraint struct {
 	Table      model.Name
 	Constraint *model.Constraint
+	// Inherited names the table whose NOT VALID check the constraint is
+	// a copy of, on a child that validates its copy alone; it runs once
+	// that check exists.
+	Inherited *model.Name
 }
 
 // RenameEnum renames an enum type; the columns that use it keep their values.

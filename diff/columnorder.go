@@ -18,18 +18,28 @@ func WithExactColumnOrder() Option { return func(d *differ) { d.exactOrder = tru
 // from is altered into to in place: the columns kept stay where they are,
 // the added ones (and those dropped and added again) are appended in to's
 // order.
-func ColumnOrderAfter(from, to *model.Table) []string {
-	var out []string
+func ColumnOrderAfter(from, to *model.Table) []string { return orderAfter(from.Columns, to.Columns) }
+
+// orderAfter is ColumnOrderAfter over lists of columns, which for a
+// partition are its whole effective columns (its parents' included).
+func orderAfter(from, to []*model.Column) []string {
+	find := func(cols []*model.Column, name string) *model.Column {
+		if i := slices.IndexFunc(cols, func(c *model.Column) bool { return c.Name == name }); i >= 0 {
+			return cols[i]
+		}
+		return nil
+	}
 	moved := func(c *model.Column) bool {
-		f, t := from.Column(c.Name), to.Column(c.Name)
+		f, t := find(from, c.Name), find(to, c.Name)
 		return f == nil || t == nil || columnRecreated(f, t)
 	}
-	for _, c := range from.Columns {
+	var out []string
+	for _, c := range from {
 		if !moved(c) {
 			out = append(out, c.Name)
 		}
 	}
-	for _, c := range to.Columns {
+	for _, c := range to {
 		if moved(c) {
 			out = append(out, c.Name)
 		}
@@ -56,15 +66,8 @@ func (d *differ) reorders(f, t *model.Table) bool {
 	if f.PartitionOf != nil {
 		// A partition keeps its columns where they are and gets the
 		// columns added to its parent last, as the parent does.
-		want := names(d.tg.effectiveColumns(t))
-		from := names(d.fg.effectiveColumns(f))
-		after := slices.DeleteFunc(slices.Clone(from), func(n string) bool { return !slices.Contains(want, n) })
-		for _, n := range want {
-			if !slices.Contains(from, n) {
-				after = append(after, n)
-			}
-		}
-		return d.rewrite[t.Name] || !slices.Equal(after, want)
+		want := d.tg.effectiveColumns(t)
+		return d.rewrite[t.Name] || !slices.Equal(orderAfter(d.fg.effectiveColumns(f), want), names(want))
 	}
 	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
 }

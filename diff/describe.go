@@ -124,6 +124,9 @@ func (c DropFunction) Describe() string {
 
 // Describe says what the change does, for people.
 func (c CreateTable) Describe() string {
+	if c.RowsFrom != nil && c.ForKey {
+		return "rewrote table " + q(nm(c.Table.Name)) + " with its partition key's column of its new type"
+	}
 	if c.RowsFrom != nil {
 		return "rewrote table " + q(nm(c.Table.Name)) + " with its columns in schema.sql's order"
 	}
@@ -132,6 +135,9 @@ func (c CreateTable) Describe() string {
 
 // Describe says what the change does, for people.
 func (c DropTable) Describe() string {
+	if c.KeepRows && c.ForKey {
+		return "set aside the rows of table " + q(nm(c.Table.Name)) + " to rewrite it: a partition key's column changes type"
+	}
 	if c.KeepRows {
 		return "set aside the rows of table " + q(nm(c.Table.Name)) + " to rewrite it with its columns in schema.sql's order"
 	}

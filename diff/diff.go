@@ -56,6 +56,11 @@ type differ struct {
 	// created again (recreatedTables), known before any table is compared:
 	// a table compared earlier may hold a foreign key to one of them.
 	recreating map[model.Name]bool
+	// keyRoots are the roots of partition trees rewritten because a key
+	// column changes type (keyRetyped).
+	keyRoots map[model.Name]bool
+	// unvalidated memoizes unvalidates, by the parent's check.
+	unvalidated map[model.ObjectID]bool
 	// detaching holds the tables that stop being partitions, before and
 	// after, whose constraints are compared once the drops of their
 	// parents' are known (see detached).

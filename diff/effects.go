@@ -285,9 +285,16 @@ func effects(c Change, from, to *graph) (effect, error) {
 		// Renames run first, before anything that could depend on order.
 	case AddConstraint:
 		e.create(model.ConstraintID(c.Table, c.Constraint.Name))
+		if c.Constraint.Kind == model.Check && c.Constraint.NotValid {
+			e.need(to.notValidCopies(c.Table, c.Constraint.Name)...)
+		}
 	case DropConstraint:
 		e.drop(model.ConstraintID(c.Table, c.Constraint.Name))
 	case ValidateConstraint:
+		if c.Inherited != nil {
+			e.need(model.ConstraintID(*c.Inherited, c.Constraint.Name))
+			break
+		}
 		e.touch(model.ConstraintID(c.Table, c.Constraint.Name))
 	case CreateIndex:
 		e.create(c.Index.ID())

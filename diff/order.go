@@ -531,15 +531,15 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 		// puts no order between this change and the other changes that
 		// drop that: the partitioned partition's own drop comes first, for
 		// it depends on the root.
-		var dropsToo func(model.ObjectID) bool
-		if len(e.drops) > 16 {
-			set := make(map[model.ObjectID]bool, len(e.drops))
-			for _, x := range e.drops {
-				set[x] = true
+		var dropsSet map[model.ObjectID]bool
+		dropsToo := func(id model.ObjectID) bool {
+			if dropsSet == nil {
+				dropsSet = make(map[model.ObjectID]bool, len(e.drops))
+				for _, x := range e.drops {
+					dropsSet[x] = true
+				}
 			}
-			dropsToo = func(id model.ObjectID) bool { return set[id] }
-		} else {
-			dropsToo = func(id model.ObjectID) bool { return containsID(e.drops, id) }
+			return dropsSet[id]
 		}
 		for _, list := range [][]model.ObjectID{e.drops, e.alters} {
 			for _, x := range list {

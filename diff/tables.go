@@ -20,7 +20,7 @@ func (d *differ) tables() {
 		case f == nil:
 			d.createTable(t)
 		case recreate[t.Name]:
-			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil})
+			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil, ForKey: d.rewrittenForKey(t)})
 			d.createTable(t)
 		default:
 			d.alterTable(f, t)
@@ -66,10 +66,16 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		}
 		if !same(f.PartitionBy, t.PartitionBy) {
 			out[t.Name] = true
-		} else if d.reorders(f, t) {
+		} else if key := d.keyRetyped(f, t); key || d.reorders(f, t) {
 			if r := d.rewrittenRoot(t); r != nil {
 				out[r.Name] = true
 				d.keepRows[r.Name] = d.fg.table(r.Name)
+				if key {
+					if d.keyRoots == nil {
+						d.keyRoots = map[model.Name]bool{}
+					}
+					d.keyRoots[r.Name] = true
+				}
 			}
 		}
 	}
@@ -92,6 +98,36 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 	return out
 }
 
+// keyRetyped reports whether a column of a partitioned table's key changes
+// its type or collation. PostgreSQL cannot alter such a column (nor one of
+// a partition's key, below it), so the partition tree is rewritten from
+// its root with its rows, converted (CreateTable.Retype).
+func (d *differ) keyRetyped(f, t *model.Table) bool {
+	if t.PartitionBy == nil {
+		return false
+	}
+	fcols, tcols := d.fg.effectiveColumns(f), d.tg.effectiveColumns(t)
+	for _, r := range t.PartitionBy.Key.Refs {
+		if r.Kind != model.RefColumn || r.Name.Name != "" {
+			continue
+		}
+		fi := slices.IndexFunc(fcols, func(c *model.Column) bool { return c.Name == r.Column })
+		ti := slices.IndexFunc(tcols, func(c *model.Column) bool { return c.Name == r.Column })
+		if fi >= 0 && ti >= 0 && (fcols[fi].Type != tcols[ti].Type || fcols[fi].Collation != tcols[ti].Collation) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewrittenForKey reports whether a table is rewritten with its rows
+// because a partition key's column in its tree changes type (keyRetyped),
+// rather than for its columns' order.
+func (d *differ) rewrittenForKey(t *model.Table) bool {
+	r := d.rewrittenRoot(t)
+	return r != nil && d.keyRoots[r.Name]
+}
+
 // createTable adds a table, its foreign keys and its policies. A
 // partition with a column order of its own (Table.ColumnOrder) is created
 // on its own, its columns in that order, with what ATTACH PARTITION
@@ -110,7 +146,9 @@ func (d *differ) createTable(t *model.Table) {
 	tt := *t
 	tt.Constraints = nil
 	for _, c := range t.Constraints {
-		if c.Kind == model.ForeignKey {
+		// A partitioned table's NOT VALID check is added once the
+		// partitions whose copies are not valid exist (notValidCopies).
+		if c.Kind == model.ForeignKey || c.Kind == model.Check && c.NotValid && t.PartitionBy != nil {
 			d.add(AddConstraint{Table: t.Name, Constraint: c, Fresh: true})
 			continue
 		}
@@ -118,10 +156,18 @@ func (d *differ) createTable(t *model.Table) {
 	}
 	ct := CreateTable{Table: &tt}
 	if f := d.keepRows[t.Name]; f != nil {
-		ct.RowsFrom = f
+		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
+		had := d.fg.effectiveColumns(f)
 		for _, c := range d.tg.effectiveColumns(t) {
-			if c.Generated == nil && slices.ContainsFunc(d.fg.effectiveColumns(f), func(fc *model.Column) bool { return fc.Name == c.Name }) {
+			i := slices.IndexFunc(had, func(fc *model.Column) bool { return fc.Name == c.Name })
+			if c.Generated == nil && i >= 0 {
 				ct.Copy = append(ct.Copy, c.Name)
+				if had[i].Type != c.Type {
+					if ct.Retype == nil {
+						ct.Retype = map[string][2]string{}
+					}
+					ct.Retype[c.Name] = [2]string{had[i].Type, c.Type}
+				}
 			}
 		}
 	}
@@ -772,6 +818,10 @@ func (d *differ) constraints(f, t *model.Table, inherited map[string]bool) {
 	}
 	var added, dropped []*model.Constraint
 	for _, tc := range t.Constraints {
+		if _, ok := d.tg.checkCopyOf(t, tc); ok {
+			d.validateCopy(f, t, tc)
+			continue
+		}
 		fc := f.Constraint(tc.Name)
 		switch {
 		case fc == nil:
@@ -780,8 +830,8 @@ func (d *differ) constraints(f, t *model.Table, inherited map[string]bool) {
 			// The old key was dropped before its referenced table went;
 			// add the target's key back.
 			d.add(AddConstraint{Table: t.Name, Constraint: tc})
-		case sameExcept(fc, tc, "Comment"):
-		case fc.NotValid && !tc.NotValid && sameExcept(fc, tc, "Comment", "NotValid"):
+		case sameExcept(fc, tc, "Comment") && !d.unvalidates(t.Name, tc):
+		case validates(fc, tc):
 			d.add(ValidateConstraint{Table: t.Name, Constraint: tc})
 		default:
 			d.add(drop(fc), AddConstraint{Table: t.Name, Constraint: tc})
@@ -789,6 +839,9 @@ func (d *differ) constraints(f, t *model.Table, inherited map[string]bool) {
 	}
 	for _, fc := range f.Constraints {
 		if t.Constraint(fc.Name) == nil && !d.fkTargetGone(fc) {
+			if _, ok := d.fg.checkCopyOf(f, fc); ok {
+				continue // it goes with its parent's check, or is implied once that is valid
+			}
 			dropped = append(dropped, fc)
 		}
 	}

@@ -24,6 +24,9 @@ type StashRows struct {
 	// Sequences are the columns whose sequence (identity or serial) keeps
 	// its position.
 	Sequences []string
+	// ForKey says the table is rewritten because a partition key's column
+	// changes type (its hazard says so), not for its columns' order.
+	ForKey bool
 }
 
 // stashNames returns the temporary tables that hold a table's rows and its
@@ -58,7 +61,11 @@ func (o StashRows) Statements() ([]string, error) {
 
 // Hazards: the whole table is copied twice while it is locked.
 func (o StashRows) Hazards() []Hazard {
-	return []Hazard{{RewritesTable, "rewrites table " + o.Table + " to put its columns in schema.sql's order: " +
+	why := "to put its columns in schema.sql's order"
+	if o.ForKey {
+		why = "to change the type of a partition key's column, which PostgreSQL cannot alter"
+	}
+	return []Hazard{{RewritesTable, "rewrites table " + o.Table + " " + why + ": " +
 		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits; " +
 		"privileges granted on it are not restored"}}
 }
@@ -71,6 +78,10 @@ type RestoreRows struct {
 	// Columns are the columns copied: those of the old table that the new
 	// one has and does not generate.
 	Columns []string
+	// Select gives, in the order of Columns, the expression each column's
+	// value is read with from the kept rows (a conversion when its type
+	// changes); empty, the columns are read as they are.
+	Select []string
 	// Sequences are the columns StashRows kept sequence positions of.
 	Sequences []string
 }
@@ -83,9 +94,15 @@ func (o RestoreRows) Statements() ([]string, error) {
 	rows, seqs := stashNames(o.Schema, o.Table)
 	table := QualifiedName(o.Schema, o.Table)
 	var out []string
+	if len(o.Select) > 0 && len(o.Select) != len(o.Columns) {
+		return nil, invalid("RestoreRows", "Select must list an expression for each of Columns")
+	}
 	if len(o.Columns) > 0 {
-		cols := identList(o.Columns)
-		out = append(out, "INSERT INTO "+table+" ("+cols+") OVERRIDING SYSTEM VALUE SELECT "+cols+" FROM "+rows)
+		cols, sel := identList(o.Columns), identList(o.Columns)
+		if len(o.Select) > 0 {
+			sel = strings.Join(o.Select, ", ")
+		}
+		out = append(out, "INSERT INTO "+table+" ("+cols+") OVERRIDING SYSTEM VALUE SELECT "+sel+" FROM "+rows)
 	}
 	drop := "DROP TABLE " + rows
 	if len(o.Sequences) > 0 {

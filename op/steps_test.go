@@ -366,6 +366,18 @@ func scenario() []step {
 		{name: "restore rows", op: op.RestoreRows{Schema: app, Table: "rewrite_me", Columns: []string{"b", "a"}, Sequences: []string{"a", "b"}}, cleanedUp: true},
 		{name: "the identity continues", op: op.Execute{SQL: "DO $$BEGIN IF (SELECT count(*) FROM app.rewrite_me) <> 2 OR nextval(pg_get_serial_sequence('app.rewrite_me', 'a')) <> 3 THEN RAISE EXCEPTION 'rewrite lost rows or the identity position'; END IF; END$$"}, cleanedUp: true},
 
+		// A rewrite for a column whose type changes (a partition key's),
+		// its values converted as they are copied back.
+		{name: "create a table to retype", op: op.CreateTable{Schema: app, Name: "retype_me", Columns: []op.Column{
+			{Name: "k", Type: "integer"}, {Name: "t", Type: "text"}}}},
+		{name: "rows to convert", op: op.Execute{SQL: "INSERT INTO app.retype_me VALUES (1, 'x'), (2, 'y')"}, cleanedUp: true},
+		{name: "stash rows to retype", op: op.StashRows{Schema: app, Table: "retype_me", ForKey: true}, cleanedUp: true},
+		{name: "drop the table to retype", op: op.DropTable{Schema: app, Name: "retype_me", RowsStashed: true}, cleanedUp: true},
+		{name: "create it again retyped", op: op.CreateTable{Schema: app, Name: "retype_me", Columns: []op.Column{
+			{Name: "k", Type: "bigint"}, {Name: "t", Type: "character varying(5)"}}}, cleanedUp: true},
+		{name: "restore rows converted", op: op.RestoreRows{Schema: app, Table: "retype_me", Columns: []string{"k", "t"}, Select: []string{"k::bigint", "t"}}, cleanedUp: true},
+		{name: "the rows are converted", op: op.Execute{SQL: "DO $$BEGIN IF (SELECT sum(k) FROM app.retype_me) <> 3 OR pg_typeof((SELECT k FROM app.retype_me LIMIT 1)) <> 'bigint'::regtype THEN RAISE EXCEPTION 'rewrite lost or did not convert rows'; END IF; END$$"}, cleanedUp: true},
+
 		// Render-only variants: drops that would remove what later undos
 		// expect, and statements that fail on purpose.
 		{name: "drop table if exists cascade", op: op.DropTable{Schema: app, Name: "gone", IfExists: true, Cascade: true}},

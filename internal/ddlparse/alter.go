@@ -172,6 +172,22 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 	case pg.AlterTableType_AT_ValidateConstraint:
 		con := t.m.Constraint(c.Name)
 		if con == nil {
+			// A child validates the copy of a check it inherits: a
+			// partition's copy is then valid where its parent's is not,
+			// and pg_dump prints it (see inheritValidatedChecks).
+			for _, p := range t.parents {
+				checks := effectiveChecks(p)
+				if i := slices.IndexFunc(checks, func(pc *model.Constraint) bool { return pc.Name == c.Name }); i >= 0 {
+					if t.m.PartitionOf == nil {
+						return nil
+					}
+					con = validatedCopy(checks[i])
+					t.m.Constraints = append(t.m.Constraints, con)
+					break
+				}
+			}
+		}
+		if con == nil {
 			return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", c.Name, t.m.Name.Name)
 		}
 		con.NotValid = false

@@ -166,10 +166,59 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 	for _, l := range likes {
 		b.likeObjects(t, l.src, l.opts)
 	}
+	inheritValidatedChecks(t)
 	if t.m.PartitionOf != nil {
 		return b.inheritPartitionObjects(t.parents[0], t)
 	}
 	return nil
+}
+
+// inheritValidatedChecks gives a new partition a validated copy of each
+// NOT VALID check it inherits: PostgreSQL copies a parent's checks into a
+// table it creates as validated (the table is empty), and pg_dump prints
+// such a copy as the partition's own. sqlnorm.Finalize keeps a partition's
+// check that is valid where its parent's is not, and drops every other
+// copy as implied, so only these are recorded. An inheritance child's copy
+// is not modelled: pg_dump does not show whether it is valid.
+func inheritValidatedChecks(t *table) {
+	if t.m.PartitionOf == nil {
+		return
+	}
+	for _, pc := range effectiveChecks(t.parents[0]) {
+		if pc.NotValid && t.m.Constraint(pc.Name) == nil {
+			t.m.Constraints = append(t.m.Constraints, validatedCopy(pc))
+		}
+	}
+}
+
+// validatedCopy is a partition's validated copy of its parent's check.
+func validatedCopy(pc *model.Constraint) *model.Constraint {
+	c := *pc
+	c.NotValid, c.Comment = false, ""
+	if pc.Expr != nil {
+		e := *pc.Expr
+		c.Expr = &e
+	}
+	return &c
+}
+
+// effectiveChecks returns the checks a table has: those it lists, then
+// those it inherits and does not list (copies as valid as the parent's).
+func effectiveChecks(t *table) []*model.Constraint {
+	var out []*model.Constraint
+	for _, c := range t.m.Constraints {
+		if c.Kind == model.Check {
+			out = append(out, c)
+		}
+	}
+	for _, p := range t.parents {
+		for _, c := range effectiveChecks(p) {
+			if !c.NoInherit && !slices.ContainsFunc(out, func(o *model.Constraint) bool { return o.Name == c.Name }) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // inheritedColumn copies a parent's column into a child, as PostgreSQL's

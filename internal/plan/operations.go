@@ -69,13 +69,13 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.CreateTable:
 		if c.RowsFrom != nil {
 			return ops(createTable(c.Table), op.RestoreRows{Schema: c.Table.Name.Schema, Table: c.Table.Name.Name,
-				Columns: c.Copy, Sequences: sequenceColumns(c.RowsFrom)}), nil
+				Columns: c.Copy, Select: restoreSelect(c), Sequences: sequenceColumns(c.RowsFrom)}), nil
 		}
 		return ops(createTable(c.Table)), nil
 	case diff.DropTable:
 		if c.KeepRows {
 			t := c.Table
-			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t)},
+			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t), ForKey: c.ForKey},
 				op.DropTable{Schema: t.Name.Schema, Name: t.Name.Name, RowsStashed: true}), nil
 		}
 		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name}), nil
@@ -453,4 +453,24 @@ func attachIndex(c diff.AttachIndex) []op.Operation {
 		out = append(out, op.AddConstraint{Schema: c.Table.Schema, Table: c.Table.Name, Constraint: constraint(c.Constraint), Only: c.Only})
 	}
 	return append(out, op.AttachIndex{Schema: c.Parent.Schema, Index: c.Parent.Name, Partition: op.Name{Schema: c.Table.Schema, Name: c.Name}})
+}
+
+// restoreSelect returns the expressions a rewritten table's rows are read
+// back with: nil when every column keeps its type, else each column as it
+// is or converted as a revision's ALTER COLUMN ... TYPE would (with
+// op.UsingExpr where it needs USING).
+func restoreSelect(c diff.CreateTable) []string {
+	if len(c.Retype) == 0 {
+		return nil
+	}
+	out := make([]string, len(c.Copy))
+	for i, name := range c.Copy {
+		out[i] = op.QuoteIdent(name)
+		// Without a conversion the insert's assignment cast applies, which
+		// refuses a value that does not fit, as ALTER COLUMN ... TYPE does.
+		if rt, ok := c.Retype[name]; ok && op.NeedsUsing(rt[0], rt[1]) {
+			out[i] = op.UsingExpr(out[i], rt[0], rt[1])
+		}
+	}
+	return out
 }

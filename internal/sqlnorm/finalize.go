@@ -17,8 +17,8 @@ import (
 // has a column of that name with the same type, nullability, default,
 // identity, generation expression, collation and storage, and the child's
 // column has no comment of its own. A CHECK or foreign key constraint of a
-// child is implied when a parent has one of the same name and definition
-// (validity aside). A partition whose columns stand in another order than
+// child is implied when a parent has one of the same name and definition;
+// a partition's check that is valid where the parent's is NOT VALID is not. A partition whose columns stand in another order than
 // its parent's keeps that order in Table.ColumnOrder.
 // This makes a partition created with PARTITION OF and the same partition
 // restored from a dump (CREATE TABLE, then ATTACH PARTITION) read alike.
@@ -63,7 +63,7 @@ func pruneInherited(c *model.Catalog) {
 			}
 		}
 		for _, con := range t.Constraints {
-			if !impliedConstraint(con, parents) {
+			if !impliedConstraint(con, parents, t.PartitionOf != nil) {
 				r.cons = append(r.cons, con)
 			}
 		}
@@ -110,7 +110,7 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 	return false
 }
 
-func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
+func impliedConstraint(con *model.Constraint, parents []*model.Table, partition bool) bool {
 	if con.Kind != model.Check && con.Kind != model.ForeignKey || con.Comment != "" {
 		return false
 	}
@@ -119,8 +119,14 @@ func impliedConstraint(con *model.Constraint, parents []*model.Table) bool {
 		if pc == nil || pc.Kind != con.Kind {
 			continue
 		}
-		// Validity is not compared: a partition created after a NOT VALID
-		// constraint gets a validated copy.
+		// A partition created after a NOT VALID check gets a validated
+		// copy (one validated on its own has one too), and pg_dump prints
+		// it as the partition's: the copy is implied only when it is as
+		// valid as its parent's. pg_dump does not show the validity of an
+		// inheritance child's copy, nor is a foreign key's compared.
+		if con.Kind == model.Check && pc.NotValid && !con.NotValid && partition {
+			continue
+		}
 		a, b := *con, *pc
 		a.Comment, b.Comment = "", ""
 		a.NotValid, b.NotValid = false, false

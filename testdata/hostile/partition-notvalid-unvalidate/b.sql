@@ -1,0 +1,5 @@
+CREATE TABLE events (kind text NOT NULL, n int) PARTITION BY LIST (kind);
+CREATE TABLE events_a PARTITION OF events FOR VALUES IN ('a');
+CREATE TABLE events_b PARTITION OF events FOR VALUES IN ('b');
+ALTER TABLE events ADD CONSTRAINT events_n CHECK (n <> 0) NOT VALID;
+ALTER TABLE events_b VALIDATE CONSTRAINT events_n;
