@@ -126,6 +126,9 @@ func NeedsUsing(from, to string) bool {
 	if f.sameBase(t) {
 		return false
 	}
+	if moneyCasts[[2]string{f.base, t.base}] {
+		return false
+	}
 	fb, tb := families[f.base], families[t.base]
 	if tb == "string" {
 		return false
@@ -133,16 +136,26 @@ func NeedsUsing(from, to string) bool {
 	return fb == "" || fb != tb
 }
 
+// moneyCasts are the assignment casts to and from money. It is no member
+// of the numeric family: a float has no cast to it, and its text form
+// ("$3.50") does not read as a number.
+var moneyCasts = map[[2]string]bool{{"money", "numeric"}: true, {"numeric", "money"}: true,
+	{"int4", "money"}: true, {"int8", "money"}: true}
+
 // UsingExpr returns the expression that converts the values of column col
 // (an SQL identifier, quoted as needed) from one type to another. Between
 // built-in types it is a plain cast; numbers and timestamps convert as Unix
-// epoch seconds, since PostgreSQL has no cast between them; a user-defined
+// epoch seconds, since PostgreSQL has no cast between them; money and the
+// numbers through numeric; a user-defined
 // type (an enum, a domain) on either side converts through its text form,
 // which is the one conversion every type has.
 func UsingExpr(col, from, to string) string {
 	f, t := parseType(from), parseType(to)
 	fb, tb := families[f.base], families[t.base]
 	switch {
+	case (f.base == "money" && tb == "number" || fb == "number" && t.base == "money") && !f.array:
+		// Money and the other numbers convert through numeric.
+		return col + "::numeric::" + to
 	case fb == "number" && tb == "time":
 		return "to_timestamp(" + col + ")::" + to
 	case fb == "time" && tb == "number":
