@@ -3,6 +3,7 @@ package op
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
 )
@@ -146,11 +147,35 @@ var moneyCasts = map[[2]string]bool{{"money", "numeric"}: true, {"numeric", "mon
 // (an SQL identifier, quoted as needed) from one type to another. Between
 // built-in types it is a plain cast; numbers and timestamps convert as Unix
 // epoch seconds, since PostgreSQL has no cast between them; money and the
-// numbers through numeric; a user-defined
+// numbers through numeric; a value made an array becomes its one element,
+// and an array made a value gives its first;
+// a user-defined
 // type (an enum, a domain) on either side converts through its text form,
 // which is the one conversion every type has.
 func UsingExpr(col, from, to string) string {
 	f, t := parseType(from), parseType(to)
+	if !f.array && t.array && t.known {
+		// A value becomes the one element of an array (NULL stays NULL):
+		// PostgreSQL would read its text as an array literal.
+		elem := to
+		for strings.HasSuffix(elem, "[]") {
+			elem = strings.TrimSuffix(elem, "[]")
+		}
+		if elem != to {
+			return "CASE WHEN " + col + " IS NULL THEN NULL ELSE ARRAY[" + UsingExpr(col, from, elem) + "] END"
+		}
+	}
+	if f.array && !t.array && f.known {
+		// The other way, an array gives its first element (the others
+		// are lost, a hazard the change declares).
+		elem := from
+		for strings.HasSuffix(elem, "[]") {
+			elem = strings.TrimSuffix(elem, "[]")
+		}
+		if elem != from {
+			return UsingExpr(col+"[1]", elem, to)
+		}
+	}
 	fb, tb := families[f.base], families[t.base]
 	switch {
 	case (f.base == "money" && tb == "number" || fb == "number" && t.base == "money") && !f.array:
@@ -188,8 +213,8 @@ func classifyTypeChange(from, to string, explicit bool) typeChange {
 		return unknown
 	}
 	if f.array != t.array {
-		if f.array && !isString(t.base) {
-			return typeChange{rewrites: true, mayFail: true, loss: "turns each array into a single " + to + " value", probe: probeNonNull}
+		if f.array {
+			return typeChange{rewrites: true, mayFail: true, loss: "turns each array into a single " + to + " value (its first element)", probe: probeNonNull}
 		}
 		return unknown
 	}

@@ -1,0 +1,1 @@
+CREATE TABLE posts (id int PRIMARY KEY, tag text[], score bigint[], ref text[]);
