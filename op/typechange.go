@@ -147,7 +147,8 @@ var moneyCasts = map[[2]string]bool{{"money", "numeric"}: true, {"numeric", "mon
 // (an SQL identifier, quoted as needed) from one type to another. Between
 // built-in types it is a plain cast; numbers and timestamps convert as Unix
 // epoch seconds, since PostgreSQL has no cast between them; money and the
-// numbers through numeric; a value made an array becomes its one element,
+// numbers through numeric, booleans and the numbers through integer; a
+// value made an array becomes its one element,
 // and an array made a value gives its first;
 // a user-defined
 // type (an enum, a domain) on either side converts through its text form,
@@ -181,6 +182,9 @@ func UsingExpr(col, from, to string) string {
 	case (f.base == "money" && tb == "number" || fb == "number" && t.base == "money") && !f.array:
 		// Money and the other numbers convert through numeric.
 		return col + "::numeric::" + to
+	case fb == "number" && tb == "boolean" && f.base != "int4" || fb == "boolean" && tb == "number" && t.base != "int4":
+		// Booleans have casts only to and from integer.
+		return col + "::integer::" + to
 	case fb == "number" && tb == "time":
 		return "to_timestamp(" + col + ")::" + to
 	case fb == "time" && tb == "number":
