@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -16,10 +17,23 @@ const (
 	gone disturbance = iota + 1
 	// retyped: a column's type or collation changes in place.
 	retyped
-	// swapped: a column is converted to a recreated enum type; constants
-	// in expressions over it are typed with the old type.
+	// swapped: a column is converted to a recreated enum type, or to
+	// another base type (text to an enum, boolean to integer); constants
+	// and operators in expressions over it are typed for the old type,
+	// and PostgreSQL rebuilds indexes and checks from those expressions.
 	swapped
 )
+
+// rebased reports whether a column's type changes to another base type,
+// not only in its modifiers (varchar(10) to varchar(20)) or collation.
+func rebased(from, to string) bool {
+	f, ferr := pgsql.ParseType(from)
+	t, terr := pgsql.ParseType(to)
+	if ferr != nil || terr != nil {
+		return from != to
+	}
+	return f.Schema != t.Schema || f.Name != t.Name || f.Array != t.Array
+}
 
 // disturbed is an object a change disturbs, and how.
 type disturbed struct {
@@ -52,7 +66,10 @@ func (d *differ) dependents() error {
 	for _, c := range d.live() {
 		switch c := c.(type) {
 		case AlterColumn:
-			if c.From.Type != c.To.Type || c.From.Collation != c.To.Collation {
+			switch {
+			case rebased(c.From.Type, c.To.Type):
+				push(disturbed{model.ColumnID(c.Table, c.From.Name), swapped, "changes type"})
+			case c.From.Type != c.To.Type || c.From.Collation != c.To.Collation:
 				push(disturbed{model.ColumnID(c.Table, c.From.Name), retyped, "changes type"})
 			}
 		case SwapTypes:
