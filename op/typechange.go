@@ -186,7 +186,9 @@ func UsingExpr(col, from, to string) string {
 		// Booleans have casts only to and from integer.
 		return col + "::integer::" + to
 	case fb == "number" && tb == "time":
-		return "to_timestamp(" + col + ")::" + to
+		// Qualified, so that a to_timestamp(bigint) of the user's that the
+		// search path finds first does not run instead (CVE-2018-1058).
+		return "pg_catalog.to_timestamp(" + col + ")::" + to
 	case fb == "time" && tb == "number":
 		return "extract(epoch FROM " + col + ")::" + to
 	case fb == "" || tb == "":
