@@ -1,0 +1,16 @@
+CREATE SCHEMA schema_1;
+CREATE FUNCTION schema_1.assert_finite_numeric(val numeric) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+    AS $$BEGIN IF val IS NULL OR val = 'NaN'::numeric OR val = 'Infinity'::numeric THEN RAISE EXCEPTION 'not finite'; END IF; RETURN true; END$$;
+CREATE DOMAIN positive_numeric AS numeric(10, 2) CONSTRAINT positive_numeric_check CHECK (VALUE > 0);
+CREATE DOMAIN renamed_check AS numeric(10, 2) CONSTRAINT renamed_check_check CHECK (VALUE > 1);
+CREATE DOMAIN with_default AS text NOT NULL;
+CREATE DOMAIN with_not_null AS text DEFAULT 'b';
+CREATE DOMAIN schema_1.base_domain AS numeric(10, 2) CONSTRAINT base_domain_check CHECK (VALUE > 0);
+CREATE DOMAIN schema_1.derived_domain AS schema_1.base_domain CONSTRAINT derived_domain_check CHECK (VALUE < 1000);
+CREATE DOMAIN schema_1.finite_numeric AS numeric CONSTRAINT finite_numeric_check CHECK (schema_1.assert_finite_numeric(VALUE) AND VALUE >= 0);
+CREATE DOMAIN c_text AS text COLLATE "C" CONSTRAINT c_text_check CHECK (VALUE <> '');
+CREATE FUNCTION double(val positive_numeric) RETURNS positive_numeric LANGUAGE sql IMMUTABLE AS $$ SELECT (val * 2)::positive_numeric $$;
+CREATE TABLE foo (
+    a positive_numeric, b renamed_check, c with_default, d with_not_null,
+    e schema_1.derived_domain, f schema_1.finite_numeric, g c_text
+);
