@@ -56,7 +56,7 @@ func rowsProbe(schema, table string) Probe {
 	return Probe{
 		Table: Name{schema, table},
 		What:  "rows of " + table,
-		SQL:   "SELECT left(row_to_json(autogen_row)::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(schema, table) + " AS autogen_row LIMIT 1",
+		SQL:   "SELECT pg_catalog.left(pg_catalog.row_to_json(autogen_row)::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(schema, table) + " AS autogen_row LIMIT 1",
 	}
 }
 
@@ -71,7 +71,7 @@ func (o DropColumn) Probes() []Probe {
 		Table:  Name{o.Schema, o.Table},
 		Column: o.Column,
 		What:   "values of " + o.Table + "." + o.Column,
-		SQL: "SELECT left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(o.Schema, o.Table) +
+		SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(o.Schema, o.Table) +
 			" WHERE " + col + " IS NOT NULL LIMIT 1",
 		Scans: true,
 	}}
@@ -91,8 +91,8 @@ func (o AlterColumn) Probes() []Probe {
 func tablesProbe(what, rel string) Probe {
 	return Probe{
 		What: what,
-		SQL: "SELECT format('a row of %I.%I', nspname, relname) FROM (" + rel + ") AS autogen_tables" +
-			" WHERE query_to_xml(format('SELECT 1 AS found FROM %I.%I LIMIT 1', nspname, relname), false, true, '')::text <> '' LIMIT 1",
+		SQL: "SELECT pg_catalog.format('a row of %I.%I', nspname, relname) FROM (" + rel + ") AS autogen_tables" +
+			" WHERE pg_catalog.query_to_xml(pg_catalog.format('SELECT 1 AS found FROM %I.%I LIMIT 1', nspname, relname), false, true, '')::text <> '' LIMIT 1",
 	}
 }
 

@@ -465,7 +465,7 @@ func (o AlterColumn) typeProbes() []Probe {
 	case probeRoundTrip:
 		cond = col + "::text IS DISTINCT FROM ((" + conv + ")::" + from + ")::text"
 	case probeJSON:
-		cond = col + "::jsonb IS DISTINCT FROM to_jsonb((" + conv + "))"
+		cond = col + "::jsonb IS DISTINCT FROM pg_catalog.to_jsonb((" + conv + "))"
 	case probeNonNull:
 		cond = col + " IS NOT NULL"
 	}
@@ -473,7 +473,7 @@ func (o AlterColumn) typeProbes() []Probe {
 		Table:  Name{o.Schema, o.Table},
 		Column: o.Column,
 		What:   "values of " + o.Table + "." + o.Column + " that changing it to " + o.Type + " alters (it " + c.loss + ")",
-		SQL: "SELECT left(format('%s becomes %s', " + col + ", (" + conv + ")), " + strconv.Itoa(exampleLength) + ") FROM " +
+		SQL: "SELECT pg_catalog.left(pg_catalog.format('%s becomes %s', " + col + ", (" + conv + ")), " + strconv.Itoa(exampleLength) + ") FROM " +
 			QualifiedName(o.Schema, o.Table) + " WHERE " + cond + " LIMIT 1",
 		Scans: true,
 	}}
