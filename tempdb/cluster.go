@@ -12,6 +12,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -214,6 +215,7 @@ func (c *Cluster) start(ctx context.Context, settings map[string]string) error {
 
 // Stop shuts the server down immediately and removes its directory.
 func (c *Cluster) Stop(ctx context.Context) error {
+	admin.forget(c.Port)
 	cmd := c.command(ctx, "pg_ctl", "stop", "-w", "-m", "immediate", "-D", c.dataDir())
 	var err error
 	if out, runErr := cmd.CombinedOutput(); runErr != nil {
@@ -227,6 +229,7 @@ func (c *Cluster) Stop(ctx context.Context) error {
 // lost. The data stays, so that Restart brings the server back, for tests
 // of what a client does when its server goes away.
 func (c *Cluster) Halt(ctx context.Context) error {
+	admin.forget(c.Port)
 	cmd := c.command(ctx, "pg_ctl", "stop", "-w", "-m", "immediate", "-D", c.dataDir())
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return describe(cmd, out, err)
@@ -273,8 +276,19 @@ func freePort() (int, error) {
 
 // CreateDatabase creates the database name (from template0) on the server
 // that adminURL connects to.
+//
+// On a server that runs without fsync, as a throwaway one does, it copies
+// the template's files (STRATEGY FILE_COPY): that costs two checkpoints,
+// which such a server writes to memory at once, and is cheaper than the
+// default (WAL_LOG), which writes every page of the template through the
+// WAL. On any other server the default stands, so that a real server is
+// never made to checkpoint for a test database.
 func CreateDatabase(ctx context.Context, adminURL, name string) error {
-	return adminExec(ctx, adminURL, "CREATE DATABASE "+pgsql.QuoteIdent(name)+" TEMPLATE template0")
+	stmt := "CREATE DATABASE " + pgsql.QuoteIdent(name) + " TEMPLATE template0"
+	if admin.throwaway(ctx, adminURL) {
+		stmt += " STRATEGY FILE_COPY"
+	}
+	return adminExec(ctx, adminURL, stmt)
 }
 
 // DropDatabase drops the database name, disconnecting its sessions first.
@@ -283,15 +297,111 @@ func DropDatabase(ctx context.Context, adminURL, name string) error {
 }
 
 func adminExec(ctx context.Context, adminURL, sql string) error {
-	conn, err := pgx.Connect(ctx, adminURL)
+	conn, err := admin.get(ctx, adminURL)
 	if err != nil {
 		return fmt.Errorf("tempdb: connecting: %w", err)
 	}
-	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, sql); err != nil {
+		// A failed statement may leave the session unusable (a cancelled
+		// context closes it); a fresh one serves the next call.
+		conn.Close(context.WithoutCancel(ctx))
 		return fmt.Errorf("tempdb: %w", err)
 	}
+	admin.put(adminURL, conn)
 	return nil
+}
+
+// admin keeps the maintenance sessions that CreateDatabase and
+// DropDatabase use, so that a test suite creating a database per test does
+// not start (and end) a server process for each of them: on a busy
+// two-core machine that was a measurable share of the suite's time.
+var admin = &adminSessions{idle: map[string][]*pgx.Conn{}, fast: map[string]bool{}}
+
+// maxIdleAdmin is how many sessions per server stay open between calls.
+const maxIdleAdmin = 4
+
+// adminSessions holds idle maintenance sessions by connection URL.
+type adminSessions struct {
+	mu   sync.Mutex
+	idle map[string][]*pgx.Conn
+	// fast records, per URL, whether the server runs without fsync and
+	// knows CREATE DATABASE's STRATEGY (PostgreSQL 15 and later).
+	fast map[string]bool
+}
+
+// throwaway reports whether the server at url runs without fsync and can
+// copy a template's files: asked once per URL, false when it cannot tell.
+func (a *adminSessions) throwaway(ctx context.Context, url string) bool {
+	a.mu.Lock()
+	fast, known := a.fast[url]
+	a.mu.Unlock()
+	if known {
+		return fast
+	}
+	conn, err := a.get(ctx, url)
+	if err != nil {
+		return false
+	}
+	err = conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int >= 150000 AND current_setting('fsync') = 'off'").Scan(&fast)
+	if err != nil {
+		conn.Close(context.WithoutCancel(ctx))
+		return false
+	}
+	a.put(url, conn)
+	a.mu.Lock()
+	a.fast[url] = fast
+	a.mu.Unlock()
+	return fast
+}
+
+// get returns an idle session to url, or a new one.
+func (a *adminSessions) get(ctx context.Context, url string) (*pgx.Conn, error) {
+	a.mu.Lock()
+	if list := a.idle[url]; len(list) > 0 {
+		conn := list[len(list)-1]
+		a.idle[url] = list[:len(list)-1]
+		a.mu.Unlock()
+		// The server may have ended the session since (a restart, an
+		// administrator); a ping costs far less than a new session.
+		if err := conn.Ping(ctx); err == nil {
+			return conn, nil
+		}
+		conn.Close(context.WithoutCancel(ctx))
+	} else {
+		a.mu.Unlock()
+	}
+	return pgx.Connect(ctx, url)
+}
+
+// put keeps conn for the next call, or closes it when enough are idle.
+func (a *adminSessions) put(url string, conn *pgx.Conn) {
+	a.mu.Lock()
+	if len(a.idle[url]) < maxIdleAdmin {
+		a.idle[url] = append(a.idle[url], conn)
+		conn = nil
+	}
+	a.mu.Unlock()
+	if conn != nil {
+		conn.Close(context.Background())
+	}
+}
+
+// forget closes the idle sessions to a server that is stopping.
+func (a *adminSessions) forget(port int) {
+	a.mu.Lock()
+	var closing []*pgx.Conn
+	for url, list := range a.idle {
+		if len(list) > 0 && int(list[0].Config().Port) == port {
+			closing = append(closing, list...)
+			delete(a.idle, url)
+		}
+	}
+	// Another server may listen on the port later.
+	clear(a.fast)
+	a.mu.Unlock()
+	for _, conn := range closing {
+		conn.Close(context.Background())
+	}
 }
 
 // WithDatabase returns serverURL with its database replaced by name.

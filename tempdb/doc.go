@@ -19,6 +19,11 @@
 //	defer c.Stop(context.WithoutCancel(ctx))
 //	_, url, err := c.CreateDatabase(ctx, "app") // a new database, by URL
 //
+// CreateDatabase and DropDatabase keep up to four maintenance sessions per
+// server open between calls (Stop and Halt close them): a suite that
+// creates a database per test would otherwise start a server process for
+// every statement, which on a small machine costs more than the statement.
+//
 // The binaries are found on PATH, through `pg_config --bindir`, or under
 // /usr/lib/postgresql/*/bin (the newest version there), in that order.
 //
