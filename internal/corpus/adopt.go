@@ -38,9 +38,9 @@ func (r *Harness) Adopt(ctx context.Context, c Case, id, dir string) Result {
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	xURL, base := ac.xURL, ac.db("b")
+	base := ac.db("b")
 	filter := &scope.Filter{VersionTable: VersionTable}
-	cat, err := readDB(ctx, xURL, filter)
+	cat, err := autogenerate.ReadCurrent(ctx, ac.x, filter)
 	if err != nil {
 		return fail("ERROR introspect", err.Error())
 	}
@@ -95,11 +95,15 @@ func (r *Harness) Adopt(ctx context.Context, c Case, id, dir string) Result {
 	if err := tempdb.CreateDatabase(ctx, r.AdminURL, base); err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	baseURL := WithDatabase(r.AdminURL, base)
-	if err := applyBaseline(ctx, baseURL, baseline); err != nil {
+	baseConn, err := pgx.Connect(ctx, WithDatabase(r.AdminURL, base))
+	if err != nil {
+		return fail("ERROR setup", err.Error())
+	}
+	defer baseConn.Close(context.WithoutCancel(ctx))
+	if err := applyBaseline(ctx, baseConn, baseline); err != nil {
 		return fail("FAIL baseline: "+firstLine(err.Error()), err.Error())
 	}
-	after, err := readDB(ctx, baseURL, filter)
+	after, err := autogenerate.ReadCurrent(ctx, baseConn, filter)
 	if err != nil {
 		return fail("ERROR introspect", err.Error())
 	}
@@ -120,7 +124,9 @@ type adoptCase struct {
 	r          *Harness
 	prefix, id string
 	xURL, want string
-	dbs        []string
+	// x is the session that loaded X, left open for the case.
+	x   *pgx.Conn
+	dbs []string
 }
 
 // startAdopt creates X from the case's b.sql and dumps it.
@@ -128,10 +134,12 @@ func (r *Harness) startAdopt(ctx context.Context, c Case, prefix, id string) (*a
 	ac := &adoptCase{r: r, prefix: prefix, id: id}
 	var err error
 	b := filepath.Join(c.Dir, "b.sql")
-	if ac.xURL, err = r.createDB(ctx, ac.db("x"), b); err != nil {
+	name := ac.db("x")
+	ac.xURL = WithDatabase(r.AdminURL, name)
+	if ac.x, err = r.createDB(ctx, name, b); err != nil {
 		return ac, err
 	}
-	ac.want, err = r.freshDump(ctx, b, ac.xURL)
+	ac.want, err = r.freshDump(ctx, b, ac.x)
 	return ac, err
 }
 
@@ -143,6 +151,9 @@ func (ac *adoptCase) db(role string) string {
 }
 
 func (ac *adoptCase) cleanup(ctx context.Context) {
+	if ac.x != nil {
+		ac.x.Close(context.WithoutCancel(ctx))
+	}
 	for _, db := range ac.dbs {
 		tempdb.DropDatabase(context.WithoutCancel(ctx), ac.r.AdminURL, db)
 	}
@@ -151,11 +162,12 @@ func (ac *adoptCase) cleanup(ctx context.Context) {
 // loadCompare loads the written schema file into a fresh database and
 // compares its dump with X's: the result's status and detail (with log).
 func (ac *adoptCase) loadCompare(ctx context.Context, file, log string) (string, string) {
-	loadURL, err := ac.r.createDB(ctx, ac.db("l"), file)
+	load, err := ac.r.createDB(ctx, ac.db("l"), file)
 	if err != nil {
 		return "FAIL load schema.sql: " + firstLine(err.Error()), err.Error()
 	}
-	got, err := ac.r.Dumper.Dump(ctx, loadURL)
+	defer load.Close(context.WithoutCancel(ctx))
+	got, err := ac.r.Dumper.DumpConn(ctx, load)
 	if err != nil {
 		return "ERROR dump", err.Error()
 	}
@@ -165,24 +177,9 @@ func (ac *adoptCase) loadCompare(ctx context.Context, file, log string) (string,
 	return "PASS", ""
 }
 
-// readDB introspects the database at url.
-func readDB(ctx context.Context, url string, f *scope.Filter) (*model.Catalog, error) {
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close(context.WithoutCancel(ctx))
-	return autogenerate.ReadCurrent(ctx, conn, f)
-}
-
 // applyBaseline applies a baseline's upgrade as a revision, through the
 // migrate runtime as a compiled revision file would.
-func applyBaseline(ctx context.Context, url string, cmp *autogenerate.Result) error {
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return err
-	}
-	defer conn.Close(context.WithoutCancel(ctx))
+func applyBaseline(ctx context.Context, conn *pgx.Conn, cmp *autogenerate.Result) error {
 	reg := revision.NewRegistry()
 	reg.Add(&revision.Revision{
 		ID: "ba5e11e00001", Message: "baseline",

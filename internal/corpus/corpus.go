@@ -133,6 +133,18 @@ var skipLine = regexp.MustCompile(`^(--|SET |SELECT pg_catalog\.set_config\(|\\r
 // --schema-only --no-owner --no-privileges without comments, SET lines and
 // blank lines, followed by the installed extension versions.
 func (d *Dumper) Dump(ctx context.Context, dbURL string) (string, error) {
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	return d.DumpConn(ctx, conn)
+}
+
+// DumpConn is Dump of the database conn is connected to; conn lists the
+// extensions, so that the dump costs no session beyond pg_dump's own.
+func (d *Dumper) DumpConn(ctx context.Context, conn *pgx.Conn) (string, error) {
+	dbURL := conn.Config().ConnString()
 	args := []string{"--schema-only", "--no-owner", "--no-privileges"}
 	for _, t := range d.Exclude {
 		args = append(args, "--exclude-table="+t)
@@ -152,11 +164,6 @@ func (d *Dumper) Dump(ctx context.Context, dbURL string) (string, error) {
 		}
 		b.WriteString(line + "\n")
 	}
-	conn, err := pgx.Connect(ctx, dbURL)
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close(ctx)
 	rows, err := conn.Query(ctx, "select 'EXTENSION ' || extname || ' VERSION ' || extversion from pg_extension order by 1")
 	if err != nil {
 		return "", err

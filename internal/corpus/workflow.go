@@ -49,32 +49,43 @@ type Harness struct {
 	ColumnOrder migrate.ColumnOrder
 }
 
-func (r *Harness) createDB(ctx context.Context, name, sqlFile string) (string, error) {
+// createDB creates the database name, loads sqlFile into it and returns
+// the session that loaded it, for the caller to go on with: every new
+// session is a server process, and on a busy machine starting one costs
+// more than most of what a case does with it.
+func (r *Harness) createDB(ctx context.Context, name, sqlFile string) (*pgx.Conn, error) {
 	if err := tempdb.DropDatabase(ctx, r.AdminURL, name); err != nil {
-		return "", err
+		return nil, err
 	}
 	if err := tempdb.CreateDatabase(ctx, r.AdminURL, name); err != nil {
-		return "", err
+		return nil, err
 	}
-	u := WithDatabase(r.AdminURL, name)
 	src, err := os.ReadFile(sqlFile)
 	if err != nil {
-		return u, err
+		return nil, err
 	}
-	conn, err := pgx.Connect(ctx, u)
+	conn, err := pgx.Connect(ctx, WithDatabase(r.AdminURL, name))
 	if err != nil {
-		return u, err
+		return nil, err
 	}
-	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, "SET client_min_messages = warning;\n"+string(src), pgx.QueryExecModeSimpleProtocol); err != nil {
-		return u, fmt.Errorf("loading %s: %w", filepath.Base(sqlFile), err)
+		conn.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("loading %s: %w", filepath.Base(sqlFile), err)
 	}
-	return u, nil
+	// The load's settings, role and temporary objects must not outlive it.
+	if _, err := conn.Exec(ctx, "DISCARD ALL"); err != nil {
+		conn.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return conn, nil
 }
 
 // caseDB is the database a case migrates, with the dumps it must match.
 type caseDB struct {
-	url              string
+	url string
+	// conn is the session that loaded the database, left open for the
+	// case.
+	conn             *pgx.Conn
 	wantUp, wantDown string
 	cleanup          func()
 }
@@ -85,40 +96,46 @@ type caseDB struct {
 // of the same file taken before in this process serves instead.
 func (r *Harness) setup(ctx context.Context, c Case, prefix, id string) (caseDB, error) {
 	x, ref := prefix+"_x_"+id, prefix+"_r_"+id
-	db := caseDB{cleanup: func() {
+	db := caseDB{url: WithDatabase(r.AdminURL, x)}
+	db.cleanup = func() {
+		if db.conn != nil {
+			db.conn.Close(context.WithoutCancel(ctx))
+		}
 		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, x)
 		tempdb.DropDatabase(context.WithoutCancel(ctx), r.AdminURL, ref)
-	}}
+	}
 	a, b := filepath.Join(c.Dir, "a.sql"), filepath.Join(c.Dir, "b.sql")
 	var err error
-	if db.url, err = r.createDB(ctx, x, a); err != nil {
+	if db.conn, err = r.createDB(ctx, x, a); err != nil {
 		return db, err
 	}
-	if db.wantDown, err = r.freshDump(ctx, a, db.url); err != nil {
+	if db.wantDown, err = r.freshDump(ctx, a, db.conn); err != nil {
 		return db, err
 	}
 	if want, ok := r.Dumper.Fresh(b); ok {
 		db.wantUp = want
 		return db, nil
 	}
-	refURL, err := r.createDB(ctx, ref, b)
+	refConn, err := r.createDB(ctx, ref, b)
 	if err != nil {
 		return db, err
 	}
-	if db.wantUp, err = r.freshDump(ctx, b, refURL); err != nil {
+	db.wantUp, err = r.freshDump(ctx, b, refConn)
+	refConn.Close(context.WithoutCancel(ctx))
+	if err != nil {
 		return db, err
 	}
 	return db, tempdb.DropDatabase(ctx, r.AdminURL, ref)
 }
 
-// freshDump returns the dump of the database at url, freshly loaded from
-// file: the one taken before in this process if there is one (see
-// Dumper.Fresh), else a new one, which it records.
-func (r *Harness) freshDump(ctx context.Context, file, url string) (string, error) {
+// freshDump returns the dump of the database conn is connected to, freshly
+// loaded from file: the one taken before in this process if there is one
+// (see Dumper.Fresh), else a new one, which it records.
+func (r *Harness) freshDump(ctx context.Context, file string, conn *pgx.Conn) (string, error) {
 	if d, ok := r.Dumper.Fresh(file); ok {
 		return d, nil
 	}
-	d, err := r.Dumper.Dump(ctx, url)
+	d, err := r.Dumper.DumpConn(ctx, conn)
 	if err != nil {
 		return "", err
 	}
@@ -140,13 +157,7 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	if err != nil {
 		return fail("ERROR setup", err.Error())
 	}
-	xURL, wantUp, wantDown := db.url, db.wantUp, db.wantDown
-
-	conn, err := pgx.Connect(ctx, xURL)
-	if err != nil {
-		return fail("ERROR setup", err.Error())
-	}
-	defer conn.Close(context.WithoutCancel(ctx))
+	conn, wantUp, wantDown := db.conn, db.wantUp, db.wantDown
 	filter := &scope.Filter{VersionTable: VersionTable}
 	desired, err := autogenerate.ReadDesired(ctx, filepath.Join(c.Dir, "b.sql"), filter)
 	if err != nil {
@@ -193,7 +204,7 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	if _, err := run.Upgrade(ctx, conn, "head"); err != nil {
 		return fail("FAIL up: "+firstLine(err.Error()), err.Error()+"\n"+describe(cmp.Up)+plans)
 	}
-	gotUp, err := r.Dumper.Dump(ctx, xURL)
+	gotUp, err := r.Dumper.DumpConn(ctx, conn)
 	if err != nil {
 		return fail("ERROR dump", err.Error())
 	}
@@ -223,7 +234,7 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	if _, err := run.Downgrade(ctx, conn, "base"); err != nil {
 		return fail("FAIL down: "+firstLine(err.Error()), err.Error()+"\n"+describe(cmp.Down)+plans)
 	}
-	gotDown, err := r.Dumper.Dump(ctx, xURL)
+	gotDown, err := r.Dumper.DumpConn(ctx, conn)
 	if err != nil {
 		return fail("ERROR dump", err.Error())
 	}
