@@ -118,23 +118,69 @@ type outcome struct {
 }
 
 // dbPool hands out databases for loading files; each is reset before use,
-// which is much cheaper than creating one per file.
+// which is much cheaper than creating one per file, and keeps its session:
+// on a small machine a new session costs more than a small file's load.
 type dbPool struct {
-	ready chan string
+	ready chan *pooledDB
+}
+
+// pooledDB is a database of the pool with the session that loads files
+// into it and reads them back.
+type pooledDB struct {
+	url  string
+	conn *pgx.Conn
 }
 
 // newDBPool creates n databases; n bounds how many files load at once.
 func newDBPool(t *testing.T, n int) *dbPool {
-	p := &dbPool{ready: make(chan string, n)}
+	p := &dbPool{ready: make(chan *pooledDB, n)}
 	for i := 0; i < n; i++ {
-		p.ready <- pgtest.NewDB(t)
+		db := &pooledDB{url: pgtest.NewDB(t)}
+		if err := db.connect(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.conn.Close(context.Background()) })
+		p.ready <- db
 	}
 	return p
 }
 
-func (p *dbPool) get() string { return <-p.ready }
+func (p *dbPool) get() *pooledDB { return <-p.ready }
 
-func (p *dbPool) put(u string) { p.ready <- u }
+func (p *dbPool) put(db *pooledDB) { p.ready <- db }
+
+func (db *pooledDB) connect(ctx context.Context) error {
+	if db.conn != nil {
+		db.conn.Close(ctx)
+	}
+	var err error
+	db.conn, err = pgx.Connect(ctx, db.url)
+	return err
+}
+
+// exec runs SQL (several statements allowed) through the simple query
+// protocol. Whatever the SQL leaves in the session is undone after it (an
+// open or failed transaction, a role, settings such as search_path, which
+// change how the server prints expressions), so that what reads the
+// database next sees it as a new session would.
+func (db *pooledDB) exec(ctx context.Context, sql string) error {
+	_, err := db.conn.Exec(ctx, sql, pgx.QueryExecModeSimpleProtocol)
+	if !db.conn.IsClosed() && db.conn.PgConn().TxStatus() != 'I' {
+		db.conn.Exec(ctx, "ROLLBACK")
+	}
+	broken := db.conn.IsClosed()
+	if !broken {
+		_, derr := db.conn.Exec(ctx, "DISCARD ALL")
+		// DISCARD ALL drops the prepared statements pgx has cached.
+		broken = derr != nil || db.conn.DeallocateAll(ctx) != nil
+	}
+	if broken {
+		if cerr := db.connect(ctx); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
 
 // resetSQL empties a database: extensions, schemas and the public schema.
 // Schemas go first: dropping an extension cascades badly to an index that
@@ -198,12 +244,12 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 	if parseErr != nil && errors.Is(parseErr, ddlparse.ErrUnsupported) {
 		return outcome{unsupported: parseErr}
 	}
-	url := pool.get()
-	defer pool.put(url)
-	if err := pgtest.ExecContext(ctx, url, resetSQL); err != nil {
+	db := pool.get()
+	defer pool.put(db)
+	if err := db.exec(ctx, resetSQL); err != nil {
 		t.Fatalf("resetting database: %v", err)
 	}
-	if err := pgtest.ExecContext(ctx, url, string(src)); err != nil {
+	if err := db.exec(ctx, string(src)); err != nil {
 		if parseErr != nil {
 			// Both refuse it: a file PostgreSQL rejects too.
 			return outcome{identical: true, rejected: err}
@@ -213,7 +259,7 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 	if parseErr != nil {
 		return outcome{problem: fmt.Sprintf("SQL reader: %v", parseErr)}
 	}
-	fromDB, err := inspectURL(ctx, t, url)
+	fromDB, err := introspect.Inspect(ctx, db.conn)
 	if err != nil {
 		return outcome{problem: fmt.Sprintf("catalog reader: %v", err)}
 	}
@@ -234,7 +280,7 @@ func compareFile(ctx context.Context, t *testing.T, pool *dbPool, path string, d
 	if !dump {
 		return outcome{identical: true}
 	}
-	out, err := pgDump(t, url)
+	out, err := pgDump(t, db.url)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/autogen-dev/autogen/diff"
 	"github.com/autogen-dev/autogen/internal/pgsql"
-	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/introspect"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -43,23 +40,19 @@ func TestGraphCoversPgDepend(t *testing.T) {
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			ctx := context.Background()
-			url := pool.get()
-			defer pool.put(url)
-			if err := pgtest.ExecContext(ctx, url, resetSQL); err != nil {
+			db := pool.get()
+			defer pool.put(db)
+			if err := db.exec(ctx, resetSQL); err != nil {
 				t.Fatal(err)
 			}
 			src, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := pgtest.ExecContext(ctx, url, string(src)); err != nil {
+			if err := db.exec(ctx, string(src)); err != nil {
 				t.Fatal(err)
 			}
-			conn, err := pgx.Connect(ctx, url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close(ctx)
+			conn := db.conn
 			cat, err := introspect.Inspect(ctx, conn)
 			if err != nil {
 				t.Fatal(err)
