@@ -23,14 +23,8 @@ func ColumnOrderAfter(from, to *model.Table) []string { return orderAfter(from.C
 // orderAfter is ColumnOrderAfter over lists of columns, which for a
 // partition are its whole effective columns (its parents' included).
 func orderAfter(from, to []*model.Column) []string {
-	find := func(cols []*model.Column, name string) *model.Column {
-		if i := slices.IndexFunc(cols, func(c *model.Column) bool { return c.Name == name }); i >= 0 {
-			return cols[i]
-		}
-		return nil
-	}
 	moved := func(c *model.Column) bool {
-		f, t := find(from, c.Name), find(to, c.Name)
+		f, t := model.ColumnNamed(from, c.Name), model.ColumnNamed(to, c.Name)
 		return f == nil || t == nil || columnRecreated(f, t)
 	}
 	var out []string

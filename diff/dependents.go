@@ -24,17 +24,6 @@ const (
 	swapped
 )
 
-// rebased reports whether a column's type changes to another base type,
-// not only in its modifiers (varchar(10) to varchar(20)) or collation.
-func rebased(from, to string) bool {
-	f, ferr := pgsql.ParseType(from)
-	t, terr := pgsql.ParseType(to)
-	if ferr != nil || terr != nil {
-		return from != to
-	}
-	return f.Schema != t.Schema || f.Name != t.Name || f.Array != t.Array
-}
-
 // disturbed is an object a change disturbs, and how.
 type disturbed struct {
 	id  model.ObjectID
@@ -67,7 +56,7 @@ func (d *differ) dependents() error {
 		switch c := c.(type) {
 		case AlterColumn:
 			switch {
-			case rebased(c.From.Type, c.To.Type):
+			case !pgsql.SameBase(c.From.Type, c.To.Type):
 				push(disturbed{model.ColumnID(c.Table, c.From.Name), swapped, "changes type"})
 			case c.From.Type != c.To.Type || c.From.Collation != c.To.Collation:
 				push(disturbed{model.ColumnID(c.Table, c.From.Name), retyped, "changes type"})

@@ -111,9 +111,8 @@ func (d *differ) keyRetyped(f, t *model.Table) bool {
 		if r.Kind != model.RefColumn || r.Name.Name != "" {
 			continue
 		}
-		fi := slices.IndexFunc(fcols, func(c *model.Column) bool { return c.Name == r.Column })
-		ti := slices.IndexFunc(tcols, func(c *model.Column) bool { return c.Name == r.Column })
-		if fi >= 0 && ti >= 0 && (fcols[fi].Type != tcols[ti].Type || fcols[fi].Collation != tcols[ti].Collation) {
+		fc, tc := model.ColumnNamed(fcols, r.Column), model.ColumnNamed(tcols, r.Column)
+		if fc != nil && tc != nil && (fc.Type != tc.Type || fc.Collation != tc.Collation) {
 			return true
 		}
 	}
@@ -159,14 +158,13 @@ func (d *differ) createTable(t *model.Table) {
 		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
 		had := d.fg.effectiveColumns(f)
 		for _, c := range d.tg.effectiveColumns(t) {
-			i := slices.IndexFunc(had, func(fc *model.Column) bool { return fc.Name == c.Name })
-			if c.Generated == nil && i >= 0 {
+			if old := model.ColumnNamed(had, c.Name); c.Generated == nil && old != nil {
 				ct.Copy = append(ct.Copy, c.Name)
-				if had[i].Type != c.Type {
+				if old.Type != c.Type {
 					if ct.Retype == nil {
 						ct.Retype = map[string][2]string{}
 					}
-					ct.Retype[c.Name] = [2]string{had[i].Type, c.Type}
+					ct.Retype[c.Name] = [2]string{old.Type, c.Type}
 				}
 			}
 		}
@@ -512,16 +510,13 @@ func (g *graph) effectiveColumns(t *model.Table) []*model.Column {
 // reconcileColumns adds and drops columns by name so that a table that
 // becomes (or stops being) a partition has the right columns.
 func (d *differ) reconcileColumns(table model.Name, have, want []*model.Column) {
-	has := func(list []*model.Column, name string) bool {
-		return slices.ContainsFunc(list, func(c *model.Column) bool { return c.Name == name })
-	}
 	for i, c := range want {
-		if !has(have, c.Name) {
+		if model.ColumnNamed(have, c.Name) == nil {
 			d.add(AddColumn{Table: table, Column: c, Position: i})
 		}
 	}
 	for _, c := range have {
-		if !has(want, c.Name) {
+		if model.ColumnNamed(want, c.Name) == nil {
 			d.add(DropColumn{Table: table, Column: c})
 		}
 	}
@@ -660,7 +655,7 @@ func (d *differ) shedColumns() []*model.Object {
 		}
 		inherited := d.tg.inheritedColumn(t.Inherits, o.ID.Member) != nil
 		if t.PartitionOf != nil {
-			inherited = slices.ContainsFunc(d.tg.effectiveColumns(t), func(c *model.Column) bool { return c.Name == o.ID.Member })
+			inherited = model.ColumnNamed(d.tg.effectiveColumns(t), o.ID.Member) != nil
 		}
 		if inherited {
 			out = append(out, o)
@@ -705,19 +700,18 @@ func (g *graph) inheritedColumn(parents []model.Name, name string) *model.Column
 func (d *differ) partitionColumns(f, t *model.Table) {
 	from := d.fg.effectiveColumns(f)
 	for _, tc := range d.tg.effectiveColumns(t) {
-		i := slices.IndexFunc(from, func(c *model.Column) bool { return c.Name == tc.Name })
-		if i < 0 {
+		fc := model.ColumnNamed(from, tc.Name)
+		if fc == nil {
 			// The partitioned table adds the column in this revision:
 			// what the partition sets on its own follows the addition.
 			if parent := d.tg.table(*t.PartitionOf); parent != nil && t.Column(tc.Name) != nil {
-				cols := d.tg.effectiveColumns(parent)
-				if j := slices.IndexFunc(cols, func(c *model.Column) bool { return c.Name == tc.Name }); j >= 0 {
-					d.ownSettings(t.Name, cols[j], tc, true)
+				if pc := model.ColumnNamed(d.tg.effectiveColumns(parent), tc.Name); pc != nil {
+					d.ownSettings(t.Name, pc, tc, true)
 				}
 			}
 			continue
 		}
-		d.ownSettings(t.Name, from[i], tc, false)
+		d.ownSettings(t.Name, fc, tc, false)
 	}
 }
 
@@ -778,7 +772,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	if columnRecreated(fc, tc) {
 		position := 0
 		if t := d.tg.table(table); t != nil {
-			position = slices.IndexFunc(t.Columns, func(c *model.Column) bool { return c.Name == tc.Name })
+			position = model.ColumnIndex(t.Columns, tc.Name)
 		}
 		d.add(DropColumn{Table: table, Column: fc, Recreate: true}, AddColumn{Table: table, Column: tc, Position: position})
 		return

@@ -71,13 +71,26 @@ type AttachedIndex struct {
 }
 
 // Column returns the column with the given name, or nil.
-func (t *Table) Column(name string) *Column {
-	for _, c := range t.Columns {
-		if c.Name == name {
-			return c
-		}
+func (t *Table) Column(name string) *Column { return ColumnNamed(t.Columns, name) }
+
+// ColumnNamed returns the column of cols with the given name, or nil: a
+// table's own columns or a partition's effective ones.
+func ColumnNamed(cols []*Column, name string) *Column {
+	if i := ColumnIndex(cols, name); i >= 0 {
+		return cols[i]
 	}
 	return nil
+}
+
+// ColumnIndex returns the position in cols of the column with the given
+// name, or -1.
+func ColumnIndex(cols []*Column, name string) int {
+	for i, c := range cols {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // Constraint returns the constraint with the given name, or nil.

@@ -275,6 +275,18 @@ func modText(t Type) string {
 	return ""
 }
 
+// SameBase reports whether two spellings of types name the same base
+// type, array or not, whatever their modifiers (varchar(10) and
+// varchar(20) do); texts that do not parse compare as written.
+func SameBase(a, b string) bool {
+	ta, aerr := ParseType(a)
+	tb, berr := ParseType(b)
+	if aerr != nil || berr != nil {
+		return a == b
+	}
+	return ta.Schema == tb.Schema && ta.Name == tb.Name && ta.Array == tb.Array
+}
+
 // ParseType reads a type name as SQL writes it, in any of its spellings:
 // "integer", "int4", "INT", "character varying(20)", "varchar(20)",
 // "timestamp(3) with time zone", "interval day to second", "double
