@@ -177,27 +177,62 @@ func UsingExpr(col, from, to string) string {
 			return UsingExpr(col+"[1]", elem, to)
 		}
 	}
-	fb, tb := families[f.base], families[t.base]
-	switch {
-	case (f.base == "money" && tb == "number" || fb == "number" && t.base == "money") && !f.array:
-		// Money and the other numbers convert through numeric.
-		return col + "::numeric::" + to
-	case fb == "number" && tb == "boolean" && f.base != "int4" || fb == "boolean" && tb == "number" && t.base != "int4":
-		// Booleans have casts only to and from integer.
-		return col + "::integer::" + to
-	case fb == "number" && tb == "time":
-		// Qualified, so that a to_timestamp(bigint) of the user's that the
-		// search path finds first does not run instead (CVE-2018-1058).
-		return "pg_catalog.to_timestamp(" + col + ")::" + to
-	case fb == "time" && tb == "number":
-		return "extract(epoch FROM " + col + ")::" + to
-	case fb == "" || tb == "":
+	if path, ok := conversions[[2]string{conversionKey(f), conversionKey(t)}]; ok && !f.array {
+		return path.expr(col, f, t, to)
+	}
+	if families[f.base] == "" || families[t.base] == "" {
 		if f.array {
 			return col + "::text[]::" + to
 		}
 		return col + "::text::" + to
 	}
 	return col + "::" + to
+}
+
+// conversion is how the values of one built-in type family become
+// another's where PostgreSQL has no cast between them.
+type conversion struct {
+	// via is the type both sides have a cast to and from, as written
+	// ("numeric", "integer").
+	via string
+	// expr, when set, writes the conversion instead.
+	write func(col, to string) string
+}
+
+// expr returns the conversion of col to the type to, spelled as written.
+func (c conversion) expr(col string, f, t sqlType, to string) string {
+	switch {
+	case c.write != nil:
+		return c.write(col, to)
+	case f.base == parseType(c.via).base || t.base == parseType(c.via).base:
+		return col + "::" + to
+	}
+	return col + "::" + c.via + "::" + to
+}
+
+// conversionKey is what conversions are keyed by: the type's family, or
+// the base type itself for a type in none (money).
+func conversionKey(t sqlType) string {
+	if fam := families[t.base]; fam != "" {
+		return fam
+	}
+	return t.base
+}
+
+// conversions are the paths between type families that a plain cast does
+// not take: money and the other numbers convert through numeric (money's
+// text form, "$3.50", does not read as a number), booleans and the numbers
+// through integer (their only cast), numbers and timestamps as Unix epoch
+// seconds.
+var conversions = map[[2]string]conversion{
+	{"money", "number"}:   {via: "numeric"},
+	{"number", "money"}:   {via: "numeric"},
+	{"boolean", "number"}: {via: "integer"},
+	{"number", "boolean"}: {via: "integer"},
+	// Qualified, so that a to_timestamp(bigint) of the user's that the
+	// search path finds first does not run instead (CVE-2018-1058).
+	{"number", "time"}: {write: func(col, to string) string { return "pg_catalog.to_timestamp(" + col + ")::" + to }},
+	{"time", "number"}: {write: func(col, to string) string { return "extract(epoch FROM " + col + ")::" + to }},
 }
 
 // integer widths, for widening and narrowing.
