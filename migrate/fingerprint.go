@@ -13,6 +13,9 @@ import (
 // PostgreSQL itself (pg_get_*def, format_type), leaving out system schemas,
 // objects owned by extensions and the version table ($1, a regclass name).
 // Two snapshots of one database are equal exactly when its schema is.
+// Every function is called by its qualified name, so that one a user
+// created in a schema on the search path never runs in its place
+// (CVE-2018-1058).
 const fingerprintSQL = `
 WITH ns AS (
   SELECT oid, nspname FROM pg_namespace
@@ -23,54 +26,54 @@ rel AS (
   SELECT c.oid, ns.nspname, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relrowsecurity, c.relforcerowsecurity
   FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-    AND c.oid <> coalesce(to_regclass($1), 0)
+    AND c.oid <> coalesce(pg_catalog.to_regclass($1), 0)
     AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = c.oid AND ext.classid = 'pg_class'::regclass)
 )
 SELECT 'schema ' || nspname FROM ns WHERE nspname <> 'public'
 UNION ALL SELECT 'extension ' || extname || ' ' || extversion FROM pg_extension
-UNION ALL SELECT format('relation %I.%I %s %s %s rls=%s/%s %s', rel.nspname, rel.relname, rel.relkind, rel.relpersistence,
+UNION ALL SELECT pg_catalog.format('relation %I.%I %s %s %s rls=%s/%s %s', rel.nspname, rel.relname, rel.relkind, rel.relpersistence,
   coalesce(rel.reloptions::text, ''), rel.relrowsecurity, rel.relforcerowsecurity,
-  coalesce(pg_get_partkeydef(rel.oid), '') || coalesce(' ' || pg_get_expr(c2.relpartbound, rel.oid), ''))
+  coalesce(pg_catalog.pg_get_partkeydef(rel.oid), '') || coalesce(' ' || pg_catalog.pg_get_expr(c2.relpartbound, rel.oid), ''))
   FROM rel JOIN pg_class c2 ON c2.oid = rel.oid
-UNION ALL SELECT format('column %I.%I %I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s',
-  rel.nspname, rel.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-  coalesce(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity, a.attgenerated, a.attcollation, a.attstorage)
+UNION ALL SELECT pg_catalog.format('column %I.%I %I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s',
+  rel.nspname, rel.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+  coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity, a.attgenerated, a.attcollation, a.attstorage)
   FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-UNION ALL SELECT format('` + columnOrderPrefix + `%I.%I: %s', rel.nspname, rel.relname,
-  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+UNION ALL SELECT pg_catalog.format('` + columnOrderPrefix + `%I.%I: %s', rel.nspname, rel.relname,
+  (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
    WHERE a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped))
   FROM rel WHERE rel.relkind IN ('r', 'p', 'f')
-UNION ALL SELECT format('constraint %I.%I %I %s valid=%s', rel.nspname, rel.relname, co.conname,
-  pg_get_constraintdef(co.oid), co.convalidated)
+UNION ALL SELECT pg_catalog.format('constraint %I.%I %I %s valid=%s', rel.nspname, rel.relname, co.conname,
+  pg_catalog.pg_get_constraintdef(co.oid), co.convalidated)
   FROM rel JOIN pg_constraint co ON co.conrelid = rel.oid
-UNION ALL SELECT format('index %s valid=%s', pg_get_indexdef(i.indexrelid), i.indisvalid)
+UNION ALL SELECT pg_catalog.format('index %s valid=%s', pg_catalog.pg_get_indexdef(i.indexrelid), i.indisvalid)
   FROM rel JOIN pg_index i ON i.indrelid = rel.oid
-UNION ALL SELECT format('view %I.%I %s', nspname, relname, pg_get_viewdef(oid)) FROM rel WHERE relkind IN ('v', 'm')
-UNION ALL SELECT format('sequence %I.%I %s %s %s %s %s %s %s', rel.nspname, rel.relname, format_type(s.seqtypid, NULL),
+UNION ALL SELECT pg_catalog.format('view %I.%I %s', nspname, relname, pg_catalog.pg_get_viewdef(oid)) FROM rel WHERE relkind IN ('v', 'm')
+UNION ALL SELECT pg_catalog.format('sequence %I.%I %s %s %s %s %s %s %s', rel.nspname, rel.relname, pg_catalog.format_type(s.seqtypid, NULL),
   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle)
   FROM rel JOIN pg_sequence s ON s.seqrelid = rel.oid
-UNION ALL SELECT format('owned %I.%I by %s', rel.nspname, rel.relname, pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid))
+UNION ALL SELECT pg_catalog.format('owned %I.%I by %s', rel.nspname, rel.relname, pg_catalog.pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid))
   FROM rel JOIN pg_depend d ON d.objid = rel.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND rel.relkind = 'S'
-UNION ALL SELECT format('trigger %s %s', pg_get_triggerdef(t.oid), t.tgenabled)
+UNION ALL SELECT pg_catalog.format('trigger %s %s', pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled)
   FROM rel JOIN pg_trigger t ON t.tgrelid = rel.oid AND NOT t.tgisinternal
-UNION ALL SELECT format('policy %I.%I %I %s %s %s %s %s', rel.nspname, rel.relname, p.polname, p.polcmd, p.polpermissive,
-  p.polroles::text, coalesce(pg_get_expr(p.polqual, p.polrelid), ''), coalesce(pg_get_expr(p.polwithcheck, p.polrelid), ''))
+UNION ALL SELECT pg_catalog.format('policy %I.%I %I %s %s %s %s %s', rel.nspname, rel.relname, p.polname, p.polcmd, p.polpermissive,
+  p.polroles::text, coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), ''), coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), ''))
   FROM rel JOIN pg_policy p ON p.polrelid = rel.oid
-UNION ALL SELECT format('function %s', pg_get_functiondef(p.oid))
+UNION ALL SELECT pg_catalog.format('function %s', pg_catalog.pg_get_functiondef(p.oid))
   FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = p.oid AND ext.classid = 'pg_proc'::regclass)
-UNION ALL SELECT format('type %I.%I %s %s %s', ns.nspname, t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod),
-  coalesce((SELECT string_agg(quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), '')
-  || coalesce(pg_get_expr(t.typdefaultbin, 0), '') || t.typnotnull
-  || coalesce((SELECT string_agg(pg_get_constraintdef(c.oid), ',' ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')
-  || coalesce((SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ',' ORDER BY a.attnum)
+UNION ALL SELECT pg_catalog.format('type %I.%I %s %s %s', ns.nspname, t.typname, t.typtype, pg_catalog.format_type(t.typbasetype, t.typtypmod),
+  coalesce((SELECT pg_catalog.string_agg(pg_catalog.quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), '')
+  || coalesce(pg_catalog.pg_get_expr(t.typdefaultbin, 0), '') || t.typnotnull
+  || coalesce((SELECT pg_catalog.string_agg(pg_catalog.pg_get_constraintdef(c.oid), ',' ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid), '')
+  || coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ',' ORDER BY a.attnum)
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.oid = t.typrelid AND c.relkind = 'c' AND a.attnum > 0), ''))
   FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
   WHERE t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
     AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = t.oid AND ext.classid = 'pg_type'::regclass)
-UNION ALL SELECT format('comment %s %s', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
-  FROM pg_description d, LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) o
+UNION ALL SELECT pg_catalog.format('comment %s %s', pg_catalog.pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
+  FROM pg_description d, LATERAL pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
   WHERE d.classoid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass, 'pg_constraint'::regclass,
         'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_namespace'::regclass)
     AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.objid = d.objoid)
