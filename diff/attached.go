@@ -128,7 +128,7 @@ func (d *differ) markOnly() map[model.Name]bool {
 			}
 		case AddConstraint:
 			k := c.Constraint.Kind
-			if (k == model.PrimaryKey || k == model.Unique || k == model.Exclusion) && d.partial(c.Table, c.Constraint.Name) {
+			if k.HasIndex() && d.partial(c.Table, c.Constraint.Name) {
 				c.Only = true
 				d.out[i] = c
 				only[model.Name{Schema: c.Table.Schema, Name: c.Constraint.Name}] = true
@@ -139,13 +139,17 @@ func (d *differ) markOnly() map[model.Name]bool {
 }
 
 // partial reports whether the target leaves a partition of table p that
-// exists when index x is created without an index attached to x.
+// exists when index x is created without an index attached to x, at any
+// depth: an index created whole reaches the partitions of a partitioned
+// partition too, so one whose own attached index leaves a partition of
+// its without one is as partial.
 func (d *differ) partial(p model.Name, x string) bool {
 	for _, c := range d.tg.partitions[p] {
 		if d.attachedLater(c) {
 			continue
 		}
-		if !slices.ContainsFunc(c.AttachedIndexes, func(a model.AttachedIndex) bool { return a.Parent == x }) {
+		i := slices.IndexFunc(c.AttachedIndexes, func(a model.AttachedIndex) bool { return a.Parent == x })
+		if i < 0 || c.PartitionBy != nil && d.partial(c.Name, c.AttachedIndexes[i].Name) {
 			return true
 		}
 	}

@@ -147,7 +147,10 @@ func (d *differ) createTable(t *model.Table) {
 	for _, c := range t.Constraints {
 		// A partitioned table's NOT VALID check is added once the
 		// partitions whose copies are not valid exist (notValidCopies).
-		if c.Kind == model.ForeignKey || c.Kind == model.Check && c.NotValid && t.PartitionBy != nil {
+		// So is a key its partitions do not all have attached (partial):
+		// added inline, it would reach every partition created after it.
+		if c.Kind == model.ForeignKey || c.Kind == model.Check && c.NotValid && t.PartitionBy != nil ||
+			t.PartitionBy != nil && c.Kind.HasIndex() && d.partial(t.Name, c.Name) {
 			d.add(AddConstraint{Table: t.Name, Constraint: c, Fresh: true})
 			continue
 		}

@@ -12,6 +12,10 @@ const (
 	Exclusion  ConstraintKind = "EXCLUDE"
 )
 
+// HasIndex reports whether a constraint of the kind is enforced by an
+// index of its own: primary key, unique and exclusion constraints.
+func (k ConstraintKind) HasIndex() bool { return k == PrimaryKey || k == Unique || k == Exclusion }
+
 // Constraint is a table constraint. Which fields apply depends on Kind.
 type Constraint struct {
 	Name string
