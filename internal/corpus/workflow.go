@@ -14,6 +14,7 @@ import (
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/migrate"
+	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 	"github.com/autogen-dev/autogen/revision"
 	"github.com/autogen-dev/autogen/tempdb"
@@ -159,23 +160,11 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	}
 	conn, wantUp, wantDown := db.conn, db.wantUp, db.wantDown
 	filter := &scope.Filter{VersionTable: VersionTable}
-	desired, err := autogenerate.ReadDesired(ctx, filepath.Join(c.Dir, "b.sql"), filter)
+	cmp, desired, status, err := r.compare(ctx, c, conn, filter)
 	if err != nil {
-		return fail("ERROR read b.sql", err.Error())
+		return fail(status, err.Error())
 	}
-	current, err := autogenerate.ReadCurrent(ctx, conn, filter)
-	if err != nil {
-		return fail("ERROR introspect", err.Error())
-	}
-	if _, err := settle.Settle(ctx, conn, current, desired, settle.Options{}); err != nil {
-		return fail("ERROR settle", err.Error())
-	}
-	opts := c.Options
-	opts.ExactColumnOrder = r.ColumnOrder == migrate.ColumnOrderExact
-	cmp, err := autogenerate.Compare(current, desired, opts)
-	if err != nil {
-		return fail("ERROR diff", err.Error())
-	}
+	opts := cmp.Options
 	if c.Noop() {
 		if len(cmp.Up) > 0 {
 			return fail("FAIL noop: changes detected", describe(cmp.Up))
@@ -185,16 +174,7 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 	if len(cmp.Up) == 0 {
 		return fail("FAIL up: no changes detected", "")
 	}
-	reg := revision.NewRegistry()
-	reg.Add(&revision.Revision{
-		ID: "c0ffee000001", Message: c.Name,
-		// The cases drop tables and columns holding rows on purpose: the
-		// revision stands for one written with --allow-destructive.
-		AllowHazards: []op.HazardKind{op.DeletesData},
-		Upgrade:      func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
-		Downgrade:    func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
-	})
-	run, err := migrate.New(reg, migrate.WithVersionTable(VersionTable))
+	run, err := migrate.New(caseRegistry(c, cmp), migrate.WithVersionTable(VersionTable))
 	if err != nil {
 		return fail("ERROR runner", err.Error())
 	}
@@ -244,6 +224,44 @@ func (r *Harness) Run(ctx context.Context, c Case, id string) Result {
 		return fail("FAIL down ("+why+")", LineDiff(wantDown, gotDown)+describe(cmp.Down)+plans)
 	}
 	return fail("PASS", note)
+}
+
+// compare reads the case's b.sql and the database conn is connected to
+// and compares them as `autogen revision` does; on failure it returns the
+// status that names the step.
+func (r *Harness) compare(ctx context.Context, c Case, conn *pgx.Conn, filter *scope.Filter) (*autogenerate.Result, *model.Catalog, string, error) {
+	desired, err := autogenerate.ReadDesired(ctx, filepath.Join(c.Dir, "b.sql"), filter)
+	if err != nil {
+		return nil, nil, "ERROR read b.sql", err
+	}
+	current, err := autogenerate.ReadCurrent(ctx, conn, filter)
+	if err != nil {
+		return nil, nil, "ERROR introspect", err
+	}
+	if _, err := settle.Settle(ctx, conn, current, desired, settle.Options{}); err != nil {
+		return nil, nil, "ERROR settle", err
+	}
+	opts := c.Options
+	opts.ExactColumnOrder = r.ColumnOrder == migrate.ColumnOrderExact
+	cmp, err := autogenerate.Compare(current, desired, opts)
+	if err != nil {
+		return nil, nil, "ERROR diff", err
+	}
+	return cmp, desired, "", nil
+}
+
+// caseRegistry holds the case's one revision, which applies cmp's plans.
+func caseRegistry(c Case, cmp *autogenerate.Result) *revision.Registry {
+	reg := revision.NewRegistry()
+	reg.Add(&revision.Revision{
+		ID: "c0ffee000001", Message: c.Name,
+		// The cases drop tables and columns holding rows on purpose: the
+		// revision stands for one written with --allow-destructive.
+		AllowHazards: []op.HazardKind{op.DeletesData},
+		Upgrade:      func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.UpPlan.Ops()...) },
+		Downgrade:    func(ctx context.Context, m *revision.Migration) error { return m.Apply(ctx, cmp.DownPlan.Ops()...) },
+	})
+	return reg
 }
 
 func describe(cs []diff.Change) string {
