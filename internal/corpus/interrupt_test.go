@@ -213,6 +213,6 @@ func (s *stopAt) StatementStarted(string) {
 	time.AfterFunc(s.delay, s.cancel)
 }
 
-func (s *stopAt) StatementDone(string, time.Duration, error) {}
-func (s *stopAt) StepStarted(migrate.Step)                   {}
+func (s *stopAt) StatementDone(string, time.Duration, error)  {}
+func (s *stopAt) StepStarted(migrate.Step)                    {}
 func (s *stopAt) StepDone(migrate.Step, time.Duration, error) {}
