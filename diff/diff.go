@@ -15,6 +15,13 @@ type Option func(*differ)
 // RENAME changes instead of a drop and an add.
 func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
+// AsDowngrade says the changes undo a revision's upgrade. A change the
+// comparison refuses because PostgreSQL cannot make it (an enum swap that
+// would convert a partition key column) is planned anyway in a downgrade,
+// which then fails when it runs and rolls back, rather than refusing the
+// revision whose upgrade is sound.
+func AsDowngrade() Option { return func(d *differ) { d.downgrade = true } }
+
 // differ holds the state of one comparison.
 type differ struct {
 	from, to    *model.Catalog
@@ -65,6 +72,8 @@ type differ struct {
 	// after, whose constraints are compared once the drops of their
 	// parents' are known (see detached).
 	detaching [][2]*model.Table
+	// downgrade says the changes undo an upgrade (AsDowngrade).
+	downgrade bool
 	// managed tells the roles whose privileges the comparison manages
 	// (nil: all); see WithManagedRoles.
 	managed func(role string) bool
@@ -145,7 +154,9 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	d.enums()
 	d.domains()
 	d.composites()
-	d.swapTypes()
+	if err := d.swapTypes(); err != nil {
+		return nil, err
+	}
 	d.functions()
 	d.tables()
 	d.rankPersistence()

@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -30,9 +32,9 @@ func (d *differ) inUse(id model.ObjectID) bool {
 // swapTypes emits one SwapTypes for the types that must be swapped, with
 // the domains and composite types built on them (which must be rebuilt
 // over the new types) and every column of any of them.
-func (d *differ) swapTypes() {
+func (d *differ) swapTypes() error {
 	if len(d.swaps) == 0 {
-		return
+		return nil
 	}
 	group := map[model.ObjectID]bool{}
 	queue := sortedIDs(func() map[model.ObjectID]bool {
@@ -106,6 +108,10 @@ func (d *differ) swapTypes() {
 			if tt == nil || tt.Column(col.Name) == nil || tt.Column(col.Name).Type != col.Type {
 				continue // dropped or given another type: the comparison does that
 			}
+			if key := d.keyHolding(t, col.Name); key != nil && !d.downgrade {
+				return fmt.Errorf("diff: cannot change the values of type %s as planned: column %s of %s is in the partition key of %s, and PostgreSQL cannot convert a partition key column to the recreated type; add values rather than remove or reorder them, or recreate the table in revisions of its own",
+					strings.Join(swapNames(c.Types), ", "), col.Name, t.Name, key.Name)
+			}
 			use.NewDefault = tt.Column(col.Name).Default
 			c.Uses = append(c.Uses, use)
 			// The swap sets the column's new default itself.
@@ -113,6 +119,32 @@ func (d *differ) swapTypes() {
 		}
 	}
 	d.add(c)
+	return nil
+}
+
+// keyHolding returns the table of t's partition tree, t or a partition at
+// any depth below it, whose partition key names column col, or nil.
+func (d *differ) keyHolding(t *model.Table, col string) *model.Table {
+	if t.PartitionBy != nil && slices.ContainsFunc(t.PartitionBy.Key.Refs, func(r model.Ref) bool {
+		return r.Kind == model.RefColumn && r.Name.Name == "" && r.Column == col
+	}) {
+		return t
+	}
+	for _, p := range d.fg.partitions[t.Name] {
+		if k := d.keyHolding(p, col); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+// swapNames lists the qualified names of the swapped types.
+func swapNames(ts []TypeSwap) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.ID.Name.String())
+	}
+	return out
 }
 
 // typeID returns the ID of the type with the given name in the current
