@@ -125,14 +125,9 @@ func (d *differ) swapTypes() error {
 // keyHolding returns the table of t's partition tree, t or a partition at
 // any depth below it, whose partition key names column col, or nil.
 func (d *differ) keyHolding(t *model.Table, col string) *model.Table {
-	if t.PartitionBy != nil && slices.ContainsFunc(t.PartitionBy.Key.Refs, func(r model.Ref) bool {
-		return r.Kind == model.RefColumn && r.Name.Name == "" && r.Column == col
-	}) {
-		return t
-	}
-	for _, p := range d.fg.partitions[t.Name] {
-		if k := d.keyHolding(p, col); k != nil {
-			return k
+	for _, x := range append([]*model.Table{t}, d.fg.partitionsOf(t.Name)...) {
+		if slices.Contains(keyColumns(x), col) {
+			return x
 		}
 	}
 	return nil

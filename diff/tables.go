@@ -107,16 +107,28 @@ func (d *differ) keyRetyped(f, t *model.Table) bool {
 		return false
 	}
 	fcols, tcols := d.fg.effectiveColumns(f), d.tg.effectiveColumns(t)
-	for _, r := range t.PartitionBy.Key.Refs {
-		if r.Kind != model.RefColumn || r.Name.Name != "" {
-			continue
-		}
-		fc, tc := model.ColumnNamed(fcols, r.Column), model.ColumnNamed(tcols, r.Column)
+	for _, name := range keyColumns(t) {
+		fc, tc := model.ColumnNamed(fcols, name), model.ColumnNamed(tcols, name)
 		if fc != nil && tc != nil && (fc.Type != tc.Type || fc.Collation != tc.Collation) {
 			return true
 		}
 	}
 	return false
+}
+
+// keyColumns returns the columns a partitioned table's key names directly
+// (not inside an expression); none for a table that is not partitioned.
+func keyColumns(t *model.Table) []string {
+	if t.PartitionBy == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range t.PartitionBy.Key.Refs {
+		if r.Kind == model.RefColumn && r.Name.Name == "" {
+			out = append(out, r.Column)
+		}
+	}
+	return out
 }
 
 // rewrittenForKey reports whether a table is rewritten with its rows
