@@ -165,15 +165,7 @@ func (db *pooledDB) connect(ctx context.Context) error {
 // database next sees it as a new session would.
 func (db *pooledDB) exec(ctx context.Context, sql string) error {
 	_, err := db.conn.Exec(ctx, sql, pgx.QueryExecModeSimpleProtocol)
-	if !db.conn.IsClosed() && db.conn.PgConn().TxStatus() != 'I' {
-		db.conn.Exec(ctx, "ROLLBACK")
-	}
-	broken := db.conn.IsClosed()
-	if !broken {
-		_, derr := db.conn.Exec(ctx, "DISCARD ALL")
-		// DISCARD ALL drops the prepared statements pgx has cached.
-		broken = derr != nil || db.conn.DeallocateAll(ctx) != nil
-	}
+	broken := db.conn.IsClosed() || pgtest.ResetSession(ctx, db.conn) != nil
 	if broken {
 		if cerr := db.connect(ctx); cerr != nil && err == nil {
 			err = cerr

@@ -11,6 +11,7 @@ import (
 
 	"github.com/autogen-dev/autogen/autogenerate"
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/pgtest"
 	"github.com/autogen-dev/autogen/internal/scope"
 	"github.com/autogen-dev/autogen/internal/settle"
 	"github.com/autogen-dev/autogen/migrate"
@@ -74,7 +75,7 @@ func (r *Harness) createDB(ctx context.Context, name, sqlFile string) (*pgx.Conn
 		return nil, fmt.Errorf("loading %s: %w", filepath.Base(sqlFile), err)
 	}
 	// The load's settings, role and temporary objects must not outlive it.
-	if _, err := conn.Exec(ctx, "DISCARD ALL"); err != nil {
+	if err := pgtest.ResetSession(ctx, conn); err != nil {
 		conn.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}

@@ -148,6 +148,28 @@ func ExecContext(ctx context.Context, dbURL, sql string) error {
 	return nil
 }
 
+// ResetSession undoes what SQL run on conn left in its session: an open
+// or failed transaction is rolled back, then DISCARD ALL resets settings
+// (search_path, which changes how the server prints expressions), the
+// role, temporary objects and prepared statements, and pgx forgets the
+// statements it had prepared. The session then reads a database as a new
+// one would, for a harness that keeps it rather than start another: on a
+// small machine a new session costs more than a small file's load.
+func ResetSession(ctx context.Context, conn *pgx.Conn) error {
+	if conn.PgConn().TxStatus() != 'I' {
+		if _, err := conn.Exec(ctx, "ROLLBACK"); err != nil {
+			return fmt.Errorf("resetting the session: %w", err)
+		}
+	}
+	if _, err := conn.Exec(ctx, "DISCARD ALL"); err != nil {
+		return fmt.Errorf("resetting the session: %w", err)
+	}
+	if err := conn.DeallocateAll(ctx); err != nil {
+		return fmt.Errorf("resetting the session: %w", err)
+	}
+	return nil
+}
+
 // PGEnv returns the libpq environment variables (PGHOST, PGPORT, PGUSER,
 // PGPASSWORD) for the server, for tools such as psql and pg_dump.
 func PGEnv(t testing.TB) []string {
