@@ -180,6 +180,10 @@ type CreateTable struct {
 	// ForKey says the rewrite is for a partition key's column that changes
 	// type, not for the columns' order.
 	ForKey bool
+	// Routed is set when the table is created again in a tree whose
+	// partitioning changes: its rows come back through RouteRows, not by
+	// itself.
+	Routed bool
 }
 
 // DropTable drops a table; its indexes, constraints, triggers, policies and
@@ -193,6 +197,40 @@ type DropTable struct {
 	// another type (ForKey): its rows are kept.
 	KeepRows bool
 	ForKey   bool
+	// Routed is set when SetAsideRows kept the table's rows first, for
+	// RouteRows to put into the tree partitioned anew.
+	Routed bool
+}
+
+// SetAsideRows copies the rows of a table into a temporary table before
+// the partition tree it belongs to is dropped, because the tree's root
+// changes its partitioning (plain to partitioned, partitioned to plain, or
+// another key): PostgreSQL cannot change a table's partitioning in place.
+// RouteRows puts them into the tree created again. Root is the table of
+// the tree whose partitioning changes; Lost lists the columns whose values
+// the new tree has no column for.
+type SetAsideRows struct {
+	Table *model.Table
+	Root  model.Name
+	Lost  []string
+}
+
+// RouteRows inserts the rows SetAsideRows kept into Table, the root of a
+// tree partitioned anew (or a plain table that was a tree), which routes
+// each row to the partition it now belongs to, once every table of the
+// new tree exists and before its indexes, foreign keys and triggers.
+type RouteRows struct {
+	Table *model.Table
+	From  []RowSource
+}
+
+// RowSource is one table whose rows RouteRows inserts: the columns copied
+// (those both have that the new table does not generate) and the ones
+// whose values are converted to a new type, current and new.
+type RowSource struct {
+	Table  *model.Table
+	Copy   []string
+	Retype map[string][2]string
 }
 
 // SetTableLogged switches a table between logged and unlogged. Rank

@@ -145,6 +145,24 @@ func (c DropTable) Describe() string {
 }
 
 // Describe says what the change does, for people.
+func (c SetAsideRows) Describe() string {
+	s := "set aside the rows of table " + q(nm(c.Table.Name)) + " to partition " + q(nm(c.Root)) + " anew"
+	if len(c.Lost) > 0 {
+		s += " (the values of " + strings.Join(c.Lost, ", ") + " are not kept)"
+	}
+	return s
+}
+
+// Describe says what the change does, for people.
+func (c RouteRows) Describe() string {
+	names := make([]string, len(c.From))
+	for i, s := range c.From {
+		names[i] = q(nm(s.Table.Name))
+	}
+	return "put the rows set aside of " + strings.Join(names, ", ") + " into table " + q(nm(c.Table.Name)) + ", partitioned anew"
+}
+
+// Describe says what the change does, for people.
 func (c SetTableLogged) Describe() string {
 	if c.To.Unlogged {
 		return "table " + q(nm(c.To.Name)) + " made unlogged"
@@ -503,6 +521,12 @@ func (c CreateTable) Subject() string { return nm(c.Table.Name) }
 
 // Subject names the object the change is about.
 func (c DropTable) Subject() string { return nm(c.Table.Name) }
+
+// Subject names the object the change is about.
+func (c SetAsideRows) Subject() string { return nm(c.Root) }
+
+// Subject names the object the change is about.
+func (c RouteRows) Subject() string { return nm(c.Table.Name) }
 
 // Subject names the object the change is about.
 func (c SetTableLogged) Subject() string { return nm(c.To.Name) }

@@ -66,6 +66,12 @@ type differ struct {
 	// keyRoots are the roots of partition trees rewritten because a key
 	// column changes type (keyRetyped).
 	keyRoots map[model.Name]bool
+	// reshaped are the tables whose partitioning changes, highest first in
+	// each tree, with the current tables whose rows they take (see
+	// routeRows); setAside holds the current tables whose rows are set
+	// aside for them.
+	reshaped []reshape
+	setAside map[model.Name]bool
 	// unvalidated memoizes unvalidates, by the parent's check.
 	unvalidated map[model.ObjectID]bool
 	// detaching holds the tables that stop being partitions, before and

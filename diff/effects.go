@@ -206,6 +206,16 @@ func effects(c Change, from, to *graph) (effect, error) {
 		for _, p := range from.partitionsOf(c.Table.Name) {
 			e.drop(tableMembers(from, p, true)...)
 		}
+	case SetAsideRows:
+		// No edge: its phase, which comes before every drop, places it.
+		// The table it reads has the ID of the one created again, so an
+		// edge could not tell the two apart.
+	case RouteRows:
+		// Once every table of the new tree exists.
+		e.need(c.Table.ID())
+		for _, p := range to.partitionsOf(c.Table.Name) {
+			e.need(p.ID())
+		}
 	case SetTableLogged:
 		e.alter(c.To.ID())
 	case SetTableOptions:

@@ -103,6 +103,8 @@ func sampleChanges() map[string]diff.Change {
 		"DropFunction":            diff.DropFunction{Function: fn},
 		"CreateTable":             diff.CreateTable{Table: tbl},
 		"DropTable":               diff.DropTable{Table: tbl},
+		"SetAsideRows":            diff.SetAsideRows{Table: tbl, Root: tbl.Name, Lost: []string{"gone"}},
+		"RouteRows":               diff.RouteRows{Table: tbl, From: []diff.RowSource{{Table: tbl, Copy: []string{"id"}}}},
 		"SetTableLogged":          diff.SetTableLogged{From: tbl, To: &model.Table{Name: nm("t"), Unlogged: true}},
 		"SetTableOptions":         diff.SetTableOptions{From: tbl, To: &model.Table{Name: nm("t"), Options: []string{"fillfactor=70"}}},
 		"SetRowSecurity":          diff.SetRowSecurity{From: tbl, To: rls},

@@ -18,6 +18,9 @@ const (
 	// Renames come first: every later change, drops included, names
 	// objects by their new names.
 	phRename phase = iota
+	// Rows of tables partitioned anew are set aside before anything of
+	// their trees is dropped.
+	phStashRows
 	phDropViews
 	phDropLateFunctions
 	phDropTableDefinitions // rules, statistics, publications, event triggers
@@ -43,6 +46,9 @@ const (
 	phCreateDefinitions // aggregates, operators, casts, text search, ...
 	phCreateTables
 	phAlterTables
+	// Rows set aside go into the trees partitioned anew once they exist,
+	// before their indexes, foreign keys and triggers.
+	phRouteRows
 	phAlterDomains
 	phSetSequenceOwners
 	phAddConstraints
@@ -156,6 +162,8 @@ func (c DropTable) order() (phase, string) {
 	}
 	return phDropTables, c.Table.Name.String()
 }
+func (c SetAsideRows) order() (phase, string) { return phStashRows, c.Table.Name.String() }
+func (c RouteRows) order() (phase, string)    { return phRouteRows, c.Table.Name.String() }
 func (c SetTableLogged) order() (phase, string) {
 	return phAlterTables, fmt.Sprintf("%06d %s", c.Rank, c.To.Name)
 }

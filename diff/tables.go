@@ -20,7 +20,8 @@ func (d *differ) tables() {
 		case f == nil:
 			d.createTable(t)
 		case recreate[t.Name]:
-			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil, ForKey: d.rewrittenForKey(t)})
+			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil, ForKey: d.rewrittenForKey(t),
+				Routed: d.setAside[t.Name]})
 			d.createTable(t)
 		default:
 			d.alterTable(f, t)
@@ -44,6 +45,7 @@ func (d *differ) tables() {
 		early := d.tg.view(f.Name) != nil || d.tg.sequence(f.Name) != nil
 		d.add(DropTable{Table: f, Recreate: early})
 	}
+	d.routeRows()
 	d.foreignKeysOfGoneTables()
 	for _, p := range d.detaching {
 		f, inherited := d.detached(p[0])
@@ -66,6 +68,7 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		}
 		if !same(f.PartitionBy, t.PartitionBy) {
 			out[t.Name] = true
+			d.reshaped = append(d.reshaped, reshape{from: f, to: t})
 		} else if key := d.keyRetyped(f, t); key || d.reorders(f, t) {
 			if r := d.rewrittenRoot(t); r != nil {
 				out[r.Name] = true
@@ -95,7 +98,107 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 			}
 		}
 	}
+	d.setAside = d.rowsToRoute(out)
 	return out
+}
+
+// reshape is a table whose partitioning changes: its current and desired
+// forms, and the current tables whose rows it takes.
+type reshape struct {
+	from, to *model.Table
+	sources  []*model.Table
+}
+
+// rowsToRoute decides whose rows each table partitioned anew takes, given
+// the tables recreated: those of the current tree under it (itself
+// included, for its rows when it was plain and for its sequences'
+// positions) that are dropped, whether recreated or gone with it, unless
+// a rewrite of their own keeps them. A tree partitioned anew inside
+// another one partitioned anew is the outer one's. It returns the tables
+// whose rows are set aside.
+func (d *differ) rowsToRoute(recreated map[model.Name]bool) map[model.Name]bool {
+	inner := func(t *model.Table) bool {
+		for t.PartitionOf != nil {
+			if t = d.tg.table(*t.PartitionOf); t == nil {
+				return false
+			}
+			if slices.ContainsFunc(d.reshaped, func(r reshape) bool { return r.to.Name == t.Name }) {
+				return true
+			}
+		}
+		return false
+	}
+	d.reshaped = slices.DeleteFunc(d.reshaped, func(r reshape) bool { return inner(r.to) })
+	out := map[model.Name]bool{}
+	for i := range d.reshaped {
+		r := &d.reshaped[i]
+		for _, f := range append([]*model.Table{r.from}, d.fg.partitionsOf(r.from.Name)...) {
+			kept := d.tg.table(f.Name) != nil && !recreated[f.Name] || d.keepRows[f.Name] != nil
+			if kept || f != r.from && f.PartitionBy != nil {
+				continue // its own rows stay, or it holds none
+			}
+			r.sources = append(r.sources, f)
+			out[f.Name] = true
+		}
+	}
+	return out
+}
+
+// routeRows sets aside the rows of the tables partitioned anew and puts
+// them into the new trees (see rowsToRoute).
+func (d *differ) routeRows() {
+	for _, r := range d.reshaped {
+		rr := RouteRows{Table: r.to}
+		for _, f := range r.sources {
+			src := RowSource{Table: f}
+			var lost []string
+			src.Copy, src.Retype, lost = d.copiedColumns(f, r.to)
+			d.add(SetAsideRows{Table: f, Root: r.to.Name, Lost: lost})
+			rr.From = append(rr.From, src)
+		}
+		d.add(rr)
+	}
+}
+
+// routedInto reports whether a table created belongs to a tree
+// partitioned anew, whose rows RouteRows puts back.
+func (d *differ) routedInto(t *model.Table) bool {
+	for {
+		if slices.ContainsFunc(d.reshaped, func(r reshape) bool { return r.to.Name == t.Name }) {
+			return true
+		}
+		if t.PartitionOf == nil {
+			return false
+		}
+		if t = d.tg.table(*t.PartitionOf); t == nil {
+			return false
+		}
+	}
+}
+
+// copiedColumns returns the columns a table rewritten from f into t copies
+// (those both have, a partition's from its parents too, that t does not
+// generate), those of them whose type changes, current and new, and the
+// columns of f whose values t has no column for.
+func (d *differ) copiedColumns(f, t *model.Table) (copied []string, retype map[string][2]string, lost []string) {
+	had, want := d.fg.effectiveColumns(f), d.tg.effectiveColumns(t)
+	for _, c := range want {
+		if old := model.ColumnNamed(had, c.Name); c.Generated == nil && old != nil {
+			copied = append(copied, c.Name)
+			if old.Type != c.Type {
+				if retype == nil {
+					retype = map[string][2]string{}
+				}
+				retype[c.Name] = [2]string{old.Type, c.Type}
+			}
+		}
+	}
+	for _, c := range had {
+		if c.Generated == nil && model.ColumnNamed(want, c.Name) == nil {
+			lost = append(lost, c.Name)
+		}
+	}
+	return copied, retype, lost
 }
 
 // keyRetyped reports whether a column of a partitioned table's key changes
@@ -168,21 +271,10 @@ func (d *differ) createTable(t *model.Table) {
 		}
 		tt.Constraints = append(tt.Constraints, c)
 	}
-	ct := CreateTable{Table: &tt}
+	ct := CreateTable{Table: &tt, Routed: d.routedInto(t)}
 	if f := d.keepRows[t.Name]; f != nil {
 		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
-		had := d.fg.effectiveColumns(f)
-		for _, c := range d.tg.effectiveColumns(t) {
-			if old := model.ColumnNamed(had, c.Name); c.Generated == nil && old != nil {
-				ct.Copy = append(ct.Copy, c.Name)
-				if old.Type != c.Type {
-					if ct.Retype == nil {
-						ct.Retype = map[string][2]string{}
-					}
-					ct.Retype[c.Name] = [2]string{old.Type, c.Type}
-				}
-			}
-		}
+		ct.Copy, ct.Retype, _ = d.copiedColumns(f, t)
 	}
 	d.add(ct)
 	if t.RLSEnabled || t.RLSForced {

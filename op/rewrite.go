@@ -27,6 +27,13 @@ type StashRows struct {
 	// ForKey says the table is rewritten because a partition key's column
 	// changes type (its hazard says so), not for its columns' order.
 	ForKey bool
+	// Reshape says the table's rows go into a partition tree created
+	// anew, since its partitioning, or its tree's, changes; a row that no
+	// partition of the new tree accepts fails the revision.
+	Reshape bool
+	// Lost lists the columns whose values the new table has no column
+	// for.
+	Lost []string
 }
 
 // stashNames returns the temporary tables that hold a table's rows and its
@@ -59,15 +66,29 @@ func (o StashRows) Statements() ([]string, error) {
 	return out, nil
 }
 
-// Hazards: the whole table is copied twice while it is locked.
+// Hazards: the whole table is copied twice while it is locked; rows
+// routed into a new partitioning may find no partition; the values of a
+// column the new table lacks are lost.
 func (o StashRows) Hazards() []Hazard {
 	why := "to put its columns in schema.sql's order"
-	if o.ForKey {
+	switch {
+	case o.Reshape:
+		why = "to partition its tree anew, which PostgreSQL cannot do in place"
+	case o.ForKey:
 		why = "to change the type of a partition key's column, which PostgreSQL cannot alter"
 	}
-	return []Hazard{{RewritesTable, "rewrites table " + o.Table + " " + why + ": " +
+	out := []Hazard{{RewritesTable, "rewrites table " + o.Table + " " + why + ": " +
 		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits; " +
 		"privileges granted on it are not restored"}}
+	if o.Reshape {
+		out = append(out, Hazard{MayFail, "the rows of " + o.Table + " are routed into the tree partitioned anew: " +
+			"a row that no partition accepts fails the revision, which then rolls back"})
+	}
+	if len(o.Lost) > 0 {
+		out = append(out, Hazard{DeletesData, "the values of column(s) " + strings.Join(o.Lost, ", ") + " of " + o.Table +
+			" are not kept: the table created again has no such column"})
+	}
+	return out
 }
 
 // RestoreRows copies the rows StashRows kept into the table created again,
@@ -84,6 +105,10 @@ type RestoreRows struct {
 	Select []string
 	// Sequences are the columns StashRows kept sequence positions of.
 	Sequences []string
+	// FromSchema and FromTable name the table whose rows StashRows kept,
+	// when it is not this one: a table of a tree partitioned anew, whose
+	// rows go into the new tree's root.
+	FromSchema, FromTable string
 }
 
 // Statements renders the copy back.
@@ -92,6 +117,9 @@ func (o RestoreRows) Statements() ([]string, error) {
 		return nil, invalid("RestoreRows", "Table is empty")
 	}
 	rows, seqs := stashNames(o.Schema, o.Table)
+	if o.FromTable != "" {
+		rows, seqs = stashNames(o.FromSchema, o.FromTable)
+	}
 	table := QualifiedName(o.Schema, o.Table)
 	var out []string
 	if len(o.Select) > 0 && len(o.Select) != len(o.Columns) {

@@ -69,7 +69,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.CreateTable:
 		if c.RowsFrom != nil {
 			return ops(createTable(c.Table), op.RestoreRows{Schema: c.Table.Name.Schema, Table: c.Table.Name.Name,
-				Columns: c.Copy, Select: restoreSelect(c), Sequences: sequenceColumns(c.RowsFrom)}), nil
+				Columns: c.Copy, Select: restoreSelect(c.Copy, c.Retype), Sequences: sequenceColumns(c.RowsFrom)}), nil
 		}
 		return ops(createTable(c.Table)), nil
 	case diff.DropTable:
@@ -78,7 +78,26 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t), ForKey: c.ForKey},
 				op.DropTable{Schema: t.Name.Schema, Name: t.Name.Name, RowsStashed: true}), nil
 		}
-		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name}), nil
+		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name, RowsStashed: c.Routed}), nil
+	case diff.SetAsideRows:
+		t := c.Table
+		s := op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Reshape: true, Lost: c.Lost}
+		if t.Name == c.Root {
+			s.Sequences = sequenceColumns(t)
+		}
+		return ops(s), nil
+	case diff.RouteRows:
+		t := c.Table
+		var out []op.Operation
+		for _, src := range c.From {
+			r := op.RestoreRows{Schema: t.Name.Schema, Table: t.Name.Name, Columns: src.Copy, Select: restoreSelect(src.Copy, src.Retype),
+				FromSchema: src.Table.Name.Schema, FromTable: src.Table.Name.Name}
+			if src.Table.Name == t.Name {
+				r.Sequences = sequenceColumns(src.Table)
+			}
+			out = append(out, r)
+		}
+		return out, nil
 	case diff.SetTableLogged:
 		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
 	case diff.SetTableOptions:
@@ -459,16 +478,16 @@ func attachIndex(c diff.AttachIndex) []op.Operation {
 // back with: nil when every column keeps its type, else each column as it
 // is or converted as a revision's ALTER COLUMN ... TYPE would (with
 // op.UsingExpr where it needs USING).
-func restoreSelect(c diff.CreateTable) []string {
-	if len(c.Retype) == 0 {
+func restoreSelect(copied []string, retype map[string][2]string) []string {
+	if len(retype) == 0 {
 		return nil
 	}
-	out := make([]string, len(c.Copy))
-	for i, name := range c.Copy {
+	out := make([]string, len(copied))
+	for i, name := range copied {
 		out[i] = op.QuoteIdent(name)
 		// Without a conversion the insert's assignment cast applies, which
 		// refuses a value that does not fit, as ALTER COLUMN ... TYPE does.
-		if rt, ok := c.Retype[name]; ok && op.NeedsUsing(rt[0], rt[1]) {
+		if rt, ok := retype[name]; ok && op.NeedsUsing(rt[0], rt[1]) {
 			out[i] = op.UsingExpr(out[i], rt[0], rt[1])
 		}
 	}

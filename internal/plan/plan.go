@@ -172,11 +172,13 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		}
 		st := Step{Change: c, Comment: c.Describe(), Ops: ops}
 		if o.Downgrade {
-			switch c.(type) {
+			switch c := c.(type) {
 			case diff.AddColumn:
 				st.Notes = append(st.Notes, "the column comes back empty: the upgrade dropped its data")
 			case diff.CreateTable:
-				st.Notes = append(st.Notes, "the table comes back empty: the upgrade dropped its rows")
+				if c.RowsFrom == nil && !c.Routed {
+					st.Notes = append(st.Notes, "the table comes back empty: the upgrade dropped its rows")
+				}
 			}
 		}
 		p.Steps = append(p.Steps, st)
