@@ -13,10 +13,10 @@ import (
 // (Catalog.Objects, which the graphs hold) is covered, so a new kind gets
 // comments for free.
 func (d *differ) comments() {
-	for _, o := range d.tg.objs {
+	for i, o := range d.tg.objs {
 		var from string
-		if f := d.fg.object(o.ID); f != nil && !d.created[o.ID] {
-			from = f.Comment
+		if j := d.pairs.peer[i]; j >= 0 && !d.created[o.ID] {
+			from = d.fg.objs[j].Comment
 		} else if o.Value == d.to.Public {
 			// The public schema exists in every database, with its stock
 			// comment: a side that says nothing of it (an empty catalog)

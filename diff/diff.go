@@ -45,6 +45,7 @@ type differ struct {
 	constraintDrops map[model.ObjectID][]int
 	// fg and tg are the dependency graphs of from and to.
 	fg, tg *graph
+	pairs  *pairing
 	// dropped and created record the objects the changes so far drop and
 	// create (both for an object recreated).
 	dropped, created map[model.ObjectID]bool
@@ -88,7 +89,7 @@ type differ struct {
 // Diff returns the changes that turn from into to, in the order they must
 // be applied. Both catalogs must be sorted (Catalog.Sort).
 func Diff(from, to *model.Catalog, opts ...Option) ([]Change, error) {
-	return diffExact(from, to, nil, nil, opts)
+	return diffExact(from, to, nil, nil, nil, opts)
 }
 
 // Both compares two catalogs both ways: up turns a into b, down turns b
@@ -102,9 +103,13 @@ func Both(a, b *model.Catalog, upOpts, downOpts []Option) (up, down []Change, er
 	wg.Go(func() { ga = newGraph(a) })
 	gb = newGraph(b)
 	wg.Wait()
+	var ab, ba []node
+	wg.Go(func() { ab = peers(ga, gb) })
+	ba = peers(gb, ga)
+	wg.Wait()
 	var downErr error
-	wg.Go(func() { down, downErr = diffExact(b, a, gb, ga, downOpts) })
-	up, err = diffExact(a, b, ga, gb, upOpts)
+	wg.Go(func() { down, downErr = diffExact(b, a, gb, ga, &pairing{peer: ab, back: ba}, downOpts) })
+	up, err = diffExact(a, b, ga, gb, &pairing{peer: ba, back: ab}, upOpts)
 	wg.Wait()
 	if err != nil {
 		return nil, nil, err
@@ -115,26 +120,47 @@ func Both(a, b *model.Catalog, upOpts, downOpts []Option) (up, down []Change, er
 	return up, down, nil
 }
 
-// diffExact is Diff with the graphs of from and to, when the caller has
-// them (nil otherwise). With exact column order, a table whose columns the
-// changes, in the order they run, would leave in another order is
-// rewritten.
-func diffExact(from, to *model.Catalog, fg, tg *graph, opts []Option) ([]Change, error) {
-	out, err := diff(from, to, fg, tg, nil, opts)
+// diffExact is Diff with the graphs of from and to and their pairing,
+// when the caller has them (nil otherwise). With exact column order, a
+// table whose columns the changes, in the order they run, would leave in
+// another order is rewritten.
+func diffExact(from, to *model.Catalog, fg, tg *graph, pp *pairing, opts []Option) ([]Change, error) {
+	out, err := diff(from, to, fg, tg, pp, nil, opts)
 	if err != nil || !exactOrder(opts) {
 		return out, err
 	}
 	if misplaced := misordered(out, from, to); len(misplaced) > 0 {
-		return diff(from, to, fg, tg, misplaced, opts)
+		return diff(from, to, fg, tg, pp, misplaced, opts)
 	}
 	return out, nil
+}
+
+// pairing pairs the objects of the graphs of a comparison by ID: peer
+// gives, for each node of the target's graph, the node of the object with
+// its ID in the current one's, back the reverse; -1 is none. The passes
+// over every object (comments, owners and privileges) read them instead
+// of looking each object up by its ID again.
+type pairing struct{ peer, back []node }
+
+// peers returns, for each node of g, the node of the object with its ID
+// in other, or -1.
+func peers(g, other *graph) []node {
+	out := make([]node, len(g.objs))
+	for i := range g.objs {
+		n, ok := other.node(g.objs[i].ID)
+		if !ok {
+			n = -1
+		}
+		out[i] = n
+	}
+	return out
 }
 
 // diff computes the changes with the graphs of from and to, when the
 // caller has them (nil otherwise; graphs are only read, so comparisons may
 // share them); rewrite names tables to rewrite for their column order
 // whatever their changes.
-func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
+func diff(from, to *model.Catalog, fg, tg *graph, pp *pairing, rewrite map[model.Name]bool, opts []Option) ([]Change, error) {
 	d := &differ{from: from, to: to, dropped: map[model.ObjectID]bool{}, created: map[model.ObjectID]bool{},
 		swapDefaults: map[model.ObjectID]bool{}, inPlace: map[model.ObjectID][]int{},
 		memberDrops: map[model.Name][]int{}, defaultSet: map[model.ObjectID]bool{}, constraintDrops: map[model.ObjectID][]int{},
@@ -148,11 +174,16 @@ func diff(from, to *model.Catalog, fg, tg *graph, rewrite map[model.Name]bool, o
 	}
 	if fg == nil || d.from != from {
 		fg = newGraph(d.from) // none given, or the renames made a new catalog
+		pp = nil
 	}
 	if tg == nil {
 		tg = newGraph(d.to)
+		pp = nil
 	}
-	d.fg, d.tg = fg, tg
+	if pp == nil {
+		pp = &pairing{peer: peers(tg, fg), back: peers(fg, tg)}
+	}
+	d.fg, d.tg, d.pairs = fg, tg, pp
 	d.add(renames...)
 	d.schemas()
 	d.extensions()

@@ -147,15 +147,16 @@ func (d *differ) privileges() {
 			continue
 		}
 		info := o.ID.Kind.Info()
-		if o.Value == d.to.Public && !d.fg.has(o.ID) {
+		peer := d.pairs.peer[i]
+		if o.Value == d.to.Public && peer < 0 {
 			// The public schema exists in every database: a side that
 			// says nothing of it (an empty catalog) is no new schema.
 			continue
 		}
-		fresh := d.created[o.ID] || !d.fg.has(o.ID)
+		fresh := d.created[o.ID] || peer < 0
 		var fa *model.Access
 		if !fresh {
-			fa = model.AccessOf(d.fg.value(o.ID))
+			fa = model.AccessOf(d.fg.objs[peer].Value)
 		}
 		newOwner := ""
 		if info.Owned && !ownerFollows(o.Value) {

@@ -753,7 +753,7 @@ func (d *differ) shedColumns() []*model.Object {
 	var out []*model.Object
 	for i := range d.fg.objs {
 		o := &d.fg.objs[i]
-		if o.ID.Kind != model.KindColumn || d.tg.has(o.ID) {
+		if o.ID.Kind != model.KindColumn || d.pairs.back[i] >= 0 {
 			continue
 		}
 		t := d.tg.table(o.ID.Name)
