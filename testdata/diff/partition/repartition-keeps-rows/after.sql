@@ -6,3 +6,14 @@ CREATE TABLE m (id int NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE
 CREATE TABLE m_low PARTITION OF m FOR VALUES FROM ('2000-01-01') TO ('2024-01-01');
 CREATE TABLE m_new PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2100-01-01');
 CREATE TABLE logs (id serial, line text);
+-- What hangs off a table partitioned anew: a trigger, which must not fire
+-- for the rows put back (audit counts its firings), an index, a view.
+CREATE TABLE audit (event bigint);
+CREATE FUNCTION audit_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit VALUES (NEW.id);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER events_audit BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION audit_event();
+CREATE INDEX events_kind ON events (kind);
+CREATE VIEW m_notes AS SELECT id, note FROM m;

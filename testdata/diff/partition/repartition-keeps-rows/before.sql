@@ -10,3 +10,14 @@ CREATE TABLE m_high PARTITION OF m FOR VALUES FROM (100) TO (1000);
 CREATE TABLE logs (id serial, line text) PARTITION BY HASH (id);
 CREATE TABLE logs_0 PARTITION OF logs FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE logs_1 PARTITION OF logs FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+-- What hangs off a table partitioned anew: a trigger, which must not fire
+-- for the rows put back (audit counts its firings), an index, a view.
+CREATE TABLE audit (event bigint);
+CREATE FUNCTION audit_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit VALUES (NEW.id);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER events_audit BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION audit_event();
+CREATE INDEX events_kind ON events (kind);
+CREATE VIEW m_notes AS SELECT id, note FROM m;

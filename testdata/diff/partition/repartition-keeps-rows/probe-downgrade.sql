@@ -11,6 +11,9 @@ BEGIN
     IF (SELECT string_agg(line, ',' ORDER BY id) FROM logs) <> 'one,two,three,four' THEN
         RAISE EXCEPTION 'the rows of logs were not kept';
     END IF;
+    IF (SELECT count(*) FROM audit) <> 4 THEN
+        RAISE EXCEPTION 'the trigger of events fired for the rows put back';
+    END IF;
 END $$;
 INSERT INTO events (at, kind) VALUES ('2023-01-03', 'e');
 INSERT INTO logs (line) VALUES ('five');

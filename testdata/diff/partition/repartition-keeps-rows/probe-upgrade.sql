@@ -12,6 +12,12 @@ BEGIN
     IF (SELECT string_agg(line, ',' ORDER BY id) FROM logs) <> 'one,two,three' THEN
         RAISE EXCEPTION 'the rows of logs were not kept';
     END IF;
+    IF (SELECT count(*) FROM audit) <> 3 THEN
+        RAISE EXCEPTION 'the trigger of events fired for the rows put back';
+    END IF;
+    IF (SELECT count(*) FROM m_notes) <> 3 THEN
+        RAISE EXCEPTION 'the view over m does not see its rows';
+    END IF;
 END $$;
 INSERT INTO events (at, kind) VALUES ('2023-01-02', 'd');
 INSERT INTO logs (line) VALUES ('four');

@@ -22,6 +22,8 @@ CREATE TEMPORARY TABLE pg_temp.autogen_rows_cc790d634b4d AS SELECT * FROM ONLY p
 
 CREATE TEMPORARY TABLE pg_temp.autogen_rows_545cc89fe8a1 AS SELECT * FROM ONLY public.m_low;
 
+DROP VIEW public.m_notes;
+
 ALTER TABLE public.refs DROP CONSTRAINT refs_event_at_fkey;
 
 ALTER SEQUENCE public.logs_id_seq OWNED BY NONE;
@@ -98,4 +100,11 @@ DROP TABLE pg_temp.autogen_rows_545cc89fe8a1;
 
 ALTER SEQUENCE public.logs_id_seq OWNED BY public.logs.id;
 
+CREATE INDEX events_kind ON public.events (kind);
+
 ALTER TABLE public.refs ADD CONSTRAINT refs_event_at_fkey FOREIGN KEY (event, at) REFERENCES public.events(id, at);
+
+CREATE VIEW public.m_notes AS
+SELECT id, note FROM m;
+
+CREATE TRIGGER events_audit BEFORE INSERT ON public.events FOR EACH ROW EXECUTE FUNCTION public.audit_event();
