@@ -327,7 +327,11 @@ func (r *reader) read(kind string, rows pgx.Rows) error {
 	case "tables":
 		return collect(rows, r.table)
 	case "columns":
-		return collect(rows, r.column)
+		if err := collect(rows, r.column); err != nil {
+			return err
+		}
+		r.sortColumns()
+		return nil
 	case "constraints":
 		return collect(rows, r.constraint)
 	case "indexes":

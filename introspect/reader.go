@@ -1,10 +1,10 @@
 package introspect
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
@@ -69,6 +69,17 @@ func newReader() *reader {
 		go r.parseWorker()
 	}
 	return r
+}
+
+// sortColumns puts each table's columns in attribute number order, as
+// soon as they are read: the catalog rows come in no particular order (a
+// plan that scans pg_attribute whole returns an updated row last), and
+// what is read after them names columns in the table's order (the
+// columns of a statistics object).
+func (r *reader) sortColumns() {
+	for _, t := range r.cat.Tables {
+		slices.SortFunc(t.Columns, func(a, b *model.Column) int { return cmp.Compare(r.attnums[a], r.attnums[b]) })
+	}
 }
 
 // comment returns the comment on an object, "" when it has none.
@@ -224,9 +235,6 @@ func (r *reader) finish() error {
 		return fmt.Errorf("introspect: %w", err)
 	}
 	r.publicSchema()
-	for _, t := range r.cat.Tables {
-		sort.SliceStable(t.Columns, func(i, j int) bool { return r.attnums[t.Columns[i]] < r.attnums[t.Columns[j]] })
-	}
 	// Bounds are printed in the types of the parent's key: keys first.
 	for _, bounds := range []bool{false, true} {
 		for _, row := range r.partitions {
