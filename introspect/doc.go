@@ -15,7 +15,12 @@
 // derives from others (an identity column's sequence, the index behind a
 // constraint, what a partition gets from its parent), the autogen version
 // table ([WithVersionTable]) and whatever the scope filter excludes
-// ([WithFilter]). Objects the model cannot represent (shell types and
+// ([WithFilter]). What an extension owns is found by its pg_depend row of
+// type 'e', whose referenced object is always the extension: each query
+// says so (refclassid = 'pg_extension'), which lets the planner find the
+// few such rows through pg_depend's index on the referenced object instead
+// of scanning every row that depends on something of the same catalog
+// (20 to 40 ms a query at 6,000 tables). Objects the model cannot represent (shell types and
 // operators, typed tables, foreign tables that inherit, conversions,
 // transforms, access methods, languages, subscriptions) make Inspect fail
 // with an [*UnsupportedError] rather than vanish.

@@ -10,4 +10,4 @@ SELECT 'pg_event_trigger' AS catalog, e.oid::int8 AS oid,
             ELSE '{}' END AS statements
 FROM pg_event_trigger e
 WHERE NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -7,4 +7,4 @@ SELECT 'pg_foreign_data_wrapper' AS catalog, w.oid::int8 AS oid,
                                       FROM pg_options_to_table(w.fdwoptions) o) || ')', '')] AS statements
 FROM pg_foreign_data_wrapper w
 WHERE NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

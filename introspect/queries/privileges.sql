@@ -74,4 +74,4 @@ SELECT x.catalog,
        a.grantees, a.privileges, a.grantable, a.grantors
 FROM x
 LEFT JOIN a ON a.acl = x.acl
-WHERE NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = x.classid AND d.objid = x.oid AND d.objsubid = 0 AND d.deptype = 'e')
+WHERE NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = x.classid AND d.objid = x.oid AND d.objsubid = 0 AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -8,4 +8,4 @@ SELECT 'pg_foreign_server' AS catalog, s.oid::int8 AS oid,
 FROM pg_foreign_server s
 JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
 WHERE NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_foreign_server'::regclass AND d.objid = s.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_foreign_server'::regclass AND d.objid = s.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

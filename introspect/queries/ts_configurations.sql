@@ -19,4 +19,4 @@ JOIN pg_ts_parser p ON p.oid = c.cfgparser
 JOIN pg_namespace pn ON pn.oid = p.prsnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -10,4 +10,4 @@ JOIN pg_ts_template t ON t.oid = x.dicttemplate
 JOIN pg_namespace tn ON tn.oid = t.tmplnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_ts_dict'::regclass AND d.objid = x.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_ts_dict'::regclass AND d.objid = x.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -7,4 +7,4 @@ FROM pg_ts_template t
 JOIN pg_namespace n ON n.oid = t.tmplnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_ts_template'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_ts_template'::regclass AND d.objid = t.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -8,4 +8,4 @@ SELECT '' AS catalog, u.umid::int8 AS oid,
 FROM pg_user_mappings u
 JOIN pg_foreign_server s ON s.oid = u.srvid
 WHERE NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_foreign_server'::regclass AND d.objid = s.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_foreign_server'::regclass AND d.objid = s.oid AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
