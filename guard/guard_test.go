@@ -262,3 +262,27 @@ func TestExtensionProbe(t *testing.T) {
 		t.Errorf("no condition: every row is the user's: %v, %v", losses, err)
 	}
 }
+
+// TestStashRowsProbesWhatItLoses: a table partitioned anew without a column
+// (op.StashRows with Lost) loses that column's values; the guard finds one
+// among the table's own rows, and nothing when they hold none, nor in the
+// rows of a child table, which keeps its own.
+func TestStashRowsProbesWhatItLoses(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, `CREATE TABLE t (id int, note text); INSERT INTO t VALUES (1, NULL);
+CREATE TABLE kid () INHERITS (t); INSERT INTO kid VALUES (2, 'the child''s')`)
+	ops := []op.Operation{op.StashRows{Table: "t", Reshape: true, Lost: []string{"note"}}}
+	if losses, _, err := guard.Check(ctx, conn, ops, guard.Options{}); err != nil || len(losses) != 0 {
+		t.Fatalf("Check = %v, %v; want nothing: the table's own rows hold no note", losses, err)
+	}
+	exec(t, conn, "UPDATE ONLY t SET note = 'kept'")
+	losses, _, err := guard.Check(ctx, conn, ops, guard.Options{})
+	if err != nil || len(losses) != 1 || losses[0].Example != "kept" {
+		t.Fatalf("Check = %v, %v; want the note of t", losses, err)
+	}
+}

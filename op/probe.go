@@ -77,6 +77,25 @@ func (o DropColumn) Probes() []Probe {
 	}}
 }
 
+// Probes: a non-NULL value of each column whose values the table created
+// again has no column for, among the table's own rows (each table of a
+// tree partitioned anew sets its own aside).
+func (o StashRows) Probes() []Probe {
+	var out []Probe
+	for _, c := range o.Lost {
+		col := QuoteIdent(c)
+		out = append(out, Probe{
+			Table:  Name{o.Schema, o.Table},
+			Column: c,
+			What:   "values of " + o.Table + "." + c,
+			SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM ONLY " + QualifiedName(o.Schema, o.Table) +
+				" WHERE " + col + " IS NOT NULL LIMIT 1",
+			Scans: true,
+		})
+	}
+	return out
+}
+
 // Probes: a value the type change would alter, when it can alter values.
 func (o AlterColumn) Probes() []Probe {
 	if o.Type == "" {
