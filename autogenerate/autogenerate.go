@@ -90,7 +90,7 @@ func Compare(current, desired *model.Catalog, o Options) (*Result, error) {
 		common = append(common, diff.WithExactColumnOrder())
 	}
 	up, down, err := diff.Both(current, desired,
-		append(slices.Clip(common), diff.WithRenames(o.Renames)), append(slices.Clip(common), diff.WithRenames(Reverse(o.Renames)), diff.AsDowngrade()))
+		append(slices.Clip(common), diff.WithRenames(o.Renames)), append(slices.Clip(common), diff.WithRenames(Reverse(o.Renames))))
 	if err != nil {
 		return nil, err
 	}

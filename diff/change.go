@@ -205,7 +205,8 @@ type DropTable struct {
 // SetAsideRows copies the rows of a table into a temporary table before
 // the partition tree it belongs to is dropped, because the tree's root
 // changes its partitioning (plain to partitioned, partitioned to plain, or
-// another key): PostgreSQL cannot change a table's partitioning in place.
+// another key) or its key's column changes to a swapped type: PostgreSQL
+// can do neither in place.
 // RouteRows puts them into the tree created again. Root is the table of
 // the tree whose partitioning changes; Lost lists the columns whose values
 // the new tree has no column for.
@@ -213,6 +214,12 @@ type SetAsideRows struct {
 	Table *model.Table
 	Root  model.Name
 	Lost  []string
+	// Text are the columns kept as their text form, since their type is
+	// swapped in the same revision (a key's enum that loses values):
+	// a copy of the old type would keep it from being dropped. Columns
+	// then lists every column of the table, its parents' too.
+	Text    []*model.Column
+	Columns []string
 }
 
 // RouteRows inserts the rows SetAsideRows kept into Table, the root of a

@@ -147,6 +147,9 @@ func (c DropTable) Describe() string {
 // Describe says what the change does, for people.
 func (c SetAsideRows) Describe() string {
 	s := "set aside the rows of table " + q(nm(c.Table.Name)) + " to partition " + q(nm(c.Root)) + " anew"
+	if len(c.Text) > 0 {
+		s = "set aside the rows of table " + q(nm(c.Table.Name)) + " to create " + q(nm(c.Root)) + " anew around the swap of its key's type"
+	}
 	if len(c.Lost) > 0 {
 		s += " (the values of " + strings.Join(c.Lost, ", ") + " are not kept)"
 	}

@@ -15,13 +15,6 @@ type Option func(*differ)
 // RENAME changes instead of a drop and an add.
 func WithRenames(r Renames) Option { return func(d *differ) { d.renames = r } }
 
-// AsDowngrade says the changes undo a revision's upgrade. A change the
-// comparison refuses because PostgreSQL cannot make it (an enum swap that
-// would convert a partition key column) is planned anyway in a downgrade,
-// which then fails when it runs and rolls back, rather than refusing the
-// revision whose upgrade is sound.
-func AsDowngrade() Option { return func(d *differ) { d.downgrade = true } }
-
 // differ holds the state of one comparison.
 type differ struct {
 	from, to    *model.Catalog
@@ -73,14 +66,18 @@ type differ struct {
 	// aside for them.
 	reshaped []reshape
 	setAside map[model.Name]bool
+	// keySwapped holds the roots of the partition trees whose key names a
+	// column of a type swapped (see swapTypes): they are partitioned anew
+	// like those whose key changes, their rows routed into the new type.
+	keySwapped map[model.Name]bool
+	// swapped are the types swapped, with those built on them.
+	swapped map[model.ObjectID]bool
 	// unvalidated memoizes unvalidates, by the parent's check.
 	unvalidated map[model.ObjectID]bool
 	// detaching holds the tables that stop being partitions, before and
 	// after, whose constraints are compared once the drops of their
 	// parents' are known (see detached).
 	detaching [][2]*model.Table
-	// downgrade says the changes undo an upgrade (AsDowngrade).
-	downgrade bool
 	// managed tells the roles whose privileges the comparison manages
 	// (nil: all); see WithManagedRoles.
 	managed func(role string) bool

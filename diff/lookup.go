@@ -93,6 +93,19 @@ func (g *graph) partitionsOf(n model.Name) []*model.Table {
 	return out
 }
 
+// root returns the root of the partition tree a table belongs to: the
+// table itself when it is no partition.
+func (g *graph) root(t *model.Table) *model.Table {
+	for t.PartitionOf != nil {
+		p := g.table(*t.PartitionOf)
+		if p == nil {
+			break
+		}
+		t = p
+	}
+	return t
+}
+
 // ownedSequence returns the sequence owned by a column, if any.
 func (g *graph) ownedSequence(table model.Name, column string) *model.Sequence {
 	return g.owned[model.ColumnRef{Table: table, Column: column}]

@@ -1,9 +1,7 @@
 package diff
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -83,6 +81,7 @@ func (d *differ) swapTypes() error {
 			break
 		}
 	}
+	d.swapped = group
 	// What the comparison did to these types in place gives way to the
 	// swap.
 	for i, c := range d.out {
@@ -97,29 +96,48 @@ func (d *differ) swapTypes() error {
 	for _, id := range ids {
 		c.Types = append(c.Types, TypeSwap{ID: id, From: d.fg.value(id), To: d.tg.value(id)})
 	}
+	// The columns converted: those that stay with their type.
+	var uses []TypeUse
 	for _, t := range d.from.Tables {
 		for _, col := range t.Columns {
-			refs := model.TypeRefs(col.Type)
-			if len(refs) != 1 || !group[d.typeID(refs[0].Name)] {
+			if !d.swappedColumn(col) {
 				continue
 			}
-			use := TypeUse{Table: t.Name, Column: col}
 			tt := d.tg.table(t.Name)
 			if tt == nil || tt.Column(col.Name) == nil || tt.Column(col.Name).Type != col.Type {
 				continue // dropped or given another type: the comparison does that
 			}
-			if key := d.keyHolding(t, col.Name); key != nil && !d.downgrade {
-				return fmt.Errorf("diff: cannot change the values of type %s as planned: column %s of %s is in the partition key of %s, and PostgreSQL cannot convert a partition key column to the recreated type; add values rather than remove or reorder them, or recreate the table in revisions of its own",
-					strings.Join(swapNames(c.Types), ", "), col.Name, t.Name, key.Name)
+			if d.keyHolding(t, col.Name) != nil {
+				// PostgreSQL cannot convert a partition key's column: the
+				// tree is created anew after the swap, its rows set aside
+				// with their values as text and routed back converted
+				// (see rowsToRoute), the tree's other columns with them.
+				if d.keySwapped == nil {
+					d.keySwapped = map[model.Name]bool{}
+				}
+				d.keySwapped[d.fg.root(t).Name] = true
+				continue
 			}
-			use.NewDefault = tt.Column(col.Name).Default
-			c.Uses = append(c.Uses, use)
-			// The swap sets the column's new default itself.
-			d.swapDefaults[model.ColumnID(t.Name, col.Name)] = true
+			uses = append(uses, TypeUse{Table: t.Name, Column: col, NewDefault: tt.Column(col.Name).Default})
 		}
+	}
+	for _, use := range uses {
+		if d.keySwapped[d.fg.root(d.fg.table(use.Table)).Name] {
+			continue
+		}
+		c.Uses = append(c.Uses, use)
+		// The swap sets the column's new default itself.
+		d.swapDefaults[model.ColumnID(use.Table, use.Column.Name)] = true
 	}
 	d.add(c)
 	return nil
+}
+
+// swappedColumn reports whether a column's type (or its element type) is
+// swapped.
+func (d *differ) swappedColumn(c *model.Column) bool {
+	refs := model.TypeRefs(c.Type)
+	return len(refs) == 1 && d.swapped[d.typeID(refs[0].Name)]
 }
 
 // keyHolding returns the table of t's partition tree, t or a partition at
@@ -131,15 +149,6 @@ func (d *differ) keyHolding(t *model.Table, col string) *model.Table {
 		}
 	}
 	return nil
-}
-
-// swapNames lists the qualified names of the swapped types.
-func swapNames(ts []TypeSwap) []string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, t.ID.Name.String())
-	}
-	return out
 }
 
 // typeID returns the ID of the type with the given name in the current

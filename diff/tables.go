@@ -66,7 +66,7 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		if f == nil {
 			continue
 		}
-		if !same(f.PartitionBy, t.PartitionBy) {
+		if !same(f.PartitionBy, t.PartitionBy) || d.keySwapped[t.Name] {
 			out[t.Name] = true
 			d.reshaped = append(d.reshaped, reshape{from: f, to: t})
 		} else if key := d.keyRetyped(f, t); key || d.reorders(f, t) {
@@ -151,9 +151,27 @@ func (d *differ) routeRows() {
 		rr := RouteRows{Table: r.to}
 		for _, f := range r.sources {
 			src := RowSource{Table: f}
-			var lost []string
-			src.Copy, src.Retype, lost = d.copiedColumns(f, r.to)
-			d.add(SetAsideRows{Table: f, Root: r.to.Name, Lost: lost})
+			aside := SetAsideRows{Table: f, Root: r.to.Name}
+			src.Copy, src.Retype, aside.Lost = d.copiedColumns(f, r.to)
+			// A column of a swapped type is kept as text and converted
+			// back to the new type.
+			for _, c := range d.fg.effectiveColumns(f) {
+				aside.Columns = append(aside.Columns, c.Name)
+				if !d.swappedColumn(c) {
+					continue
+				}
+				aside.Text = append(aside.Text, c)
+				if tc := model.ColumnNamed(d.tg.effectiveColumns(r.to), c.Name); tc != nil && slices.Contains(src.Copy, c.Name) {
+					if src.Retype == nil {
+						src.Retype = map[string][2]string{}
+					}
+					src.Retype[c.Name] = [2]string{pgsql.TextForm(c.Type), tc.Type}
+				}
+			}
+			if len(aside.Text) == 0 {
+				aside.Columns = nil
+			}
+			d.add(aside)
 			rr.From = append(rr.From, src)
 		}
 		d.add(rr)

@@ -34,6 +34,19 @@ type StashRows struct {
 	// Lost lists the columns whose values the new table has no column
 	// for.
 	Lost []string
+	// Columns lists every column of the table when Casts keeps some in
+	// another type: the copy then reads them one by one.
+	Columns []string
+	// Casts are the columns kept in another type, their text form, since
+	// their own type is swapped in the same revision: a copy of the old
+	// type would keep it from being dropped.
+	Casts []ColumnCast
+}
+
+// ColumnCast is a column read as another type.
+type ColumnCast struct {
+	Column string
+	Type   string
 }
 
 // stashNames returns the temporary tables that hold a table's rows and its
@@ -52,7 +65,23 @@ func (o StashRows) Statements() ([]string, error) {
 	}
 	rows, seqs := stashNames(o.Schema, o.Table)
 	table := QualifiedName(o.Schema, o.Table)
-	out := []string{"CREATE TEMPORARY TABLE " + rows + " AS SELECT * FROM ONLY " + table}
+	sel := "*"
+	if len(o.Casts) > 0 {
+		if len(o.Columns) == 0 {
+			return nil, invalid("StashRows", "Casts needs Columns")
+		}
+		items := make([]string, len(o.Columns))
+		for i, c := range o.Columns {
+			items[i] = QuoteIdent(c)
+			for _, k := range o.Casts {
+				if k.Column == c {
+					items[i] += "::" + k.Type + " AS " + QuoteIdent(c)
+				}
+			}
+		}
+		sel = strings.Join(items, ", ")
+	}
+	out := []string{"CREATE TEMPORARY TABLE " + rows + " AS SELECT " + sel + " FROM ONLY " + table}
 	if len(o.Sequences) > 0 {
 		vals := make([]string, len(o.Sequences))
 		for i, c := range o.Sequences {
@@ -73,7 +102,7 @@ func (o StashRows) Hazards() []Hazard {
 	why := "to put its columns in schema.sql's order"
 	switch {
 	case o.Reshape:
-		why = "to partition its tree anew, which PostgreSQL cannot do in place"
+		why = "to create its partition tree anew (its partitioning, or the type of its key's column, changes: PostgreSQL can change neither in place)"
 	case o.ForKey:
 		why = "to change the type of a partition key's column, which PostgreSQL cannot alter"
 	}
@@ -81,7 +110,7 @@ func (o StashRows) Hazards() []Hazard {
 		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits; " +
 		"privileges granted on it are not restored"}}
 	if o.Reshape {
-		out = append(out, Hazard{MayFail, "the rows of " + o.Table + " are routed into the tree partitioned anew: " +
+		out = append(out, Hazard{MayFail, "the rows of " + o.Table + " are routed into the tree created anew: " +
 			"a row that no partition accepts fails the revision, which then rolls back"})
 	}
 	if len(o.Lost) > 0 {

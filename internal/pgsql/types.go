@@ -275,6 +275,15 @@ func modText(t Type) string {
 	return ""
 }
 
+// TextForm returns the type a value of type typ is kept as in its text
+// form, which every type has: text, or text[] for an array.
+func TextForm(typ string) string {
+	if t, err := ParseType(typ); err == nil && t.Array || err != nil && strings.HasSuffix(typ, "]") {
+		return "text[]"
+	}
+	return "text"
+}
+
 // SameBase reports whether two spellings of types name the same base
 // type, array or not, whatever their modifiers (varchar(10) and
 // varchar(20) do); texts that do not parse compare as written.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/autogen-dev/autogen/diff"
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 	"github.com/autogen-dev/autogen/op"
 )
@@ -81,7 +82,10 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name, RowsStashed: c.Routed}), nil
 	case diff.SetAsideRows:
 		t := c.Table
-		s := op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Reshape: true, Lost: c.Lost}
+		s := op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Reshape: true, Lost: c.Lost, Columns: c.Columns}
+		for _, col := range c.Text {
+			s.Casts = append(s.Casts, op.ColumnCast{Column: col.Name, Type: pgsql.TextForm(col.Type)})
+		}
 		if t.Name == c.Root {
 			s.Sequences = sequenceColumns(t)
 		}

@@ -1,0 +1,1 @@
+ALTER TYPE public.region ADD VALUE 'old' AFTER 'us';

@@ -1,0 +1,10 @@
+CREATE TYPE region AS ENUM ('eu', 'us', 'apac');
+CREATE TABLE sales (id int NOT NULL, r region NOT NULL, amount numeric, tags region[]) PARTITION BY LIST (r);
+CREATE TABLE sales_eu PARTITION OF sales FOR VALUES IN ('eu');
+CREATE TABLE sales_rest PARTITION OF sales DEFAULT;
+CREATE TABLE visits (id int NOT NULL, day int NOT NULL, r region NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE visits_low PARTITION OF visits FOR VALUES FROM (0) TO (100) PARTITION BY LIST (r);
+CREATE TABLE visits_low_eu PARTITION OF visits_low FOR VALUES IN ('eu');
+CREATE TABLE visits_low_other PARTITION OF visits_low DEFAULT;
+CREATE TABLE visits_high PARTITION OF visits FOR VALUES FROM (100) TO (200);
+CREATE TABLE plain_use (id int, r region DEFAULT 'eu');
