@@ -63,18 +63,28 @@ func rowsProbe(schema, table string) Probe {
 // Probes: a row of the table.
 func (o DropTable) Probes() []Probe { return []Probe{rowsProbe(o.Schema, o.Name)} }
 
-// Probes: a non-NULL value of the column. The query reads the table until
-// it finds one, all of it when every value is NULL.
-func (o DropColumn) Probes() []Probe {
-	col := QuoteIdent(o.Column)
-	return []Probe{{
-		Table:  Name{o.Schema, o.Table},
-		Column: o.Column,
-		What:   "values of " + o.Table + "." + o.Column,
-		SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(o.Schema, o.Table) +
+// valuesProbe finds a non-NULL value of a column, in the table's own rows
+// alone when only is set. The query reads the table until it finds one,
+// all of it when every value is NULL.
+func valuesProbe(schema, table, column string, only bool) Probe {
+	col := QuoteIdent(column)
+	from := " FROM "
+	if only {
+		from = " FROM ONLY "
+	}
+	return Probe{
+		Table:  Name{schema, table},
+		Column: column,
+		What:   "values of " + table + "." + column,
+		SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ")" + from + QualifiedName(schema, table) +
 			" WHERE " + col + " IS NOT NULL LIMIT 1",
 		Scans: true,
-	}}
+	}
+}
+
+// Probes: a non-NULL value of the column.
+func (o DropColumn) Probes() []Probe {
+	return []Probe{valuesProbe(o.Schema, o.Table, o.Column, false)}
 }
 
 // Probes: a non-NULL value of each column whose values the table created
@@ -83,15 +93,7 @@ func (o DropColumn) Probes() []Probe {
 func (o StashRows) Probes() []Probe {
 	var out []Probe
 	for _, c := range o.Lost {
-		col := QuoteIdent(c)
-		out = append(out, Probe{
-			Table:  Name{o.Schema, o.Table},
-			Column: c,
-			What:   "values of " + o.Table + "." + c,
-			SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ") FROM ONLY " + QualifiedName(o.Schema, o.Table) +
-				" WHERE " + col + " IS NOT NULL LIMIT 1",
-			Scans: true,
-		})
+		out = append(out, valuesProbe(o.Schema, o.Table, c, true))
 	}
 	return out
 }
