@@ -93,14 +93,19 @@ func (g *graph) partitionsOf(n model.Name) []*model.Table {
 	return out
 }
 
+// parentTable returns the partitioned table a partition belongs to, or
+// nil.
+func (g *graph) parentTable(t *model.Table) *model.Table {
+	if t.PartitionOf == nil {
+		return nil
+	}
+	return g.table(*t.PartitionOf)
+}
+
 // root returns the root of the partition tree a table belongs to: the
 // table itself when it is no partition.
 func (g *graph) root(t *model.Table) *model.Table {
-	for t.PartitionOf != nil {
-		p := g.table(*t.PartitionOf)
-		if p == nil {
-			break
-		}
+	for p := g.parentTable(t); p != nil; p = g.parentTable(t) {
 		t = p
 	}
 	return t

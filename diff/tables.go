@@ -117,18 +117,12 @@ type reshape struct {
 // another one partitioned anew is the outer one's. It returns the tables
 // whose rows are set aside.
 func (d *differ) rowsToRoute(recreated map[model.Name]bool) map[model.Name]bool {
-	inner := func(t *model.Table) bool {
-		for t.PartitionOf != nil {
-			if t = d.tg.table(*t.PartitionOf); t == nil {
-				return false
-			}
-			if slices.ContainsFunc(d.reshaped, func(r reshape) bool { return r.to.Name == t.Name }) {
-				return true
-			}
-		}
-		return false
+
+	inner := map[model.Name]bool{}
+	for _, r := range d.reshaped {
+		inner[r.to.Name] = d.reshapedAt(d.tg.parentTable(r.to))
 	}
-	d.reshaped = slices.DeleteFunc(d.reshaped, func(r reshape) bool { return inner(r.to) })
+	d.reshaped = slices.DeleteFunc(d.reshaped, func(r reshape) bool { return inner[r.to.Name] })
 	out := map[model.Name]bool{}
 	for i := range d.reshaped {
 		r := &d.reshaped[i]
@@ -155,13 +149,14 @@ func (d *differ) routeRows() {
 			src.Copy, src.Retype, aside.Lost = d.copiedColumns(f, r.to)
 			// A column of a swapped type is kept as text and converted
 			// back to the new type.
+			want := d.tg.effectiveColumns(r.to)
 			for _, c := range d.fg.effectiveColumns(f) {
 				aside.Columns = append(aside.Columns, c.Name)
 				if !d.swappedColumn(c) {
 					continue
 				}
 				aside.Text = append(aside.Text, c)
-				if tc := model.ColumnNamed(d.tg.effectiveColumns(r.to), c.Name); tc != nil && slices.Contains(src.Copy, c.Name) {
+				if tc := model.ColumnNamed(want, c.Name); tc != nil && slices.Contains(src.Copy, c.Name) {
 					if src.Retype == nil {
 						src.Retype = map[string][2]string{}
 					}
@@ -178,20 +173,16 @@ func (d *differ) routeRows() {
 	}
 }
 
-// routedInto reports whether a table created belongs to a tree
-// partitioned anew, whose rows RouteRows puts back.
-func (d *differ) routedInto(t *model.Table) bool {
-	for {
+// reshapedAt reports whether a table of the target, or one of its
+// ancestors in its partition tree, is partitioned anew: its rows come
+// back through RouteRows.
+func (d *differ) reshapedAt(t *model.Table) bool {
+	for ; t != nil; t = d.tg.parentTable(t) {
 		if slices.ContainsFunc(d.reshaped, func(r reshape) bool { return r.to.Name == t.Name }) {
 			return true
 		}
-		if t.PartitionOf == nil {
-			return false
-		}
-		if t = d.tg.table(*t.PartitionOf); t == nil {
-			return false
-		}
 	}
+	return false
 }
 
 // copiedColumns returns the columns a table rewritten from f into t copies
@@ -289,7 +280,7 @@ func (d *differ) createTable(t *model.Table) {
 		}
 		tt.Constraints = append(tt.Constraints, c)
 	}
-	ct := CreateTable{Table: &tt, Routed: d.routedInto(t)}
+	ct := CreateTable{Table: &tt, Routed: d.reshapedAt(t)}
 	if f := d.keepRows[t.Name]; f != nil {
 		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
 		ct.Copy, ct.Retype, _ = d.copiedColumns(f, t)
