@@ -117,7 +117,6 @@ type reshape struct {
 // another one partitioned anew is the outer one's. It returns the tables
 // whose rows are set aside.
 func (d *differ) rowsToRoute(recreated map[model.Name]bool) map[model.Name]bool {
-
 	inner := map[model.Name]bool{}
 	for _, r := range d.reshaped {
 		inner[r.to.Name] = d.reshapedAt(d.tg.parentTable(r.to))
