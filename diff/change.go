@@ -331,6 +331,11 @@ type AlterColumn struct {
 	// revision: the table's own NOT NULL or default is set after the
 	// parent's addition gives it the column.
 	AfterParent bool
+	// Only is set when the change is to settings a partition or
+	// inheritance child keeps apart from its parent (storage, compression
+	// method, statistics target, attribute options): it must not reach
+	// the table's own children, which have theirs (see tableSettings).
+	Only bool
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.

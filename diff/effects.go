@@ -200,6 +200,14 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(c.Function.ID())
 	case CreateTable:
 		e.create(tableMembers(nil, c.Table, false)...)
+		// A child is created once its parents' columns are as the target
+		// has them: it takes their storage and compression method (see
+		// atCreation).
+		for _, p := range to.parentsOf(c.Table) {
+			for _, col := range p.Columns {
+				e.need(model.ColumnID(p.Name, col.Name))
+			}
+		}
 	case DropTable:
 		e.drop(tableMembers(from, c.Table, true)...)
 		// Its partitions go with it.
@@ -255,8 +263,18 @@ func effects(c Change, from, to *graph) (effect, error) {
 				e.gone = append(e.gone, model.ColumnID(parent, col.Name))
 			}
 		}
+		// The columns the partition lists for settings of its own must
+		// be there to attach it (see reconcileColumns).
+		for _, col := range c.Table.Columns {
+			e.need(model.ColumnID(c.Table.Name, col.Name))
+		}
 	case DetachPartition:
-		e.alter(c.Table.ID())
+		// A touch, not an alter: what the table holds stays, and a column
+		// it lists for settings of its own is dropped, if at all, after
+		// it is detached (a partition cannot drop a column it inherits),
+		// where an alter would put the drops of its members first. Its
+		// parent, whose drop claims its partitions, goes after it.
+		e.touch(c.Table.ID())
 	case SetInherit:
 		e.alter(model.ObjectID{Kind: model.KindTable, Name: c.Table})
 		e.need(model.ObjectID{Kind: model.KindTable, Name: c.Parent})
@@ -266,6 +284,12 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.drop(model.ColumnID(c.Table, c.Column.Name))
 	case AlterColumn:
 		e.alter(model.ColumnID(c.Table, c.To.Name))
+		if c.Only {
+			// After the ancestors' changes, which may pass theirs down.
+			for _, a := range to.columnAncestors(c.Table, c.To.Name) {
+				e.need(model.ColumnID(a, c.To.Name))
+			}
+		}
 		if c.From.Default == nil && c.To.Default != nil && sameExcept(c.From, c.To, "Default", "Comment") {
 			// Only a default set where there is none: the second half of
 			// a default replaced around a drop.

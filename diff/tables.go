@@ -267,6 +267,7 @@ func (d *differ) createTable(t *model.Table) {
 	}
 	tt := *t
 	tt.Constraints = nil
+	tt.Columns = d.createdColumns(t)
 	for _, c := range t.Constraints {
 		// A partitioned table's NOT VALID check is added once the
 		// partitions whose copies are not valid exist (notValidCopies).
@@ -285,6 +286,7 @@ func (d *differ) createTable(t *model.Table) {
 		ct.Copy, ct.Retype, _ = d.copiedColumns(f, t)
 	}
 	d.add(ct)
+	d.newChildSettings(t)
 	if t.RLSEnabled || t.RLSForced {
 		d.add(SetRowSecurity{From: &model.Table{Name: t.Name}, To: t})
 	}
@@ -703,6 +705,7 @@ func (d *differ) childColumns(f, t *model.Table) {
 		case inheritedBoth(tc.Name):
 			fe := cmp.Or(fc, d.fg.inheritedColumn(f.Inherits, tc.Name))
 			d.ownSettings(t.Name, fe, tc, false)
+			d.tableSettings(t.Name, d.recursed(t, fe), tc)
 			continue
 		case fc != nil:
 			d.alterColumn(t.Name, fc, tc)
@@ -710,7 +713,9 @@ func (d *differ) childColumns(f, t *model.Table) {
 		case d.tg.inheritedColumn(kept, tc.Name) != nil:
 			// A parent adds the column, and the table inherits it; what
 			// the table sets on its own follows the parent's addition.
-			d.ownSettings(t.Name, d.tg.inheritedColumn(kept, tc.Name), tc, true)
+			pc := d.tg.inheritedColumn(kept, tc.Name)
+			d.ownSettings(t.Name, pc, tc, true)
+			d.tableSettings(t.Name, added(pc), tc)
 			continue
 		case d.tg.inheritedColumn(t.Inherits, tc.Name) != nil:
 			// Inherited from a new parent, which INHERIT merges.
@@ -718,7 +723,9 @@ func (d *differ) childColumns(f, t *model.Table) {
 		case d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name) != nil:
 			// Kept as the table's own when NO INHERIT detaches the parent
 			// it came from, as that parent had it.
-			d.ownSettings(t.Name, d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name), tc, false)
+			pc := d.fg.inheritedColumn(removed(f.Inherits, kept), tc.Name)
+			d.ownSettings(t.Name, pc, tc, false)
+			d.tableSettings(t.Name, pc, tc)
 			continue
 		}
 		// PostgreSQL appends added columns: once one waits for its
@@ -731,7 +738,9 @@ func (d *differ) childColumns(f, t *model.Table) {
 			continue
 		}
 		if inheritedBoth(fc.Name) {
-			d.ownSettings(t.Name, fc, d.tg.inheritedColumn(t.Inherits, fc.Name), false)
+			pc := d.tg.inheritedColumn(t.Inherits, fc.Name)
+			d.ownSettings(t.Name, fc, pc, false)
+			d.tableSettings(t.Name, d.recursed(t, fc), pc)
 			continue
 		}
 		if d.fg.inheritedColumn(f.Inherits, fc.Name) != nil {
@@ -748,6 +757,26 @@ func (d *differ) childColumns(f, t *model.Table) {
 			c.Cause = "a parent adds the column, which the table then inherits"
 		}
 		d.add(c)
+	}
+	// A column inherited on both sides and listed on neither has its
+	// parent's settings on both; what the parent's change does not carry
+	// down (the compression method, options) the table is given.
+	seen := map[string]bool{}
+	for _, p := range kept {
+		pt := d.tg.table(p)
+		if pt == nil {
+			continue
+		}
+		for _, pc := range d.tg.inheritableColumns(pt) {
+			if seen[pc.Name] || f.Column(pc.Name) != nil || t.Column(pc.Name) != nil {
+				continue
+			}
+			seen[pc.Name] = true
+			fe, te := d.fg.inheritedColumn(f.Inherits, pc.Name), d.tg.inheritedColumn(t.Inherits, pc.Name)
+			if fe != nil && te != nil {
+				d.tableSettings(t.Name, d.recursed(t, fe), te)
+			}
+		}
 	}
 }
 
@@ -810,8 +839,9 @@ func (g *graph) inheritedColumn(parents []model.Name, name string) *model.Column
 }
 
 // partitionColumns compares what a partition may set on its own columns:
-// NOT NULL and the default. Everything else follows the partitioned table,
-// whose changes PostgreSQL carries to its partitions.
+// NOT NULL, the default and the settings kept per table (see
+// settings.go). Everything else follows the partitioned table, whose
+// changes PostgreSQL carries to its partitions.
 func (d *differ) partitionColumns(f, t *model.Table) {
 	from := d.fg.effectiveColumns(f)
 	for _, tc := range d.tg.effectiveColumns(t) {
@@ -819,14 +849,18 @@ func (d *differ) partitionColumns(f, t *model.Table) {
 		if fc == nil {
 			// The partitioned table adds the column in this revision:
 			// what the partition sets on its own follows the addition.
-			if parent := d.tg.table(*t.PartitionOf); parent != nil && t.Column(tc.Name) != nil {
+			if parent := d.tg.table(*t.PartitionOf); parent != nil {
 				if pc := model.ColumnNamed(d.tg.effectiveColumns(parent), tc.Name); pc != nil {
-					d.ownSettings(t.Name, pc, tc, true)
+					if t.Column(tc.Name) != nil {
+						d.ownSettings(t.Name, pc, tc, true)
+					}
+					d.tableSettings(t.Name, added(pc), tc)
 				}
 			}
 			continue
 		}
 		d.ownSettings(t.Name, fc, tc, false)
+		d.tableSettings(t.Name, d.recursed(t, fc), tc)
 	}
 }
 
@@ -894,13 +928,7 @@ func (d *differ) alterColumn(table model.Name, fc, tc *model.Column) {
 	}
 	c := AlterColumn{Table: table, From: fc, To: tc}
 	if fc.Storage != "" && tc.Storage == "" {
-		c.DefaultStorage = pgsql.TypeStorage(tc.Type, func(schema, name string) (bool, string) {
-			n := model.Name{Schema: schema, Name: name}
-			if dm := d.tg.domain(n); dm != nil {
-				return false, dm.Type
-			}
-			return d.tg.enum(n) != nil, ""
-		})
+		c.DefaultStorage = d.defaultStorage(tc.Type)
 	}
 	if fc.Identity == nil && tc.Identity != nil {
 		if s := d.fg.ownedSequence(table, fc.Name); s != nil && d.tg.sequence(s.Name) == nil {

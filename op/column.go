@@ -303,6 +303,11 @@ type AlterColumn struct {
 	// names options to set back to their defaults.
 	SetOptions   []string
 	ResetOptions []string
+	// Only keeps the change to the table itself (ALTER TABLE ONLY): a
+	// partition or inheritance child sets the statistics target and
+	// storage it keeps apart from its parent, which would otherwise
+	// reach its own children too.
+	Only bool
 }
 
 // Statements renders the ALTER TABLE ... ALTER COLUMN statements.
@@ -310,7 +315,11 @@ func (o AlterColumn) Statements() ([]string, error) {
 	if o.Table == "" || o.Column == "" {
 		return nil, invalid("AlterColumn", "Table and Column are required")
 	}
-	p := "ALTER TABLE " + QualifiedName(o.Schema, o.Table) + " ALTER COLUMN " + QuoteIdent(o.Column) + " "
+	only := ""
+	if o.Only {
+		only = "ONLY "
+	}
+	p := "ALTER TABLE " + only + QualifiedName(o.Schema, o.Table) + " ALTER COLUMN " + QuoteIdent(o.Column) + " "
 	var out []string
 	if o.DropDefault {
 		out = append(out, p+"DROP DEFAULT")

@@ -51,7 +51,12 @@ func (o CreateTable) Statements() ([]string, error) {
 	var items []string
 	for _, c := range o.Columns {
 		if o.PartitionOf != nil {
-			items = append(items, c.partitionDefinition())
+			// A partition lists a column for what it sets on its own;
+			// settings kept per table (storage, a statistics target) are
+			// set with ALTER TABLE, and leave nothing to write here.
+			if c.Default != "" || c.NotNull {
+				items = append(items, c.partitionDefinition())
+			}
 			continue
 		}
 		def, err := c.definition()

@@ -150,11 +150,15 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return b.setStatistics(cl, int(c.Def.GetInteger().GetIval()))
 		})
 	case pg.AlterTableType_AT_SetStorage:
-		cl, err := col()
-		if err != nil {
-			return err
-		}
-		return b.setStorage(cl, c.Def.GetString_().GetSval(), -1)
+		// Like the statistics target, the storage reaches the table's
+		// children unless ONLY is given.
+		return b.forTableTree(t, only, func(tt *table) error {
+			cl := tt.m.Column(c.Name)
+			if cl == nil {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
+			}
+			return b.setStorage(cl, c.Def.GetString_().GetSval(), -1)
+		})
 	case pg.AlterTableType_AT_AlterColumnType:
 		cl, err := col()
 		if err != nil {

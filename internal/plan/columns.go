@@ -15,7 +15,7 @@ import (
 // its name, and created only after an identity is gone.
 func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	f, t := c.From, c.To
-	base := op.AlterColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: t.Name}
+	base := op.AlterColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: t.Name, Only: c.Only}
 	typeChange := f.Type != t.Type || f.Collation != t.Collation
 
 	first := base

@@ -15,8 +15,9 @@ import (
 //
 // A column of a partition or inheritance child is implied when a parent
 // has a column of that name with the same type, nullability, default,
-// identity, generation expression, collation and storage, and the child's
-// column has no comment of its own. A CHECK or foreign key constraint of a
+// identity, generation expression, collation, storage, compression method,
+// statistics target and attribute options, and the child's column has no
+// comment of its own. A CHECK or foreign key constraint of a
 // child is implied when a parent has one of the same name and definition;
 // a partition's check that is valid where the parent's is NOT VALID is not. A partition whose columns stand in another order than
 // its parent's keeps that order in Table.ColumnOrder.
@@ -90,19 +91,16 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 		if pc == nil {
 			continue
 		}
-		// The statistics target, compression method and attribute
-		// options do not make a column the child's own: a child takes its
-		// parent's method when created but not its target or options,
-		// and ALTER COLUMN on the parent sets the target of the children
-		// but not their method or options, so they differ between a
-		// parent and a child that PostgreSQL treats as inheriting the
-		// column (attislocal false). A child's own settings of an
-		// inherited column are not modelled.
+		// The statistics target, compression method, storage and
+		// attribute options are kept per table, and a child's may differ
+		// from its parent's (a child takes its parent's method and
+		// storage when created but not its target or options; ALTER
+		// COLUMN on the parent sets the target and storage of the
+		// children but not their method or options): a column whose
+		// settings differ stays listed, with the child's, as one with a
+		// default of its own does.
 		a, b := *col, *pc
 		a.Comment, b.Comment = "", ""
-		a.Statistics, b.Statistics = nil, nil
-		a.Compression, b.Compression = "", ""
-		a.Options, b.Options = nil, nil
 		if model.Equal(&a, &b) {
 			return true
 		}
