@@ -200,6 +200,11 @@ type DropTable struct {
 	// Routed is set when SetAsideRows kept the table's rows first, for
 	// RouteRows to put into the tree partitioned anew.
 	Routed bool
+	// Text and Columns are set, with KeepRows, when columns of the table
+	// have a type swapped in the same revision: they are kept as their
+	// text form, as SetAsideRows keeps them.
+	Text    []*model.Column
+	Columns []string
 }
 
 // SetAsideRows copies the rows of a table into a temporary table before

@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -122,15 +123,69 @@ func (d *differ) swapTypes() error {
 		}
 	}
 	for _, use := range uses {
-		if d.keySwapped[d.fg.root(d.fg.table(use.Table)).Name] {
-			continue
-		}
 		c.Uses = append(c.Uses, use)
 		// The swap sets the column's new default itself.
 		d.swapDefaults[model.ColumnID(use.Table, use.Column.Name)] = true
 	}
 	d.add(c)
 	return nil
+}
+
+// leaveRecreatedOut takes the columns of tables dropped and created again
+// out of the swap, once those are known (see recreatedTables): the swap
+// runs after the drop, and the new table has the new type. Their rows, if
+// kept, are kept with those columns as text (see swapRetype).
+func (d *differ) leaveRecreatedOut(recreated map[model.Name]bool) {
+	for i, c := range d.out {
+		s, ok := c.(SwapTypes)
+		if !ok {
+			continue
+		}
+		s.Uses = slices.DeleteFunc(slices.Clone(s.Uses), func(u TypeUse) bool {
+			if recreated[u.Table] {
+				delete(d.swapDefaults, model.ColumnID(u.Table, u.Column.Name))
+				return true
+			}
+			return false
+		})
+		d.out[i] = s
+	}
+}
+
+// swapRetype returns the conversions of a table's rows kept across its
+// re-creation: retype (see copiedColumns), with each copied column of a
+// swapped type read from its text form, as it was set aside (see
+// swappedText), into its new type.
+func (d *differ) swapRetype(had, want []*model.Column, copied []string, retype map[string][2]string) map[string][2]string {
+	for _, c := range had {
+		if !d.swappedColumn(c) || !slices.Contains(copied, c.Name) {
+			continue
+		}
+		if tc := model.ColumnNamed(want, c.Name); tc != nil {
+			if retype == nil {
+				retype = map[string][2]string{}
+			}
+			retype[c.Name] = [2]string{pgsql.TextForm(c.Type), tc.Type}
+		}
+	}
+	return retype
+}
+
+// swappedText returns the columns of a table whose rows are set aside
+// that are kept as their text form, since their type is swapped in the
+// same revision: a copy of the old type would keep it from being dropped.
+// With them it returns every column, which the copy then lists.
+func (d *differ) swappedText(t *model.Table) (text []*model.Column, columns []string) {
+	for _, c := range d.fg.effectiveColumns(t) {
+		columns = append(columns, c.Name)
+		if d.swappedColumn(c) {
+			text = append(text, c)
+		}
+	}
+	if len(text) == 0 {
+		return nil, nil
+	}
+	return text, columns
 }
 
 // swappedColumn reports whether a column's type (or its element type) is

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -14,14 +13,19 @@ import (
 func (d *differ) tables() {
 	recreate := d.recreatedTables()
 	d.recreating = recreate
+	d.leaveRecreatedOut(recreate)
 	for _, t := range d.to.Tables {
 		f := d.fg.table(t.Name)
 		switch {
 		case f == nil:
 			d.createTable(t)
 		case recreate[t.Name]:
-			d.add(DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil, ForKey: d.rewrittenForKey(t),
-				Routed: d.setAside[t.Name]})
+			drop := DropTable{Table: f, Recreate: true, KeepRows: d.keepRows[t.Name] != nil, ForKey: d.rewrittenForKey(t),
+				Routed: d.setAside[t.Name]}
+			if drop.KeepRows {
+				drop.Text, drop.Columns = d.swappedText(f)
+			}
+			d.add(drop)
 			d.createTable(t)
 		default:
 			d.alterTable(f, t)
@@ -146,25 +150,8 @@ func (d *differ) routeRows() {
 			src := RowSource{Table: f}
 			aside := SetAsideRows{Table: f, Root: r.to.Name}
 			src.Copy, src.Retype, aside.Lost = d.copiedColumns(f, r.to)
-			// A column of a swapped type is kept as text and converted
-			// back to the new type.
-			want := d.tg.effectiveColumns(r.to)
-			for _, c := range d.fg.effectiveColumns(f) {
-				aside.Columns = append(aside.Columns, c.Name)
-				if !d.swappedColumn(c) {
-					continue
-				}
-				aside.Text = append(aside.Text, c)
-				if tc := model.ColumnNamed(want, c.Name); tc != nil && slices.Contains(src.Copy, c.Name) {
-					if src.Retype == nil {
-						src.Retype = map[string][2]string{}
-					}
-					src.Retype[c.Name] = [2]string{pgsql.TextForm(c.Type), tc.Type}
-				}
-			}
-			if len(aside.Text) == 0 {
-				aside.Columns = nil
-			}
+			aside.Text, aside.Columns = d.swappedText(f)
+			src.Retype = d.swapRetype(d.fg.effectiveColumns(f), d.tg.effectiveColumns(r.to), src.Copy, src.Retype)
 			d.add(aside)
 			rr.From = append(rr.From, src)
 		}
@@ -284,6 +271,7 @@ func (d *differ) createTable(t *model.Table) {
 	if f := d.keepRows[t.Name]; f != nil {
 		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
 		ct.Copy, ct.Retype, _ = d.copiedColumns(f, t)
+		ct.Retype = d.swapRetype(d.fg.effectiveColumns(f), d.tg.effectiveColumns(t), ct.Copy, ct.Retype)
 	}
 	d.add(ct)
 	d.newChildSettings(t)

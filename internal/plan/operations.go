@@ -76,16 +76,14 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.DropTable:
 		if c.KeepRows {
 			t := c.Table
-			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t), ForKey: c.ForKey},
+			return ops(op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Sequences: sequenceColumns(t), ForKey: c.ForKey,
+				Columns: c.Columns, Casts: textCasts(c.Text)},
 				op.DropTable{Schema: t.Name.Schema, Name: t.Name.Name, RowsStashed: true}), nil
 		}
 		return ops(op.DropTable{Schema: c.Table.Name.Schema, Name: c.Table.Name.Name, RowsStashed: c.Routed}), nil
 	case diff.SetAsideRows:
 		t := c.Table
-		s := op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Reshape: true, Lost: c.Lost, Columns: c.Columns}
-		for _, col := range c.Text {
-			s.Casts = append(s.Casts, op.ColumnCast{Column: col.Name, Type: pgsql.TextForm(col.Type)})
-		}
+		s := op.StashRows{Schema: t.Name.Schema, Table: t.Name.Name, Reshape: true, Lost: c.Lost, Columns: c.Columns, Casts: textCasts(c.Text)}
 		if t.Name == c.Root {
 			s.Sequences = sequenceColumns(t)
 		}
@@ -494,6 +492,16 @@ func restoreSelect(copied []string, retype map[string][2]string) []string {
 		if rt, ok := retype[name]; ok && op.NeedsUsing(rt[0], rt[1]) {
 			out[i] = op.UsingExpr(out[i], rt[0], rt[1])
 		}
+	}
+	return out
+}
+
+// textCasts reads columns of a swapped type as their text form (see
+// diff.SetAsideRows.Text).
+func textCasts(cols []*model.Column) []op.ColumnCast {
+	var out []op.ColumnCast
+	for _, col := range cols {
+		out = append(out, op.ColumnCast{Column: col.Name, Type: pgsql.TextForm(col.Type)})
 	}
 	return out
 }

@@ -1,0 +1,4 @@
+CREATE TYPE rg AS ENUM ('n', 's');
+CREATE TABLE kx (id int, r rg) PARTITION BY RANGE ((r < 's'));
+CREATE TABLE kx_lo PARTITION OF kx FOR VALUES FROM (false) TO (true);
+CREATE TABLE kx_hi PARTITION OF kx FOR VALUES FROM (true) TO (MAXVALUE);
