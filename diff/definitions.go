@@ -64,7 +64,13 @@ func (d *differ) alterDefinition(f, t *model.Definition) (AlterDefinition, bool)
 	a := AlterDefinition{From: f, To: t}
 	for _, fs := range f.Settings {
 		ts := t.Setting(fs.Name)
-		if ts == nil || ts.Value.Canon != fs.Value.Canon || d.settingGone(f.ID, fs) {
+		gone := d.settingGone(f.ID, fs)
+		if gone && f.ID.Kind == model.KindPublication {
+			// A table (or schema) dropped takes itself out of the
+			// publication; there is nothing left to reset.
+			continue
+		}
+		if ts == nil || ts.Value.Canon != fs.Value.Canon || gone {
 			a.Reset = append(a.Reset, fs)
 		}
 	}

@@ -154,11 +154,20 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 			return con.Expr != nil || con.Where != nil || len(con.Elements) > 0
 		}
 		return false
-	case model.KindStatistics, model.KindPublication:
+	case model.KindPublication:
+		// PostgreSQL takes a dropped table out of a publication, but
+		// refuses to drop a column that a table's column list or row
+		// filter names, or to change the type of one a row filter names
+		// (a column list's type change alone would pass; the publication
+		// depends on the column either way and is recreated).
+		if x.id.Kind == model.KindColumn {
+			return true
+		}
+		return x.how == gone && x.id.Kind != model.KindTable
+	case model.KindStatistics:
 		// PostgreSQL drops a statistics object with a column it covers
-		// and rebuilds it when the column's type changes, and takes a
-		// dropped table out of a publication; only what an expression
-		// calls or casts to blocks.
+		// and rebuilds it when the column's type changes; only what an
+		// expression calls or casts to blocks.
 		return x.how == gone && x.id.Kind != model.KindColumn && x.id.Kind != model.KindTable
 	case model.KindAggregate, model.KindOperator, model.KindOpFamily, model.KindOpClass, model.KindCast,
 		model.KindRange, model.KindBaseType, model.KindTSParser, model.KindTSTemplate, model.KindTSDictionary,
