@@ -498,6 +498,13 @@ type AttachIndex struct {
 	Level      int
 }
 
+// SetIndexStatistics changes the statistics targets of an index's
+// expression keys in place (ALTER INDEX ... ALTER COLUMN n SET
+// STATISTICS), where nothing else of the index changes.
+type SetIndexStatistics struct {
+	From, To *model.Index
+}
+
 // RenameIndex renames an index whose definition is unchanged.
 type RenameIndex struct {
 	Index    *model.Index

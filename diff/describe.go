@@ -340,6 +340,11 @@ func (c DropIndex) Describe() string {
 }
 
 // Describe says what the change does, for people.
+func (c SetIndexStatistics) Describe() string {
+	return fmt.Sprintf("changed statistics targets of index %s on %s", q(c.To.Name), q(nm(c.To.Table)))
+}
+
+// Describe says what the change does, for people.
 func (c RenameIndex) Describe() string {
 	return fmt.Sprintf("renamed index %s to %s", q(qname(c.Index.Schema, c.From)), q(c.To))
 }
@@ -593,6 +598,9 @@ func (c RenameConstraint) Subject() string { return nm(c.Table) }
 
 // Subject names the object the change is about.
 func (c CreateIndex) Subject() string { return nm(c.Index.Table) }
+
+// Subject names the object the change is about.
+func (c SetIndexStatistics) Subject() string { return nm(c.To.Table) }
 
 // Subject names the object the change is about.
 func (c DropIndex) Subject() string { return nm(c.Index.Table) }

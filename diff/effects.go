@@ -332,6 +332,8 @@ func effects(c Change, from, to *graph) (effect, error) {
 		e.touch(model.ConstraintID(c.Table, c.Constraint.Name))
 	case CreateIndex:
 		e.create(c.Index.ID())
+	case SetIndexStatistics:
+		e.touch(c.To.ID())
 	case DropIndex:
 		e.drop(c.Index.ID())
 		e.drop(c.Cascade...)

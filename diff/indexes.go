@@ -32,6 +32,8 @@ func (d *differ) indexes() {
 		switch {
 		case f == nil:
 			added = append(added, t)
+		case f.Table == t.Table && !d.failedBuild(f) && sameDefinition(f, t) && !sameExcept(f, t, "Comment", "Invalid"):
+			d.add(SetIndexStatistics{From: f, To: t})
 		case f.Table != t.Table || d.failedBuild(f) || !sameExcept(f, t, "Comment", "Invalid"):
 			// The old index must go before the new one takes its name,
 			// unless its table or view is dropped early anyway.
@@ -108,4 +110,19 @@ func (d *differ) detachedIndexes() map[model.Name]*model.Index {
 		}
 	}
 	return out
+}
+
+// sameDefinition reports whether two indexes are built alike: equal but
+// for their comments and their keys' statistics targets, which ALTER
+// INDEX changes in place.
+func sameDefinition(f, t *model.Index) bool {
+	bare := func(ix *model.Index) *model.Index {
+		c := *ix
+		c.Keys = slices.Clone(ix.Keys)
+		for i := range c.Keys {
+			c.Keys[i].Statistics = nil
+		}
+		return &c
+	}
+	return sameExcept(bare(f), bare(t), "Comment", "Invalid")
 }

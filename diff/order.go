@@ -260,6 +260,9 @@ func (c CreateIndex) order() (phase, string) {
 	return phCreateIndexes, c.Index.Schema + "." + c.Index.Name
 }
 func (c DropIndex) order() (phase, string) { return phDropIndexes, c.Index.Schema + "." + c.Index.Name }
+func (c SetIndexStatistics) order() (phase, string) {
+	return phCreateIndexes, c.To.Schema + "." + c.To.Name
+}
 func (c RenameIndex) order() (phase, string) {
 	return phRename, "4" + c.Index.Schema + "." + c.From
 }

@@ -30,6 +30,7 @@ type indexRow struct {
 	Exprs            textArray `db:"exprs"`
 	Definition       string    `db:"definition"`
 	OpclassOptions   textArray `db:"opclass_options"`
+	KeyStatistics    textArray `db:"key_statistics"`
 	OID              int64     `db:"oid"`
 }
 
@@ -91,6 +92,16 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 		n, _ := strconv.ParseInt(num, 10, 64)
 		opts[n] = strings.Split(list, ",")
 	}
+	stats := map[int64]*int{}
+	for _, s := range row.KeyStatistics {
+		num, target, _ := strings.Cut(s, ":")
+		n, _ := strconv.ParseInt(num, 10, 64)
+		v, err := strconv.Atoi(target)
+		if err != nil {
+			return nil, nil, fmt.Errorf("statistics target %q: %w", s, err)
+		}
+		stats[n] = &v
+	}
 	exprColls, err := expressionCollations(row.Definition)
 	if err != nil {
 		return nil, nil, err
@@ -110,7 +121,7 @@ func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 			include = append(include, col)
 			continue
 		}
-		k := model.IndexKey{Column: col, Opclass: r.opclasses[row.Opclasses[i]], OpclassOptions: opts[int64(i+1)]}
+		k := model.IndexKey{Column: col, Opclass: r.opclasses[row.Opclasses[i]], OpclassOptions: opts[int64(i+1)], Statistics: stats[int64(i+1)]}
 		// The collation is kept when it differs from the key's own: the
 		// column's, or for an expression what the server printed.
 		if attnum == 0 {

@@ -44,4 +44,7 @@ type IndexKey struct {
 	// NullsOrder is "", "NULLS FIRST" or "NULLS LAST"; it is set only when
 	// it differs from the default for the key's direction.
 	NullsOrder string
+	// Statistics is the statistics target ALTER INDEX ... ALTER COLUMN n
+	// SET STATISTICS gave an expression key; nil leaves the default.
+	Statistics *int
 }

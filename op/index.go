@@ -2,6 +2,7 @@ package op
 
 import (
 	"context"
+	"strconv"
 	"strings"
 )
 
@@ -43,6 +44,9 @@ type IndexColumn struct {
 	Desc           bool
 	// Nulls is "FIRST" or "LAST"; empty is the default for the direction.
 	Nulls string
+	// Statistics is an expression key's statistics target, set with
+	// ALTER INDEX once the index exists (an EXCLUDE element has none).
+	Statistics *int64
 }
 
 // Cols returns plain column keys, for the common case.
@@ -131,6 +135,19 @@ func (o CreateIndex) Statements() ([]string, error) {
 		b.WriteString(" WHERE " + o.Where)
 	}
 	out := []string{b.String()}
+	for i, c := range o.Columns {
+		if c.Statistics == nil {
+			continue
+		}
+		if o.Name == "" || c.Expr == "" {
+			return nil, invalid("CreateIndex", "a statistics target needs a named index and an expression key (column %d)", i+1)
+		}
+		s, err := SetIndexStatistics{Schema: o.Schema, Index: o.Name, Column: i + 1, Target: *c.Statistics}.Statements()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s...)
+	}
 	if o.Comment != "" && o.Name != "" {
 		out = append(out, commentSQL("INDEX", QualifiedName(o.Schema, o.Name), o.Comment))
 	}
@@ -296,4 +313,24 @@ BEGIN
     END IF;
 END
 $autogen$`)
+}
+
+// SetIndexStatistics sets the statistics target of an index's expression
+// key, by its position from 1 (ALTER INDEX ... ALTER COLUMN n SET
+// STATISTICS); -1 sets the default back. PostgreSQL allows it on
+// expression keys only.
+type SetIndexStatistics struct {
+	Schema string
+	Index  string
+	Column int
+	Target int64
+}
+
+// Statements renders ALTER INDEX ... SET STATISTICS.
+func (o SetIndexStatistics) Statements() ([]string, error) {
+	if o.Index == "" || o.Column < 1 {
+		return nil, invalid("SetIndexStatistics", "Index and a Column from 1 are required")
+	}
+	return one("ALTER INDEX " + QualifiedName(o.Schema, o.Index) + " ALTER COLUMN " + strconv.Itoa(o.Column) +
+		" SET STATISTICS " + strconv.FormatInt(o.Target, 10))
 }

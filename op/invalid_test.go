@@ -34,6 +34,8 @@ func TestInvalidOperations(t *testing.T) {
 		{"set logged without table", op.SetLogged{}},
 		{"set sequence logged without name", op.SetSequenceLogged{}},
 		{"set cluster on without table", op.SetClusterOn{}},
+		{"set index statistics without a column", op.SetIndexStatistics{Index: "i"}},
+		{"statistics target of a plain index column", op.CreateIndex{Table: "t", Name: "i", Columns: []op.IndexColumn{{Name: "a", Statistics: op.Int64(5)}}}},
 		{"set table options without table", op.SetTableOptions{}},
 		{"attach partition without bound", op.AttachPartition{Table: "t", Partition: op.Name{Name: "p"}}},
 		{"detach partition without partition", op.DetachPartition{Table: "t"}},

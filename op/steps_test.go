@@ -212,6 +212,8 @@ func scenario() []step {
 			undo: op.SetClusterOn{Table: "products"}},
 		{name: "create unique partial expression index", op: op.CreateIndex{Schema: "public", Table: "products", Name: "Products_SKU_lower", Unique: true,
 			Columns: []op.IndexColumn{{Expr: "lower(sku)"}}, Where: "active AND sku IS NOT NULL"}},
+		{name: "set an expression key's statistics target", op: op.SetIndexStatistics{Schema: "public", Index: "Products_SKU_lower", Column: 1, Target: 500},
+			undo: op.SetIndexStatistics{Schema: "public", Index: "Products_SKU_lower", Column: 1, Target: -1}},
 		{name: "create gin index with opclass", op: op.CreateIndex{Table: "products", Name: "ix_products_doc", Using: "gin",
 			Columns: []op.IndexColumn{{Name: "doc", Opclass: "jsonb_path_ops"}}}},
 		{name: "create gin index on array", op: op.CreateIndex{Table: "products", Name: "ix_products_tags", Using: "GIN", Columns: op.Cols("tags")}},

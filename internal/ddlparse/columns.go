@@ -218,18 +218,23 @@ func (b *builder) setCompression(c *model.Column, method string, loc int32) erro
 
 // setStatistics sets SET STATISTICS; -1 is the default target.
 func (b *builder) setStatistics(c *model.Column, target int) error {
+	t, err := b.statisticsTarget(target)
+	c.Statistics = t
+	return err
+}
+
+// statisticsTarget reads the target of SET STATISTICS: nil for -1, the
+// default.
+func (b *builder) statisticsTarget(target int) (*int, error) {
 	switch {
 	case target == -1:
-		c.Statistics = nil
+		return nil, nil
 	case target < 0:
-		return b.errorAt(-1, ErrInvalid, "statistics target %d is too low", target)
-	default:
-		// PostgreSQL lowers a target above the maximum to it, with a
-		// warning.
-		target = min(target, 10000)
-		c.Statistics = &target
+		return nil, b.errorAt(-1, ErrInvalid, "statistics target %d is too low", target)
 	}
-	return nil
+	// PostgreSQL lowers a target above the maximum to it, with a warning.
+	target = min(target, 10000)
+	return &target, nil
 }
 
 // typeStorage returns the default storage of a type, knowing the enums

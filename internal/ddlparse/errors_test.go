@@ -163,6 +163,20 @@ func TestErrors(t *testing.T) {
 			kind: ddlparse.ErrUnsupported,
 			want: `schema.sql:1:1: psql meta-command \connect is not supported (in "\\connect other")`,
 		},
+		{
+			// PostgreSQL allows a statistics target on expression keys
+			// only.
+			name: "statistics target of an index's plain column",
+			src:  "CREATE TABLE t (a int);\nCREATE INDEX ti ON t (a, (a + 1));\nALTER INDEX ti ALTER COLUMN 1 SET STATISTICS 10;",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:1: cannot alter statistics on non-expression column 1 of index ti (in "ALTER INDEX ti ALTER COLUMN 1 SET STATISTICS 10;")`,
+		},
+		{
+			name: "statistics target of an index column that does not exist",
+			src:  "CREATE TABLE t (a int);\nCREATE INDEX ti ON t ((a + 1));\nALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 10;",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:3:1: column number 2 of relation ti does not exist (in "ALTER INDEX ti ALTER COLUMN 2 SET STATISTICS 10;")`,
+		},
 	})
 }
 

@@ -102,7 +102,8 @@ func keySQL(k model.IndexKey) string {
 
 // indexColumn converts an index key.
 func indexColumn(k model.IndexKey) op.IndexColumn {
-	c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc}
+	c := op.IndexColumn{Name: k.Column, Collation: k.Collation, Opclass: k.Opclass, OpclassOptions: k.OpclassOptions, Desc: k.Desc,
+		Statistics: statistics(k.Statistics)}
 	if k.Expr != nil {
 		c.Name, c.Expr = "", k.Expr.Text()
 	}

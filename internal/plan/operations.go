@@ -104,6 +104,20 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 		return ops(op.SetLogged{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Unlogged: c.To.Unlogged}), nil
 	case diff.SetTableOptions:
 		return ops(tableOptions(c.From, c.To)), nil
+	case diff.SetIndexStatistics:
+		var out []op.Operation
+		for i, k := range c.To.Keys {
+			from, to := statistics(c.From.Keys[i].Statistics), statistics(k.Statistics)
+			if from == nil && to == nil || from != nil && to != nil && *from == *to {
+				continue
+			}
+			target := int64(-1) // the default
+			if to != nil {
+				target = *to
+			}
+			out = append(out, op.SetIndexStatistics{Schema: c.To.Schema, Index: c.To.Name, Column: i + 1, Target: target})
+		}
+		return out, nil
 	case diff.SetClusterOn:
 		return ops(op.SetClusterOn{Schema: c.To.Name.Schema, Table: c.To.Name.Name, Index: c.To.ClusterOn}), nil
 	case diff.SetReplicaIdentity:

@@ -6,9 +6,10 @@
 -- expression's collation is its own is only known to the server, which
 -- prints COLLATE exactly when it is not. Indexes attached
 -- to a partitioned index are implied and left out; constraint is set for
--- the index behind a constraint. Operator class options are gathered in
--- one pass over pg_attribute (a subquery per index cost a fifth of the
--- query at 14,000 indexes).
+-- the index behind a constraint. Operator class options and the
+-- statistics targets of expression keys are gathered in one pass over
+-- pg_attribute (a subquery per index cost a fifth of the query at 14,000
+-- indexes).
 SELECT n.nspname::text AS schema,
        ic.relname::text AS name,
        i.indrelid::int8 AS table_oid,
@@ -30,14 +31,17 @@ SELECT n.nspname::text AS schema,
            FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k) END AS exprs,
        CASE WHEN i.indexprs IS NULL THEN '' ELSE pg_get_indexdef(i.indexrelid) END AS definition,
        coalesce(xo.options, '{}') AS opclass_options,
+       coalesce(xo.stats, '{}') AS key_statistics,
        i.indexrelid::int8 AS oid
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-LEFT JOIN (SELECT xa.attrelid, array_agg(xa.attnum || ':' || array_to_string(xa.attoptions, ',')) AS options
-           FROM pg_attribute xa WHERE xa.attoptions IS NOT NULL GROUP BY xa.attrelid) xo ON xo.attrelid = i.indexrelid
+LEFT JOIN (SELECT xa.attrelid,
+                  array_agg(xa.attnum || ':' || array_to_string(xa.attoptions, ',')) FILTER (WHERE xa.attoptions IS NOT NULL) AS options,
+                  array_agg(xa.attnum || ':' || xa.attstattarget) FILTER (WHERE xa.attstattarget >= 0) AS stats
+           FROM pg_attribute xa WHERE xa.attoptions IS NOT NULL OR xa.attstattarget >= 0 GROUP BY xa.attrelid) xo ON xo.attrelid = i.indexrelid
 LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
 WHERE c.relkind IN ('r', 'p', 'm')
   AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
