@@ -1,0 +1,15 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int PRIMARY KEY, owner_name text, v int);
+GRANT SELECT ON app.t TO autogen_reader;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON app.t TO autogen_writer;
+GRANT SELECT (id, v), UPDATE (v) ON app.t TO "autogen odd,""role\{}";
+CREATE TABLE app.ev (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE app.ev_2024 PARTITION OF app.ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+GRANT SELECT ON app.ev TO autogen_reader;
+GRANT SELECT, INSERT ON app.ev_2024 TO autogen_writer;
+ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app.t FORCE ROW LEVEL SECURITY;
+CREATE POLICY p_read ON app.t FOR SELECT TO autogen_reader, autogen_writer USING (v >= 0);
+CREATE POLICY p_all ON app.t AS RESTRICTIVE TO "autogen odd,""role\{}" USING (owner_name = session_user) WITH CHECK (v < 200);
+ALTER SCHEMA app OWNER TO autogen_owner;
+ALTER TABLE app.t OWNER TO autogen_owner;
