@@ -175,28 +175,22 @@ func (d *differ) defaultStorage(typ string) string {
 	})
 }
 
-// settingsOnly reports whether a child lists a column it inherits only
-// for settings kept per table: as its parent's column, pc, in all else.
-func settingsOnly(c, pc *model.Column) bool {
-	return model.Equal(withSettings(c, pc), pc)
-}
-
 // createdColumns returns the columns an inheritance child's CREATE TABLE
-// defines. A column it inherits and lists only for its settings is left
-// out, to stay inherited only, as PostgreSQL keeps it (its settings follow
-// in newChildSettings); one it lists for more is defined without a
-// compression method, which would have to match its parent's.
+// defines: those it defines itself. One it inherits only (Inherited) is
+// left out, to stay so, and given what it sets on its own afterwards
+// (see newChildSettings); one it defines too is written without a
+// compression method, which merging would require to match its parent's.
 func (d *differ) createdColumns(t *model.Table) []*model.Column {
 	if t.PartitionOf != nil || len(t.Inherits) == 0 {
 		return t.Columns
 	}
 	var out []*model.Column
 	for _, c := range t.Columns {
-		pc := d.tg.inheritedColumn(t.Inherits, c.Name)
 		switch {
-		case pc == nil:
+		case c.Inherited:
+		case d.tg.inheritedColumn(t.Inherits, c.Name) == nil:
 			out = append(out, c)
-		case !settingsOnly(c, pc):
+		default:
 			cc := *c
 			cc.Compression = ""
 			out = append(out, &cc)
@@ -223,10 +217,18 @@ func (d *differ) newChildSettings(t *model.Table) {
 			}
 			seen[pc.Name] = true
 			from := d.atCreation(t, pc.Name)
-			if c := model.ColumnNamed(created, pc.Name); c != nil && from != nil {
+			c := model.ColumnNamed(created, pc.Name)
+			switch {
+			case c != nil && from != nil:
 				// Defined by CREATE TABLE, with its settings but the
 				// method, which merging gives it from its parent.
 				from = withSettings(c, &model.Column{Storage: c.Storage, Compression: from.Compression, Statistics: c.Statistics, Options: c.Options})
+			case c == nil && from != nil:
+				// Inherited only: what the table sets on it apart from
+				// its parent's (NOT NULL, a default) follows.
+				if own := t.Column(pc.Name); own != nil {
+					d.ownSettings(t.Name, from, own, true)
+				}
 			}
 			d.tableSettings(t.Name, from, d.tg.columnOf(t, pc.Name))
 		}

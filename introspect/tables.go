@@ -153,6 +153,7 @@ type columnRow struct {
 	Name         string    `db:"name"`
 	Type         string    `db:"type"`
 	NotNull      bool      `db:"not_null"`
+	IsLocal      bool      `db:"is_local"`
 	Default      string    `db:"default_expr"`
 	Identity     string    `db:"identity"`
 	Generated    string    `db:"generated"`
@@ -188,7 +189,7 @@ func (r *reader) column(row *columnRow) error {
 		return nil
 	}
 	t := r.tablesByOID[row.TableOID].table
-	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Collation: row.Collation,
+	c := &model.Column{Name: row.Name, Type: row.Type, NotNull: row.NotNull, Inherited: !row.IsLocal, Collation: row.Collation,
 		Storage: row.Storage, Compression: row.Compression, Comment: r.comment("pg_class", row.TableOID, row.AttNum),
 		Access: r.access("pg_class", row.TableOID, row.AttNum, model.KindColumn, t.Name.String()+"."+row.Name)}
 	if len(row.Options) > 0 {

@@ -127,6 +127,13 @@ type Column struct {
 	Name    string
 	Type    string
 	NotNull bool
+	// Inherited is set on a column of an inheritance child that the
+	// child does not define itself (attislocal false): it is listed only
+	// for what the child sets on it (NOT NULL, a default, its settings, a
+	// comment), where a column the child defines too is listed always,
+	// as pg_dump prints it in the child's CREATE TABLE. Partitions and
+	// other tables never set it (see sqlnorm.Finalize).
+	Inherited bool
 	// Default is the column default; nil when there is none.
 	Default *Expr
 	// Identity is set on identity columns.

@@ -47,6 +47,12 @@ func (b *builder) finish() (*model.Catalog, error) {
 		c.Functions = append(c.Functions, fns...)
 	}
 	for _, t := range b.tables {
+		// A column the table's own statements did not define is
+		// inherited only, as PostgreSQL's attislocal says; Finalize keeps
+		// the mark where it means something (inheritance children).
+		for _, col := range t.m.Columns {
+			col.Inherited = !t.local[col.Name]
+		}
 		c.Tables = append(c.Tables, t.m)
 	}
 	for _, v := range b.views {

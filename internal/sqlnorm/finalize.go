@@ -17,7 +17,8 @@ import (
 // has a column of that name with the same type, nullability, default,
 // identity, generation expression, collation, storage, compression method,
 // statistics target and attribute options, and the child's column has no
-// comment of its own. A CHECK or foreign key constraint of a
+// comment of its own; a column an inheritance child defines itself
+// (Column.Inherited false) is never implied. A CHECK or foreign key constraint of a
 // child is implied when a parent has one of the same name and definition;
 // a partition's check that is valid where the parent's is NOT VALID is not. A partition whose columns stand in another order than
 // its parent's keeps that order in Table.ColumnOrder.
@@ -49,6 +50,14 @@ func pruneInherited(c *model.Catalog) {
 			parents = append(parents, byName[p])
 		}
 		parents = slices.DeleteFunc(parents, func(p *model.Table) bool { return p == nil })
+		if t.PartitionOf != nil || len(parents) == 0 {
+			// Only an inheritance child keeps apart the columns it
+			// defines itself: a partition defines none, and a table
+			// without (known) parents all of them.
+			for _, col := range t.Columns {
+				col.Inherited = false
+			}
+		}
 		if len(parents) == 0 {
 			continue
 		}
@@ -59,7 +68,9 @@ func pruneInherited(c *model.Catalog) {
 			}
 		}
 		for _, col := range t.Columns {
-			if !impliedColumn(col, parents) {
+			// An inheritance child's column that it defines itself is
+			// listed always (Inherited is false only there, see above).
+			if !col.Inherited && t.PartitionOf == nil || !impliedColumn(col, parents) {
 				r.cols = append(r.cols, col)
 			}
 		}
@@ -101,6 +112,7 @@ func impliedColumn(col *model.Column, parents []*model.Table) bool {
 		// default of its own does.
 		a, b := *col, *pc
 		a.Comment, b.Comment = "", ""
+		a.Inherited, b.Inherited = false, false
 		if model.Equal(&a, &b) {
 			return true
 		}
