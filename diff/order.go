@@ -509,6 +509,12 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 					if containsID(e.creates, y) {
 						continue // what changes y later runs after this creates it
 					}
+					if x.Kind == model.KindColumn && y.Kind == model.KindTable && y.Name == x.Name {
+						// A column added to a table does not wait for the
+						// table's own changes: INHERIT and ATTACH need it
+						// there first (they need it in turn).
+						continue
+					}
 					for _, j := range alterers[y] {
 						edge(j, i)
 					}
@@ -570,7 +576,14 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 		}
 		for _, x := range e.drops {
 			for _, n := range fg.depsOf(x) {
-				for _, j := range alterers[fg.id(n)] {
+				y := fg.id(n)
+				if x.Kind == model.KindColumn && y.Kind == model.KindTable && y.Name == x.Name {
+					// Nor does a column dropped from a table go before the
+					// table's own changes: one the table inherits can
+					// only go after NO INHERIT or DETACH.
+					continue
+				}
+				for _, j := range alterers[y] {
 					edge(i, j)
 				}
 			}

@@ -440,8 +440,14 @@ func (d *differ) prepareInherit(f, t *model.Table, parent model.Name) {
 		}
 		fc, tc := f.Column(pc.Name), t.Column(pc.Name)
 		switch {
-		case fc == nil && tc == nil:
-			d.add(AddColumn{Table: t.Name, Column: pc, Position: len(t.Columns)})
+		case fc == nil:
+			// As the table defines it, when it does (Inherited tells
+			// nothing then: INHERIT merges the column as its own).
+			col := pc
+			if tc != nil {
+				col = tc
+			}
+			d.add(AddColumn{Table: t.Name, Column: col, Position: len(t.Columns)})
 		case fc != nil && tc == nil && pc.NotNull && !fc.NotNull:
 			to := *fc
 			to.NotNull = true
@@ -467,8 +473,11 @@ func (d *differ) finishNoInherit(f, t *model.Table, parent model.Name) {
 		return
 	}
 	for _, pc := range d.fg.inheritableColumns(pf) {
-		if f.Column(pc.Name) == nil && t.Column(pc.Name) == nil && d.tg.inheritedColumn(t.Inherits, pc.Name) == nil {
-			d.add(DropColumn{Table: t.Name, Column: pc})
+		// NO INHERIT leaves the parent's columns to the table as its own,
+		// whether it defined them too or not; those the target does not
+		// list or inherit otherwise go.
+		if t.Column(pc.Name) == nil && d.tg.inheritedColumn(t.Inherits, pc.Name) == nil {
+			d.add(DropColumn{Table: t.Name, Column: cmp.Or(f.Column(pc.Name), pc)})
 		}
 	}
 	// Checks the table still inherits, and those already dropped, stay.

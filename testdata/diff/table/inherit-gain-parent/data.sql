@@ -1,0 +1,1 @@
+INSERT INTO solo VALUES (5, 6);
