@@ -446,8 +446,12 @@ func swapTypes(c diff.SwapTypes) []op.Operation {
 	}
 	for _, u := range c.Uses {
 		col := op.QuoteIdent(u.Column.Name)
+		using := col + "::text::" + u.Column.Type
+		if from, to := swappedComposite(c, u.Column.Type); to != nil {
+			using = compositeUsing(col, from, to, u.Column.Type, c)
+		}
 		out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name,
-			Type: u.Column.Type, Using: col + "::text::" + u.Column.Type})
+			Type: u.Column.Type, Using: using})
 		if u.NewDefault != nil {
 			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, SetDefault: u.NewDefault.SQL})
 		}
@@ -461,6 +465,59 @@ func swapTypes(c diff.SwapTypes) []op.Operation {
 		}
 	}
 	return out
+}
+
+// swappedComposite returns the old and new forms of the composite type a
+// column of type typ has, when the swap changes which attributes it has
+// (their names or number): its values cannot go through their text form
+// then, which must list every attribute. It returns nils otherwise, for
+// an array of it too, which still converts through text.
+func swappedComposite(c diff.SwapTypes, typ string) (from, to *model.Composite) {
+	for _, t := range c.Types {
+		f, ok1 := t.From.(*model.Composite)
+		n, ok2 := t.To.(*model.Composite)
+		if !ok1 || !ok2 || !isType(typ, n.Name) {
+			continue
+		}
+		if slices.EqualFunc(f.Attributes, n.Attributes, func(a, b *model.Attribute) bool { return a.Name == b.Name }) {
+			return nil, nil
+		}
+		return f, n
+	}
+	return nil, nil
+}
+
+// isType reports whether typ names the type n itself, not an array of it.
+func isType(typ string, n model.Name) bool {
+	t, err := pgsql.ParseType(typ)
+	return err == nil && !t.Array && t.Schema == n.Schema && t.Name == n.Name
+}
+
+// compositeUsing converts a column of a composite type whose attributes
+// change, attribute by attribute: one the old type had is taken by name,
+// through its text form when its type changes or is swapped too; a new
+// one is NULL. A NULL value stays NULL (and a row whose attributes are
+// all NULL stays a row: its text form is not NULL).
+func compositeUsing(col string, from, to *model.Composite, typ string, c diff.SwapTypes) string {
+	swapped := func(t string) bool {
+		pt, err := pgsql.ParseType(t)
+		return err == nil && slices.ContainsFunc(c.Types, func(s diff.TypeSwap) bool {
+			return s.ID.Name == model.Name{Schema: pt.Schema, Name: pt.Name}
+		})
+	}
+	items := make([]string, len(to.Attributes))
+	for i, a := range to.Attributes {
+		old := slices.IndexFunc(from.Attributes, func(o *model.Attribute) bool { return o.Name == a.Name })
+		switch {
+		case old < 0:
+			items[i] = "NULL::" + a.Type
+		case from.Attributes[old].Type == a.Type && !swapped(a.Type):
+			items[i] = "(" + col + ")." + op.QuoteIdent(a.Name)
+		default:
+			items[i] = "(" + col + ")." + op.QuoteIdent(a.Name) + "::text::" + a.Type
+		}
+	}
+	return "CASE WHEN " + col + "::text IS NULL THEN NULL ELSE ROW(" + strings.Join(items, ", ") + ")::" + typ + " END"
 }
 
 // oldTypeName is the name a swapped type's old version takes while the

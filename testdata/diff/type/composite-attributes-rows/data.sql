@@ -1,0 +1,1 @@
+INSERT INTO cust VALUES (1, ROW('Main', 12345)), (2, NULL), (3, ROW(NULL, NULL));
