@@ -286,3 +286,29 @@ CREATE TABLE kid () INHERITS (t); INSERT INTO kid VALUES (2, 'the child''s')`)
 		t.Fatalf("Check = %v, %v; want the note of t", losses, err)
 	}
 }
+
+// TestSwappedCompositeProbesTheAttributesItDrops converts a column whose
+// composite type is swapped for one without an attribute (the values go
+// attribute by attribute, and that attribute's values are lost). The
+// guard must see them: nothing to lose while the attribute is NULL
+// everywhere, the value once one row holds it.
+func TestSwappedCompositeProbesTheAttributesItDrops(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, `CREATE TYPE addr AS (street text, city text); CREATE TYPE addr2 AS (street text);
+CREATE TABLE cust (id int, a addr); INSERT INTO cust VALUES (1, ROW('Main', NULL)), (2, NULL)`)
+	ops := []op.Operation{op.AlterColumn{Table: "cust", Column: "a", Type: "addr2",
+		Using: "CASE WHEN a::text IS NULL THEN NULL ELSE ROW((a).street)::addr2 END", DropsAttributes: []string{"city"}}}
+	if losses, _, err := guard.Check(ctx, conn, ops, guard.Options{}); err != nil || len(losses) != 0 {
+		t.Fatalf("Check = %v, %v; want nothing: no row holds a city", losses, err)
+	}
+	exec(t, conn, "UPDATE cust SET a = ROW('Main', 'Springfield') WHERE id = 1")
+	losses, _, err := guard.Check(ctx, conn, ops, guard.Options{})
+	if err != nil || len(losses) != 1 || losses[0].Example != "Springfield" {
+		t.Fatalf("Check = %v, %v; want the city of row 1", losses, err)
+	}
+}

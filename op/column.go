@@ -303,6 +303,10 @@ type AlterColumn struct {
 	// names options to set back to their defaults.
 	SetOptions   []string
 	ResetOptions []string
+	// DropsAttributes lists the attributes of the column's composite
+	// values that Using leaves out (the column's type is swapped for one
+	// without them): their values are lost.
+	DropsAttributes []string
 	// Only keeps the change to the table itself (ALTER TABLE ONLY): a
 	// partition or inheritance child sets the statistics target and
 	// storage it keeps apart from its parent, which would otherwise
@@ -400,6 +404,10 @@ func (o AlterColumn) Hazards() []Hazard {
 	}
 	if o.DropExpression {
 		hs = append(hs, Hazard{Irreversible, "a column made plain cannot get its generation expression back without rewriting " + o.Table})
+	}
+	if len(o.DropsAttributes) > 0 {
+		hs = append(hs, Hazard{DeletesData, "the values of " + o.Table + "." + o.Column + " lose attribute(s) " +
+			strings.Join(o.DropsAttributes, ", ") + ", which the new type " + o.Type + " does not have"})
 	}
 	return hs
 }

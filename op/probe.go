@@ -103,7 +103,25 @@ func (o AlterColumn) Probes() []Probe {
 	if o.Type == "" {
 		return nil
 	}
-	return o.typeProbes()
+	out := o.typeProbes()
+	for _, a := range o.DropsAttributes {
+		out = append(out, attributeProbe(o.Schema, o.Table, o.Column, a))
+	}
+	return out
+}
+
+// attributeProbe finds a non-NULL value of an attribute of a column's
+// composite values, reading the table until it finds one.
+func attributeProbe(schema, table, column, attr string) Probe {
+	v := "(" + QuoteIdent(column) + ")." + QuoteIdent(attr)
+	return Probe{
+		Table:  Name{schema, table},
+		Column: column,
+		What:   "values of attribute " + attr + " of " + table + "." + column,
+		SQL: "SELECT pg_catalog.left(" + v + "::text, " + strconv.Itoa(exampleLength) + ") FROM " + QualifiedName(schema, table) +
+			" WHERE " + v + " IS NOT NULL LIMIT 1",
+		Scans: true,
+	}
 }
 
 // tablesProbe finds a row in any of the tables the query rel selects

@@ -446,12 +446,17 @@ func swapTypes(c diff.SwapTypes) []op.Operation {
 	}
 	for _, u := range c.Uses {
 		col := op.QuoteIdent(u.Column.Name)
-		using := col + "::text::" + u.Column.Type
+		a := op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name,
+			Type: u.Column.Type, Using: col + "::text::" + u.Column.Type}
 		if from, to := swappedComposite(c, u.Column.Type); to != nil {
-			using = compositeUsing(col, from, to, u.Column.Type, c)
+			a.Using = compositeUsing(col, from, to, u.Column.Type, c)
+			for _, fa := range from.Attributes {
+				if !slices.ContainsFunc(to.Attributes, func(ta *model.Attribute) bool { return ta.Name == fa.Name }) {
+					a.DropsAttributes = append(a.DropsAttributes, fa.Name)
+				}
+			}
 		}
-		out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name,
-			Type: u.Column.Type, Using: using})
+		out = append(out, a)
 		if u.NewDefault != nil {
 			out = append(out, op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name, SetDefault: u.NewDefault.SQL})
 		}
