@@ -93,19 +93,11 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		return b.setOwner(accessTarget{kind: model.KindTable, acc: &t.m.Access, schema: t.m.Name.Schema, what: t.m.Name.String(), tbl: t},
 			b.role(c.Newowner, false))
 	case pg.AlterTableType_AT_ColumnDefault:
-		return b.forTableTree(t, only, func(tt *table) error {
-			cl := tt.m.Column(c.Name)
-			if cl == nil {
-				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
-			}
+		return b.forTreeColumn(t, only, c.Name, func(cl *model.Column) error {
 			return b.setDefault(cl, c.Def)
 		})
 	case pg.AlterTableType_AT_SetNotNull, pg.AlterTableType_AT_DropNotNull:
-		return b.forTableTree(t, only, func(tt *table) error {
-			cl := tt.m.Column(c.Name)
-			if cl == nil {
-				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
-			}
+		return b.forTreeColumn(t, only, c.Name, func(cl *model.Column) error {
 			cl.NotNull = c.Subtype == pg.AlterTableType_AT_SetNotNull
 			return nil
 		})
@@ -142,21 +134,13 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 		if c.Name == "" {
 			return b.unsupported("ALTER TABLE SET STATISTICS by column number")
 		}
-		return b.forTableTree(t, only, func(tt *table) error {
-			cl := tt.m.Column(c.Name)
-			if cl == nil {
-				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
-			}
+		return b.forTreeColumn(t, only, c.Name, func(cl *model.Column) error {
 			return b.setStatistics(cl, int(c.Def.GetInteger().GetIval()))
 		})
 	case pg.AlterTableType_AT_SetStorage:
 		// Like the statistics target, the storage reaches the table's
 		// children unless ONLY is given.
-		return b.forTableTree(t, only, func(tt *table) error {
-			cl := tt.m.Column(c.Name)
-			if cl == nil {
-				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, tt.m.Name.Name)
-			}
+		return b.forTreeColumn(t, only, c.Name, func(cl *model.Column) error {
 			return b.setStorage(cl, c.Def.GetString_().GetSval(), -1)
 		})
 	case pg.AlterTableType_AT_AlterColumnType:
@@ -320,6 +304,18 @@ func (b *builder) forTableTree(t *table, only bool, fn func(*table) error) error
 		}
 	}
 	return nil
+}
+
+// forTreeColumn runs fn on the named column of t and, unless only is
+// set, of each of its descendants (see forTableTree).
+func (b *builder) forTreeColumn(t *table, only bool, name string, fn func(*model.Column) error) error {
+	return b.forTableTree(t, only, func(tt *table) error {
+		cl := tt.m.Column(name)
+		if cl == nil {
+			return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", name, tt.m.Name.Name)
+		}
+		return fn(cl)
+	})
 }
 
 // childrenOf returns the partitions and inheritance children of t.
