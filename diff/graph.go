@@ -26,7 +26,7 @@ type graph struct {
 	// objs are the catalog's objects in Catalog.Objects order, without
 	// their references: those are the edges.
 	objs []model.Object
-	ids  map[model.ObjectID]node
+	ids  objectIndex
 	// deps and users are the edges and their reverse, each list sorted by
 	// the IDs it names (model.ObjectID.Compare) and free of duplicates.
 	deps, users [][]node
@@ -65,10 +65,17 @@ func newGraph(cat *model.Catalog) *graph {
 	// They are counted first: a list grown by appending would leave
 	// several times its size behind as garbage.
 	n := 0
-	cat.EachObject(func(model.Object) { n++ })
+	var perKind []int
+	cat.EachObject(func(o model.Object) {
+		n++
+		if int(o.ID.Kind) >= len(perKind) {
+			perKind = append(perKind, make([]int, int(o.ID.Kind)+1-len(perKind))...)
+		}
+		perKind[o.ID.Kind]++
+	})
 	objs := make([]model.Object, 0, n)
 	cat.EachObject(func(o model.Object) { objs = append(objs, o) })
-	g := &graph{cat: cat, objs: objs, ids: make(map[model.ObjectID]node, n),
+	g := &graph{cat: cat, objs: objs, ids: newObjectIndex(perKind),
 		deps: make([][]node, n), users: make([][]node, n),
 		relations: map[model.Name]node{}, types: map[model.Name]node{}, functions: map[model.Name][]node{},
 		signatures: map[string]*model.Function{}, indexes: map[model.Name][]*model.Index{},
@@ -79,10 +86,10 @@ func newGraph(cat *model.Catalog) *graph {
 	for i := range objs {
 		o := &objs[i]
 		id := node(i)
-		if _, dup := g.ids[o.ID]; dup {
+		if _, dup := g.ids.get(o.ID); dup {
 			continue // names are unique in a catalog; keep the first
 		}
-		g.ids[o.ID] = id
+		g.ids[o.ID.Kind][o.ID] = id
 		switch o.ID.Kind {
 		case model.KindTable, model.KindView, model.KindMatView, model.KindSequence:
 			if _, ok := g.relations[o.ID.Name]; !ok {
@@ -174,11 +181,37 @@ func (g *graph) sortNodes(list []node) {
 	slices.SortFunc(list, func(a, b node) int { return g.objs[a].ID.Compare(g.objs[b].ID) })
 }
 
+// objectIndex finds an object's node by its ID, with one map per kind
+// (indexed by model.Kind). A lookup then probes a map the size of its
+// kind: at tens of thousands of objects, one map of them all cost a cache
+// miss on nearly every lookup.
+type objectIndex []map[model.ObjectID]node
+
+// newObjectIndex makes an empty index sized for the given number of
+// objects of each kind.
+func newObjectIndex(perKind []int) objectIndex {
+	x := make(objectIndex, len(perKind))
+	for k, n := range perKind {
+		if n > 0 {
+			x[k] = make(map[model.ObjectID]node, n)
+		}
+	}
+	return x
+}
+
+// get returns the node of an object, and false when there is none.
+func (x objectIndex) get(id model.ObjectID) (node, bool) {
+	if int(id.Kind) >= len(x) {
+		return 0, false
+	}
+	n, ok := x[id.Kind][id]
+	return n, ok
+}
+
 // node returns the node of an object, and false when the catalog has no
 // such object.
 func (g *graph) node(id model.ObjectID) (node, bool) {
-	n, ok := g.ids[id]
-	return n, ok
+	return g.ids.get(id)
 }
 
 // id returns the ID of a node.
@@ -186,7 +219,7 @@ func (g *graph) id(n node) model.ObjectID { return g.objs[n].ID }
 
 // object returns an object of the catalog, or nil.
 func (g *graph) object(id model.ObjectID) *model.Object {
-	if n, ok := g.ids[id]; ok {
+	if n, ok := g.ids.get(id); ok {
 		return &g.objs[n]
 	}
 	return nil
@@ -203,14 +236,14 @@ func (g *graph) value(id model.ObjectID) any {
 
 // has reports whether the catalog holds the object.
 func (g *graph) has(id model.ObjectID) bool {
-	_, ok := g.ids[id]
+	_, ok := g.ids.get(id)
 	return ok
 }
 
 // depsOf and usersOf return what an object depends on and what depends on
 // it, directly, as nodes sorted by ID.
 func (g *graph) depsOf(id model.ObjectID) []node {
-	if n, ok := g.ids[id]; ok {
+	if n, ok := g.ids.get(id); ok {
 		return g.deps[n]
 	}
 	return nil
@@ -218,7 +251,7 @@ func (g *graph) depsOf(id model.ObjectID) []node {
 
 // dependsOn reports whether a depends on b directly.
 func (g *graph) dependsOn(a, b model.ObjectID) bool {
-	nb, ok := g.ids[b]
+	nb, ok := g.ids.get(b)
 	if !ok {
 		return false
 	}
@@ -227,7 +260,7 @@ func (g *graph) dependsOn(a, b model.ObjectID) bool {
 }
 
 func (g *graph) usersOf(id model.ObjectID) []node {
-	if n, ok := g.ids[id]; ok {
+	if n, ok := g.ids.get(id); ok {
 		return g.users[n]
 	}
 	return nil
@@ -413,8 +446,12 @@ func (g *graph) refersTo(owner model.ObjectID, refs []model.Ref, target model.Ob
 // from. Tests compare it across the two readers and with pg_depend.
 func Dependencies(cat *model.Catalog) map[model.ObjectID][]model.ObjectID {
 	g := newGraph(cat)
-	out := make(map[model.ObjectID][]model.ObjectID, len(g.ids))
-	for id, n := range g.ids {
+	out := make(map[model.ObjectID][]model.ObjectID, len(g.objs))
+	for i := range g.objs {
+		n, id := node(i), g.objs[i].ID
+		if m, _ := g.ids.get(id); m != n {
+			continue // a later object of the same name
+		}
 		seen := map[node]bool{}
 		var visit func(node)
 		visit = func(x node) {

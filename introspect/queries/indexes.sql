@@ -41,7 +41,7 @@ JOIN pg_am am ON am.oid = ic.relam
 LEFT JOIN (SELECT xa.attrelid,
                   array_agg(xa.attnum || ':' || array_to_string(xa.attoptions, ',')) FILTER (WHERE xa.attoptions IS NOT NULL) AS options,
                   array_agg(xa.attnum || ':' || xa.attstattarget) FILTER (WHERE xa.attstattarget >= 0) AS stats
-           FROM pg_attribute xa WHERE xa.attoptions IS NOT NULL OR xa.attstattarget >= 0 GROUP BY xa.attrelid) xo ON xo.attrelid = i.indexrelid
+           FROM pg_attribute xa WHERE xa.attnum > 0 AND (xa.attoptions IS NOT NULL OR xa.attstattarget >= 0) GROUP BY xa.attrelid) xo ON xo.attrelid = i.indexrelid
 LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
 WHERE c.relkind IN ('r', 'p', 'm')
   AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
