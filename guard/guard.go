@@ -179,6 +179,18 @@ func CheckOne(ctx context.Context, q Querier, ops []op.Operation, i int, o Optio
 	return out, nil
 }
 
+// probesFor returns the probes of an operation that look for the loss
+// of one of its deletes-data hazards.
+func probesFor(o op.Operation, h op.Hazard) []op.Probe {
+	var out []op.Probe
+	for _, p := range op.ProbesOf(o) {
+		if p.Hazard == "" || p.Hazard == h.Message {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func dedupe(ids []int) []int {
 	var out []int
 	for _, i := range ids {
@@ -193,7 +205,7 @@ func dedupe(ids []int) []int {
 // reads does not exist yet.
 func probe(ctx context.Context, q Querier, ops []op.Operation, f op.Finding, o Options) (losses []Loss, later bool, err error) {
 	target := ops[f.Index]
-	probes := op.ProbesOf(target)
+	probes := probesFor(target, f.Hazard)
 	if len(probes) == 0 {
 		return []Loss{{Index: f.Index, Op: target, Hazard: f.Hazard}}, false, nil
 	}

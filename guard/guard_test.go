@@ -312,3 +312,31 @@ CREATE TABLE cust (id int, a addr); INSERT INTO cust VALUES (1, ROW('Main', NULL
 		t.Fatalf("Check = %v, %v; want the city of row 1", losses, err)
 	}
 }
+
+// TestSwappedCompositeProbesTheAttributesItNarrows: converting a swapped
+// composite's attribute to a narrower type rounds or truncates its values
+// (a row cast converts explicitly); the guard finds a value that would
+// change and nothing while every value fits.
+func TestSwappedCompositeProbesTheAttributesItNarrows(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec(t, conn, `CREATE TYPE price AS (amount numeric(12,4), label varchar(20));
+CREATE TYPE price2 AS (amount numeric(10,2), label varchar(8));
+CREATE TABLE item (id int, p price); INSERT INTO item VALUES (1, ROW(12.5, 'short')), (2, NULL), (3, ROW(NULL, NULL))`)
+	ops := []op.Operation{op.AlterColumn{Table: "item", Column: "p", Type: "price2",
+		Using: "CASE WHEN p::text IS NULL THEN NULL ELSE ROW((p).amount::numeric(10,2), (p).label::varchar(8))::price2 END",
+		Attributes: []op.AttributeChange{{Name: "amount", FromType: "numeric(12,4)", Type: "numeric(10,2)"},
+			{Name: "label", FromType: "character varying(20)", Type: "character varying(8)"}}}}
+	if losses, _, err := guard.Check(ctx, conn, ops, guard.Options{}); err != nil || len(losses) != 0 {
+		t.Fatalf("Check = %v, %v; want nothing: every value fits", losses, err)
+	}
+	exec(t, conn, "UPDATE item SET p = ROW(1.2345, 'a longer label') WHERE id = 1")
+	losses, _, err := guard.Check(ctx, conn, ops, guard.Options{})
+	if err != nil || len(losses) != 2 || losses[0].Example != "1.2345 becomes 1.23" || losses[1].Example != "a longer label becomes a longer" {
+		t.Fatalf("Check = %+v, %v; want the amount and the label of row 1", losses, err)
+	}
+}

@@ -23,7 +23,7 @@ func DO(label string, ops []op.Operation, positions []int) string {
 			continue
 		}
 		what := fmt.Sprintf("operation %d (%T): %s", f.Index+1, ops[f.Index], f.Hazard.Message)
-		probes := op.ProbesOf(ops[f.Index])
+		probes := probesFor(ops[f.Index], f.Hazard)
 		if len(probes) == 0 {
 			fmt.Fprintf(&b, "  RAISE EXCEPTION 'autogen: refusing to run %%: it may lose data: %%', %s, %s\n    USING HINT = %s;\n",
 				op.QuoteLiteral(label), op.QuoteLiteral(what+" (the operation declares no probe, so autogen cannot tell what it would lose)"), hint)

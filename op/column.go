@@ -307,11 +307,25 @@ type AlterColumn struct {
 	// values that Using leaves out (the column's type is swapped for one
 	// without them): their values are lost.
 	DropsAttributes []string
+	// Attributes lists the attributes of the column's composite values
+	// that Using converts to another type (the column's type is swapped
+	// for one where they have it), for their hazards and probes: such a
+	// conversion may round, truncate or fail as a column's would.
+	Attributes []AttributeChange
 	// Only keeps the change to the table itself (ALTER TABLE ONLY): a
 	// partition or inheritance child sets the statistics target and
 	// storage it keeps apart from its parent, which would otherwise
 	// reach its own children too.
 	Only bool
+}
+
+// AttributeChange is an attribute of a column's composite values that
+// changes type, by an explicit conversion (as a field of a row cast to the
+// new composite type, PostgreSQL casts explicitly).
+type AttributeChange struct {
+	Name     string
+	FromType string
+	Type     string
 }
 
 // Statements renders the ALTER TABLE ... ALTER COLUMN statements.
@@ -405,9 +419,17 @@ func (o AlterColumn) Hazards() []Hazard {
 	if o.DropExpression {
 		hs = append(hs, Hazard{Irreversible, "a column made plain cannot get its generation expression back without rewriting " + o.Table})
 	}
+	for _, a := range o.Attributes {
+		hs = append(hs, a.hazards(o.Table+"."+o.Column)...)
+	}
 	if len(o.DropsAttributes) > 0 {
-		hs = append(hs, Hazard{DeletesData, "the values of " + o.Table + "." + o.Column + " lose attribute(s) " +
-			strings.Join(o.DropsAttributes, ", ") + ", which the new type " + o.Type + " does not have"})
+		hs = append(hs, Hazard{DeletesData, o.dropsAttributesMessage()})
 	}
 	return hs
+}
+
+// dropsAttributesMessage says which attributes the column's values lose.
+func (o AlterColumn) dropsAttributesMessage() string {
+	return "the values of " + o.Table + "." + o.Column + " lose attribute(s) " +
+		strings.Join(o.DropsAttributes, ", ") + ", which the new type " + o.Type + " does not have"
 }

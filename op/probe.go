@@ -30,6 +30,11 @@ type Probe struct {
 	// answer: a probe for values a change alters finds none only after
 	// reading every row. Otherwise it stops at the first row it reads.
 	Scans bool
+	// Hazard is the message of the deletes-data hazard whose loss the
+	// probe looks for, when its operation declares several (a column's
+	// type change that rounds and drops an attribute of its values); when
+	// empty, the probe looks for the loss of each.
+	Hazard string
 }
 
 // Prober is implemented by operations that can lose data, to say how to
@@ -104,8 +109,13 @@ func (o AlterColumn) Probes() []Probe {
 		return nil
 	}
 	out := o.typeProbes()
+	for _, a := range o.Attributes {
+		out = append(out, a.probes(o.Schema, o.Table, o.Column)...)
+	}
 	for _, a := range o.DropsAttributes {
-		out = append(out, attributeProbe(o.Schema, o.Table, o.Column, a))
+		p := attributeProbe(o.Schema, o.Table, o.Column, a)
+		p.Hazard = o.dropsAttributesMessage()
+		out = append(out, p)
 	}
 	return out
 }
@@ -113,7 +123,7 @@ func (o AlterColumn) Probes() []Probe {
 // attributeProbe finds a non-NULL value of an attribute of a column's
 // composite values, reading the table until it finds one.
 func attributeProbe(schema, table, column, attr string) Probe {
-	v := "(" + QuoteIdent(column) + ")." + QuoteIdent(attr)
+	v := AttributeValue(column, attr)
 	return Probe{
 		Table:  Name{schema, table},
 		Column: column,

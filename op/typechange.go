@@ -445,7 +445,7 @@ func (o AlterColumn) typeHazards() []Hazard {
 	change := " from " + o.FromType + " to " + o.Type
 	var hs []Hazard
 	if c.loss != "" {
-		hs = append(hs, Hazard{DeletesData, "changing " + col + change + " " + c.loss})
+		hs = append(hs, Hazard{DeletesData, o.lossMessage(c)})
 	}
 	if c.rewrites {
 		hs = append(hs, Hazard{RewritesTable, "changing " + col + change + " rewrites " + o.Table + " under an ACCESS EXCLUSIVE lock"})
@@ -464,6 +464,11 @@ func (o AlterColumn) typeHazards() []Hazard {
 			QuoteIdent(o.Column) + " AT TIME ZONE 'UTC'"})
 	}
 	return hs
+}
+
+// lossMessage says how the column's type change alters values.
+func (o AlterColumn) lossMessage(c typeChange) string {
+	return "changing " + o.Table + "." + o.Column + " from " + o.FromType + " to " + o.Type + " " + c.loss
 }
 
 // bases returns the types a type change is judged by: the base types of
@@ -495,21 +500,70 @@ func (o AlterColumn) typeProbes() []Probe {
 	if conv == "" {
 		conv = col + "::" + o.Type
 	}
+	p := changeProbe(Name{o.Schema, o.Table}, o.Column, col, conv, from, c,
+		"values of "+o.Table+"."+o.Column+" that changing it to "+o.Type+" alters (it "+c.loss+")")
+	p.Hazard = o.lossMessage(c)
+	return []Probe{p}
+}
+
+// changeProbe finds a value (the expression value, of type from, in a
+// column of table) that the lossy conversion conv alters.
+func changeProbe(table Name, column, value, conv, from string, c typeChange, what string) Probe {
 	var cond string
 	switch c.probe {
 	case probeRoundTrip:
-		cond = col + "::text IS DISTINCT FROM ((" + conv + ")::" + from + ")::text"
+		cond = value + "::text IS DISTINCT FROM ((" + conv + ")::" + from + ")::text"
 	case probeJSON:
-		cond = col + "::jsonb IS DISTINCT FROM pg_catalog.to_jsonb((" + conv + "))"
+		cond = value + "::jsonb IS DISTINCT FROM pg_catalog.to_jsonb((" + conv + "))"
 	case probeNonNull:
-		cond = col + " IS NOT NULL"
+		cond = value + " IS NOT NULL"
 	}
-	return []Probe{{
-		Table:  Name{o.Schema, o.Table},
-		Column: o.Column,
-		What:   "values of " + o.Table + "." + o.Column + " that changing it to " + o.Type + " alters (it " + c.loss + ")",
-		SQL: "SELECT pg_catalog.left(pg_catalog.format('%s becomes %s', " + col + ", (" + conv + ")), " + strconv.Itoa(exampleLength) + ") FROM " +
-			QualifiedName(o.Schema, o.Table) + " WHERE " + cond + " LIMIT 1",
+	return Probe{
+		Table:  table,
+		Column: column,
+		What:   what,
+		SQL: "SELECT pg_catalog.left(pg_catalog.format('%s becomes %s', " + value + ", (" + conv + ")), " + strconv.Itoa(exampleLength) + ") FROM " +
+			QualifiedName(table.Schema, table.Name) + " WHERE " + cond + " LIMIT 1",
 		Scans: true,
-	}}
+	}
+}
+
+// AttributeValue is the expression of an attribute of a column's composite
+// values, for conversions and probes.
+func AttributeValue(column, attr string) string {
+	return "(" + QuoteIdent(column) + ")." + QuoteIdent(attr)
+}
+
+// hazards of converting the attribute explicitly in the values of column
+// col (table.column): data loss where the conversion alters values, and
+// failure where values may not fit.
+func (a AttributeChange) hazards(col string) []Hazard {
+	c := classifyTypeChange(a.FromType, a.Type, true)
+	var hs []Hazard
+	if c.loss != "" {
+		hs = append(hs, Hazard{DeletesData, a.change(col) + " " + c.loss})
+	}
+	if c.mayFail {
+		hs = append(hs, Hazard{MayFail, "values of attribute " + a.Name + " of " + col + " that do not fit " + a.Type + " make " + a.change(col) + " fail"})
+	}
+	return hs
+}
+
+// change names the attribute's change, in the values of column col
+// (table.column).
+func (a AttributeChange) change(col string) string {
+	return "changing attribute " + a.Name + " of " + col + " from " + a.FromType + " to " + a.Type
+}
+
+// probes of the attribute's conversion: a value it alters.
+func (a AttributeChange) probes(schema, table, column string) []Probe {
+	c := classifyTypeChange(a.FromType, a.Type, true)
+	if c.loss == "" {
+		return nil
+	}
+	v := AttributeValue(column, a.Name)
+	p := changeProbe(Name{schema, table}, column, v, UsingExpr(v, a.FromType, a.Type), a.FromType, c,
+		"values of attribute "+a.Name+" of "+table+"."+column+" that changing it to "+a.Type+" alters (it "+c.loss+")")
+	p.Hazard = a.change(table+"."+column) + " " + c.loss
+	return []Probe{p}
 }

@@ -449,7 +449,7 @@ func swapTypes(c diff.SwapTypes) []op.Operation {
 		a := op.AlterColumn{Schema: u.Table.Schema, Table: u.Table.Name, Column: u.Column.Name,
 			Type: u.Column.Type, Using: col + "::text::" + u.Column.Type}
 		if from, to := swappedComposite(c, u.Column.Type); to != nil {
-			a.Using = compositeUsing(col, from, to, u.Column.Type, c)
+			a.Using, a.Attributes = compositeUsing(u.Column.Name, from, to, u.Column.Type, c)
 			for _, fa := range from.Attributes {
 				if !slices.ContainsFunc(to.Attributes, func(ta *model.Attribute) bool { return ta.Name == fa.Name }) {
 					a.DropsAttributes = append(a.DropsAttributes, fa.Name)
@@ -474,9 +474,10 @@ func swapTypes(c diff.SwapTypes) []op.Operation {
 
 // swappedComposite returns the old and new forms of the composite type a
 // column of type typ has, when the swap changes which attributes it has
-// (their names or number): its values cannot go through their text form
-// then, which must list every attribute. It returns nils otherwise, for
-// an array of it too, which still converts through text.
+// or their types: its values cannot go through their text form then,
+// which must list every attribute, and would round a number or fail on a
+// string an attribute no longer holds without saying so. It returns nils
+// otherwise, for an array of it too, which still converts through text.
 func swappedComposite(c diff.SwapTypes, typ string) (from, to *model.Composite) {
 	for _, t := range c.Types {
 		f, ok1 := t.From.(*model.Composite)
@@ -484,7 +485,7 @@ func swappedComposite(c diff.SwapTypes, typ string) (from, to *model.Composite) 
 		if !ok1 || !ok2 || !isType(typ, n.Name) {
 			continue
 		}
-		if slices.EqualFunc(f.Attributes, n.Attributes, func(a, b *model.Attribute) bool { return a.Name == b.Name }) {
+		if slices.EqualFunc(f.Attributes, n.Attributes, func(a, b *model.Attribute) bool { return a.Name == b.Name && a.Type == b.Type }) {
 			return nil, nil
 		}
 		return f, n
@@ -500,29 +501,37 @@ func isType(typ string, n model.Name) bool {
 
 // compositeUsing converts a column of a composite type whose attributes
 // change, attribute by attribute: one the old type had is taken by name,
-// through its text form when its type changes or is swapped too; a new
-// one is NULL. A NULL value stays NULL (and a row whose attributes are
-// all NULL stays a row: its text form is not NULL).
-func compositeUsing(col string, from, to *model.Composite, typ string, c diff.SwapTypes) string {
+// converted as a column of its type would be (op.UsingExpr) when its type
+// changes, through its text form when its type is swapped too; a new one
+// is NULL. A NULL value stays NULL (and a row whose attributes are all
+// NULL stays a row: its text form is not NULL). It returns the attributes
+// converted to another type, whose conversions may alter values.
+func compositeUsing(column string, from, to *model.Composite, typ string, c diff.SwapTypes) (string, []op.AttributeChange) {
 	swapped := func(t string) bool {
 		pt, err := pgsql.ParseType(t)
 		return err == nil && slices.ContainsFunc(c.Types, func(s diff.TypeSwap) bool {
 			return s.ID.Name == model.Name{Schema: pt.Schema, Name: pt.Name}
 		})
 	}
+	col := op.QuoteIdent(column)
+	var changes []op.AttributeChange
 	items := make([]string, len(to.Attributes))
 	for i, a := range to.Attributes {
 		old := slices.IndexFunc(from.Attributes, func(o *model.Attribute) bool { return o.Name == a.Name })
+		v := op.AttributeValue(column, a.Name)
 		switch {
 		case old < 0:
 			items[i] = "NULL::" + a.Type
-		case from.Attributes[old].Type == a.Type && !swapped(a.Type):
-			items[i] = "(" + col + ")." + op.QuoteIdent(a.Name)
+		case swapped(a.Type):
+			items[i] = v + "::text::" + a.Type
+		case from.Attributes[old].Type == a.Type:
+			items[i] = v
 		default:
-			items[i] = "(" + col + ")." + op.QuoteIdent(a.Name) + "::text::" + a.Type
+			items[i] = op.UsingExpr(v, from.Attributes[old].Type, a.Type)
+			changes = append(changes, op.AttributeChange{Name: a.Name, FromType: from.Attributes[old].Type, Type: a.Type})
 		}
 	}
-	return "CASE WHEN " + col + "::text IS NULL THEN NULL ELSE ROW(" + strings.Join(items, ", ") + ")::" + typ + " END"
+	return "CASE WHEN " + col + "::text IS NULL THEN NULL ELSE ROW(" + strings.Join(items, ", ") + ")::" + typ + " END", changes
 }
 
 // oldTypeName is the name a swapped type's old version takes while the

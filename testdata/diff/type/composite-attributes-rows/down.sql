@@ -2,6 +2,6 @@ ALTER TYPE public.addr RENAME TO addr__autogen_old;
 
 CREATE TYPE public.addr AS (street text, zip integer);
 
-ALTER TABLE public.cust ALTER COLUMN a TYPE public.addr USING CASE WHEN a::text IS NULL THEN NULL ELSE ROW((a).street, (a).zip::text::integer)::public.addr END;
+ALTER TABLE public.cust ALTER COLUMN a TYPE public.addr USING CASE WHEN a::text IS NULL THEN NULL ELSE ROW((a).street, (a).zip::integer)::public.addr END;
 
 DROP TYPE public.addr__autogen_old;
