@@ -312,6 +312,11 @@ type DropColumn struct {
 	Table    model.Name
 	Column   *model.Column
 	Recreate bool
+	// Keep lists the inheritance descendants of the table that keep the
+	// column, with their values: they define it themselves, or inherit it
+	// from another parent (or from such a descendant). Its rows there
+	// are not lost.
+	Keep []model.Name
 	// Cause is set when the change only makes way for another: the
 	// object is dropped and recreated because it depends on something
 	// that changes (see dependents.go). It says what and why.

@@ -257,6 +257,11 @@ func (d *differ) add(cs ...Change) {
 			if !c.From.Default.Equal(c.To.Default) {
 				d.defaultSet[model.ColumnID(c.Table, c.From.Name)] = true
 			}
+		case DropColumn:
+			if c.Keep == nil && d.fg.parents[c.Table] {
+				c.Keep = d.keepers(c.Table, c.Column.Name)
+				d.out[i] = c
+			}
 		}
 		e, err := effects(c, d.fg, d.tg)
 		if err != nil {

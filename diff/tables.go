@@ -595,6 +595,43 @@ func (d *differ) dropsConstraint(table model.Name, name string) bool {
 	return slices.ContainsFunc(d.constraintDrops[model.ConstraintID(table, name)], func(i int) bool { return !d.removed[i] })
 }
 
+// keepers returns the inheritance descendants of a table (as they are)
+// that keep a column it drops: PostgreSQL drops an inherited column from
+// a child only when the child neither defines it itself nor inherits it
+// from another parent, and a child that keeps it passes it on to its own
+// children. A descendant that the target no longer gives the column, or
+// that goes, is left out: its values go by a change of its own.
+func (d *differ) keepers(table model.Name, column string) []model.Name {
+	var out []model.Name
+	var walk func(parent model.Name, kept bool)
+	walk = func(parent model.Name, kept bool) {
+		for _, t := range d.from.Tables {
+			if t.PartitionOf != nil || !slices.Contains(t.Inherits, parent) {
+				continue
+			}
+			keeps := kept
+			if !keeps {
+				if c := t.Column(column); c != nil && !c.Inherited {
+					keeps = true
+				}
+				for _, p := range t.Inherits {
+					if pt := d.fg.table(p); p != parent && pt != nil && d.fg.columnOf(pt, column) != nil {
+						keeps = true
+					}
+				}
+			}
+			if keeps {
+				if tt := d.tg.table(t.Name); tt != nil && d.tg.columnOf(tt, column) != nil {
+					out = append(out, t.Name)
+				}
+			}
+			walk(t.Name, keeps)
+		}
+	}
+	walk(table, false)
+	return out
+}
+
 // effectiveColumns returns the columns a partition really has: its
 // parent's (recursively), with the partition's own options applied, in
 // the partition's own order when it has one.

@@ -216,6 +216,10 @@ type DropColumn struct {
 	// from other columns, so dropping it loses nothing that adding it
 	// back does not compute again.
 	Generated bool
+	// Keep lists the inheritance descendants of the table that keep the
+	// column and its values (they define it themselves, or inherit it
+	// from another parent): the data guard leaves their rows out.
+	Keep []Name
 }
 
 // Statements renders ALTER TABLE ... DROP COLUMN.
@@ -231,7 +235,15 @@ func (o DropColumn) Hazards() []Hazard {
 	if o.Generated {
 		return nil
 	}
-	return []Hazard{{DeletesData, "drops column " + o.Table + "." + o.Column + " and its data"}}
+	msg := "drops column " + o.Table + "." + o.Column + " and its data"
+	if len(o.Keep) > 0 {
+		keep := make([]string, len(o.Keep))
+		for i, n := range o.Keep {
+			keep[i] = n.Name
+		}
+		msg += " (" + strings.Join(keep, ", ") + " keep(s) the column and its values there)"
+	}
+	return []Hazard{{DeletesData, msg}}
 }
 
 // RenameColumn renames a column; the data stays.

@@ -69,27 +69,37 @@ func rowsProbe(schema, table string) Probe {
 func (o DropTable) Probes() []Probe { return []Probe{rowsProbe(o.Schema, o.Name)} }
 
 // valuesProbe finds a non-NULL value of a column, in the table's own rows
-// alone when only is set. The query reads the table until it finds one,
-// all of it when every value is NULL.
-func valuesProbe(schema, table, column string, only bool) Probe {
+// alone when only is set, and leaving out the rows of the descendants
+// listed in except. The query reads the table until it finds one, all of
+// it when every value is NULL.
+func valuesProbe(schema, table, column string, only bool, except []Name) Probe {
 	col := QuoteIdent(column)
 	from := " FROM "
 	if only {
 		from = " FROM ONLY "
+	}
+	where := col + " IS NOT NULL"
+	if len(except) > 0 {
+		oids := make([]string, len(except))
+		for i, n := range except {
+			oids[i] = QuoteLiteral(QualifiedName(n.Schema, n.Name)) + "::pg_catalog.regclass"
+		}
+		where += " AND tableoid NOT IN (" + strings.Join(oids, ", ") + ")"
 	}
 	return Probe{
 		Table:  Name{schema, table},
 		Column: column,
 		What:   "values of " + table + "." + column,
 		SQL: "SELECT pg_catalog.left(" + col + "::text, " + strconv.Itoa(exampleLength) + ")" + from + QualifiedName(schema, table) +
-			" WHERE " + col + " IS NOT NULL LIMIT 1",
+			" WHERE " + where + " LIMIT 1",
 		Scans: true,
 	}
 }
 
-// Probes: a non-NULL value of the column.
+// Probes: a non-NULL value of the column, in the rows of the table and of
+// its descendants but those that keep the column.
 func (o DropColumn) Probes() []Probe {
-	return []Probe{valuesProbe(o.Schema, o.Table, o.Column, false)}
+	return []Probe{valuesProbe(o.Schema, o.Table, o.Column, false, o.Keep)}
 }
 
 // Probes: a non-NULL value of each column whose values the table created
@@ -98,7 +108,7 @@ func (o DropColumn) Probes() []Probe {
 func (o StashRows) Probes() []Probe {
 	var out []Probe
 	for _, c := range o.Lost {
-		out = append(out, valuesProbe(o.Schema, o.Table, c, true))
+		out = append(out, valuesProbe(o.Schema, o.Table, c, true, nil))
 	}
 	return out
 }

@@ -139,7 +139,11 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.AddColumn:
 		return ops(op.AddColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: column(c.Column)}), nil
 	case diff.DropColumn:
-		return ops(op.DropColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.Column.Name, Generated: c.Column.Generated != nil}), nil
+		d := op.DropColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: c.Column.Name, Generated: c.Column.Generated != nil}
+		for _, n := range c.Keep {
+			d.Keep = append(d.Keep, opName(n))
+		}
+		return ops(d), nil
 	case diff.AlterColumn:
 		return alterColumn(c, o), nil
 	case diff.RenameTable:
