@@ -82,23 +82,31 @@ func (r *reader) index(row *indexRow) error {
 	return nil
 }
 
+// byAttnum reads the "attnum:value" items the query aggregates per index
+// attribute, by attribute number.
+func byAttnum(items []string) map[int64]string {
+	out := make(map[int64]string, len(items))
+	for _, item := range items {
+		num, v, _ := strings.Cut(item, ":")
+		n, _ := strconv.ParseInt(num, 10, 64)
+		out[n] = v
+	}
+	return out
+}
+
 // indexKeys builds the keys and INCLUDE columns of an index; defaults are
 // left out, as the model wants them. Expression keys get their expression
 // later.
 func (r *reader) indexKeys(row *indexRow) ([]model.IndexKey, []string, error) {
 	opts := map[int64][]string{}
-	for _, o := range row.OpclassOptions {
-		num, list, _ := strings.Cut(o, ":")
-		n, _ := strconv.ParseInt(num, 10, 64)
+	for n, list := range byAttnum(row.OpclassOptions) {
 		opts[n] = strings.Split(list, ",")
 	}
 	stats := map[int64]*int{}
-	for _, s := range row.KeyStatistics {
-		num, target, _ := strings.Cut(s, ":")
-		n, _ := strconv.ParseInt(num, 10, 64)
+	for n, target := range byAttnum(row.KeyStatistics) {
 		v, err := strconv.Atoi(target)
 		if err != nil {
-			return nil, nil, fmt.Errorf("statistics target %q: %w", s, err)
+			return nil, nil, fmt.Errorf("statistics target %q of key %d: %w", target, n, err)
 		}
 		stats[n] = &v
 	}
