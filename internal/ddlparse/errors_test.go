@@ -152,6 +152,18 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:2:1: function nope does not exist (in "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION nope();")`,
 		},
 		{
+			name: "schema element in another schema",
+			src:  "CREATE SCHEMA rep\n  CREATE TABLE public.t (a int);",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:1:1: CREATE specifies a schema (public) different from the one being created (rep) (in "CREATE SCHEMA rep")`,
+		},
+		{
+			name: "schema elements that clash",
+			src:  "CREATE SCHEMA rep\n  CREATE TABLE t (a int)\n  CREATE TABLE t (b int);",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:16: relation rep.t already exists (in "CREATE SCHEMA rep")`,
+		},
+		{
 			name: "duplicate table",
 			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
 			kind: ddlparse.ErrInvalid,

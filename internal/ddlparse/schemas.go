@@ -11,9 +11,6 @@ import (
 )
 
 func (b *builder) createSchema(s *pg.CreateSchemaStmt) error {
-	if len(s.SchemaElts) > 0 {
-		return b.unsupported("CREATE SCHEMA with schema elements (write them as separate statements)")
-	}
 	name := s.Schemaname
 	owner := ""
 	if s.Authrole != nil {
@@ -38,6 +35,61 @@ func (b *builder) createSchema(s *pg.CreateSchemaStmt) error {
 	b.initAccess(&sc.Access, model.KindSchema, name)
 	sc.Owner = owner
 	b.schemas[name] = sc
+	return b.schemaElements(name, s.SchemaElts)
+}
+
+// schemaElements creates the objects a CREATE SCHEMA statement lists, as
+// PostgreSQL does: sequences first, then tables, views, indexes, triggers
+// and grants (so that one may refer to another listed later), each in the
+// new schema, with the new schema first on the search_path.
+func (b *builder) schemaElements(schema string, elts []*pg.Node) error {
+	if len(elts) == 0 {
+		return nil
+	}
+	saved := b.searchPath
+	b.searchPath = append([]string{schema}, saved...)
+	defer func() { b.searchPath = saved }()
+	rank := func(n *pg.Node) int {
+		switch n.Node.(type) {
+		case *pg.Node_CreateSeqStmt:
+			return 0
+		case *pg.Node_CreateStmt:
+			return 1
+		case *pg.Node_ViewStmt:
+			return 2
+		case *pg.Node_IndexStmt:
+			return 3
+		case *pg.Node_CreateTrigStmt:
+			return 4
+		}
+		return 5
+	}
+	ordered := slices.Clone(elts)
+	slices.SortStableFunc(ordered, func(x, y *pg.Node) int { return rank(x) - rank(y) })
+	for _, e := range ordered {
+		var rel *pg.RangeVar
+		switch v := e.Node.(type) {
+		case *pg.Node_CreateSeqStmt:
+			rel = v.CreateSeqStmt.Sequence
+		case *pg.Node_CreateStmt:
+			rel = v.CreateStmt.Relation
+		case *pg.Node_ViewStmt:
+			rel = v.ViewStmt.View
+		case *pg.Node_IndexStmt:
+			rel = v.IndexStmt.Relation
+		case *pg.Node_CreateTrigStmt:
+			rel = v.CreateTrigStmt.Relation
+		case *pg.Node_GrantStmt:
+		default:
+			return b.errorAt(-1, ErrInvalid, "CREATE SCHEMA cannot hold this statement: only CREATE TABLE, VIEW, INDEX, SEQUENCE, TRIGGER and GRANT")
+		}
+		if rel != nil && rel.Schemaname != "" && rel.Schemaname != schema {
+			return b.errorAt(-1, ErrInvalid, "CREATE specifies a schema (%s) different from the one being created (%s)", rel.Schemaname, schema)
+		}
+		if err := b.statement(e); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
