@@ -32,15 +32,16 @@ func (d *differ) comments() {
 			d.add(SetComment{Object: o.ID, From: o.Comment})
 		}
 	}
-	// A view lists only its commented columns: one whose comment goes
-	// leaves the target's objects while the column stays.
+	// A view lists only its columns with a comment or a default: one
+	// whose comment goes may leave the target's objects while the column
+	// stays.
 	for _, f := range d.from.Views {
 		t := d.tg.view(f.Name)
 		if t == nil || d.dropped[f.ID()] {
 			continue
 		}
-		for _, c := range f.CommentedColumns {
-			if !slices.ContainsFunc(t.CommentedColumns, func(x *model.Column) bool { return x.Name == c.Name }) {
+		for _, c := range f.ColumnDetails {
+			if c.Comment != "" && !slices.ContainsFunc(t.ColumnDetails, func(x *model.Column) bool { return x.Name == c.Name }) {
 				d.add(SetComment{Object: model.ColumnID(f.Name, c.Name), From: c.Comment})
 			}
 		}

@@ -210,6 +210,7 @@ func diff(from, to *model.Catalog, fg, tg *graph, pp *pairing, rewrite map[model
 	d.dropAttachedConstraints()
 	d.clusterMarks()
 	d.attachedIndexes()
+	d.viewDefaults()
 	d.comments()
 	d.privileges()
 	return sortChanges(d.live(), d.fg, d.tg)

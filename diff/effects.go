@@ -65,11 +65,11 @@ func typeMembers(id model.ObjectID, v any) []model.ObjectID {
 	return []model.ObjectID{id}
 }
 
-// viewMembers lists a view and its commented columns, which go and come
-// with it.
+// viewMembers lists a view and its columns with a comment or a default,
+// which go and come with it.
 func viewMembers(v *model.View) []model.ObjectID {
 	ids := []model.ObjectID{v.ID()}
-	for _, c := range v.CommentedColumns {
+	for _, c := range v.ColumnDetails {
 		ids = append(ids, model.ColumnID(v.Name, c.Name))
 	}
 	return ids

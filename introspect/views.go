@@ -2,6 +2,7 @@ package introspect
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/autogen-dev/autogen/model"
 )
@@ -13,7 +14,11 @@ type viewRow struct {
 	Definition   string    `db:"definition"`
 	Options      textArray `db:"options"`
 	Columns      textArray `db:"columns"`
-	OID          int64     `db:"oid"`
+	// DefaultColumns and Defaults are the view's column defaults (ALTER
+	// VIEW ... SET DEFAULT), by column.
+	DefaultColumns textArray `db:"default_columns"`
+	Defaults       textArray `db:"defaults"`
+	OID            int64     `db:"oid"`
 }
 
 // view records a view; its query is read in finish, once the columns of
@@ -36,9 +41,23 @@ func (r *reader) finishView(row *viewRow) error {
 		if r.acls[commentKey{"pg_class", row.OID, int64(i + 1)}] != nil {
 			r.unsupported = append(r.unsupported, fmt.Sprintf("column %s.%s (privileges on a column of a view are not supported)", v.Name, col))
 		}
-		if c := r.comment("pg_class", row.OID, int64(i+1)); c != "" {
-			v.CommentedColumns = append(v.CommentedColumns, &model.Column{Name: col, Comment: c})
+		c := r.comment("pg_class", row.OID, int64(i+1))
+		d := slices.Index(row.DefaultColumns, col)
+		if c == "" && d < 0 {
+			continue
 		}
+		detail := &model.Column{Name: col, Comment: c}
+		if d >= 0 {
+			// A view column's type is not known to schema.sql's reader, so
+			// both read its default without one (see settle for the
+			// server's verdict where they spell it apart).
+			e, err := r.expr(row.Defaults[d], "")
+			if err != nil {
+				return fmt.Errorf("default of column %s of view %s: %w", col, v.Name, err)
+			}
+			detail.Default = e
+		}
+		v.ColumnDetails = append(v.ColumnDetails, detail)
 	}
 	r.cat.Views = append(r.cat.Views, v)
 	return nil

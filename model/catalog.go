@@ -170,7 +170,7 @@ func (c *Catalog) Sort() {
 		}
 	})
 	for _, v := range c.Views {
-		slices.SortFunc(v.CommentedColumns, func(a, b *Column) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortFunc(v.ColumnDetails, func(a, b *Column) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	for _, t := range c.Tables {
 		slices.SortFunc(t.Constraints, func(a, b *Constraint) int { return cmp.Compare(a.Name, b.Name) })

@@ -383,8 +383,15 @@ func (c *Catalog) walk(l *refList, fn func(Object)) {
 	for _, v := range c.Views {
 		l.schema(v.Name.Schema)
 		l.add(v.Query.Refs...)
+		// A view is created with its columns' defaults, so it needs what
+		// they name; each column with a default needs it too, for the
+		// default's own change.
+		for _, col := range v.ColumnDetails {
+			l.expr(col.Default)
+		}
 		emit(v.ID(), v.Comment, v)
-		for _, col := range v.CommentedColumns {
+		for _, col := range v.ColumnDetails {
+			l.expr(col.Default)
 			emit(ColumnID(v.Name, col.Name), col.Comment, col)
 		}
 	}

@@ -15,10 +15,12 @@ type View struct {
 	// "check_option=local"), in the order PostgreSQL keeps them (see
 	// Table.Options; WITH CHECK OPTION comes last).
 	Options []string
-	// CommentedColumns are the view's columns that have a comment (COMMENT
-	// ON COLUMN), with only Name and Comment set, by name.
-	CommentedColumns []*Column
-	Comment          string
+	// ColumnDetails are the view's columns that have a comment (COMMENT
+	// ON COLUMN) or a default (ALTER VIEW ... ALTER COLUMN ... SET DEFAULT,
+	// which an INSERT through the view takes), with only Name, Comment and
+	// Default set, by name.
+	ColumnDetails []*Column
+	Comment       string
 	Access
 }
 

@@ -18,6 +18,11 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 	}
 	switch s.Objtype {
 	case pg.ObjectType_OBJECT_TABLE:
+		if n, err := b.relation(s.Relation); err == nil && b.views[n] != nil && !ownerOnly(s.Cmds) {
+			// ALTER TABLE names views too: pg_dump sets a view column's
+			// default with ALTER TABLE ONLY.
+			return b.alterView(s)
+		}
 	case pg.ObjectType_OBJECT_INDEX:
 		return b.alterIndex(s)
 	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:

@@ -107,6 +107,18 @@ type view struct {
 	asTable *table
 }
 
+// detail returns the view's listing of one of its columns, for its comment
+// or default, adding it when there is none (finish drops it again if it
+// ends up with neither).
+func (v *view) detail(col string) *model.Column {
+	i := slices.IndexFunc(v.m.ColumnDetails, func(c *model.Column) bool { return c.Name == col })
+	if i < 0 {
+		v.m.ColumnDetails = append(v.m.ColumnDetails, &model.Column{Name: col})
+		i = len(v.m.ColumnDetails) - 1
+	}
+	return v.m.ColumnDetails[i]
+}
+
 // index is an index, including the ones behind constraints and the ones
 // PostgreSQL creates on partitions.
 type index struct {

@@ -107,13 +107,7 @@ func (b *builder) commentTarget(s *pg.CommentStmt) (*string, error) {
 			if !slices.Contains(v.columns, col) {
 				return nil, b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", col, n)
 			}
-			i := slices.IndexFunc(v.m.CommentedColumns, func(c *model.Column) bool { return c.Name == col })
-			if i < 0 {
-				// finish drops it again if the comment is removed.
-				v.m.CommentedColumns = append(v.m.CommentedColumns, &model.Column{Name: col})
-				i = len(v.m.CommentedColumns) - 1
-			}
-			return &v.m.CommentedColumns[i].Comment, nil
+			return &v.detail(col).Comment, nil
 		}
 		return nil, b.errorAt(-1, ErrUndefined, "relation %s does not exist", n)
 	case pg.ObjectType_OBJECT_TABCONSTRAINT, pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_POLICY:

@@ -56,7 +56,7 @@ func (b *builder) finish() (*model.Catalog, error) {
 		c.Tables = append(c.Tables, t.m)
 	}
 	for _, v := range b.views {
-		v.m.CommentedColumns = slices.DeleteFunc(v.m.CommentedColumns, func(c *model.Column) bool { return c.Comment == "" })
+		v.m.ColumnDetails = slices.DeleteFunc(v.m.ColumnDetails, func(c *model.Column) bool { return c.Comment == "" && c.Default == nil })
 		v.m.Options = model.CheckOptionLast(v.m.Options)
 		c.Views = append(c.Views, v.m)
 	}

@@ -1,6 +1,8 @@
 package ddlparse
 
 import (
+	"slices"
+
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
@@ -125,6 +127,16 @@ func (b *builder) alterView(s *pg.AlterTableStmt) error {
 				return err
 			}
 			v.m.Options = mergeOptions(v.m.Options, opts, c.Subtype == pg.AlterTableType_AT_ResetRelOptions)
+		case pg.AlterTableType_AT_ColumnDefault:
+			if v.m.Materialized {
+				return b.errorAt(s.Relation.Location, ErrInvalid, "%s is not a table, view, or foreign table", n)
+			}
+			if !slices.Contains(v.columns, c.Name) {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", c.Name, n)
+			}
+			if err := b.setDefault(v.detail(c.Name), c.Def); err != nil {
+				return err
+			}
 		default:
 			return b.unsupported("ALTER VIEW " + atName(c.Subtype))
 		}

@@ -177,6 +177,18 @@ func createView(v *model.View) op.CreateView {
 		Query: v.Query.Text(), Columns: v.Columns, Options: v.Options}
 }
 
+// viewDefaults sets the defaults of a view's columns, once it is created.
+// ALTER TABLE sets them on a view as on a table.
+func viewDefaults(v *model.View) []op.Operation {
+	var out []op.Operation
+	for _, c := range v.ColumnDetails {
+		if c.Default != nil {
+			out = append(out, op.AlterColumn{Schema: v.Name.Schema, Table: v.Name.Name, Column: c.Name, SetDefault: c.Default.Text()})
+		}
+	}
+	return out
+}
+
 func createPolicy(table model.Name, p *model.Policy) op.CreatePolicy {
 	return op.CreatePolicy{Schema: table.Schema, Table: table.Name, Name: p.Name, Restrictive: !p.Permissive,
 		Command: p.Command, Roles: roles(p.Roles), Using: exprSQL(p.Using), WithCheck: exprSQL(p.WithCheck)}

@@ -184,7 +184,7 @@ func operations(c diff.Change, o Options) ([]op.Operation, error) {
 	case diff.RenameIndex:
 		return ops(op.RenameIndex{Schema: c.Index.Schema, Name: c.From, NewName: c.To}), nil
 	case diff.CreateView:
-		return ops(createView(c.View)), nil
+		return append(ops(createView(c.View)), viewDefaults(c.View)...), nil
 	case diff.DropView:
 		return ops(op.DropView{Schema: c.View.Name.Schema, Name: c.View.Name.Name, Materialized: c.View.Materialized}), nil
 	case diff.CreateTrigger:

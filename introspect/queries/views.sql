@@ -6,6 +6,10 @@ SELECT n.nspname::text AS schema,
        coalesce(c.reloptions, '{}') AS options,
        array(SELECT a.attname::text FROM pg_attribute a
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS columns,
+       array(SELECT a.attname::text FROM pg_attrdef d
+             JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+             WHERE d.adrelid = c.oid ORDER BY d.adnum) AS default_columns,
+       array(SELECT pg_get_expr(d.adbin, 0) FROM pg_attrdef d WHERE d.adrelid = c.oid ORDER BY d.adnum) AS defaults,
        c.oid::int8 AS oid
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
