@@ -70,8 +70,11 @@ type differ struct {
 	// column of a type swapped (see swapTypes): they are partitioned anew
 	// like those whose key changes, their rows routed into the new type.
 	keySwapped map[model.Name]bool
-	// swapped are the types swapped, with those built on them.
+	// swapped are the types swapped, with those built on them; swap is
+	// their SwapTypes, which tables adds once it knows which tables are
+	// created again (see addSwap).
 	swapped map[model.ObjectID]bool
+	swap    *SwapTypes
 	// unvalidated memoizes unvalidates, by the parent's check.
 	unvalidated map[model.ObjectID]bool
 	// detaching holds the tables that stop being partitions, before and

@@ -93,12 +93,11 @@ func (d *differ) swapTypes() error {
 			d.removed[i] = d.removed[i] || group[c.To.ID()]
 		}
 	}
-	var c SwapTypes
+	c := &SwapTypes{}
 	for _, id := range ids {
 		c.Types = append(c.Types, TypeSwap{ID: id, From: d.fg.value(id), To: d.tg.value(id)})
 	}
 	// The columns converted: those that stay with their type.
-	var uses []TypeUse
 	for _, t := range d.from.Tables {
 		for _, col := range t.Columns {
 			if !d.swappedColumn(col) {
@@ -119,37 +118,29 @@ func (d *differ) swapTypes() error {
 				d.keySwapped[d.fg.root(t).Name] = true
 				continue
 			}
-			uses = append(uses, TypeUse{Table: t.Name, Column: col, NewDefault: tt.Column(col.Name).Default})
+			c.Uses = append(c.Uses, TypeUse{Table: t.Name, Column: col, NewDefault: tt.Column(col.Name).Default})
 		}
 	}
-	for _, use := range uses {
-		c.Uses = append(c.Uses, use)
+	d.swap = c
+	return nil
+}
+
+// addSwap adds the swap swapTypes prepared, once the tables dropped and
+// created again are known (recreatedTables, which needs keySwapped from
+// swapTypes): their columns are left out, since the swap runs after the
+// drop and the new table has the new type. Their rows, if kept, are kept
+// with those columns as text (see swapRetype).
+func (d *differ) addSwap(recreated map[model.Name]bool) {
+	if d.swap == nil {
+		return
+	}
+	c := *d.swap
+	c.Uses = slices.DeleteFunc(slices.Clone(c.Uses), func(u TypeUse) bool { return recreated[u.Table] })
+	for _, use := range c.Uses {
 		// The swap sets the column's new default itself.
 		d.swapDefaults[model.ColumnID(use.Table, use.Column.Name)] = true
 	}
 	d.add(c)
-	return nil
-}
-
-// leaveRecreatedOut takes the columns of tables dropped and created again
-// out of the swap, once those are known (see recreatedTables): the swap
-// runs after the drop, and the new table has the new type. Their rows, if
-// kept, are kept with those columns as text (see swapRetype).
-func (d *differ) leaveRecreatedOut(recreated map[model.Name]bool) {
-	for i, c := range d.out {
-		s, ok := c.(SwapTypes)
-		if !ok {
-			continue
-		}
-		s.Uses = slices.DeleteFunc(slices.Clone(s.Uses), func(u TypeUse) bool {
-			if recreated[u.Table] {
-				delete(d.swapDefaults, model.ColumnID(u.Table, u.Column.Name))
-				return true
-			}
-			return false
-		})
-		d.out[i] = s
-	}
 }
 
 // swapRetype returns the conversions of a table's rows kept across its

@@ -13,7 +13,7 @@ import (
 func (d *differ) tables() {
 	recreate := d.recreatedTables()
 	d.recreating = recreate
-	d.leaveRecreatedOut(recreate)
+	d.addSwap(recreate)
 	for _, t := range d.to.Tables {
 		f := d.fg.table(t.Name)
 		switch {
