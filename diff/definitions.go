@@ -65,9 +65,9 @@ func (d *differ) alterDefinition(f, t *model.Definition) (AlterDefinition, bool)
 	for _, fs := range f.Settings {
 		ts := t.Setting(fs.Name)
 		gone := d.settingGone(f.ID, fs)
-		if gone && f.ID.Kind == model.KindPublication {
-			// A table (or schema) dropped takes itself out of the
-			// publication; there is nothing left to reset.
+		if gone && f.ID.Kind.Info().SettingsFollow {
+			// What the setting names was dropped and took the setting
+			// with it: there is nothing left to reset.
 			continue
 		}
 		if ts == nil || ts.Value.Canon != fs.Value.Canon || gone {

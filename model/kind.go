@@ -94,6 +94,10 @@ type KindInfo struct {
 	// kinds other objects refer to: a range type is a RefType, an
 	// aggregate a RefFunction, a foreign table a RefRelation.
 	Ref RefKind
+	// SettingsFollow is set for definition kinds whose settings name
+	// other objects and go when those are dropped, leaving nothing to
+	// reset: a table or schema dropped leaves its publications.
+	SettingsFollow bool
 }
 
 // Privileges of the kinds, as GRANT spells them.
@@ -148,7 +152,7 @@ var kinds = [kindEnd]KindInfo{
 	KindServer:       {Name: "server", Keyword: "SERVER", Definition: true, Owned: true, Privileges: usage, Ref: RefServer},
 	KindUserMapping:  {Name: "user mapping", Keyword: "USER MAPPING", Definition: true, NoComment: true},
 	KindForeignTable: {Name: "foreign table", Keyword: "FOREIGN TABLE", Relation: true, Definition: true, Owned: true, Privileges: relationPrivileges, DefaultsOn: "TABLES", Ref: RefRelation},
-	KindPublication:  {Name: "publication", Keyword: "PUBLICATION", Definition: true, Owned: true},
+	KindPublication:  {Name: "publication", Keyword: "PUBLICATION", Definition: true, Owned: true, SettingsFollow: true},
 }
 
 // Info describes the kind.
