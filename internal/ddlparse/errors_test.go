@@ -164,6 +164,18 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:3:16: relation rep.t already exists (in "CREATE SCHEMA rep")`,
 		},
 		{
+			name: "alter function that does not exist",
+			src:  "CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'SELECT 1';\nALTER FUNCTION f(text) STABLE;",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:2:1: function public.f(text) does not exist (in "ALTER FUNCTION f(text) STABLE;")`,
+		},
+		{
+			name: "rows of a function that returns no set",
+			src:  "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nALTER FUNCTION f() ROWS 5;",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:2:20: ROWS is not applicable when function does not return a set (in "ALTER FUNCTION f() ROWS 5;")`,
+		},
+		{
 			name: "duplicate table",
 			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
 			kind: ddlparse.ErrInvalid,

@@ -82,55 +82,13 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 			body = sqlnorm.Strings(d.Arg.GetList().GetItems())
 		case "language":
 			f.Language = strings.ToLower(d.Arg.GetString_().GetSval())
-		case "volatility":
-			f.Volatility = strings.ToUpper(d.Arg.GetString_().GetSval())
-		case "strict":
-			f.Strict = d.Arg.GetBoolean().GetBoolval()
-		case "security":
-			if d.Arg.GetBoolean().GetBoolval() {
-				f.Security = "DEFINER"
-			}
-		case "leakproof":
-			f.Leakproof = d.Arg.GetBoolean().GetBoolval()
-		case "parallel":
-			f.Parallel = strings.ToUpper(d.Arg.GetString_().GetSval())
-		case "cost":
-			if f.Cost, err = floatArg(d.Arg); err != nil {
-				return b.errorAt(d.Location, ErrInvalid, "COST requires a number")
-			}
-		case "rows":
-			if f.Rows, err = floatArg(d.Arg); err != nil {
-				return b.errorAt(d.Location, ErrInvalid, "ROWS requires a number")
-			}
-			rowsGiven = true
 		case "window":
 			f.Window = d.Arg.GetBoolean().GetBoolval()
-		case "support":
-			n, err := b.functionRef(d.Arg.GetList().GetItems())
-			if err != nil {
-				return err
-			}
-			f.Support = pgsql.QualifiedName(n.Schema, n.Name)
-			if n.Schema == "pg_catalog" {
-				f.Support = pgsql.QuoteIdent(n.Name)
-			}
-		case "set":
-			cfg, err := b.functionSetting(d.Arg.GetVariableSetStmt())
-			if err != nil {
-				return err
-			}
-			if cfg != "" {
-				// A setting given again replaces the first in its place,
-				// as PostgreSQL's proconfig keeps it.
-				name, _, _ := strings.Cut(cfg, "=")
-				if i := slices.IndexFunc(f.Config, func(c string) bool { return strings.HasPrefix(c, name+"=") }); i >= 0 {
-					f.Config[i] = cfg
-				} else {
-					f.Config = append(f.Config, cfg)
-				}
-			}
 		default:
-			return b.errorAt(d.Location, ErrUnsupported, "function option %s is not supported", strings.ToUpper(d.Defname))
+			if err := b.functionOption(f, d); err != nil {
+				return err
+			}
+			rowsGiven = rowsGiven || d.Defname == "rows"
 		}
 	}
 	switch {
@@ -199,6 +157,92 @@ func floatArg(n *pg.Node) (float64, error) {
 	}
 	s, _ := sqlnorm.ConstText(n)
 	return strconv.ParseFloat(s, 64)
+}
+
+// functionOption applies one of the options CREATE FUNCTION and ALTER
+// FUNCTION share.
+func (b *builder) functionOption(f *model.Function, d *pg.DefElem) error {
+	var err error
+	switch d.Defname {
+	case "volatility":
+		f.Volatility = strings.ToUpper(d.Arg.GetString_().GetSval())
+	case "strict":
+		f.Strict = d.Arg.GetBoolean().GetBoolval()
+	case "security":
+		f.Security = "INVOKER"
+		if d.Arg.GetBoolean().GetBoolval() {
+			f.Security = "DEFINER"
+		}
+	case "leakproof":
+		f.Leakproof = d.Arg.GetBoolean().GetBoolval()
+	case "parallel":
+		f.Parallel = strings.ToUpper(d.Arg.GetString_().GetSval())
+	case "cost":
+		if f.Cost, err = floatArg(d.Arg); err != nil {
+			return b.errorAt(d.Location, ErrInvalid, "COST requires a number")
+		}
+	case "rows":
+		if f.Rows, err = floatArg(d.Arg); err != nil {
+			return b.errorAt(d.Location, ErrInvalid, "ROWS requires a number")
+		}
+	case "support":
+		n, err := b.functionRef(d.Arg.GetList().GetItems())
+		if err != nil {
+			return err
+		}
+		f.Support = pgsql.QualifiedName(n.Schema, n.Name)
+		if n.Schema == "pg_catalog" {
+			f.Support = pgsql.QuoteIdent(n.Name)
+		}
+	case "set":
+		vs := d.Arg.GetVariableSetStmt()
+		switch vs.Kind {
+		case pg.VariableSetKind_VAR_RESET_ALL:
+			f.Config = nil
+			return nil
+		case pg.VariableSetKind_VAR_RESET:
+			name := pgsql.SettingName(vs.Name)
+			f.Config = slices.DeleteFunc(f.Config, func(c string) bool { return strings.HasPrefix(c, name+"=") })
+			return nil
+		}
+		cfg, err := b.functionSetting(vs)
+		if err != nil {
+			return err
+		}
+		if cfg != "" {
+			// A setting given again replaces the first in its place,
+			// as PostgreSQL's proconfig keeps it.
+			name, _, _ := strings.Cut(cfg, "=")
+			if i := slices.IndexFunc(f.Config, func(c string) bool { return strings.HasPrefix(c, name+"=") }); i >= 0 {
+				f.Config[i] = cfg
+			} else {
+				f.Config = append(f.Config, cfg)
+			}
+		}
+	default:
+		return b.errorAt(d.Location, ErrUnsupported, "function option %s is not supported", strings.ToUpper(d.Defname))
+	}
+	return nil
+}
+
+// alterFunction applies ALTER FUNCTION (PROCEDURE, ROUTINE) ... actions:
+// volatility, STRICT, SECURITY, LEAKPROOF, PARALLEL, COST, ROWS, SUPPORT
+// and SET or RESET of a setting.
+func (b *builder) alterFunction(s *pg.AlterFunctionStmt) error {
+	f, err := b.functionByArgs(s.Func)
+	if err != nil {
+		return err
+	}
+	for _, a := range s.Actions {
+		d := a.GetDefElem()
+		if d.Defname == "rows" && !strings.HasPrefix(f.Returns, "SETOF ") && !strings.HasPrefix(f.Returns, "TABLE(") {
+			return b.errorAt(d.Location, ErrInvalid, "ROWS is not applicable when function does not return a set")
+		}
+		if err := b.functionOption(f, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // functionSetting renders a SET clause as proconfig stores it:

@@ -284,6 +284,8 @@ func (u *unit) analyze() {
 		d.need(kType, sqlnorm.Strings(v.AlterEnumStmt.TypeName), -1)
 	case *pg.Node_AlterDomainStmt:
 		d.need(kType, sqlnorm.Strings(v.AlterDomainStmt.TypeName), -1)
+	case *pg.Node_AlterFunctionStmt:
+		d.need(kFunction, sqlnorm.Strings(v.AlterFunctionStmt.Func.GetObjname()), -1)
 	case *pg.Node_DropStmt:
 		d.dropTargets(v.DropStmt)
 		return

@@ -1,0 +1,11 @@
+CREATE FUNCTION public.handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN RETURN NEW; END $$;
+ALTER FUNCTION public.handle_new_user() SET search_path = '';
+CREATE FUNCTION public.total(a int, b int) RETURNS int LANGUAGE sql AS 'SELECT a + b';
+ALTER FUNCTION public.total(int, int) IMMUTABLE PARALLEL SAFE COST 5;
+ALTER FUNCTION public.total(integer, integer) SET work_mem = '8MB';
+ALTER FUNCTION public.total(int, int) SET statement_timeout = '5s';
+ALTER FUNCTION public.total(int, int) RESET work_mem;
+CREATE FUNCTION public.rows_of() RETURNS SETOF int LANGUAGE sql AS 'SELECT 1';
+ALTER FUNCTION public.rows_of() ROWS 10 STABLE;
+CREATE PROCEDURE public.tidy() LANGUAGE sql AS $$ SELECT 1 $$;
+ALTER PROCEDURE public.tidy() SECURITY DEFINER SET search_path = public, pg_temp;
