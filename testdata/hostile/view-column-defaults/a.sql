@@ -9,3 +9,4 @@ ALTER VIEW open_orders ALTER COLUMN status SET DEFAULT 'open';
 ALTER VIEW open_orders ALTER COLUMN qty SET DEFAULT 1;
 CREATE VIEW recent AS SELECT id, note FROM orders;
 ALTER VIEW recent ALTER COLUMN note SET DEFAULT 'n/a';
+INSERT INTO orders VALUES (1, 'open', 2, 'first'), (2, 'closed', NULL, NULL);
