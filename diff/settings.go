@@ -209,28 +209,21 @@ func (d *differ) newChildSettings(t *model.Table) {
 		return
 	}
 	created := d.createdColumns(t)
-	seen := map[string]bool{}
-	for _, p := range d.tg.parentsOf(t) {
-		for _, pc := range d.tg.inheritableColumns(p) {
-			if seen[pc.Name] {
-				continue
+	for _, pc := range d.tg.inheritedOnce(d.tg.parentsOf(t)) {
+		from := d.atCreation(t, pc.Name)
+		c := model.ColumnNamed(created, pc.Name)
+		switch {
+		case c != nil && from != nil:
+			// Defined by CREATE TABLE, with its settings but the method,
+			// which merging gives it from its parent.
+			from = withSettings(c, &model.Column{Storage: c.Storage, Compression: from.Compression, Statistics: c.Statistics, Options: c.Options})
+		case c == nil && from != nil:
+			// Inherited only: what the table sets on it apart from its
+			// parent's (NOT NULL, a default) follows.
+			if own := t.Column(pc.Name); own != nil {
+				d.ownSettings(t.Name, from, own, true)
 			}
-			seen[pc.Name] = true
-			from := d.atCreation(t, pc.Name)
-			c := model.ColumnNamed(created, pc.Name)
-			switch {
-			case c != nil && from != nil:
-				// Defined by CREATE TABLE, with its settings but the
-				// method, which merging gives it from its parent.
-				from = withSettings(c, &model.Column{Storage: c.Storage, Compression: from.Compression, Statistics: c.Statistics, Options: c.Options})
-			case c == nil && from != nil:
-				// Inherited only: what the table sets on it apart from
-				// its parent's (NOT NULL, a default) follows.
-				if own := t.Column(pc.Name); own != nil {
-					d.ownSettings(t.Name, from, own, true)
-				}
-			}
-			d.tableSettings(t.Name, from, d.tg.columnOf(t, pc.Name))
 		}
+		d.tableSettings(t.Name, from, d.tg.columnOf(t, pc.Name))
 	}
 }

@@ -795,23 +795,37 @@ func (d *differ) childColumns(f, t *model.Table) {
 	// A column inherited on both sides and listed on neither has its
 	// parent's settings on both; what the parent's change does not carry
 	// down (the compression method, options) the table is given.
-	seen := map[string]bool{}
+	var parents []*model.Table
 	for _, p := range kept {
-		pt := d.tg.table(p)
-		if pt == nil {
+		if pt := d.tg.table(p); pt != nil {
+			parents = append(parents, pt)
+		}
+	}
+	for _, pc := range d.tg.inheritedOnce(parents) {
+		if f.Column(pc.Name) != nil || t.Column(pc.Name) != nil {
 			continue
 		}
-		for _, pc := range d.tg.inheritableColumns(pt) {
-			if seen[pc.Name] || f.Column(pc.Name) != nil || t.Column(pc.Name) != nil {
-				continue
-			}
-			seen[pc.Name] = true
-			fe, te := d.fg.inheritedColumn(f.Inherits, pc.Name), d.tg.inheritedColumn(t.Inherits, pc.Name)
-			if fe != nil && te != nil {
-				d.tableSettings(t.Name, d.recursed(t, fe), te)
+		fe, te := d.fg.inheritedColumn(f.Inherits, pc.Name), d.tg.inheritedColumn(t.Inherits, pc.Name)
+		if fe != nil && te != nil {
+			d.tableSettings(t.Name, d.recursed(t, fe), te)
+		}
+	}
+}
+
+// inheritedOnce lists the columns the given parents pass down, each name
+// once, from the first parent that has it, as PostgreSQL merges them.
+func (g *graph) inheritedOnce(parents []*model.Table) []*model.Column {
+	seen := map[string]bool{}
+	var out []*model.Column
+	for _, p := range parents {
+		for _, c := range g.inheritableColumns(p) {
+			if !seen[c.Name] {
+				seen[c.Name] = true
+				out = append(out, c)
 			}
 		}
 	}
+	return out
 }
 
 // shedColumns lists the columns of the current side that the target does
