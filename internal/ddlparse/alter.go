@@ -29,6 +29,8 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 		return b.alterView(s)
 	case pg.ObjectType_OBJECT_SEQUENCE:
 		return b.alterSequenceTable(s)
+	case pg.ObjectType_OBJECT_TYPE:
+		return b.alterComposite(s)
 	default:
 		return b.unsupported(statementName(b.cur.raw.Text))
 	}

@@ -176,6 +176,12 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:2:20: ROWS is not applicable when function does not return a set (in "ALTER FUNCTION f() ROWS 5;")`,
 		},
 		{
+			name: "attribute type of a composite a column uses",
+			src:  "CREATE TYPE c AS (a int);\nCREATE TABLE t (v c);\nALTER TYPE c ALTER ATTRIBUTE a TYPE bigint;",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:1: cannot alter type public.c because column t.v uses it (in "ALTER TYPE c ALTER ATTRIBUTE a TYPE bigint;")`,
+		},
+		{
 			name: "duplicate table",
 			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
 			kind: ddlparse.ErrInvalid,

@@ -198,6 +198,11 @@ func (u *unit) analyze() {
 		skip[s.Relation] = true
 		r := rangeRef(s.Relation)
 		subject = &r
+		if s.Objtype == pg.ObjectType_OBJECT_TYPE {
+			// ALTER TYPE of a composite type's attributes.
+			r.kind = kType
+			break
+		}
 		for _, c := range s.Cmds {
 			cmd := c.GetAlterTableCmd()
 			switch cmd.Subtype {

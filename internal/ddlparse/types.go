@@ -5,6 +5,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
@@ -83,22 +84,101 @@ func (b *builder) createComposite(s *pg.CompositeTypeStmt) error {
 	}
 	c := &model.Composite{Name: n}
 	for _, e := range s.Coldeflist {
-		cd := e.GetColumnDef()
-		typ, err := b.typeName(cd.TypeName, sqlnorm.ColumnType)
+		a, err := b.attribute(e.GetColumnDef())
 		if err != nil {
 			return err
 		}
-		coll, err := b.collation(cd.CollClause, typ)
-		if err != nil {
-			return err
-		}
-		c.Attributes = append(c.Attributes, &model.Attribute{Name: cd.Colname, Type: typ, Collation: coll})
+		c.Attributes = append(c.Attributes, a)
 	}
 	b.initAccess(&c.Access, model.KindComposite, n.Schema)
 	b.composites[n] = c
 	// A composite type has a pg_class entry, which takes the name.
 	b.takeRelname(n.Schema, n.Name)
 	return nil
+}
+
+// attribute builds a composite type's attribute from its definition.
+func (b *builder) attribute(cd *pg.ColumnDef) (*model.Attribute, error) {
+	typ, err := b.typeName(cd.TypeName, sqlnorm.ColumnType)
+	if err != nil {
+		return nil, err
+	}
+	coll, err := b.collation(cd.CollClause, typ)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Attribute{Name: cd.Colname, Type: typ, Collation: coll}, nil
+}
+
+// alterComposite applies ALTER TYPE ... ADD, DROP and ALTER ATTRIBUTE to a
+// composite type, as PostgreSQL does: an attribute's type cannot change
+// while a table column holds values of the type.
+func (b *builder) alterComposite(s *pg.AlterTableStmt) error {
+	n := model.Name{Schema: s.Relation.Schemaname, Name: s.Relation.Relname}
+	if n.Schema == "" {
+		schema, ok := b.ns().Resolve(sqlnorm.KindType, n.Name)
+		if !ok {
+			return b.errorAt(s.Relation.Location, ErrUndefined, "type %s does not exist", n.Name)
+		}
+		n.Schema = schema
+	}
+	c := b.composites[n]
+	if c == nil {
+		return b.errorAt(s.Relation.Location, ErrInvalid, "%s is not a composite type", n)
+	}
+	for _, node := range s.Cmds {
+		cmd := node.GetAlterTableCmd()
+		i := slices.IndexFunc(c.Attributes, func(a *model.Attribute) bool { return a.Name == cmd.Name })
+		switch cmd.Subtype {
+		case pg.AlterTableType_AT_AddColumn:
+			a, err := b.attribute(cmd.Def.GetColumnDef())
+			if err != nil {
+				return err
+			}
+			if slices.ContainsFunc(c.Attributes, func(x *model.Attribute) bool { return x.Name == a.Name }) {
+				return b.errorAt(-1, ErrInvalid, "column %s of relation %s already exists", a.Name, n.Name)
+			}
+			c.Attributes = append(c.Attributes, a)
+		case pg.AlterTableType_AT_DropColumn:
+			if i < 0 {
+				if cmd.MissingOk {
+					continue
+				}
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", cmd.Name, n.Name)
+			}
+			c.Attributes = slices.Delete(c.Attributes, i, i+1)
+		case pg.AlterTableType_AT_AlterColumnType:
+			if i < 0 {
+				return b.errorAt(-1, ErrUndefined, "column %s of relation %s does not exist", cmd.Name, n.Name)
+			}
+			if t, col := b.compositeUser(n); t != "" {
+				return b.errorAt(-1, ErrInvalid, "cannot alter type %s because column %s.%s uses it", n, t, col)
+			}
+			cd := cmd.Def.GetColumnDef()
+			cd.Colname = cmd.Name
+			a, err := b.attribute(cd)
+			if err != nil {
+				return err
+			}
+			c.Attributes[i] = a
+		default:
+			return b.unsupported("ALTER TYPE " + atName(cmd.Subtype))
+		}
+	}
+	return nil
+}
+
+// compositeUser returns a table column that holds values of a composite
+// type (or arrays of them), or "" when none does.
+func (b *builder) compositeUser(n model.Name) (table, column string) {
+	for tn, t := range b.tables {
+		for _, col := range t.m.Columns {
+			if pt, err := pgsql.ParseType(col.Type); err == nil && pt.Schema == n.Schema && pt.Name == n.Name {
+				return tn.Name, col.Name
+			}
+		}
+	}
+	return "", ""
 }
 
 func (b *builder) createDomain(s *pg.CreateDomainStmt) error {
