@@ -220,14 +220,10 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 	case pg.AlterTableType_AT_ReplicaIdentity:
 		return b.replicaIdentity(t, c.Def.GetReplicaIdentityStmt())
 	case pg.AlterTableType_AT_ClusterOn:
-		ix := b.indexes[model.Name{Schema: t.m.Name.Schema, Name: c.Name}]
-		if ix == nil || ix.table != t {
-			return b.errorAt(-1, ErrUndefined, "index %s for table %s does not exist", c.Name, t.m.Name)
-		}
-		if t.m.PartitionBy != nil {
-			return b.errorAt(-1, ErrInvalid, "cannot mark index clustered in partitioned table %s", t.m.Name)
-		}
-		t.m.ClusterOn = c.Name
+		return b.clusterOn(t, c.Name)
+	case pg.AlterTableType_AT_DropOids:
+		// SET WITHOUT OIDS: accepted, and without effect, since tables
+		// have no oid column any more (old dumps write it).
 	case pg.AlterTableType_AT_DropCluster:
 		t.m.ClusterOn = ""
 	case pg.AlterTableType_AT_DropColumn:
@@ -576,4 +572,31 @@ func referencedColumnsOfExpr(e *model.Expr) []string {
 		return nil
 	}
 	return referencedColumns(n)
+}
+
+// clusterOn marks the index CLUSTER uses for a table (ALTER TABLE ...
+// CLUSTER ON, and CLUSTER ... USING, which marks it too).
+func (b *builder) clusterOn(t *table, index string) error {
+	ix := b.indexes[model.Name{Schema: t.m.Name.Schema, Name: index}]
+	if ix == nil || ix.table != t {
+		return b.errorAt(-1, ErrUndefined, "index %s for table %s does not exist", index, t.m.Name)
+	}
+	if t.m.PartitionBy != nil {
+		return b.errorAt(-1, ErrInvalid, "cannot mark index clustered in partitioned table %s", t.m.Name)
+	}
+	t.m.ClusterOn = index
+	return nil
+}
+
+// cluster applies CLUSTER: with USING, it marks the index as ALTER TABLE
+// ... CLUSTER ON does; the rows' order it makes is data, not schema.
+func (b *builder) cluster(s *pg.ClusterStmt) error {
+	if s.Relation == nil || s.Indexname == "" {
+		return nil
+	}
+	t, err := b.table(s.Relation)
+	if err != nil {
+		return err
+	}
+	return b.clusterOn(t, s.Indexname)
 }

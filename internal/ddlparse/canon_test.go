@@ -147,3 +147,19 @@ func TestSearchPath(t *testing.T) {
 		t.Error("RESET did not restore the default path")
 	}
 }
+
+// TestClusterUsingMarksTheIndex: CLUSTER ... USING marks the index as
+// ALTER TABLE ... CLUSTER ON does; CLUSTER without USING, and SET WITHOUT
+// OIDS, change nothing.
+func TestClusterUsingMarksTheIndex(t *testing.T) {
+	const table = "CREATE TABLE t (a int PRIMARY KEY, b int); CREATE INDEX t_b ON t (b);\n"
+	for src, want := range map[string]string{
+		table + "CLUSTER t USING t_b;":                                 "t_b",
+		table + "ALTER TABLE t CLUSTER ON t_pkey; CLUSTER t; CLUSTER;": "t_pkey",
+		table + "ALTER TABLE t SET WITHOUT OIDS;":                      "",
+	} {
+		if got := mustParse(t, src).Tables[0].ClusterOn; got != want {
+			t.Errorf("%s\nclustered on %q, want %q", src, got, want)
+		}
+	}
+}

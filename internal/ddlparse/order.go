@@ -289,6 +289,15 @@ func (u *unit) analyze() {
 		d.need(kType, sqlnorm.Strings(v.AlterEnumStmt.TypeName), -1)
 	case *pg.Node_AlterDomainStmt:
 		d.need(kType, sqlnorm.Strings(v.AlterDomainStmt.TypeName), -1)
+	case *pg.Node_ClusterStmt:
+		if rel := v.ClusterStmt.Relation; rel != nil {
+			skip[rel] = true
+			r := rangeRef(rel)
+			subject = &r
+			if n := v.ClusterStmt.Indexname; n != "" {
+				d.needs = append(d.needs, ref{kind: kRelation, schema: r.schema, name: n, loc: -1})
+			}
+		}
 	case *pg.Node_AlterFunctionStmt:
 		d.need(kFunction, sqlnorm.Strings(v.AlterFunctionStmt.Func.GetObjname()), -1)
 	case *pg.Node_DropStmt:

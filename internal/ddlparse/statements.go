@@ -69,6 +69,8 @@ func (b *builder) statement(n *pg.Node) error {
 		return b.createFunction(v.CreateFunctionStmt)
 	case *pg.Node_AlterFunctionStmt:
 		return b.alterFunction(v.AlterFunctionStmt)
+	case *pg.Node_ClusterStmt:
+		return b.cluster(v.ClusterStmt)
 	case *pg.Node_CreateTrigStmt:
 		return b.createTrigger(v.CreateTrigStmt)
 	case *pg.Node_CreatePolicyStmt:
