@@ -49,8 +49,11 @@ func (r *reader) finishView(row *viewRow) error {
 		detail := &model.Column{Name: col, Comment: c}
 		if d >= 0 {
 			// A view column's type is not known to schema.sql's reader, so
-			// both read its default without one (see settle for the
-			// server's verdict where they spell it apart).
+			// both read its default without one. The server is not asked
+			// to settle a view default the two spell apart (package
+			// settle probes tables' defaults); the shapes known to differ
+			// for tables' defaults read alike here (settle's test
+			// "view defaults").
 			e, err := r.expr(row.Defaults[d], "")
 			if err != nil {
 				return fmt.Errorf("default of column %s of view %s: %w", col, v.Name, err)

@@ -99,6 +99,7 @@ var spuriousShapes = map[string]string{
 	"view on view":      `CREATE TABLE t (a int, m money); CREATE VIEW v1 AS SELECT a, m * 2 AS m2 FROM t; CREATE VIEW v2 AS SELECT a, m2 > '$1'::money AS big FROM v1 WHERE a IN (1, 2);`,
 	"matview index":     `CREATE TABLE t (j jsonb); CREATE MATERIALIZED VIEW mv AS SELECT j FROM t; CREATE INDEX mi ON mv ((j->>'k')) WHERE j ? 'k';`,
 	"standard body":     `CREATE TABLE t (a money); CREATE FUNCTION f() RETURNS money LANGUAGE sql BEGIN ATOMIC SELECT sum(a) + '$1.00'::money FROM t; END;`,
+	"view defaults":     `CREATE TABLE t (m money, i interval, n numeric); CREATE VIEW v AS SELECT m, i, n FROM t; ALTER VIEW v ALTER COLUMN m SET DEFAULT '$1.00'::money; ALTER VIEW v ALTER COLUMN i SET DEFAULT '1 day 02:03:04.5'::interval; ALTER VIEW v ALTER COLUMN n SET DEFAULT 1.5 * 2;`,
 	"exclusion element": `CREATE EXTENSION btree_gist; CREATE TABLE t (r int4range, x numeric, EXCLUDE USING gist (r WITH &&, (abs(x) * 1.5) WITH =) WHERE (x BETWEEN 1.5 AND 2));`,
 }
 
