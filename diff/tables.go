@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -374,7 +376,7 @@ func (d *differ) alterTable(f, t *model.Table) {
 	if f.Unlogged != t.Unlogged {
 		d.add(SetTableLogged{From: f, To: t})
 	}
-	if !slices.Equal(f.Options, t.Options) {
+	if !d.sameOptions(f, t) {
 		d.add(SetTableOptions{From: f, To: t})
 	}
 	if f.RLSEnabled != t.RLSEnabled || f.RLSForced != t.RLSForced {
@@ -810,6 +812,46 @@ func (d *differ) childColumns(f, t *model.Table) {
 			d.tableSettings(t.Name, d.recursed(t, fe), te)
 		}
 	}
+}
+
+// sameOptions compares the storage parameters of a table on both sides.
+// Those of its TOAST table (toast.*) count only when one side's table has a
+// column that may be stored out of line: PostgreSQL makes a TOAST table
+// (and keeps its parameters) only for such a table, and keeps it once made,
+// so a table of fixed-length columns has one only if it once had such a
+// column. No statement can bring that about, and the parameters of a TOAST
+// table it may lack are no difference to act on.
+func (d *differ) sameOptions(f, t *model.Table) bool {
+	if d.fg.toastable(f) || d.tg.toastable(t) {
+		return slices.Equal(f.Options, t.Options)
+	}
+	notToast := func(opts []string) []string {
+		return slices.DeleteFunc(slices.Clone(opts), func(o string) bool { return strings.HasPrefix(o, "toast.") })
+	}
+	return slices.Equal(notToast(f.Options), notToast(t.Options))
+}
+
+// toastable reports whether a table has a column whose storage is not
+// plain (its own, or its type's default), counting the columns it takes
+// from its partitioned table or inheritance parents. A partitioned table
+// stores nothing.
+func (g *graph) toastable(t *model.Table) bool {
+	if t.PartitionBy != nil {
+		return false
+	}
+	user := func(schema, name string) (bool, string) {
+		n := model.Name{Schema: schema, Name: name}
+		if dm := g.domain(n); dm != nil {
+			return false, dm.Type
+		}
+		return g.enum(n) != nil, ""
+	}
+	out := func(c *model.Column) bool { return cmp.Or(c.Storage, pgsql.TypeStorage(c.Type, user)) != "plain" }
+	var outOfLine func(t *model.Table) bool
+	outOfLine = func(t *model.Table) bool {
+		return slices.ContainsFunc(t.Columns, out) || slices.ContainsFunc(g.parentsOf(t), outOfLine)
+	}
+	return outOfLine(t)
 }
 
 // inheritedOnce lists the columns the given parents pass down, each name

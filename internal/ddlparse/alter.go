@@ -82,7 +82,12 @@ func (b *builder) alterTable(s *pg.AlterTableStmt) error {
 			return err
 		}
 	}
-	return nil
+	// The statement may have made the table (or a descendant it reached)
+	// need a TOAST table, or set options of one it does not have.
+	return b.forTableTree(t, only, func(tt *table) error {
+		b.toastOptions(tt)
+		return nil
+	})
 }
 
 func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error {

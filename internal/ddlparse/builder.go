@@ -90,6 +90,8 @@ type table struct {
 	// local holds the columns the table declares itself, as opposed to
 	// the ones it only inherits (PostgreSQL's attislocal).
 	local map[string]bool
+	// toast is set once the table has a TOAST table (see toastOptions).
+	toast bool
 }
 
 // partitions returns the partitions of a partitioned table.

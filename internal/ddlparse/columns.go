@@ -1,7 +1,9 @@
 package ddlparse
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
@@ -235,6 +237,24 @@ func (b *builder) statisticsTarget(target int) (*int, error) {
 	// PostgreSQL lowers a target above the maximum to it, with a warning.
 	target = min(target, 10000)
 	return &target, nil
+}
+
+// toastOptions follows PostgreSQL's TOAST table of a table: it is created
+// with the table, or by an ALTER TABLE after which it is needed, when a
+// column may be stored out of line (a type whose storage is not plain;
+// needs_toast_table), and it stays once made. The storage parameters of a
+// TOAST table the table does not have (toast.*) are dropped without a
+// word, as PostgreSQL drops them, so that they are not a difference the
+// database can never take. A partitioned table has none.
+func (b *builder) toastOptions(t *table) {
+	if !t.toast && t.m.PartitionBy == nil {
+		t.toast = slices.ContainsFunc(t.m.Columns, func(c *model.Column) bool {
+			return cmp.Or(c.Storage, b.typeStorage(c.Type)) != "plain"
+		})
+	}
+	if !t.toast {
+		t.m.Options = slices.DeleteFunc(t.m.Options, func(o string) bool { return strings.HasPrefix(o, "toast.") })
+	}
 }
 
 // typeStorage returns the default storage of a type, knowing the enums

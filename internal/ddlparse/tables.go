@@ -147,6 +147,7 @@ func (b *builder) createTable(s *pg.CreateStmt) error {
 			return err
 		}
 	}
+	b.toastOptions(t)
 	b.initAccess(&t.m.Access, model.KindTable, n.Schema)
 	b.tables[n] = t
 	b.takeRelname(n.Schema, n.Name)

@@ -1,0 +1,2 @@
+CREATE TABLE kept (id int, note text) WITH (toast.autovacuum_enabled = false);
+ALTER TABLE kept DROP COLUMN note;

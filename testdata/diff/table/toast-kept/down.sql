@@ -1,0 +1,3 @@
+ALTER TABLE public.kept RESET (toast.autovacuum_enabled);
+
+ALTER TABLE public.kept ADD COLUMN note text;
