@@ -191,6 +191,19 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", c.Name, t.m.Name.Name)
 		}
 		con.NotValid = false
+	case pg.AlterTableType_AT_AlterConstraint:
+		// ALTER CONSTRAINT changes a foreign key's deferrability (and
+		// reaches its copies on partitions, which the model leaves
+		// implied).
+		cn := c.Def.GetConstraint()
+		con := t.m.Constraint(cn.Conname)
+		if con == nil {
+			return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", cn.Conname, t.m.Name.Name)
+		}
+		if con.Kind != model.ForeignKey {
+			return b.errorAt(-1, ErrInvalid, "constraint %s of relation %s is not a foreign key constraint", cn.Conname, t.m.Name.Name)
+		}
+		con.Deferrable, con.InitiallyDeferred = cn.Deferrable, cn.Initdeferred
 	case pg.AlterTableType_AT_EnableRowSecurity:
 		t.m.RLSEnabled = true
 	case pg.AlterTableType_AT_DisableRowSecurity:

@@ -182,6 +182,12 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:3:1: cannot alter type public.c because column t.v uses it (in "ALTER TYPE c ALTER ATTRIBUTE a TYPE bigint;")`,
 		},
 		{
+			name: "alter constraint of a check",
+			src:  "CREATE TABLE u (a int, CONSTRAINT c CHECK (a > 0));\nALTER TABLE u ALTER CONSTRAINT c DEFERRABLE;",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:2:1: constraint c of relation u is not a foreign key constraint (in "ALTER TABLE u ALTER CONSTRAINT c DEFERRABLE;")`,
+		},
+		{
 			name: "duplicate table",
 			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
 			kind: ddlparse.ErrInvalid,

@@ -220,6 +220,8 @@ func (u *unit) analyze() {
 				d.partitionOf = &r
 			case pg.AlterTableType_AT_ValidateConstraint, pg.AlterTableType_AT_DropConstraint:
 				d.sub(kConstraint, r, cmd.Name)
+			case pg.AlterTableType_AT_AlterConstraint:
+				d.sub(kConstraint, r, cmd.Def.GetConstraint().GetConname())
 			case pg.AlterTableType_AT_ColumnDefault, pg.AlterTableType_AT_CookedColumnDefault, pg.AlterTableType_AT_DropNotNull,
 				pg.AlterTableType_AT_SetNotNull, pg.AlterTableType_AT_DropExpression, pg.AlterTableType_AT_SetStatistics,
 				pg.AlterTableType_AT_SetOptions, pg.AlterTableType_AT_ResetOptions, pg.AlterTableType_AT_SetStorage,
