@@ -191,6 +191,8 @@ func (b *builder) alterTableCmd(t *table, c *pg.AlterTableCmd, only bool) error 
 			return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", c.Name, t.m.Name.Name)
 		}
 		con.NotValid = false
+	case pg.AlterTableType_AT_DropConstraint:
+		return b.dropConstraint(t, c.Name, c.MissingOk, c.Behavior == pg.DropBehavior_DROP_CASCADE)
 	case pg.AlterTableType_AT_AlterConstraint:
 		// ALTER CONSTRAINT changes a foreign key's deferrability (and
 		// reaches its copies on partitions, which the model leaves
@@ -617,4 +619,41 @@ func (b *builder) cluster(s *pg.ClusterStmt) error {
 		return err
 	}
 	return b.clusterOn(t, s.Indexname)
+}
+
+// dropConstraint applies ALTER TABLE ... DROP CONSTRAINT to a constraint
+// the files created earlier, with the index behind a primary key, unique
+// or exclusion constraint. A table with partitions, inheritance children
+// or parents is refused: its constraints reach across the tree in ways
+// the files are better off stating (leave the constraint out instead).
+func (b *builder) dropConstraint(t *table, name string, missingOK, cascade bool) error {
+	con := t.m.Constraint(name)
+	if con == nil {
+		if missingOK {
+			return nil
+		}
+		return b.errorAt(-1, ErrUndefined, "constraint %s of relation %s does not exist", name, t.m.Name.Name)
+	}
+	switch {
+	case cascade:
+		return b.unsupported("ALTER TABLE DROP CONSTRAINT ... CASCADE")
+	case len(t.children) > 0 || len(t.parents) > 0:
+		return b.unsupported("ALTER TABLE DROP CONSTRAINT on a table with partitions, inheritance children or parents (leave the constraint out instead)")
+	}
+	if con.Kind == model.PrimaryKey || con.Kind == model.Unique {
+		for _, other := range b.tables {
+			for _, fk := range other.m.Constraints {
+				if fk.Kind == model.ForeignKey && fk.References != nil && *fk.References == t.m.Name && slices.Equal(fk.RefColumns, con.Columns) {
+					return b.errorAt(-1, ErrInvalid, "cannot drop constraint %s on table %s because constraint %s on table %s depends on it", name, t.m.Name, fk.Name, other.m.Name)
+				}
+			}
+		}
+	}
+	t.m.Constraints = slices.DeleteFunc(t.m.Constraints, func(c *model.Constraint) bool { return c == con })
+	for _, ix := range b.indexesOf(t) {
+		if ix.constraint == con {
+			b.dropIndex(ix)
+		}
+	}
+	return nil
 }

@@ -20,13 +20,14 @@
 // DEFAULT, SET/DROP NOT NULL, ADD GENERATED, SET STORAGE, TYPE, ENABLE,
 // DISABLE and FORCE ROW LEVEL SECURITY, ENABLE/DISABLE TRIGGER, ATTACH
 // PARTITION, INHERIT, SET/RESET storage parameters, REPLICA IDENTITY,
-// ALTER CONSTRAINT of a foreign key's deferrability, SET WITHOUT OIDS,
+// ALTER CONSTRAINT of a foreign key's deferrability, DROP CONSTRAINT (of a
+// table outside partition and inheritance trees), SET WITHOUT OIDS,
 // VALIDATE CONSTRAINT; and ALTER COLUMN SET/DROP DEFAULT of a view),
 // ALTER VIEW (options, column defaults), ALTER FUNCTION, PROCEDURE and
 // ROUTINE options (volatility, STRICT, SECURITY, LEAKPROOF, PARALLEL, COST,
 // ROWS, SUPPORT, SET and RESET), ALTER INDEX ATTACH PARTITION, ALTER SEQUENCE
 // (options, OWNED BY), ALTER TYPE ADD/RENAME VALUE and ADD/DROP/ALTER
-// ATTRIBUTE, ALTER DOMAIN, CLUSTER ... USING (which marks the index),
+// ATTRIBUTE, ALTER DOMAIN (DROP CONSTRAINT included), CLUSTER ... USING (which marks the index),
 // COMMENT ON
 // every object the model carries a comment for, and DROP TABLE, VIEW,
 // INDEX and SEQUENCE without CASCADE.

@@ -188,6 +188,24 @@ func TestErrors(t *testing.T) {
 			want: `schema.sql:2:1: constraint c of relation u is not a foreign key constraint (in "ALTER TABLE u ALTER CONSTRAINT c DEFERRABLE;")`,
 		},
 		{
+			name: "drop a key a foreign key needs",
+			src:  "CREATE TABLE t (a int PRIMARY KEY);\nCREATE TABLE u (a int REFERENCES t);\nALTER TABLE t DROP CONSTRAINT t_pkey;",
+			kind: ddlparse.ErrInvalid,
+			want: `schema.sql:3:1: cannot drop constraint t_pkey on table public.t because constraint u_a_fkey on table public.u depends on it (in "ALTER TABLE t DROP CONSTRAINT t_pkey;")`,
+		},
+		{
+			name: "drop a constraint that does not exist",
+			src:  "CREATE TABLE t (a int);\nALTER TABLE t DROP CONSTRAINT nope;",
+			kind: ddlparse.ErrUndefined,
+			want: `schema.sql:2:1: constraint nope of relation t does not exist (in "ALTER TABLE t DROP CONSTRAINT nope;")`,
+		},
+		{
+			name: "drop a constraint of a partitioned table",
+			src:  "CREATE TABLE p (a int CONSTRAINT pos CHECK (a > 0)) PARTITION BY LIST (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES IN (1);\nALTER TABLE p DROP CONSTRAINT pos;",
+			kind: ddlparse.ErrUnsupported,
+			want: `schema.sql:3:1: ALTER TABLE DROP CONSTRAINT on a table with partitions, inheritance children or parents (leave the constraint out instead) is not supported (in "ALTER TABLE p DROP CONSTRAINT pos;")`,
+		},
+		{
 			name: "duplicate table",
 			src:  "CREATE TABLE t (a int);\nCREATE TABLE t (b int);",
 			kind: ddlparse.ErrInvalid,

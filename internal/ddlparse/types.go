@@ -279,6 +279,14 @@ func (b *builder) alterDomain(s *pg.AlterDomainStmt) error {
 			}
 		}
 		return b.errorAt(-1, ErrUndefined, "constraint %s of domain %s does not exist", s.Name, n)
+	case "X":
+		i := slices.IndexFunc(d.Checks, func(c *model.DomainCheck) bool { return c.Name == s.Name })
+		switch {
+		case i >= 0:
+			d.Checks = slices.Delete(d.Checks, i, i+1)
+		case !s.MissingOk:
+			return b.errorAt(-1, ErrUndefined, "constraint %s of domain %s does not exist", s.Name, n)
+		}
 	default:
 		return b.unsupported("this ALTER DOMAIN")
 	}

@@ -1,0 +1,9 @@
+CREATE DOMAIN code AS text CONSTRAINT code_len CHECK (length(VALUE) = 3) CONSTRAINT code_upper CHECK (VALUE = upper(VALUE));
+ALTER DOMAIN code DROP CONSTRAINT code_len;
+ALTER DOMAIN code DROP CONSTRAINT IF EXISTS code_gone;
+CREATE TABLE item (id int CONSTRAINT item_pk PRIMARY KEY, sku code, qty int CONSTRAINT qty_pos CHECK (qty > 0));
+CREATE TABLE line (item int CONSTRAINT line_item REFERENCES item, n int);
+ALTER TABLE line DROP CONSTRAINT line_item;
+ALTER TABLE item DROP CONSTRAINT item_pk, DROP CONSTRAINT IF EXISTS item_gone;
+ALTER TABLE item DROP CONSTRAINT qty_pos;
+ALTER TABLE item ADD CONSTRAINT item_sku UNIQUE (sku);
