@@ -1,10 +1,8 @@
-CREATE TABLE orders (id int PRIMARY KEY, status text, qty int, note text);
+CREATE TABLE orders (id int PRIMARY KEY, status text, qty int);
 CREATE FUNCTION next_id() RETURNS int LANGUAGE sql AS 'SELECT 42';
 CREATE VIEW open_orders AS SELECT id, status, qty FROM orders WHERE status = 'open';
-ALTER TABLE ONLY open_orders ALTER COLUMN status SET DEFAULT 'open'::text;
+ALTER VIEW open_orders ALTER COLUMN status SET DEFAULT 'open';
+ALTER VIEW open_orders ALTER COLUMN qty SET DEFAULT 2;
 ALTER VIEW open_orders ALTER COLUMN id SET DEFAULT next_id();
-COMMENT ON COLUMN open_orders.id IS 'taken from next_id()';
-CREATE VIEW recent AS SELECT id, note, status FROM orders;
-ALTER VIEW recent ALTER COLUMN note SET DEFAULT 'none';
-CREATE VIEW fresh AS SELECT id, qty FROM orders;
-ALTER VIEW fresh ALTER COLUMN qty SET DEFAULT 2 + 3;
+CREATE VIEW big_orders AS SELECT id, qty FROM orders WHERE qty > 10;
+ALTER VIEW big_orders ALTER COLUMN qty SET DEFAULT 11;
