@@ -822,13 +822,15 @@ func (d *differ) childColumns(f, t *model.Table) {
 // column. No statement can bring that about, and the parameters of a TOAST
 // table it may lack are no difference to act on.
 func (d *differ) sameOptions(f, t *model.Table) bool {
-	if d.fg.toastable(f) || d.tg.toastable(t) {
-		return slices.Equal(f.Options, t.Options)
+	if slices.Equal(f.Options, t.Options) {
+		return true
 	}
 	notToast := func(opts []string) []string {
 		return slices.DeleteFunc(slices.Clone(opts), func(o string) bool { return strings.HasPrefix(o, "toast.") })
 	}
-	return slices.Equal(notToast(f.Options), notToast(t.Options))
+	// Only toast.* parameters differ: the columns decide whether they
+	// count (looked at only then, since it reads every column's type).
+	return slices.Equal(notToast(f.Options), notToast(t.Options)) && !d.fg.toastable(f) && !d.tg.toastable(t)
 }
 
 // toastable reports whether a table has a column whose storage is not
