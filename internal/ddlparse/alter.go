@@ -1,6 +1,8 @@
 package ddlparse
 
 import (
+	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -641,7 +643,8 @@ func (b *builder) dropConstraint(t *table, name string, missingOK, cascade bool)
 		return b.unsupported("ALTER TABLE DROP CONSTRAINT on a table with partitions, inheritance children or parents (leave the constraint out instead)")
 	}
 	if con.Kind == model.PrimaryKey || con.Kind == model.Unique {
-		for _, other := range b.tables {
+		for _, on := range b.tableNames() {
+			other := b.tables[on]
 			for _, fk := range other.m.Constraints {
 				if fk.Kind == model.ForeignKey && fk.References != nil && *fk.References == t.m.Name && slices.Equal(fk.RefColumns, con.Columns) {
 					return b.errorAt(-1, ErrInvalid, "cannot drop constraint %s on table %s because constraint %s on table %s depends on it", name, t.m.Name, fk.Name, other.m.Name)
@@ -656,4 +659,12 @@ func (b *builder) dropConstraint(t *table, name string, missingOK, cascade bool)
 		}
 	}
 	return nil
+}
+
+// tableNames returns the names of the tables defined so far, sorted, so
+// that a message naming one of several is the same on every run.
+func (b *builder) tableNames() []model.Name {
+	return slices.SortedFunc(maps.Keys(b.tables), func(x, y model.Name) int {
+		return cmp.Or(cmp.Compare(x.Schema, y.Schema), cmp.Compare(x.Name, y.Name))
+	})
 }

@@ -171,8 +171,8 @@ func (b *builder) alterComposite(s *pg.AlterTableStmt) error {
 // compositeUser returns a table column that holds values of a composite
 // type (or arrays of them), or "" when none does.
 func (b *builder) compositeUser(n model.Name) (table, column string) {
-	for tn, t := range b.tables {
-		for _, col := range t.m.Columns {
+	for _, tn := range b.tableNames() {
+		for _, col := range b.tables[tn].m.Columns {
 			if pt, err := pgsql.ParseType(col.Type); err == nil && pt.Schema == n.Schema && pt.Name == n.Name {
 				return tn.Name, col.Name
 			}
