@@ -328,18 +328,25 @@ func (b *builder) createNameList(names []*pg.Node, loc int32) (model.Name, error
 	return model.Name{}, b.errorAt(loc, ErrUnsupported, "cross-database references are not supported")
 }
 
-// relation resolves a reference to an existing relation of one of the
-// kinds ("table", "view", "sequence", "index"; any when none is given).
+// relation resolves a reference to an existing relation.
 func (b *builder) relation(rv *pg.RangeVar) (model.Name, error) {
+	return b.rangeVarRef(sqlnorm.KindRelation, rv)
+}
+
+// rangeVarRef resolves a reference, given as a RangeVar, to an object of
+// the kind: an unqualified name through the search_path. ALTER TYPE names
+// a composite type with a RangeVar, so the kind is not always a relation.
+func (b *builder) rangeVarRef(kind sqlnorm.Kind, rv *pg.RangeVar) (model.Name, error) {
 	if rv.Catalogname != "" {
 		return model.Name{}, b.errorAt(rv.Location, ErrUnsupported, "cross-database references are not supported")
 	}
 	if rv.Schemaname != "" {
 		return model.Name{Schema: rv.Schemaname, Name: rv.Relname}, nil
 	}
-	s, ok := b.ns().Resolve(sqlnorm.KindRelation, rv.Relname)
+	s, ok := b.ns().Resolve(kind, rv.Relname)
 	if !ok {
-		return model.Name{}, b.errorAt(rv.Location, ErrUndefined, "relation %s does not exist", rv.Relname)
+		e := &sqlnorm.UnknownError{Kind: kind, Name: rv.Relname, Location: rv.Location}
+		return model.Name{}, b.errorAt(rv.Location, ErrUndefined, "%s", e.Error())
 	}
 	return model.Name{Schema: s, Name: rv.Relname}, nil
 }

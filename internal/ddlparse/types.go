@@ -114,13 +114,9 @@ func (b *builder) attribute(cd *pg.ColumnDef) (*model.Attribute, error) {
 // composite type, as PostgreSQL does: an attribute's type cannot change
 // while a table column holds values of the type.
 func (b *builder) alterComposite(s *pg.AlterTableStmt) error {
-	n := model.Name{Schema: s.Relation.Schemaname, Name: s.Relation.Relname}
-	if n.Schema == "" {
-		schema, ok := b.ns().Resolve(sqlnorm.KindType, n.Name)
-		if !ok {
-			return b.errorAt(s.Relation.Location, ErrUndefined, "type %s does not exist", n.Name)
-		}
-		n.Schema = schema
+	n, err := b.rangeVarRef(sqlnorm.KindType, s.Relation)
+	if err != nil {
+		return err
 	}
 	c := b.composites[n]
 	if c == nil {
