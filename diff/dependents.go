@@ -209,6 +209,8 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 	d.removeAlters(id)
 	switch v := obj.Value.(type) {
 	case *model.View:
+		// Its columns' defaults come with it as the target has them.
+		d.removeColumnAlters(v.Name)
 		d.add(DropView{View: v, Cause: cause})
 		if target != nil {
 			tv := target.Value.(*model.View)
@@ -258,8 +260,9 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 			return nil
 		}
 		// A default that calls what goes away is removed first and set
-		// again afterwards, unless the comparison changes it already.
-		if d.defaultSet[id] {
+		// again afterwards, unless the comparison changes it already or
+		// its view is recreated with it.
+		if d.defaultSet[id] || d.viewGone(id.Name) {
 			return nil
 		}
 		bare := *v
@@ -312,6 +315,16 @@ func (d *differ) removeAlters(id model.ObjectID) {
 		d.removed[i] = true
 	}
 	delete(d.inPlace, id)
+}
+
+// removeColumnAlters takes back the changes made so far to the columns of
+// a relation that is dropped and created again.
+func (d *differ) removeColumnAlters(n model.Name) {
+	for i, c := range d.out {
+		if a, ok := c.(AlterColumn); ok && a.Table == n {
+			d.removed[i] = true
+		}
+	}
 }
 
 // sortedIDs returns the keys of a set in order.

@@ -28,6 +28,11 @@ type effect struct {
 	// now: a column given a default where it has none. What they used
 	// before is no concern of the change (see staleOverloads).
 	fresh []model.ObjectID
+	// bare are objects the change alters into a state that needs nothing
+	// of the target: a column losing its default. What the target's
+	// default calls is no concern of the change, which may have to run
+	// before that is dropped and created again.
+	bare []model.ObjectID
 }
 
 func (e *effect) create(ids ...model.ObjectID) { e.creates = append(e.creates, ids...) }
@@ -294,6 +299,11 @@ func effects(c Change, from, to *graph) (effect, error) {
 			// Only a default set where there is none: the second half of
 			// a default replaced around a drop.
 			e.fresh = append(e.fresh, model.ColumnID(c.Table, c.To.Name))
+		}
+		if c.From.Default != nil && c.To.Default == nil && sameExcept(c.From, c.To, "Default", "Comment") {
+			// Only a default dropped: the first half of a default
+			// replaced around a drop.
+			e.bare = append(e.bare, model.ColumnID(c.Table, c.To.Name))
 		}
 		if c.DropSequence != nil {
 			e.drop(c.DropSequence.ID())

@@ -495,6 +495,9 @@ func orderEdges(cs []Change, fg, tg *graph) ([][]int, []int, error) {
 	for i, e := range effs {
 		for _, list := range [][]model.ObjectID{e.creates, e.alters, e.needs} {
 			for _, x := range list {
+				if containsID(e.bare, x) {
+					continue // it needs nothing of what it depends on in the target
+				}
 				for _, n := range tg.depsOf(x) {
 					y := tg.id(n)
 					for _, j := range shellers[y] {

@@ -57,7 +57,9 @@ func (d *differ) viewDefaults() {
 		}
 		slices.Sort(names)
 		for _, n := range names {
-			if !fd[n].Equal(td[n]) {
+			// The dependents pass has taken a default that calls what goes
+			// away to the target already.
+			if !fd[n].Equal(td[n]) && !d.defaultSet[model.ColumnID(t.Name, n)] {
 				d.add(AlterColumn{Table: t.Name, From: &model.Column{Name: n, Default: fd[n]}, To: &model.Column{Name: n, Default: td[n]}})
 			}
 		}

@@ -383,12 +383,10 @@ func (c *Catalog) walk(l *refList, fn func(Object)) {
 	for _, v := range c.Views {
 		l.schema(v.Name.Schema)
 		l.add(v.Query.Refs...)
-		// A view is created with its columns' defaults, so it needs what
-		// they name; each column with a default needs it too, for the
-		// default's own change.
-		for _, col := range v.ColumnDetails {
-			l.expr(col.Default)
-		}
+		// What a column's default names is the column's to need, as a
+		// table column's is: a function the default calls goes after the
+		// default alone, and a view created with its defaults is created
+		// with those columns, which need it.
 		emit(v.ID(), v.Comment, v)
 		for _, col := range v.ColumnDetails {
 			l.expr(col.Default)

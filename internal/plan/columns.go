@@ -9,17 +9,20 @@ import (
 	"github.com/autogen-dev/autogen/op"
 )
 
-// alterColumn turns a column change into ALTER COLUMN statements. The
-// default is dropped before the type changes (it may not fit the new type)
-// and set afterwards; a serial sequence is dropped before an identity takes
+// alterColumn turns a column change into ALTER COLUMN statements. Across a
+// type change the default is dropped before it (it may not fit the new
+// type) and set afterwards; a serial sequence is dropped before an identity takes
 // its name, and created only after an identity is gone.
 func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 	f, t := c.From, c.To
 	base := op.AlterColumn{Schema: c.Table.Schema, Table: c.Table.Name, Column: t.Name, Only: c.Only}
 	typeChange := f.Type != t.Type || f.Collation != t.Collation
 
+	// A default that only changes is replaced by SET DEFAULT alone; it is
+	// dropped first when there is none to take its place, or when the type
+	// or an identity changes under it.
 	first := base
-	if f.Default != nil && (t.Default == nil || !f.Default.Equal(t.Default) || typeChange || t.Identity != nil) {
+	if f.Default != nil && (t.Default == nil || typeChange || t.Identity != nil) {
 		first.DropDefault = true
 	}
 	first.DropIdentity = f.Identity != nil && t.Identity == nil
@@ -36,7 +39,7 @@ func alterColumn(c diff.AlterColumn, o Options) []op.Operation {
 			second.Using = op.UsingExpr(op.QuoteIdent(t.Name), f.Type, t.Type)
 		}
 	}
-	if t.Default != nil && (first.DropDefault || f.Default == nil) {
+	if t.Default != nil && (first.DropDefault || f.Default == nil || !f.Default.Equal(t.Default)) {
 		second.SetDefault = t.Default.Text()
 	}
 	var notNullViaCheck bool

@@ -1,5 +1,3 @@
 ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';
 
-ALTER TABLE public.p ALTER COLUMN m DROP DEFAULT;
-
 ALTER TABLE public.p ALTER COLUMN m SET DEFAULT 'ok';

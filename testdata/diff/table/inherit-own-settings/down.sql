@@ -1,7 +1,5 @@
 ALTER TABLE public.child ALTER COLUMN id DROP NOT NULL;
 
-ALTER TABLE public.child ALTER COLUMN v DROP DEFAULT;
-
 ALTER TABLE public.child ALTER COLUMN v SET DEFAULT 7;
 
 COMMENT ON COLUMN public.child.id IS 'the child''s own comment';

@@ -7,8 +7,6 @@ AS $$SELECT 42$$;
 
 ALTER TABLE public.open_orders ALTER COLUMN id SET DEFAULT next_id();
 
-ALTER TABLE public.open_orders ALTER COLUMN qty DROP DEFAULT;
-
 ALTER TABLE public.open_orders ALTER COLUMN qty SET DEFAULT 2;
 
 CREATE VIEW public.big_orders AS
