@@ -31,6 +31,9 @@ type reader struct {
 	attnames map[int64]map[int64]string
 	attcolls map[int64]map[int64]int64
 	attnums  map[*model.Column]int64
+	// identitySeqs are the rows of identity columns' sequences, by the
+	// column's table oid and attnum.
+	identitySeqs map[[2]int64]*sequenceRow
 	// constraints indexes the constraints that own an index, by table and
 	// name, so the index rows can complete them.
 	constraints map[[2]model.Name]*model.Constraint
@@ -61,7 +64,7 @@ func newReader() *reader {
 	r := &reader{cat: &model.Catalog{}, comments: map[commentKey]string{}, acls: map[commentKey]*aclRow{}, columnACLs: map[int64]bool{}, opclasses: map[int64]string{},
 		collations: map[int64]string{}, tables: map[model.Name]*model.Table{}, tablesByOID: map[int64]*tableRow{},
 		attnames: map[int64]map[int64]string{}, attcolls: map[int64]map[int64]int64{},
-		attnums: map[*model.Column]int64{}, constraints: map[[2]model.Name]*model.Constraint{},
+		attnums: map[*model.Column]int64{}, identitySeqs: map[[2]int64]*sequenceRow{}, constraints: map[[2]model.Name]*model.Constraint{},
 		viewColumns: map[model.Name][]string{}, foreignTables: map[model.Name]*model.Definition{},
 		jobs: make(chan *exprJob, 1024), queued: map[exprKey]*exprJob{}}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {

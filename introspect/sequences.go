@@ -18,13 +18,28 @@ type sequenceRow struct {
 	OwnerSchema string `db:"owner_schema"`
 	OwnerTable  string `db:"owner_table"`
 	OwnerColumn string `db:"owner_column"`
-	OID         int64  `db:"oid"`
+	// Identity marks the sequence of an identity column (OwnerOID's
+	// column OwnerAttNum), read with the column rather than as a sequence.
+	Identity    bool  `db:"identity"`
+	OwnerOID    int64 `db:"owner_oid"`
+	OwnerAttNum int64 `db:"owner_attnum"`
+	OID         int64 `db:"oid"`
+}
+
+// options returns the sequence's options.
+func (row *sequenceRow) options() model.SequenceOptions {
+	return model.SequenceOptions{Type: row.Type, Start: row.Start, Increment: row.Increment,
+		MinValue: row.MinValue, MaxValue: row.MaxValue, Cache: row.Cache, Cycle: row.Cycle}
 }
 
 func (r *reader) sequence(row *sequenceRow) error {
+	if row.Identity {
+		seq := *row
+		r.identitySeqs[[2]int64{row.OwnerOID, row.OwnerAttNum}] = &seq
+		return nil
+	}
 	s := &model.Sequence{Name: model.Name{Schema: row.Schema, Name: row.Name}, Unlogged: row.Unlogged, Comment: r.comment("pg_class", row.OID, 0),
-		SequenceOptions: model.SequenceOptions{Type: row.Type, Start: row.Start, Increment: row.Increment,
-			MinValue: row.MinValue, MaxValue: row.MaxValue, Cache: row.Cache, Cycle: row.Cycle}}
+		SequenceOptions: row.options()}
 	s.Access = r.access("pg_class", row.OID, 0, model.KindSequence, s.Name.String())
 	if row.OwnerTable != "" {
 		s.OwnedBy = &model.ColumnRef{Table: model.Name{Schema: row.OwnerSchema, Name: row.OwnerTable}, Column: row.OwnerColumn}

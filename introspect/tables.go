@@ -163,14 +163,6 @@ type columnRow struct {
 	Compression  string    `db:"compression"`
 	Statistics   int64     `db:"statistics"`
 	Options      textArray `db:"options"`
-	SeqType      string    `db:"seq_type"`
-	SeqStart     int64     `db:"seq_start"`
-	SeqIncrement int64     `db:"seq_increment"`
-	SeqMin       int64     `db:"seq_min"`
-	SeqMax       int64     `db:"seq_max"`
-	SeqCache     int64     `db:"seq_cache"`
-	SeqCycle     bool      `db:"seq_cycle"`
-	SeqOID       int64     `db:"seq_oid"`
 }
 
 func (r *reader) column(row *columnRow) error {
@@ -205,10 +197,10 @@ func (r *reader) column(row *columnRow) error {
 		r.later(row.Default, row.Type, func(e *model.Expr) { c.Default = e })
 	}
 	r.attnums[c] = row.AttNum
-	if row.SeqOID != 0 {
+	if seq := r.identitySeqs[[2]int64{row.TableOID, row.AttNum}]; seq != nil {
 		// The model holds no privileges for an identity column's
 		// sequence: any is unsupported, not left out.
-		if acl := r.acls[commentKey{"pg_class", row.SeqOID, 0}]; acl != nil {
+		if acl := r.acls[commentKey{"pg_class", seq.OID, 0}]; acl != nil {
 			if grants, _ := exploded(acl, acl.Owner, nil); len(grants) > 0 {
 				r.unsupported = append(r.unsupported, fmt.Sprintf("column %s.%s (privileges on the sequence of an identity column are not supported)",
 					t.Name, row.Name))
@@ -216,9 +208,11 @@ func (r *reader) column(row *columnRow) error {
 		}
 	}
 	if row.Identity != "" {
-		c.Identity = &model.Identity{Always: row.Identity == "a", SequenceOptions: model.SequenceOptions{
-			Type: row.SeqType, Start: row.SeqStart, Increment: row.SeqIncrement, MinValue: row.SeqMin,
-			MaxValue: row.SeqMax, Cache: row.SeqCache, Cycle: row.SeqCycle}}
+		var opts model.SequenceOptions
+		if seq := r.identitySeqs[[2]int64{row.TableOID, row.AttNum}]; seq != nil {
+			opts = seq.options()
+		}
+		c.Identity = &model.Identity{Always: row.Identity == "a", SequenceOptions: opts}
 	}
 	t.Columns = append(t.Columns, c)
 	return nil

@@ -1,6 +1,6 @@
 -- Columns of tables (and of materialized views, which only index keys
--- refer to), with defaults, generation expressions and the options
--- of identity sequences. Collation and storage are given only when they
+-- refer to), with defaults and generation expressions (the options of
+-- identity sequences come with the sequences). Collation and storage are given only when they
 -- differ from the type's. Rows come in no particular order; the reader
 -- sorts them by attnum (sorting 40,000 rows here spills to disk).
 -- A default cannot refer to columns, so it is printed without its table
@@ -27,12 +27,7 @@ SELECT c.oid::int8 AS table_oid,
             ELSE '' END AS storage,
        CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' ELSE '' END AS compression,
        a.attstattarget::int8 AS statistics,
-       coalesce(a.attoptions, '{}') AS options,
-       coalesce(format_type(s.seqtypid, NULL), '') AS seq_type,
-       coalesce(s.seqstart, 0) AS seq_start, coalesce(s.seqincrement, 0) AS seq_increment,
-       coalesce(s.seqmin, 0) AS seq_min, coalesce(s.seqmax, 0) AS seq_max,
-       coalesce(s.seqcache, 0) AS seq_cache, coalesce(s.seqcycle, false) AS seq_cycle,
-       coalesce(s.seqrelid::int8, 0) AS seq_oid
+       coalesce(a.attoptions, '{}') AS options
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -40,11 +35,6 @@ JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-LEFT JOIN LATERAL (
-    SELECT q.* FROM pg_depend dep JOIN pg_sequence q ON q.seqrelid = dep.objid
-    WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
-      AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
-) s ON true
 WHERE a.attnum > 0 AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
