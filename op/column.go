@@ -3,6 +3,8 @@ package op
 import (
 	"strconv"
 	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
 )
 
 // Column defines a table column.
@@ -92,7 +94,7 @@ func (c Column) definition() (string, error) {
 		b.WriteString(" " + c.Identity.sql())
 	}
 	if c.Default != "" {
-		b.WriteString(" DEFAULT " + c.Default)
+		b.WriteString(" DEFAULT " + pgsql.BExpr(c.Default))
 	}
 	if c.NotNull {
 		b.WriteString(" NOT NULL")
@@ -130,7 +132,7 @@ func (c Column) partitionDefinition() string {
 	var b strings.Builder
 	b.WriteString(QuoteIdent(c.Name) + " WITH OPTIONS")
 	if c.Default != "" {
-		b.WriteString(" DEFAULT " + c.Default)
+		b.WriteString(" DEFAULT " + pgsql.BExpr(c.Default))
 	}
 	if c.NotNull {
 		b.WriteString(" NOT NULL")

@@ -1,6 +1,10 @@
 package op
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/autogen-dev/autogen/internal/pgsql"
+)
 
 // CreateEnum creates an enum type with its values in order.
 type CreateEnum struct {
@@ -213,7 +217,7 @@ func (o CreateDomain) Statements() ([]string, error) {
 		s += " COLLATE " + o.Collation
 	}
 	if o.Default != "" {
-		s += " DEFAULT " + o.Default
+		s += " DEFAULT " + pgsql.BExpr(o.Default)
 	}
 	if o.NotNull {
 		s += " NOT NULL"
