@@ -176,10 +176,10 @@ func Upgraded(t testing.TB, reg *revision.Registry, opts ...migrate.Option) stri
 // revision that fails to run. This is the "stairway" test of
 // pytest-alembic; migrate.Runner.Stairway does the work.
 //
-// A step that leaves columns in another order (the downgrade of a dropped
-// column puts it back last) is logged as a note and passes, unless opts
-// include migrate.WithColumnOrder(migrate.ColumnOrderExact): the same
-// rule as `autogen check --dev --roundtrip`.
+// A step that leaves columns in another order (a hand-written downgrade of
+// a dropped column that adds it back last) fails, unless opts include
+// migrate.WithColumnOrder(migrate.ColumnOrderIgnore), which logs it as a
+// note: the same rule as `autogen check --dev --roundtrip`.
 func Stairway(t testing.TB, reg *revision.Registry, opts ...migrate.Option) {
 	t.Helper()
 	r := runner(t, reg, append([]migrate.Option{migrate.WithReporter(noteLogger{t})}, opts...))

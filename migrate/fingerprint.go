@@ -126,32 +126,33 @@ func OnlyColumnOrder(diff []string) bool {
 type ColumnOrder int
 
 const (
+	// ColumnOrderExact makes position part of the schema, as pg_dump
+	// prints it: a difference of it fails like any other, and
+	// autogenerate rewrites a table to put its columns in schema.sql's
+	// order. The default.
+	ColumnOrderExact ColumnOrder = iota
 	// ColumnOrderIgnore reports a difference of column positions alone
-	// as a note, never as a failure. The default.
-	ColumnOrderIgnore ColumnOrder = iota
-	// ColumnOrderExact makes position part of the schema: a difference of
-	// it fails like any other, and autogenerate rewrites a table to put
-	// its columns in schema.sql's order.
-	ColumnOrderExact
+	// as a note, never as a failure: for tables too large to rewrite.
+	ColumnOrderIgnore
 )
 
-// ParseColumnOrder reads "ignore" (or "") and "exact".
+// ParseColumnOrder reads "exact" (or "") and "ignore".
 func ParseColumnOrder(s string) (ColumnOrder, error) {
 	switch s {
-	case "", "ignore":
-		return ColumnOrderIgnore, nil
-	case "exact":
+	case "", "exact":
 		return ColumnOrderExact, nil
+	case "ignore":
+		return ColumnOrderIgnore, nil
 	}
 	return 0, fmt.Errorf("migrate: column order %q: want ignore or exact", s)
 }
 
-// String returns "ignore" or "exact".
+// String returns "exact" or "ignore".
 func (o ColumnOrder) String() string {
-	if o == ColumnOrderExact {
-		return "exact"
+	if o == ColumnOrderIgnore {
+		return "ignore"
 	}
-	return "ignore"
+	return "exact"
 }
 
 // FingerprintDiff lists the lines only in a ("-") and only in b ("+").

@@ -51,8 +51,8 @@ func WithVersionTable(name string) Option {
 }
 
 // WithColumnOrder says whether Stairway fails when a step leaves the
-// columns of a table in another order (ColumnOrderExact) or only notes it
-// (ColumnOrderIgnore, the default).
+// columns of a table in another order (ColumnOrderExact, the default) or
+// only notes it (ColumnOrderIgnore).
 func WithColumnOrder(o ColumnOrder) Option {
 	return func(r *Runner) error {
 		r.columnOrder = o

@@ -41,6 +41,6 @@ again, so the downgrade of a dropped column puts it last) is a note, unless
 			})
 		},
 	}
-	cmd.Flags().StringVar(&columnOrder, "column-order", "ignore", "ignore: a difference of column positions alone is a note; exact: it fails")
+	cmd.Flags().StringVar(&columnOrder, "column-order", "exact", "exact: a difference of column positions fails; ignore: it is only a note")
 	return cmd
 }

@@ -113,10 +113,7 @@ func (a *App) runCheck(ctx context.Context, format string, dev bool, devURL stri
 				fmt.Fprintln(a.Stderr, "Running every revision up, down and up again ...")
 			}
 			var ee *exitcode.Error
-			args := []string{"stairway"}
-			if cfg.ColumnOrder == "exact" {
-				args = append(args, "--column-order", "exact")
-			}
+			args := []string{"stairway", "--column-order", cfg.ColumnOrder}
 			err := a.runRunnerIO(ctx, cfg, args, a.Stdout)
 			if errors.As(err, &ee) && ee.Code == exitcode.Drift {
 				// The runner printed which downgrade does not restore the

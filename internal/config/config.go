@@ -3,6 +3,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -46,9 +47,10 @@ type Config struct {
 	Env string
 	// Tenants configures a project whose revisions apply to tenant schemas.
 	Tenants Tenants
-	// ColumnOrder is "ignore" (the default: a difference of column
-	// positions alone is a note) or "exact" (it is drift, and
-	// autogenerate rewrites a table to restore schema.sql's order).
+	// ColumnOrder is "exact" (the default: a difference of column
+	// positions is drift, as in pg_dump's output, and autogenerate
+	// rewrites a table to restore schema.sql's order) or "ignore" (it is
+	// only a note).
 	ColumnOrder string
 	// VersionTables lists the version tables of every environment of the
 	// file, so that one environment's table is never mistaken for part of
@@ -130,6 +132,7 @@ const (
 	DefaultFileTemplate = "{rev}_{slug}.go"
 	DatedFileTemplate   = "{year}{month}{day}_{rev}_{slug}.go"
 	DefaultURLEnv       = "DATABASE_URL"
+	DefaultColumnOrder  = "exact"
 )
 
 // file is the TOML shape of autogen.toml.
@@ -243,7 +246,7 @@ func Load(cwd string, ov Overrides, getenv func(string) string) (*Config, error)
 	c.Online = f.Online
 	c.Hooks = f.Hooks
 	c.Tenants = f.Tenants
-	c.ColumnOrder = f.ColumnOrder
+	c.ColumnOrder = cmp.Or(f.ColumnOrder, DefaultColumnOrder)
 	c.Fleets = f.Fleets
 	c.Privileges, c.Owners, c.IgnoreRows = f.Privileges, f.Owners, f.IgnoreRows
 

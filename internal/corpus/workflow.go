@@ -45,8 +45,8 @@ type Harness struct {
 	Dumper   *Dumper
 	// ColumnOrder is the rule for column positions: the oracle compares
 	// whole dumps, where position counts, so the corpus runs with
-	// migrate.ColumnOrderExact and autogenerate rewrites a table whose
-	// columns would otherwise end up in another order; with
+	// migrate.ColumnOrderExact (the default) and autogenerate rewrites a
+	// table whose columns would otherwise end up in another order; with
 	// ColumnOrderIgnore a difference of position alone passes with a note.
 	ColumnOrder migrate.ColumnOrder
 }
