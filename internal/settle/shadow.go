@@ -263,7 +263,7 @@ func parse(sql string, query bool) (*pg.ParseResult, error) {
 
 // deparse prints what parse read.
 func deparse(tree *pg.ParseResult, query bool) (string, error) {
-	out, err := pg.Deparse(tree)
+	out, err := sqlnorm.Deparse(tree)
 	if err != nil {
 		return "", fmt.Errorf("printing: %w", err)
 	}

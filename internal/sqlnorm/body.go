@@ -41,7 +41,7 @@ func (ns *Namespace) SQLBody(n *pg.Node) (*model.Expr, error) {
 			return nil, err
 		}
 		refs = append(refs, q.sortedRefs()...)
-		out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: s}}})
+		out, err := Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: s}}})
 		if err != nil {
 			return nil, fmt.Errorf("deparsing function body: %w", err)
 		}

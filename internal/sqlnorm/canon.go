@@ -70,7 +70,9 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		return c.boolExpr(v.BoolExpr)
 	case *pg.Node_FuncCall:
 		f := v.FuncCall
-		f.Funcformat = 0
+		// The syntax a call is written in stays: PostgreSQL keeps it
+		// (now() AT TIME ZONE 'utc' and timezone('utc', now()) are the
+		// same call, printed each its own way by pg_dump).
 		f.Location = 0
 		c.list(f.Args)
 		c.sortList(f.AggOrder)

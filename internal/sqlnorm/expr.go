@@ -184,7 +184,7 @@ func deparse(n *pg.Node) (string, error) {
 			TargetList: []*pg.Node{{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{Val: n}}}},
 		}}}
 	}
-	out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: stmt}}})
+	out, err := Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: stmt}}})
 	if err != nil {
 		return "", fmt.Errorf("deparsing: %w", err)
 	}

@@ -72,7 +72,7 @@ func ParseTrigger(sql string) (*pg.CreateTrigStmt, error) {
 }
 
 func deparseStmt(n *pg.Node) (string, error) {
-	out, err := pg.Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: n}}})
+	out, err := Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: n}}})
 	if err != nil {
 		return "", fmt.Errorf("deparsing: %w", err)
 	}
