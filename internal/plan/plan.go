@@ -167,7 +167,7 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		if cf, ok := c.(diff.CreateFunction); ok && strings.EqualFold(cf.Function.Language, "sql") {
+		if cf, ok := c.(diff.CreateFunction); ok && (strings.EqualFold(cf.Function.Language, "sql") || strings.EqualFold(cf.Function.Language, "plpgsql")) {
 			needBodyCheckOff = true
 		}
 		st := Step{Change: c, Comment: c.Describe(), Ops: ops}
@@ -184,9 +184,11 @@ func Build(changes []diff.Change, o Options) (*Plan, error) {
 		p.Steps = append(p.Steps, st)
 	}
 	if needBodyCheckOff {
-		// SQL function bodies are checked when created; a function may read
-		// a table this revision creates later.
-		p.Steps = append([]Step{{Comment: "SQL function bodies are checked at the end of the transaction, after every table exists",
+		// SQL and PL/pgSQL bodies are checked when created, a PL/pgSQL
+		// declaration's %ROWTYPE or composite type included; a function
+		// may name a table or type this revision creates later. pg_dump's
+		// output turns the check off the same way.
+		p.Steps = append([]Step{{Comment: "function bodies are not checked when created: they may name what this revision creates later",
 			Ops: []op.Operation{op.SetLocal{Name: "check_function_bodies", Value: "off"}}}}, p.Steps...)
 	}
 	commitEnumValues(p)

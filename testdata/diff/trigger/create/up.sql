@@ -1,3 +1,5 @@
+SET LOCAL check_function_bodies = off;
+
 CREATE FUNCTION public.touch()
  RETURNS trigger
  LANGUAGE plpgsql COST 100
