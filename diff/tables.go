@@ -372,7 +372,7 @@ func (d *differ) foreignKeysOfGoneTables() {
 
 func (d *differ) alterTable(f, t *model.Table) {
 	n := t.Name
-	cols, cons := f, t
+	cols, colsTo, cons := f, t, t
 	if f.Unlogged != t.Unlogged {
 		d.add(SetTableLogged{From: f, To: t})
 	}
@@ -401,8 +401,20 @@ func (d *differ) alterTable(f, t *model.Table) {
 		own := *f
 		own.PartitionOf, own.PartitionBound, own.Columns = nil, "", d.fg.effectiveColumns(f)
 		cols = &own
-	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
+	case d.moves(f, t):
+		// Detached, the table has its parent's keys as its own until it
+		// is attached again: what the new parent's keys do not match goes
+		// once it is detached, and what the target's own keys need comes
+		// before the attach.
 		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
+		own, _ := d.tg.asOwn(t, func(model.Name, *model.Constraint) bool { return true })
+		d.detaching = append(d.detaching, [2]*model.Table{f, own})
+		// In between, its columns are its own: they take the new
+		// parent's types, names and defaults as a plain table would.
+		detached, attached := *f, *t
+		detached.PartitionOf, detached.PartitionBound, detached.Columns = nil, "", d.fg.effectiveColumns(f)
+		attached.PartitionOf, attached.PartitionBound, attached.Columns = nil, "", d.tg.effectiveColumns(t)
+		cols, colsTo = &detached, &attached
 	}
 	for _, p := range t.Inherits {
 		if !slices.Contains(f.Inherits, p) {
@@ -416,11 +428,17 @@ func (d *differ) alterTable(f, t *model.Table) {
 			d.finishNoInherit(f, t, p)
 		}
 	}
-	d.columns(cols, t)
-	if f.PartitionOf == nil || t.PartitionOf != nil {
+	d.columns(cols, colsTo)
+	if f.PartitionOf == nil || t.PartitionOf != nil && !d.moves(f, t) {
 		d.constraints(f, cons, nil)
 	}
 	d.policies(f, t)
+}
+
+// moves reports whether a partition is detached and attached again: to
+// another parent, or with another bound.
+func (d *differ) moves(f, t *model.Table) bool {
+	return f.PartitionOf != nil && t.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound)
 }
 
 // prepareInherit makes a table ready to become a child of parent:
