@@ -190,18 +190,40 @@ func (o AlterSequence) Statements() ([]string, error) {
 // error. setval is not undone by a rollback: a failed revision leaves the
 // value moved, which skips values and reuses none.
 func (o AlterSequence) intoRange() string {
-	seq := QualifiedName(o.Schema, o.Name)
-	set := func(bound int64, cmp string) string {
-		b := strconv.FormatInt(bound, 10)
-		return "SELECT pg_catalog.setval(" + QuoteLiteral(seq) + "::regclass, " + b + ", false) FROM " + seq + " WHERE last_value " + cmp + " " + b
+	bound, cmp, ok := o.SequenceOptions.bound()
+	if !ok {
+		return ""
 	}
+	seq := QualifiedName(o.Schema, o.Name)
+	b := strconv.FormatInt(bound, 10)
+	return "SELECT pg_catalog.setval(" + QuoteLiteral(seq) + "::regclass, " + b + ", false) FROM " + seq + " WHERE last_value " + cmp + " " + b
+}
+
+// bound returns the bound of the range that a sequence's value must be
+// inside for ALTER to accept the options (the minimum of an ascending
+// sequence, the maximum of a descending one) and the comparison that finds
+// a value outside it, when the options set that bound.
+func (o SequenceOptions) bound() (bound int64, cmp string, ok bool) {
 	switch {
 	case o.Increment >= 0 && o.MinValue != nil:
-		return set(*o.MinValue, "<")
+		return *o.MinValue, "<", true
 	case o.Increment < 0 && o.MaxValue != nil:
-		return set(*o.MaxValue, ">")
+		return *o.MaxValue, ">", true
 	}
-	return ""
+	return 0, "", false
+}
+
+// identityIntoRange is intoRange for the sequence of an identity column,
+// which has no name of its own in the model: a DO block finds it.
+func identityIntoRange(table, column string, o SequenceOptions) string {
+	bound, cmp, ok := o.bound()
+	if !ok {
+		return ""
+	}
+	b := strconv.FormatInt(bound, 10)
+	return "DO $autogen$\nDECLARE\n    s regclass := pg_catalog.pg_get_serial_sequence(" + QuoteLiteral(table) + ", " + QuoteLiteral(column) + ")::regclass;\n" +
+		"    v bigint;\nBEGIN\n    EXECUTE pg_catalog.format('SELECT last_value FROM %s', s) INTO v;\n" +
+		"    IF v " + cmp + " " + b + " THEN\n        PERFORM pg_catalog.setval(s, " + b + ", false);\n    END IF;\nEND\n$autogen$"
 }
 
 // SetSequenceOwner ties a sequence to a column (OWNED BY), so that it is
