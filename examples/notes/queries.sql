@@ -5,7 +5,7 @@ RETURNING id, name;
 
 -- name: AddNote :one
 INSERT INTO notes (author_id, body, pinned) VALUES ($1, $2, $3)
-RETURNING id, author_id, body, pinned, created_at;
+RETURNING id, author_id, body, created_at, pinned;
 
 -- name: NotesByAuthor :many
 SELECT n.id, n.body, n.pinned

@@ -10,8 +10,8 @@ CREATE TABLE notes (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     author_id bigint NOT NULL REFERENCES authors ON DELETE CASCADE,
     body text NOT NULL,
-    pinned boolean NOT NULL DEFAULT false,
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    pinned boolean NOT NULL DEFAULT false
 );
 
 CREATE INDEX notes_author_id ON notes (author_id);

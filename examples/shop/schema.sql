@@ -18,8 +18,8 @@ CREATE TABLE products (
 CREATE TABLE orders (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     customer_id bigint NOT NULL REFERENCES customers (id),
-    status order_status NOT NULL DEFAULT 'new',
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    status order_status NOT NULL DEFAULT 'new'
 );
 CREATE INDEX orders_customer_id_idx ON orders (customer_id);
 CREATE INDEX orders_open_idx ON orders (created_at) WHERE status <> 'shipped';

@@ -17,6 +17,6 @@ type Note struct {
 	ID        int64
 	AuthorID  int64
 	Body      string
-	Pinned    bool
 	CreatedAt pgtype.Timestamptz
+	Pinned    bool
 }

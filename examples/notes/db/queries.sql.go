@@ -11,7 +11,7 @@ import (
 
 const addNote = `-- name: AddNote :one
 INSERT INTO notes (author_id, body, pinned) VALUES ($1, $2, $3)
-RETURNING id, author_id, body, pinned, created_at
+RETURNING id, author_id, body, created_at, pinned
 `
 
 type AddNoteParams struct {
@@ -27,8 +27,8 @@ func (q *Queries) AddNote(ctx context.Context, arg AddNoteParams) (Note, error) 
 		&i.ID,
 		&i.AuthorID,
 		&i.Body,
-		&i.Pinned,
 		&i.CreatedAt,
+		&i.Pinned,
 	)
 	return i, err
 }
