@@ -407,7 +407,9 @@ func (d *differ) alterTable(f, t *model.Table) {
 		// once it is detached, and what the target's own keys need comes
 		// before the attach.
 		d.add(DetachPartition{Table: f}, AttachPartition{Table: t})
-		own, _ := d.tg.asOwn(t, func(model.Name, *model.Constraint) bool { return true })
+		// Foreign keys are left to the attach, which clones the new
+		// parent's.
+		own, _ := d.tg.asOwn(t, func(_ model.Name, c *model.Constraint) bool { return c.Kind != model.ForeignKey })
 		d.detaching = append(d.detaching, [2]*model.Table{f, own})
 		// In between, its columns are its own: they take the new
 		// parent's types, names and defaults as a plain table would.
