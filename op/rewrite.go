@@ -107,8 +107,7 @@ func (o StashRows) Hazards() []Hazard {
 		why = "to change the type of a partition key's column, which PostgreSQL cannot alter"
 	}
 	out := []Hazard{{RewritesTable, "rewrites table " + o.Table + " " + why + ": " +
-		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits; " +
-		"privileges granted on it are not restored"}}
+		"its rows are copied out and back while it is locked (ACCESS EXCLUSIVE) until the revision commits"}}
 	if o.Reshape {
 		out = append(out, Hazard{MayFail, "the rows of " + o.Table + " are routed into the tree created anew: " +
 			"a row that no partition accepts fails the revision, which then rolls back"})
