@@ -373,6 +373,7 @@ func (d *differ) foreignKeysOfGoneTables() {
 func (d *differ) alterTable(f, t *model.Table) {
 	n := t.Name
 	cols, colsTo, cons := f, t, t
+	moves := false // detached and attached again, to another parent or bound
 	if f.Unlogged != t.Unlogged {
 		d.add(SetTableLogged{From: f, To: t})
 	}
@@ -398,10 +399,8 @@ func (d *differ) alterTable(f, t *model.Table) {
 		d.detaching = append(d.detaching, [2]*model.Table{f, t})
 		// Detached, the table has its parent's columns as its own, with
 		// their defaults: they are compared as such.
-		own := *f
-		own.PartitionOf, own.PartitionBound, own.Columns = nil, "", d.fg.effectiveColumns(f)
-		cols = &own
-	case d.moves(f, t):
+		cols = d.fg.unattached(f)
+	case f.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound):
 		// Detached, the table has its parent's keys as its own until it
 		// is attached again: what the new parent's keys do not match goes
 		// once it is detached, and what the target's own keys need comes
@@ -413,10 +412,8 @@ func (d *differ) alterTable(f, t *model.Table) {
 		d.detaching = append(d.detaching, [2]*model.Table{f, own})
 		// In between, its columns are its own: they take the new
 		// parent's types, names and defaults as a plain table would.
-		detached, attached := *f, *t
-		detached.PartitionOf, detached.PartitionBound, detached.Columns = nil, "", d.fg.effectiveColumns(f)
-		attached.PartitionOf, attached.PartitionBound, attached.Columns = nil, "", d.tg.effectiveColumns(t)
-		cols, colsTo = &detached, &attached
+		cols, colsTo = d.fg.unattached(f), d.tg.unattached(t)
+		moves = true
 	}
 	for _, p := range t.Inherits {
 		if !slices.Contains(f.Inherits, p) {
@@ -431,16 +428,19 @@ func (d *differ) alterTable(f, t *model.Table) {
 		}
 	}
 	d.columns(cols, colsTo)
-	if f.PartitionOf == nil || t.PartitionOf != nil && !d.moves(f, t) {
+	if f.PartitionOf == nil || t.PartitionOf != nil && !moves {
 		d.constraints(f, cons, nil)
 	}
 	d.policies(f, t)
 }
 
-// moves reports whether a partition is detached and attached again: to
-// another parent, or with another bound.
-func (d *differ) moves(f, t *model.Table) bool {
-	return f.PartitionOf != nil && t.PartitionOf != nil && (*f.PartitionOf != *t.PartitionOf || f.PartitionBound != t.PartitionBound)
+// unattached returns partition t as a table of its own, as DETACH
+// PARTITION leaves it (and ATTACH PARTITION wants it): its parent's
+// columns, with their defaults, as its own.
+func (g *graph) unattached(t *model.Table) *model.Table {
+	own := *t
+	own.PartitionOf, own.PartitionBound, own.Columns = nil, "", g.effectiveColumns(t)
+	return &own
 }
 
 // prepareInherit makes a table ready to become a child of parent:
