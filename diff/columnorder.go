@@ -45,16 +45,20 @@ func orderAfter(from, to []*model.Column) []string {
 func columnNames(t *model.Table) []string { return names(t.Columns) }
 
 // reorders reports whether a table must be rewritten for its columns to
-// stand in to's order. Tables of an inheritance tree are not: a child's
-// columns follow its parents', and a parent's rewrite would take its
-// children with it. A partitioned table or a partition is, when it stays
-// in its tree with the same partition key; recreatedTables rewrites the
-// whole tree from its root, since each partition has a column order of its
-// own (pg_dump prints it) and a column added to the partitioned table is
-// appended to every partition.
+// stand in to's order. An inheritance child is not by itself: its
+// inherited columns come first when it is created and are appended when a
+// parent adds one, and pg_dump lists only its own; it is rewritten with a
+// parent that is (recreatedTables). A parent is, with all its
+// descendants, when the tree keeps its shape (sameInheritors): recreated
+// alone, with its children detached (NO INHERIT), the children's columns
+// would turn local, which pg_dump prints. A partitioned table or a
+// partition is, when it stays in its tree with the same partition key;
+// recreatedTables rewrites the whole tree from its root, since each
+// partition has a column order of its own (pg_dump prints it) and a column
+// added to the partitioned table is appended to every partition.
 func (d *differ) reorders(f, t *model.Table) bool {
-	if !d.exactOrder || len(f.Inherits)+len(t.Inherits) > 0 || (f.PartitionBy == nil && d.hasChildren(f.Name)) ||
-		!same(f.PartitionBy, t.PartitionBy) || !same(f.PartitionOf, t.PartitionOf) {
+	if !d.exactOrder || len(f.Inherits)+len(t.Inherits) > 0 || !same(f.PartitionBy, t.PartitionBy) ||
+		!same(f.PartitionOf, t.PartitionOf) || len(d.fg.inheritors[f.Name]) > 0 && !d.sameInheritors(f.Name) {
 		return false
 	}
 	if f.PartitionOf != nil {
@@ -64,6 +68,23 @@ func (d *differ) reorders(f, t *model.Table) bool {
 		return d.rewrite[t.Name] || !slices.Equal(orderAfter(d.fg.effectiveColumns(f), want), names(want))
 	}
 	return d.rewrite[t.Name] || !slices.Equal(ColumnOrderAfter(f, t), columnNames(t))
+}
+
+// sameInheritors reports whether a table's inheritance descendants are the
+// same tables on both sides, each inheriting from the same parents in the
+// same order, so that the tree can be rewritten as it stands.
+func (d *differ) sameInheritors(n model.Name) bool {
+	from, to := d.fg.inheritors[n], d.tg.inheritors[n]
+	if len(from) != len(to) {
+		return false
+	}
+	for _, f := range from {
+		t := d.tg.table(f.Name)
+		if t == nil || !slices.Equal(f.Inherits, t.Inherits) || !d.sameInheritors(f.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // names lists the names of columns.
@@ -143,4 +164,7 @@ func misordered(cs []Change, from, to *model.Catalog) map[model.Name]bool {
 }
 
 // hasChildren reports whether a table of the current schema is a parent.
-func (d *differ) hasChildren(n model.Name) bool { return d.fg.parents[n] }
+func (d *differ) hasChildren(n model.Name) bool { return d.fg.isParent(n) }
+
+// isParent reports whether a table has partitions or inheritance children.
+func (g *graph) isParent(n model.Name) bool { return len(g.partitions[n])+len(g.inheritors[n]) > 0 }

@@ -262,7 +262,7 @@ func (d *differ) add(cs ...Change) {
 				d.defaultSet[model.ColumnID(c.Table, c.From.Name)] = true
 			}
 		case DropColumn:
-			if c.Keep == nil && d.fg.parents[c.Table] {
+			if c.Keep == nil && d.fg.isParent(c.Table) {
 				c.Keep = d.keepers(c.Table, c.Column.Name)
 				d.out[i] = c
 			}

@@ -42,9 +42,9 @@ type graph struct {
 	indexes    map[model.Name][]*model.Index
 	triggers   map[model.Name][]*model.Trigger
 	partitions map[model.Name][]*model.Table
-	// parents marks the tables that have partitions or inheritance
-	// children.
-	parents map[model.Name]bool
+	// inheritors lists the tables that inherit from a table (classic
+	// inheritance), in catalog order.
+	inheritors map[model.Name][]*model.Table
 	// owned maps a column to the sequence it owns (the first in catalog
 	// order).
 	owned map[model.ColumnRef]*model.Sequence
@@ -80,8 +80,8 @@ func newGraph(cat *model.Catalog) *graph {
 		relations: map[model.Name]node{}, types: map[model.Name]node{}, functions: map[model.Name][]node{},
 		signatures: map[string]*model.Function{}, indexes: map[model.Name][]*model.Index{},
 		triggers: map[model.Name][]*model.Trigger{}, partitions: map[model.Name][]*model.Table{},
-		parents: map[model.Name]bool{},
-		owned:   map[model.ColumnRef]*model.Sequence{}, named: map[model.Ref][]node{},
+		inheritors: map[model.Name][]*model.Table{},
+		owned:      map[model.ColumnRef]*model.Sequence{}, named: map[model.Ref][]node{},
 		tableDefs: map[model.Name][]*model.Definition{}}
 	for i := range objs {
 		o := &objs[i]
@@ -124,10 +124,9 @@ func newGraph(cat *model.Catalog) *graph {
 	for _, t := range cat.Tables {
 		if t.PartitionOf != nil {
 			g.partitions[*t.PartitionOf] = append(g.partitions[*t.PartitionOf], t)
-			g.parents[*t.PartitionOf] = true
 		}
 		for _, p := range t.Inherits {
-			g.parents[p] = true
+			g.inheritors[p] = append(g.inheritors[p], t)
 		}
 	}
 	for _, def := range cat.Definitions {

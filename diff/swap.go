@@ -167,7 +167,7 @@ func (d *differ) swapRetype(had, want []*model.Column, copied []string, retype m
 // same revision: a copy of the old type would keep it from being dropped.
 // With them it returns every column, which the copy then lists.
 func (d *differ) swappedText(t *model.Table) (text []*model.Column, columns []string) {
-	for _, c := range d.fg.effectiveColumns(t) {
+	for _, c := range d.fg.rowColumns(t) {
 		columns = append(columns, c.Name)
 		if d.swappedColumn(c) {
 			text = append(text, c)

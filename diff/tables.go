@@ -92,7 +92,19 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 		changed = false
 		for _, t := range d.to.Tables {
 			f := d.fg.table(t.Name)
-			if out[t.Name] || f == nil || t.PartitionOf == nil {
+			if out[t.Name] || f == nil {
+				continue
+			}
+			// An inheritance child goes with a parent rewritten for its
+			// column order, rows and all (see reorders).
+			if i := slices.IndexFunc(t.Inherits, func(p model.Name) bool { return d.keepRows[p] != nil }); i >= 0 &&
+				slices.Equal(f.Inherits, t.Inherits) {
+				out[t.Name] = true
+				d.keepRows[t.Name] = f
+				changed = true
+				continue
+			}
+			if t.PartitionOf == nil {
 				continue
 			}
 			if out[*t.PartitionOf] {
@@ -178,7 +190,7 @@ func (d *differ) reshapedAt(t *model.Table) bool {
 // generate), those of them whose type changes, current and new, and the
 // columns of f whose values t has no column for.
 func (d *differ) copiedColumns(f, t *model.Table) (copied []string, retype map[string][2]string, lost []string) {
-	had, want := d.fg.effectiveColumns(f), d.tg.effectiveColumns(t)
+	had, want := d.fg.rowColumns(f), d.tg.rowColumns(t)
 	for _, c := range want {
 		if old := model.ColumnNamed(had, c.Name); c.Generated == nil && old != nil {
 			copied = append(copied, c.Name)
@@ -273,7 +285,7 @@ func (d *differ) createTable(t *model.Table) {
 	if f := d.keepRows[t.Name]; f != nil {
 		ct.RowsFrom, ct.ForKey = f, d.rewrittenForKey(t)
 		ct.Copy, ct.Retype, _ = d.copiedColumns(f, t)
-		ct.Retype = d.swapRetype(d.fg.effectiveColumns(f), d.tg.effectiveColumns(t), ct.Copy, ct.Retype)
+		ct.Retype = d.swapRetype(d.fg.rowColumns(f), d.tg.rowColumns(t), ct.Copy, ct.Retype)
 	}
 	d.add(ct)
 	d.newChildSettings(t)
@@ -677,6 +689,32 @@ func (g *graph) effectiveColumns(t *model.Table) []*model.Column {
 			return slices.Index(t.ColumnOrder, a.Name) - slices.Index(t.ColumnOrder, b.Name)
 		})
 	}
+	return out
+}
+
+// rowColumns returns every column a table's rows have: its effective
+// columns, and for an inheritance child its parents' (recursively, in
+// INHERITS order, merged by name) before its own, since the model lists
+// an inherited column on the child only where the child sets something on
+// it. A rewrite copies them all.
+func (g *graph) rowColumns(t *model.Table) []*model.Column {
+	if len(t.Inherits) == 0 {
+		return g.effectiveColumns(t)
+	}
+	var out []*model.Column
+	add := func(cols []*model.Column) {
+		for _, c := range cols {
+			if model.ColumnNamed(out, c.Name) == nil {
+				out = append(out, c)
+			}
+		}
+	}
+	for _, p := range t.Inherits {
+		if pt := g.table(p); pt != nil {
+			add(g.rowColumns(pt))
+		}
+	}
+	add(t.Columns)
 	return out
 }
 

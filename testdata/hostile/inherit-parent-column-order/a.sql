@@ -1,0 +1,13 @@
+CREATE TABLE parent (id serial PRIMARY KEY, b text DEFAULT 'b', CONSTRAINT b_nonempty CHECK (b <> ''));
+CREATE TABLE other (o int);
+CREATE TABLE child (extra int) INHERITS (parent);
+CREATE TABLE grandchild (g int) INHERITS (child, other);
+CREATE TABLE unrelated_child (u int) INHERITS (other);
+CREATE TABLE ref (pid int REFERENCES parent (id));
+CREATE VIEW v AS SELECT id, b FROM parent;
+CREATE INDEX child_b ON child (b);
+COMMENT ON COLUMN child.extra IS 'extra';
+INSERT INTO parent (b) VALUES ('p1'), ('p2');
+INSERT INTO child (b, extra) VALUES ('c1', 1);
+INSERT INTO grandchild (b, extra, o, g) VALUES ('g1', 2, 3, 4);
+INSERT INTO ref VALUES (1);
