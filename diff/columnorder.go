@@ -163,8 +163,5 @@ func misordered(cs []Change, from, to *model.Catalog) map[model.Name]bool {
 	return out
 }
 
-// hasChildren reports whether a table of the current schema is a parent.
-func (d *differ) hasChildren(n model.Name) bool { return d.fg.isParent(n) }
-
 // isParent reports whether a table has partitions or inheritance children.
 func (g *graph) isParent(n model.Name) bool { return len(g.partitions[n])+len(g.inheritors[n]) > 0 }
