@@ -95,7 +95,7 @@ func (d *differ) dependents() error {
 				push(disturbed{u, gone, "is dropped"})
 				continue
 			}
-			if !d.blocks(x, u) {
+			if !d.blocks(x, u) && !d.lostWith(x, u) {
 				continue
 			}
 			cause := fmt.Sprintf("%s %s %s, which %s", depends(u), x.id.Kind, x.id.Object(), x.why)
@@ -192,6 +192,21 @@ func (d *differ) blocks(x disturbed, u model.ObjectID) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// lostWith reports whether PostgreSQL drops u along with a column that is
+// dropped only to be added again (a generated column whose expression
+// changes): the indexes, constraints and statistics on it, which blocks
+// lets go with a column that is gone for good, are created again after it.
+func (d *differ) lostWith(x disturbed, u model.ObjectID) bool {
+	if x.how != gone || x.id.Kind != model.KindColumn || !d.created[x.id] {
+		return false
+	}
+	switch u.Kind {
+	case model.KindIndex, model.KindConstraint, model.KindStatistics:
+		return true
 	}
 	return false
 }
