@@ -62,7 +62,7 @@ func (r *reader) index(row *indexRow) error {
 			for i, k := range keys {
 				if k.Column == "" {
 					i := i
-					r.later(row.Exprs[i], "", func(e *model.Expr) { c.Elements[i].Key.Expr = e })
+					r.later(row.Exprs[i], sqlnorm.KeyType, func(e *model.Expr) { c.Elements[i].Key.Expr = e })
 				}
 			}
 		}
@@ -75,7 +75,7 @@ func (r *reader) index(row *indexRow) error {
 	for i, k := range keys {
 		if k.Column == "" {
 			i := i
-			r.later(row.Exprs[i], "", func(e *model.Expr) { ix.Keys[i].Expr = e })
+			r.later(row.Exprs[i], sqlnorm.KeyType, func(e *model.Expr) { ix.Keys[i].Expr = e })
 		}
 	}
 	r.cat.Indexes = append(r.cat.Indexes, ix)

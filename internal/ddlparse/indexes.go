@@ -128,7 +128,7 @@ func (b *builder) indexKey(t *table, method string, ie *pg.IndexElem) (model.Ind
 		}
 		k.Column, colType, colColl = colName, c.Type, c.Collation
 	} else {
-		e, err := b.expr(ie.Expr, "")
+		e, err := b.expr(ie.Expr, sqlnorm.KeyType)
 		if err != nil {
 			return k, err
 		}

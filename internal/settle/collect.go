@@ -269,7 +269,7 @@ func (c *collector) exclusion(t *model.Table, cur, des *model.Constraint) {
 		if c.differ(cur.Elements[i].Key.Expr, de.Key.Expr) {
 			start()
 			out := fmt.Sprintf("pg_catalog.pg_get_indexdef(%s, %d, false)", index, i+1)
-			p.add("exclusion element", object, cur.Elements[i].Key.Expr, de.Key.Expr, out, readExpr(""))
+			p.add("exclusion element", object, cur.Elements[i].Key.Expr, de.Key.Expr, out, readExpr(sqlnorm.KeyType))
 		}
 	}
 	if c.differ(cur.Where, des.Where) {
@@ -303,7 +303,7 @@ func (c *collector) index(cur, des *model.Index) {
 		if c.differ(cur.Keys[i].Expr, dk.Expr) {
 			start()
 			out := fmt.Sprintf("pg_catalog.pg_get_indexdef(%s, %d, false)", regclass(des.Name), i+1)
-			p.add("index key", object, cur.Keys[i].Expr, dk.Expr, out, readExpr(""))
+			p.add("index key", object, cur.Keys[i].Expr, dk.Expr, out, readExpr(sqlnorm.KeyType))
 		}
 	}
 	if c.differ(cur.Where, des.Where) {

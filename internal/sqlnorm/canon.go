@@ -346,7 +346,7 @@ func (c *canonicalizer) query(s *pg.SelectStmt) {
 	c.query(s.Rarg)
 	for _, t := range s.TargetList {
 		rt := t.GetResTarget()
-		rt.Val = c.expr(rt.Val, "")
+		rt.Val = c.target(rt.Val)
 		rt.Location = 0
 	}
 	for _, row := range s.ValuesLists {
@@ -371,6 +371,21 @@ func (c *canonicalizer) query(s *pg.SelectStmt) {
 	}
 	s.LimitCount = c.expr(s.LimitCount, "")
 	s.LimitOffset = c.expr(s.LimitOffset, "")
+}
+
+// target canonicalizes an output column of a query. A cast of a column
+// reference is kept there, where expr drops it: it sets the column's type
+// (SELECT v::text AS v is not SELECT v), while inside an expression it is
+// mostly the server's spelling of an implicit coercion. Where the server
+// adds one at the top (the first branch of a UNION over columns of
+// different types), the readers disagree and package settle asks the
+// server.
+func (c *canonicalizer) target(n *pg.Node) *pg.Node {
+	if tc := n.GetTypeCast(); tc != nil && tc.Arg.GetColumnRef() != nil {
+		tc.Location = 0
+		return n
+	}
+	return c.expr(n, "")
 }
 
 func (c *canonicalizer) fromItem(n *pg.Node) {

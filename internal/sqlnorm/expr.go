@@ -37,6 +37,12 @@ func (ns *Namespace) printed(n *pg.Node, typ string, q *qualifier) (*model.Expr,
 	return &model.Expr{SQL: sql, Canon: canon, Refs: q.sortedRefs()}, nil
 }
 
+// KeyType is the type both readers canonicalise an index key expression
+// with: what the index stores is its value, so a cast of a column at its
+// top is kept, as in a query's output column (((v::text)) is not
+// ((v::bigint))), where elsewhere such a cast is dropped.
+const KeyType = "\x00key"
+
 // ParseExpr reads expression text as PostgreSQL prints it (pg_get_expr,
 // the body of a CHECK from pg_get_constraintdef) and returns it as a model
 // expression: SQL is the text unchanged, Canon its normal form.
@@ -158,7 +164,11 @@ func (ns *Namespace) print(n *pg.Node) (string, error) {
 // canon canonicalizes n (in place) and prints it.
 func (ns *Namespace) canon(n *pg.Node, typ string) (string, error) {
 	c := &canonicalizer{ns: ns}
-	n = c.expr(n, typ)
+	if typ == KeyType {
+		n = c.target(n)
+	} else {
+		n = c.expr(n, typ)
+	}
 	if c.err != nil {
 		return "", c.err
 	}

@@ -1,0 +1,5 @@
+CREATE TABLE ix (v int, w text, n varchar(10));
+CREATE INDEX ix_v ON ix ((v::bigint));
+CREATE INDEX ix_w ON ix ((w::varchar(7)));
+CREATE INDEX ix_n ON ix ((n::text) text_pattern_ops);
+CREATE INDEX ix_same ON ix ((v::int8));
