@@ -60,7 +60,7 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 			t = ""
 		}
 		arg := c.expr(v.TypeCast.Arg, t)
-		if isConstLike(arg) || arg.GetColumnRef() != nil {
+		if isConstLike(arg) || columnValue(arg) && coercionTarget(t) {
 			return arg
 		}
 		v.TypeCast.Arg = arg
@@ -162,6 +162,36 @@ func (c *canonicalizer) sortList(nodes []*pg.Node) {
 			sb.Location = 0
 		}
 	}
+}
+
+// coercionTarget reports whether a cast of a column to the canonical type t
+// may be the server's spelling of an implicit coercion, which the user
+// need not write: to a string type from another (a varchar column compared
+// with text) or a widening of a number (an integer compared with a
+// numeric, a date or timestamp to a timestamp with time zone). Such a cast
+// is dropped from the canonical form. A cast to any
+// other type changes the value (n::integer rounds, ts::date truncates) and
+// stays; the server prints one of those too where a domain's value meets
+// its base type, and package settle asks the server about the two readers'
+// disagreement then. An unknown type ("") keeps the old rule: dropped.
+func coercionTarget(t string) bool {
+	switch strings.TrimSuffix(t, "[]") {
+	case "", "text", "character varying", "character", "bpchar", "name",
+		"numeric", "bigint", "double precision", "real",
+		"timestamp without time zone", "timestamp with time zone", "interval", "time with time zone":
+		return true
+	}
+	return false
+}
+
+// columnValue reports whether n is a column reference, or a cast of one
+// that the canonical form keeps (varchar(5) of a text column, which the
+// server then coerces to text for a text operator).
+func columnValue(n *pg.Node) bool {
+	for tc := n.GetTypeCast(); tc != nil; tc = n.GetTypeCast() {
+		n = tc.Arg
+	}
+	return n.GetColumnRef() != nil
 }
 
 // isConstLike reports whether n is a constant or an array of constants,
@@ -381,11 +411,58 @@ func (c *canonicalizer) query(s *pg.SelectStmt) {
 // different types), the readers disagree and package settle asks the
 // server.
 func (c *canonicalizer) target(n *pg.Node) *pg.Node {
-	if tc := n.GetTypeCast(); tc != nil && tc.Arg.GetColumnRef() != nil {
+	if tc := n.GetTypeCast(); tc != nil && columnValue(n) {
 		tc.Location = 0
 		return n
 	}
+	if tn := constType(n); tn != nil {
+		// A constant's type is the column's too: 5, '5'::text and 5.0 are
+		// three columns. The server prints a string constant's type
+		// ('a'::text), a number's as the literal implies.
+		t, err := c.ns.TypeName(tn, ColumnType)
+		if err == nil {
+			return &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{Arg: c.expr(n, t), TypeName: tn, Location: -1}}}
+		}
+	}
 	return c.expr(n, "")
+}
+
+// constType returns the type of a constant, possibly cast, as a query's
+// output column has it: the outermost cast's, else the type the literal
+// implies (a string is text, as the server resolves it in a view). It
+// returns nil for anything else, and for NULL and bit strings, which keep
+// the general rule.
+func constType(n *pg.Node) *pg.TypeName {
+	if tc := n.GetTypeCast(); tc != nil {
+		for arg := tc.Arg; ; {
+			if inner := arg.GetTypeCast(); inner != nil {
+				arg = inner.Arg
+				continue
+			}
+			if constType(arg) == nil {
+				return nil
+			}
+			return tc.TypeName
+		}
+	}
+	c := n.GetAConst()
+	if c == nil || c.Isnull {
+		return nil
+	}
+	var name string
+	switch c.Val.(type) {
+	case *pg.A_Const_Ival:
+		name = "int4"
+	case *pg.A_Const_Fval:
+		name = "numeric"
+	case *pg.A_Const_Sval:
+		name = "text"
+	case *pg.A_Const_Boolval:
+		name = "bool"
+	default:
+		return nil
+	}
+	return &pg.TypeName{Names: StringNodes("pg_catalog", name), Typemod: -1, Location: -1}
 }
 
 func (c *canonicalizer) fromItem(n *pg.Node) {

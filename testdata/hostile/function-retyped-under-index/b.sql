@@ -1,0 +1,4 @@
+CREATE TABLE t (v int);
+CREATE FUNCTION f(x int) RETURNS bigint LANGUAGE sql IMMUTABLE RETURN x + 2;
+CREATE VIEW fv AS SELECT f(v) AS r FROM t;
+CREATE INDEX t_f ON t (f(v));
