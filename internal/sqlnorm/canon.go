@@ -12,11 +12,16 @@ import (
 // readers compare. The rewrites remove what PostgreSQL adds or changes when
 // it stores an expression, and what users may spell in several ways:
 //
-//   - casts on constants, on column references and on arrays of constants
-//     are dropped ('x'::character varying, (status)::text); the constant
-//     is rewritten in the output format of the type it was cast to
-//     (see literal.go), and every constant becomes a string, so -1 and
-//     '-1'::integer agree;
+//   - casts on constants and on arrays of constants are dropped
+//     ('x'::character varying); the constant is rewritten in the output
+//     format of the type it was cast to (see literal.go), and every
+//     constant becomes a string, so -1 and '-1'::integer agree;
+//   - a cast of a column reference is dropped where it may be an implicit
+//     coercion the server added ((status)::text, see coercionTarget), and
+//     kept where it changes the value (n::integer);
+//   - at the top of a query's output column (target) or an index key
+//     (KeyType), a cast of a column stays, and a constant keeps its type:
+//     there they set the column's or the key's type;
 //   - x IN (a, b) becomes x = ANY (ARRAY[a, b]) and NOT IN becomes <> ALL,
 //     split the way the parser splits lists that mention columns;
 //     an array literal '{a,b}' compared with ANY becomes ARRAY['a', 'b'];
