@@ -172,13 +172,13 @@ func (c *canonicalizer) sortList(nodes []*pg.Node) {
 // coercionTarget reports whether a cast of a column to the canonical type t
 // may be the server's spelling of an implicit coercion, which the user
 // need not write: to a string type from another (a varchar column compared
-// with text) or a widening of a number (an integer compared with a
-// numeric, a date or timestamp to a timestamp with time zone). Such a cast
-// is dropped from the canonical form. A cast to any
-// other type changes the value (n::integer rounds, ts::date truncates) and
-// stays; the server prints one of those too where a domain's value meets
-// its base type, and package settle asks the server about the two readers'
-// disagreement then. An unknown type ("") keeps the old rule: dropped.
+// with text) or a widening (an integer compared with a numeric, a date or
+// a timestamp to a timestamp with time zone). Such a cast is dropped from
+// the canonical form. A cast to any other type changes the value
+// (n::integer rounds, ts::date truncates) and stays; the server prints one
+// of those too where a domain's value meets its base type, and package
+// settle asks the server about the readers' disagreement then. An unknown
+// type ("") keeps the old rule: dropped.
 func coercionTarget(t string) bool {
 	switch strings.TrimSuffix(t, "[]") {
 	case "", "text", "character varying", "character", "bpchar", "name",
