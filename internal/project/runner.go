@@ -95,9 +95,23 @@ const keepRunners = 3
 // staleRunner is how long an unused runner of any project stays cached.
 const staleRunner = 30 * 24 * time.Hour
 
+// maxCacheBytes bounds the runners of all projects together (each is a
+// Go binary of about 11 MB). Projects in throwaway directories (CI jobs,
+// test harnesses, a script that runs autogen once per case) never build
+// again, so their runners would otherwise stay for staleRunner: a
+// thousand such runs filled a 70 GB disk. Past the bound the least
+// recently used runners go first, whichever project built them.
+const maxCacheBytes = 1 << 30
+
+// abandonedBuild is how old a partial runner (a build's output before
+// it is renamed into place) must be to belong to a build that was killed.
+const abandonedBuild = 24 * time.Hour
+
 // prune removes the runners of this project (their names start with
-// prefix) but the keepRunners most recently used, and any runner unused
-// for staleRunner. The runner just built is always kept.
+// prefix) but the keepRunners most recently used, any runner unused for
+// staleRunner, and then the least recently used of all until the cache
+// holds at most maxCacheBytes. The runner just built is always kept, and
+// so is a partial one of a build that may still run.
 func prune(dir, prefix, keep string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -106,10 +120,12 @@ func prune(dir, prefix, keep string) {
 	type runner struct {
 		path string
 		used time.Time
+		size int64
 	}
-	var mine []runner
+	var mine, all []runner
+	var total int64
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasPrefix(e.Name(), "runner-") || strings.Contains(e.Name(), ".partial-") {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), "runner-") {
 			continue
 		}
 		info, err := e.Info()
@@ -117,18 +133,39 @@ func prune(dir, prefix, keep string) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
+		if strings.Contains(e.Name(), ".partial-") {
+			if time.Since(info.ModTime()) > abandonedBuild {
+				os.Remove(p)
+			}
+			continue
+		}
+		r := runner{p, info.ModTime(), info.Size()}
 		switch {
 		case p == keep:
+			total += r.size
 		case time.Since(info.ModTime()) > staleRunner:
 			os.Remove(p)
 		case strings.HasPrefix(e.Name(), prefix):
-			mine = append(mine, runner{p, info.ModTime()})
+			mine = append(mine, r)
+		default:
+			all = append(all, r)
+			total += r.size
 		}
 	}
-	slices.SortFunc(mine, func(a, b runner) int { return b.used.Compare(a.used) })
+	newest := func(a, b runner) int { return b.used.Compare(a.used) }
+	slices.SortFunc(mine, newest)
 	for i, r := range mine {
 		if i >= keepRunners-1 {
 			os.Remove(r.path)
+		} else {
+			all = append(all, r)
+			total += r.size
+		}
+	}
+	slices.SortFunc(all, newest)
+	for i := len(all) - 1; i >= 0 && total > maxCacheBytes; i-- {
+		if os.Remove(all[i].path) == nil {
+			total -= all[i].size
 		}
 	}
 }
