@@ -66,6 +66,21 @@ func (f *Function) IdentityArgs() string {
 	return strings.Join(parts, ", ")
 }
 
+// OutNames returns the names of a function's OUT, INOUT and TABLE
+// arguments, in order: the columns of its result when it has any. A
+// function without them returns its declared type (Returns), whose
+// columns are a composite type's or a table's.
+func (f *Function) OutNames() []string {
+	var out []string
+	for _, a := range f.Args {
+		switch a.Mode {
+		case "OUT", "INOUT", "TABLE":
+			out = append(out, a.Name)
+		}
+	}
+	return out
+}
+
 // Signature returns "schema.name(argtypes)", which identifies the function.
 func (f *Function) Signature() string {
 	return f.Name.String() + "(" + f.IdentityArgs() + ")"

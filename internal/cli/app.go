@@ -118,7 +118,7 @@ fails when a schema change has no revision.`,
 	pf.StringVar(&a.url, "url", "", "database URL (overrides the environment; prefer the environment, which keeps it out of process lists)")
 	pf.StringVar(&a.ov.Schema, "schema", "", "schema source: a .sql file or a directory of them")
 	pf.StringVar(&a.ov.VersionTable, "version-table", "", "version table, as table or schema.table")
-	pf.CountVarP(&a.verbose, "verbose", "v", "more detail (-v shows every SQL statement with its duration)")
+	pf.CountVarP(&a.verbose, "verbose", "v", "more detail (-v shows every SQL statement with its duration; -vv also the forms of each expression the server settled)")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
 	pf.StringVar(&a.color, "color", term.Auto, "colour output: auto (on a terminal unless NO_COLOR is set), always or never")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {

@@ -69,6 +69,14 @@ func (a *App) printSettled(r *settle.Report) {
 			line += " (" + it.Reason + ")"
 		}
 		fmt.Fprintln(a.Stderr, line)
+		if a.verbose > 1 {
+			// -vv shows the forms compared, for a report of a dispute
+			// settled the wrong way.
+			fmt.Fprintf(a.Stderr, "    schema.sql: %s\n    database:   %s\n", it.Desired, it.Current)
+			if it.Server != "" {
+				fmt.Fprintf(a.Stderr, "    server:     %s\n", it.Server)
+			}
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package ddlparse
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
 
@@ -166,7 +167,7 @@ func newBuilder(cfg *config) *builder {
 
 // ns returns the name resolution context of the current statement.
 func (b *builder) ns() *sqlnorm.Namespace {
-	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns,
+	return &sqlnorm.Namespace{SearchPath: b.searchPath, Lookup: b.lookup, Columns: b.columns, FunctionColumns: b.functionColumns,
 		Definition: func(id model.ObjectID) *model.Definition { return b.definitions[id] },
 		ConstraintName: func(table model.Name, column, suffix string) string {
 			name := b.chooseConstraintName(table.Schema, table.Name, column, suffix, nil)
@@ -285,6 +286,44 @@ func (b *builder) columns(n model.Name) ([]string, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// functionColumns returns the result columns of the functions of a name
+// (see sqlnorm.Namespace.FunctionColumns), when they all agree.
+func (b *builder) functionColumns(n model.Name) ([]string, bool) {
+	var out []string
+	for i, f := range b.functions[n] {
+		cols := f.OutNames()
+		if len(cols) == 0 {
+			var ok bool
+			if cols, ok = b.typeColumns(strings.TrimPrefix(f.Returns, "SETOF ")); !ok {
+				return nil, false
+			}
+		}
+		if i > 0 && !slices.Equal(cols, out) {
+			return nil, false
+		}
+		out = cols
+	}
+	return out, len(out) > 0
+}
+
+// typeColumns returns the columns of a composite type or a table's row
+// type, given as the canonical type text; false for any other type.
+func (b *builder) typeColumns(typ string) ([]string, bool) {
+	t, err := pgsql.ParseType(typ)
+	if err != nil || t.Schema == "" || t.Builtin() || t.Array {
+		return nil, false
+	}
+	n := model.Name{Schema: t.Schema, Name: t.Name}
+	if c := b.composites[n]; c != nil {
+		out := make([]string, len(c.Attributes))
+		for i, a := range c.Attributes {
+			out[i] = a.Name
+		}
+		return out, true
+	}
+	return b.columns(n)
 }
 
 // creationSchema returns the schema a CREATE puts an object in: the one

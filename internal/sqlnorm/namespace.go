@@ -48,6 +48,14 @@ type Namespace struct {
 	// Columns returns the column names of a table or view, for resolving
 	// column references in queries. A nil Columns knows no relation.
 	Columns func(rel model.Name) ([]string, bool)
+	// FunctionColumns returns the result columns of a function called in
+	// FROM, by name: its OUT, INOUT and TABLE arguments, or the columns of
+	// the composite type or table it returns. ok is false for a function
+	// returning a scalar, one the namespace does not know, and a name
+	// whose overloads disagree; the call then gives one column named
+	// after its alias. A nil FunctionColumns knows none (the catalog
+	// prints every column list).
+	FunctionColumns func(fn model.Name) ([]string, bool)
 	// Definition returns a definition the files define, for statements
 	// that copy one (CREATE TEXT SEARCH CONFIGURATION ... COPY). A nil
 	// Definition knows none.

@@ -433,14 +433,44 @@ func (sc *qscope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
 		rf.Alias = &pg.Alias{Aliasname: names[len(names)-1]}
 	}
 	cols := Strings(rf.Alias.Colnames)
-	if len(cols) == 0 {
+	width := 1
+	if result, ok := sc.q.functionColumns(names); ok {
+		// A function with result columns gives them, the alias list
+		// renaming the first ones.
+		if len(cols) < len(result) {
+			cols = append(cols, result[len(cols):]...)
+		}
+		width = len(result)
+	} else if len(cols) == 0 {
 		cols = []string{rf.Alias.Aliasname}
 	}
-	if rf.Ordinality && len(cols) == 1 {
+	if rf.Ordinality && len(cols) == width {
 		cols = append(cols, "ordinality")
 	}
 	rf.Alias.Colnames = StringNodes(cols...)
 	return sc.addLeaf(rf.Alias.Aliasname, cols, true), nil
+}
+
+// functionColumns returns the result columns of the function a call in
+// FROM names (see Namespace.FunctionColumns).
+func (q *qualifier) functionColumns(names []string) ([]string, bool) {
+	if q.ns.FunctionColumns == nil {
+		return nil, false
+	}
+	var n model.Name
+	switch len(names) {
+	case 1:
+		s, ok := q.ns.Resolve(KindFunction, names[0])
+		if !ok || s == "pg_catalog" {
+			return nil, false
+		}
+		n = model.Name{Schema: s, Name: names[0]}
+	case 2:
+		n = model.Name{Schema: names[0], Name: names[1]}
+	default:
+		return nil, false
+	}
+	return q.ns.FunctionColumns(n)
 }
 
 func (sc *qscope) join(j *pg.JoinExpr) ([]colRef, error) {

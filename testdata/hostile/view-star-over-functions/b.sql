@@ -1,0 +1,12 @@
+CREATE TABLE t (id int, v text);
+CREATE FUNCTION f(p int) RETURNS TABLE (id int, v text, n int) LANGUAGE sql STABLE AS $$ SELECT id, v, 1 FROM t WHERE id = p $$;
+CREATE FUNCTION g(IN a int, OUT b bigint, OUT c text) LANGUAGE sql AS $$ SELECT a::bigint, 'x' $$;
+CREATE VIEW fv AS SELECT * FROM f(1);
+CREATE TYPE pair AS (l int, r int);
+CREATE FUNCTION o1(a int, OUT b int) LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION o3() RETURNS SETOF pair LANGUAGE sql AS 'SELECT 1, 2';
+CREATE FUNCTION o4() RETURNS SETOF t LANGUAGE sql AS $$ SELECT 1, 'x' $$;
+CREATE FUNCTION o5() RETURNS pair LANGUAGE sql AS 'SELECT 1, 2';
+CREATE VIEW ov AS SELECT * FROM o1(1), o3(), o4() o4x(pp), f(2) WITH ORDINALITY AS w(xx, vv);
+CREATE VIEW ov2 AS SELECT * FROM o5();
+CREATE VIEW ov3 AS SELECT q.* FROM g(1) q;
