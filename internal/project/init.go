@@ -225,7 +225,23 @@ func moduleName(dir string) string {
 	if name == "" {
 		name = "app"
 	}
+	// Go refuses a module path element that names a device on Windows
+	// (prn, con.d, ...), on every system.
+	if short, rest, _ := strings.Cut(name, "."); windowsReserved[short] {
+		name = short + "-app"
+		if rest != "" {
+			name += "." + rest
+		}
+	}
 	return name
+}
+
+// windowsReserved are the names Go refuses as module path elements, before
+// any dot.
+var windowsReserved = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
 }
 
 // EnsureRegistry makes dir a revisions package: when it holds no Go file
