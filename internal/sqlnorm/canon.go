@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/autogen-dev/autogen/internal/pgsql"
+
 	pg "github.com/pganalyze/pg_query_go/v5"
 )
 
@@ -432,6 +434,42 @@ func (c *canonicalizer) target(n *pg.Node) *pg.Node {
 	return c.expr(n, "")
 }
 
+// value canonicalizes an expression whose value is coerced to the type
+// typ: a column's default or generated expression, a domain's default, a
+// function argument's default. A constant written with a type other than
+// typ (cast to it, or a bit string) keeps that type there, which the server stores
+// and prints ('x'::character varying as a text column's default, (1)::bigint
+// as an integer's, 'v'::character varying(5) as a varchar(10)'s); one of
+// typ itself, or of its type without modifiers, is the column's own
+// coercion and is dropped. For a type autogen does not
+// know the base of (a domain: the server coerces to its base type first),
+// the general rule stands.
+func (c *canonicalizer) value(n *pg.Node, typ string) *pg.Node {
+	explicit := n.GetTypeCast() != nil
+	if a := n.GetAConst(); a != nil {
+		_, explicit = a.Val.(*pg.A_Const_Bsval)
+	}
+	if typ == "" || !explicit || constType(n) == nil {
+		return c.expr(n, typ)
+	}
+	if pt, err := pgsql.ParseType(typ); err != nil || !pt.Builtin() {
+		return c.expr(n, typ)
+	}
+	tn := constType(n)
+	t, err := c.ns.TypeName(tn, ColumnType)
+	if err != nil || t == typ || pgsql.SameBase(t, typ) && !hasModifiers(t) {
+		return c.expr(n, typ)
+	}
+	return &pg.Node{Node: &pg.Node_TypeCast{TypeCast: &pg.TypeCast{Arg: c.expr(n, t), TypeName: tn, Location: -1}}}
+}
+
+// hasModifiers reports whether a type's text carries modifiers
+// (varchar(5), numeric(10,2)).
+func hasModifiers(t string) bool {
+	pt, err := pgsql.ParseType(t)
+	return err == nil && (len(pt.Mods) > 0 || len(pt.TextMods) > 0)
+}
+
 // constType returns the type of a constant, possibly cast, as a query's
 // output column has it: the outermost cast's, else the type the literal
 // implies (a string is text, as the server resolves it in a view). It
@@ -464,6 +502,8 @@ func constType(n *pg.Node) *pg.TypeName {
 		name = "text"
 	case *pg.A_Const_Boolval:
 		name = "bool"
+	case *pg.A_Const_Bsval:
+		name = "bit"
 	default:
 		return nil
 	}

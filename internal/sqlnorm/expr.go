@@ -167,7 +167,7 @@ func (ns *Namespace) canon(n *pg.Node, typ string) (string, error) {
 	if typ == KeyType {
 		n = c.target(n)
 	} else {
-		n = c.expr(n, typ)
+		n = c.value(n, typ)
 	}
 	if c.err != nil {
 		return "", c.err
