@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/autogen-dev/autogen/internal/sqlnorm"
 	"github.com/autogen-dev/autogen/model"
 )
 
@@ -144,6 +145,7 @@ func Settle(ctx context.Context, conn *pgx.Conn, current, desired *model.Catalog
 	switch {
 	case o.Offline || conn == nil:
 		rep.Approximate, rep.Reason = true, "offline"
+		loosen(probes, rep)
 		return rep, nil
 	case len(probes) == 0:
 		return rep, nil
@@ -156,16 +158,44 @@ func Settle(ctx context.Context, conn *pgx.Conn, current, desired *model.Catalog
 			return nil, fmt.Errorf("settle: %w", err)
 		}
 		rep.Approximate, rep.Reason = true, serverReason(pe)
+		loosen(probes, rep)
 		return rep, nil
 	}
 	rep.Items = rep.Items[:0]
 	for i, p := range probes {
 		p.apply(out[i])
 		for _, t := range p.targets {
+			if t.item.Verdict == Unchecked {
+				t.loosen()
+			}
 			rep.Items = append(rep.Items, *t.item)
 		}
 	}
 	return rep, nil
+}
+
+// loosen applies the offline fallback (target.loosen) to every dispute
+// when no server settled any, and reports the items again.
+func loosen(probes []*probe, rep *Report) {
+	rep.Items = rep.Items[:0]
+	for _, p := range probes {
+		for _, t := range p.targets {
+			t.loosen()
+			rep.Items = append(rep.Items, *t.item)
+		}
+	}
+}
+
+// loosen settles a dispute without the server when its two forms differ
+// only in casts of column references (sqlnorm.LooseEqual): the desired
+// form takes the current one, so no change is reported for what is most
+// likely one expression spelled two ways. The comparison stays
+// approximate, as the report says.
+func (t *target) loosen() {
+	if sqlnorm.LooseEqual(t.item.Desired, t.item.Current) {
+		t.set(t.item.Current)
+		t.item.Reason = strings.TrimPrefix(t.item.Reason+"; ", "; ") + "equal but for casts of columns, which only the server tells apart"
+	}
 }
 
 // serverReason explains why the server could not settle anything.

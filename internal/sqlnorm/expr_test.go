@@ -196,3 +196,25 @@ func TestParseRefusesDeepChains(t *testing.T) {
 		t.Fatalf("a chain of 1000 was refused: %v", err)
 	}
 }
+
+// TestLooseEqual: offline, a dispute whose forms differ only in casts of
+// columns counts as equal (the server alone tells a domain's coercion to
+// its base type from a cast that changes the value); any other difference
+// stays one.
+func TestLooseEqual(t *testing.T) {
+	for _, p := range []struct {
+		a, b string
+		want bool
+	}{
+		{`n::integer > '0'`, `n > '0'`, true},
+		{`(n::integer + '1')`, `n + '1'`, true},
+		{`SELECT t.d::date AS d FROM public.t WHERE t.d::date < CURRENT_DATE`, `SELECT t.d AS d FROM public.t WHERE t.d < CURRENT_DATE`, true},
+		{`n::integer > '1'`, `n > '0'`, false},
+		{`'5'::text`, `'5'`, false},
+		{`lower(v::text)`, `upper(v)`, false},
+	} {
+		if got := LooseEqual(p.a, p.b); got != p.want {
+			t.Errorf("LooseEqual(%q, %q) = %v, want %v", p.a, p.b, got, p.want)
+		}
+	}
+}
