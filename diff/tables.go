@@ -97,7 +97,7 @@ func (d *differ) recreatedTables() map[model.Name]bool {
 			}
 			// An inheritance child goes with a parent rewritten for its
 			// column order, rows and all (see reorders).
-			if i := slices.IndexFunc(t.Inherits, func(p model.Name) bool { return d.keepRows[p] != nil }); i >= 0 &&
+			if slices.ContainsFunc(t.Inherits, func(p model.Name) bool { return d.keepRows[p] != nil }) &&
 				slices.Equal(f.Inherits, t.Inherits) {
 				out[t.Name] = true
 				d.keepRows[t.Name] = f

@@ -194,11 +194,15 @@ func coercionTarget(t string) bool {
 // columnValue reports whether n is a column reference, or a cast of one
 // that the canonical form keeps (varchar(5) of a text column, which the
 // server then coerces to text for a text operator).
-func columnValue(n *pg.Node) bool {
+func columnValue(n *pg.Node) bool { return uncast(n).GetColumnRef() != nil }
+
+// uncast returns what n casts, through any number of casts; n itself when
+// it is no cast.
+func uncast(n *pg.Node) *pg.Node {
 	for tc := n.GetTypeCast(); tc != nil; tc = n.GetTypeCast() {
 		n = tc.Arg
 	}
-	return n.GetColumnRef() != nil
+	return n
 }
 
 // isConstLike reports whether n is a constant or an array of constants,
@@ -449,13 +453,13 @@ func (c *canonicalizer) value(n *pg.Node, typ string) *pg.Node {
 	if a := n.GetAConst(); a != nil {
 		_, explicit = a.Val.(*pg.A_Const_Bsval)
 	}
-	if typ == "" || !explicit || constType(n) == nil {
+	tn := constType(n)
+	if typ == "" || !explicit || tn == nil {
 		return c.expr(n, typ)
 	}
 	if pt, err := pgsql.ParseType(typ); err != nil || !pt.Builtin() {
 		return c.expr(n, typ)
 	}
-	tn := constType(n)
 	t, err := c.ns.TypeName(tn, ColumnType)
 	if err != nil || t == typ || pgsql.SameBase(t, typ) && !hasModifiers(t) {
 		return c.expr(n, typ)
@@ -472,21 +476,15 @@ func hasModifiers(t string) bool {
 
 // constType returns the type of a constant, possibly cast, as a query's
 // output column has it: the outermost cast's, else the type the literal
-// implies (a string is text, as the server resolves it in a view). It
-// returns nil for anything else, and for NULL and bit strings, which keep
+// implies (a string is text, as the server resolves it in a view, a bit
+// string bit). It returns nil for anything else, and for NULL, which keeps
 // the general rule.
 func constType(n *pg.Node) *pg.TypeName {
 	if tc := n.GetTypeCast(); tc != nil {
-		for arg := tc.Arg; ; {
-			if inner := arg.GetTypeCast(); inner != nil {
-				arg = inner.Arg
-				continue
-			}
-			if constType(arg) == nil {
-				return nil
-			}
-			return tc.TypeName
+		if constType(uncast(n)) == nil {
+			return nil
 		}
+		return tc.TypeName
 	}
 	c := n.GetAConst()
 	if c == nil || c.Isnull {

@@ -39,11 +39,7 @@ func loosened(canon string) (string, bool) {
 	}
 	walk(tree.Stmts[0].Stmt, func(n *pg.Node) bool {
 		if n.GetTypeCast() != nil && columnValue(n) {
-			inner := n
-			for tc := inner.GetTypeCast(); tc != nil; tc = inner.GetTypeCast() {
-				inner = tc.Arg
-			}
-			n.Node = inner.Node
+			n.Node = uncast(n).Node
 			return false
 		}
 		return true
