@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -42,11 +43,17 @@ func (i *interrupts) signal() os.Signal {
 // exit ends the process on a second signal; tests replace it.
 var exit = os.Exit
 
+// sameInterrupt is how close a second signal of the same kind must follow
+// the first to be the same interrupt: a terminal's Ctrl-C reaches the
+// runner both directly (autogen's process group) and forwarded by autogen.
+const sameInterrupt = 500 * time.Millisecond
+
 // handleSignals returns a context that SIGINT or SIGTERM cancels. The
 // cancellation reaches the running statement as a cancel request
 // (migrate.ConfigureCancel), the runner rolls back, releases the
 // migration lock and says where the database stands. A second signal
-// exits at once: the server then rolls back when it notices the closed
+// exits at once (the same signal within sameInterrupt of the first is the
+// same interrupt): the server then rolls back when it notices the closed
 // connection.
 func (e *env) handleSignals(parent context.Context) (context.Context, func()) {
 	e.signals = &interrupts{}
@@ -63,11 +70,18 @@ func (e *env) handleSignals(parent context.Context) (context.Context, func()) {
 		case <-done:
 			return
 		}
-		select {
-		case s := <-ch:
-			fmt.Fprintf(e.stderr, "%s again: exiting now; PostgreSQL rolls back what was running when it notices the closed connection, and the migration lock goes with the session\n", signalName(s))
-			exit(exitcode.Interrupted)
-		case <-done:
+		first, firstSig := time.Now(), e.signals.signal()
+		for {
+			select {
+			case s := <-ch:
+				if s == firstSig && time.Since(first) < sameInterrupt {
+					continue // the same Ctrl-C, through autogen too
+				}
+				fmt.Fprintf(e.stderr, "%s again: exiting now; PostgreSQL rolls back what was running when it notices the closed connection, and the migration lock goes with the session\n", signalName(s))
+				exit(exitcode.Interrupted)
+			case <-done:
+			}
+			return
 		}
 	}()
 	return ctx, func() {

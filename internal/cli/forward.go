@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
+	"runtime"
 	"slices"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -115,16 +118,51 @@ func (a *App) runRunnerIO(ctx context.Context, cfg *config.Config, args []string
 	// runner's environment only, off its command line.
 	full = append(full, "--version-table", cfg.VersionTable, "--url-env", cfg.URLEnv)
 	full = append(full, args[1:]...)
-	cmd := exec.CommandContext(ctx, bin, full...)
+	cmd := exec.Command(bin, full...)
 	cmd.Dir = cfg.Dir
 	cmd.Env = append(append(os.Environ(), cfg.URLEnv+"="+a.databaseURL(cfg)), fleet...)
 	cmd.Stdin = a.Stdin
 	cmd.Stdout = stdout
 	cmd.Stderr = a.Stderr
-	err = cmd.Run()
+	err = runForwardingSignals(cmd)
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		return exitcode.With(ee.ExitCode(), errSilent)
 	}
 	return err
+}
+
+// runForwardingSignals runs the runner, handing it every SIGINT and
+// SIGTERM autogen receives, and waits for it, whatever autogen's context.
+// The runner stops its own way: it cancels the running statement on the
+// server, waits for the rollback, releases the migration lock and says
+// where the database stands; a second signal makes it exit at once.
+// Killing it instead (as a context's cancellation would) left its session
+// waiting on the server with the revision's locks and the migration lock
+// held until the statement ended, and autogen exited 255 without a word.
+// A terminal's Ctrl-C reaches the runner too, in autogen's process group;
+// the runner takes two signals that close together for one.
+func runForwardingSignals(cmd *exec.Cmd) error {
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	// Linux sends the parent-death signal when the thread that started
+	// the child ends, not the process: this goroutine keeps its thread
+	// until the runner has exited.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	dieWithAutogen(cmd)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for {
+		select {
+		case s := <-sigs:
+			cmd.Process.Signal(s)
+		case err := <-done:
+			return err
+		}
+	}
 }
