@@ -51,8 +51,11 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 	switch v := n.Node.(type) {
 	case *pg.Node_AConst:
 		if s, ok := ConstText(n); ok {
-			if typ == "" && v.AConst.GetFval() != nil {
-				// An untyped decimal literal is numeric.
+			if v.AConst.GetFval() != nil {
+				// An untyped decimal literal is numeric, whatever it is
+				// coerced to: the server keeps the numeric constant under
+				// an implicit cast, so that 1.50 as a float8 default
+				// prints as 1.50, not as the float 1.5.
 				typ = "numeric"
 			}
 			if FrozenLiteral(typ, s) && c.err == nil {
@@ -121,6 +124,8 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		for i, e := range v.AArrayExpr.Elements {
 			v.AArrayExpr.Elements[i] = c.expr(e, elem)
 		}
+	case *pg.Node_GroupingSet:
+		c.list(v.GroupingSet.Content)
 	case *pg.Node_RowExpr:
 		v.RowExpr.RowFormat = 0
 		v.RowExpr.Colnames = nil

@@ -139,6 +139,27 @@ func TestExprDistinguishes(t *testing.T) {
 			t.Errorf("%s and %s both canonicalize to %s", p[0], p[1], a.Canon)
 		}
 	}
+	// Coerced to a column's type, as a default is: the server keeps an
+	// untyped decimal as a numeric constant under an implicit cast, so
+	// its scale shows in pg_dump even for a float column.
+	typed := [][3]string{
+		{"double precision", `1.5`, `1.50`},
+		{"real", `2.0`, `2`},
+		{"integer", `1.0`, `1`},
+	}
+	for _, p := range typed {
+		a, err := ns.ParseExpr(p[1], p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ns.ParseExpr(p[2], p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Canon == b.Canon {
+			t.Errorf("%s and %s as %s both canonicalize to %s", p[1], p[2], p[0], a.Canon)
+		}
+	}
 }
 
 // TestKeyCastsKept checks that a cast of a column at the top of an index
@@ -215,6 +236,49 @@ func TestLooseEqual(t *testing.T) {
 	} {
 		if got := LooseEqual(p.a, p.b); got != p.want {
 			t.Errorf("LooseEqual(%q, %q) = %v, want %v", p.a, p.b, got, p.want)
+		}
+	}
+}
+
+// TestGroupByShapes pins GROUP BY lists written in the grammar's several
+// spellings to what PostgreSQL 15 prints for them: a parenthesized list
+// is a set of columns, never a row value, and nested GROUPING SETS are
+// flattened.
+func TestGroupByShapes(t *testing.T) {
+	cases := []struct{ user, catalog string }{
+		{`SELECT region, name, count(*) FROM c GROUP BY GROUPING SETS ((region), (region, name), ())`,
+			`SELECT c.region, c.name, count(*) AS count FROM c GROUP BY GROUPING SETS ((c.region), (c.region, c.name), ())`},
+		{`SELECT region, name, id, count(*) FROM c GROUP BY (region, name), ROLLUP ((region, name), id), GROUPING SETS (region, GROUPING SETS ((name), ()))`,
+			`SELECT c.region, c.name, c.id, count(*) AS count FROM c GROUP BY c.region, c.name, ROLLUP((c.region, c.name), c.id), GROUPING SETS ((c.region), (c.name), ())`},
+		{`SELECT region AS r, lower(name) AS ln, count(*) FROM c GROUP BY GROUPING SETS ((1, 2), (r), ())`,
+			`SELECT c.region AS r, lower(c.name) AS ln, count(*) AS count FROM c GROUP BY GROUPING SETS ((c.region, (lower(c.name))), (c.region), ())`},
+	}
+	ns := &Namespace{
+		SearchPath: []string{"public"},
+		Lookup:     func(k Kind, schema, name string) bool { return k == KindRelation && schema+"."+name == "public.c" },
+		Columns: func(rel model.Name) ([]string, bool) {
+			return []string{"id", "name", "region"}, rel.String() == "public.c"
+		},
+	}
+	catalog := &Namespace{
+		SearchPath: []string{"public"},
+		Lookup:     ns.Lookup,
+		Columns:    ns.Columns,
+	}
+	for _, c := range cases {
+		got, err := ns.ParseQuery(c.user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := catalog.ParseQuery(c.catalog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Expr.Canon != want.Expr.Canon {
+			t.Errorf("canon differs\nuser    %s\n     -> %s\ncatalog %s\n     -> %s", c.user, got.Expr.Canon, c.catalog, want.Expr.Canon)
+		}
+		if strings.Contains(got.Expr.Canon, "ROW(") {
+			t.Errorf("a set of columns became a row: %s", got.Expr.Canon)
 		}
 	}
 }

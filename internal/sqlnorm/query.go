@@ -245,11 +245,8 @@ func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
 	if err := q.expr(s.WhereClause, sc); err != nil {
 		return nil, err
 	}
-	for i, g := range s.GroupClause {
-		s.GroupClause[i] = sc.outputRef(g, s.TargetList, false)
-		if err := q.expr(s.GroupClause[i], sc); err != nil {
-			return nil, err
-		}
+	if s.GroupClause, err = q.groupItems(s.GroupClause, s.TargetList, sc, groupTop); err != nil {
+		return nil, err
 	}
 	if err := q.expr(s.HavingClause, sc); err != nil {
 		return nil, err
@@ -600,6 +597,72 @@ func (sc *qscope) star(cr *pg.ColumnRef) ([]colRef, error) {
 	}
 	if len(out) == 0 {
 		return nil, &UnsupportedError{What: ref + ".*, whose columns are not known", Location: cr.Location}
+	}
+	return out, nil
+}
+
+// groupLevel is where a GROUP BY item stands: at the top of the list,
+// among the sets of GROUPING SETS, or inside ROLLUP, CUBE or a set of
+// columns.
+type groupLevel int
+
+const (
+	groupTop groupLevel = iota
+	groupSets
+	groupInner
+)
+
+// groupItems reshapes a GROUP BY list the way PostgreSQL's parser does
+// (flatten_grouping_sets), so that the list reads alike however it was
+// written, and resolves and qualifies its expressions. A parenthesized
+// list (a, b) is a row only to the grammar: at the top it stands for its
+// columns, elsewhere for a set of columns, and the canonical form, which
+// prints rows as ROW(...), would give it another meaning. GROUPING SETS
+// directly inside GROUPING SETS contribute their sets, and a set of
+// columns inside another its columns.
+func (q *qualifier) groupItems(items, targets []*pg.Node, sc *qscope, level groupLevel) ([]*pg.Node, error) {
+	out := make([]*pg.Node, 0, len(items))
+	for _, n := range items {
+		if r := n.GetRowExpr(); r != nil && r.RowFormat == pg.CoercionForm_COERCE_IMPLICIT_CAST {
+			if level == groupTop || level == groupInner {
+				args, err := q.groupItems(r.Args, targets, sc, level)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, args...)
+				continue
+			}
+			args, err := q.groupItems(r.Args, targets, sc, groupInner)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, &pg.Node{Node: &pg.Node_GroupingSet{GroupingSet: &pg.GroupingSet{
+				Kind: pg.GroupingSetKind_GROUPING_SET_SIMPLE, Content: args, Location: r.Location}}})
+			continue
+		}
+		if gs := n.GetGroupingSet(); gs != nil {
+			inner := groupInner
+			if gs.Kind == pg.GroupingSetKind_GROUPING_SET_SETS {
+				inner = groupSets
+			}
+			content, err := q.groupItems(gs.Content, targets, sc, inner)
+			if err != nil {
+				return nil, err
+			}
+			if gs.Kind == pg.GroupingSetKind_GROUPING_SET_SETS && level == groupSets ||
+				gs.Kind == pg.GroupingSetKind_GROUPING_SET_SIMPLE && level == groupInner {
+				out = append(out, content...)
+				continue
+			}
+			gs.Content = content
+			out = append(out, n)
+			continue
+		}
+		n = sc.outputRef(n, targets, false)
+		if err := q.expr(n, sc); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
 	}
 	return out, nil
 }

@@ -1,0 +1,5 @@
+CREATE TABLE customers (id bigint PRIMARY KEY);
+CREATE TABLE orders (id bigint NOT NULL, at date NOT NULL, customer_id bigint REFERENCES customers ON DELETE CASCADE, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE orders_2024 PARTITION OF orders FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE orders_2025 PARTITION OF orders FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX ON orders (customer_id);

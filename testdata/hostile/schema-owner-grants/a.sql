@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int);
+CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';

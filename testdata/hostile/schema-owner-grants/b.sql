@@ -1,0 +1,11 @@
+CREATE SCHEMA app AUTHORIZATION autogen_owner;
+COMMENT ON SCHEMA app IS 'the app';
+GRANT USAGE ON SCHEMA app TO autogen_reader WITH GRANT OPTION;
+CREATE TABLE app.t (id int);
+ALTER TABLE app.t OWNER TO autogen_writer;
+GRANT SELECT, INSERT ON app.t TO autogen_reader;
+CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.f() TO "autogen odd,""role\{}";
+CREATE TYPE app.mood AS ENUM ('a');
+REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
