@@ -31,7 +31,8 @@ import (
 //     IS NOT DISTINCT FROM becomes NOT (... IS DISTINCT FROM ...);
 //   - BETWEEN becomes the pair of comparisons PostgreSQL stores;
 //   - nested AND and OR are flattened; CASE ... ELSE NULL drops the ELSE;
-//   - presentation flags (ROW vs implicit row, call syntax) are cleared.
+//   - presentation flags (ROW vs implicit row, call syntax, LATERAL on a
+//     function in FROM) are cleared.
 //
 // Parentheses need no rule: they are not in the tree.
 type canonicalizer struct {
@@ -524,6 +525,10 @@ func (c *canonicalizer) fromItem(n *pg.Node) {
 	case *pg.Node_RangeSubselect:
 		c.query(v.RangeSubselect.Subquery.GetSelectStmt())
 	case *pg.Node_RangeFunction:
+		// A function in FROM sees the items before it whether or not it
+		// is marked LATERAL, and the server prints LATERAL exactly when
+		// its arguments use them: the keyword changes nothing.
+		v.RangeFunction.Lateral = false
 		for _, f := range v.RangeFunction.Functions {
 			c.list(f.GetList().GetItems()[:1])
 		}

@@ -258,10 +258,6 @@ func (p *printer) rangeVar(rv *pg.RangeVar) {
 }
 
 func (p *printer) rangeFunction(rf *pg.RangeFunction) {
-	if len(rf.Coldeflist) > 0 {
-		p.fail(errNoPrinter)
-		return
-	}
 	if rf.Lateral {
 		p.str("LATERAL ")
 	}
@@ -273,13 +269,17 @@ func (p *printer) rangeFunction(rf *pg.RangeFunction) {
 			p.str(", ")
 		}
 		// Each item is a two-element list: the call and its column
-		// definitions.
+		// definitions, which only ROWS FROM gives each function.
 		items := f.GetList().GetItems()
-		if len(items) == 0 || len(items) > 1 && items[1] != nil && items[1].Node != nil {
+		if len(items) == 0 {
 			p.fail(errNoPrinter)
 			return
 		}
 		p.expr(items[0])
+		if len(items) > 1 && items[1] != nil && items[1].Node != nil {
+			p.str(" AS ")
+			p.columnDefs(items[1].GetList().GetItems())
+		}
 	}
 	if rf.IsRowsfrom {
 		p.str(")")
@@ -288,4 +288,31 @@ func (p *printer) rangeFunction(rf *pg.RangeFunction) {
 		p.str(" WITH ORDINALITY")
 	}
 	p.alias(rf.Alias)
+	if len(rf.Coldeflist) > 0 {
+		p.columnDefs(rf.Coldeflist)
+	}
+}
+
+// columnDefs prints a column definition list of a function in FROM:
+// (a integer, b text COLLATE "C").
+func (p *printer) columnDefs(defs []*pg.Node) {
+	p.str("(")
+	for i, d := range defs {
+		cd := d.GetColumnDef()
+		if cd == nil {
+			p.fail(errNoPrinter)
+			return
+		}
+		if i > 0 {
+			p.str(", ")
+		}
+		p.ident(cd.Colname)
+		p.str(" ")
+		p.typeName(cd.TypeName)
+		if cd.CollClause != nil {
+			p.str(" COLLATE ")
+			p.qualified(cd.CollClause.Collname)
+		}
+	}
+	p.str(")")
 }

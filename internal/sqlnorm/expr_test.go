@@ -240,11 +240,12 @@ func TestLooseEqual(t *testing.T) {
 	}
 }
 
-// TestGroupByShapes pins GROUP BY lists written in the grammar's several
-// spellings to what PostgreSQL 15 prints for them: a parenthesized list
-// is a set of columns, never a row value, and nested GROUPING SETS are
-// flattened.
-func TestGroupByShapes(t *testing.T) {
+// TestQueryAgreement pins view queries written as users do to what
+// PostgreSQL 15 prints for them. GROUP BY: a parenthesized list is a set
+// of columns, never a row value, and nested GROUPING SETS are flattened.
+// Functions in FROM: a column definition list names the columns, and a
+// built-in function with OUT parameters gives their names.
+func TestQueryAgreement(t *testing.T) {
 	cases := []struct{ user, catalog string }{
 		{`SELECT region, name, count(*) FROM c GROUP BY GROUPING SETS ((region), (region, name), ())`,
 			`SELECT c.region, c.name, count(*) AS count FROM c GROUP BY GROUPING SETS ((c.region), (c.region, c.name), ())`},
@@ -252,6 +253,18 @@ func TestGroupByShapes(t *testing.T) {
 			`SELECT c.region, c.name, c.id, count(*) AS count FROM c GROUP BY c.region, c.name, ROLLUP((c.region, c.name), c.id), GROUPING SETS ((c.region), (c.name), ())`},
 		{`SELECT region AS r, lower(name) AS ln, count(*) FROM c GROUP BY GROUPING SETS ((1, 2), (r), ())`,
 			`SELECT c.region AS r, lower(c.name) AS ln, count(*) AS count FROM c GROUP BY GROUPING SETS ((c.region, (lower(c.name))), (c.region), ())`},
+		{`SELECT x.a, x.b FROM c, jsonb_to_record(c.name::jsonb) AS x(a int, b varchar(3))`,
+			`SELECT x.a, x.b FROM c, LATERAL jsonb_to_record((c.name)::jsonb) x(a integer, b character varying(3))`},
+		{`SELECT * FROM c, jsonb_to_record('{}') AS (a int4)`,
+			`SELECT c.id, c.name, c.region, jsonb_to_record.a FROM c, LATERAL jsonb_to_record('{}'::jsonb) jsonb_to_record(a integer)`},
+		{`SELECT g.* FROM ROWS FROM (generate_series(1, 3), jsonb_to_record('{}') AS (z int)) AS g(i, j)`,
+			`SELECT g.i, g.j FROM ROWS FROM(generate_series(1, 3), jsonb_to_record('{}'::jsonb) AS (z integer)) g(i, j)`},
+		{`SELECT * FROM c, jsonb_each(c.name::jsonb) WITH ORDINALITY AS e(k)`,
+			`SELECT c.id, c.name, c.region, e.k, e.value, e.ordinality FROM c, LATERAL jsonb_each((c.name)::jsonb) WITH ORDINALITY e(k, value, ordinality)`},
+		{`SELECT id FROM c UNION SELECT id FROM c INTERSECT SELECT 1 EXCEPT ALL SELECT 2`,
+			`((SELECT c.id FROM c UNION (SELECT c.id FROM c INTERSECT SELECT 1 AS id)) EXCEPT ALL SELECT 2 AS id)`},
+		{`SELECT e.* FROM c, LATERAL jsonb_array_elements(c.name::jsonb) e`,
+			`SELECT e.value FROM c, LATERAL jsonb_array_elements((c.name)::jsonb) e(value)`},
 	}
 	ns := &Namespace{
 		SearchPath: []string{"public"},

@@ -99,10 +99,13 @@ type tsMapping struct {
 
 type pgData struct {
 	funcs, ops, rels map[string]bool
-	opclasses        map[string]bool // "method name" -> is default
-	opfamilies, ts   map[string]bool
-	tsConfigs        map[string]*tsConfigInfo
-	extensions       map[string]*ExtensionInfo
+	// funcCols are the output columns of built-in functions with OUT
+	// parameters (see pgdatagen's funccols).
+	funcCols       map[string][]string
+	opclasses      map[string]bool // "method name" -> is default
+	opfamilies, ts map[string]bool
+	tsConfigs      map[string]*tsConfigInfo
+	extensions     map[string]*ExtensionInfo
 }
 
 var data = sync.OnceValue(loadData)
@@ -110,6 +113,7 @@ var data = sync.OnceValue(loadData)
 func loadData() *pgData {
 	d := &pgData{
 		funcs:      map[string]bool{},
+		funcCols:   map[string][]string{},
 		ops:        map[string]bool{},
 		rels:       map[string]bool{},
 		opclasses:  map[string]bool{},
@@ -144,6 +148,8 @@ func loadData() *pgData {
 		switch f[0] {
 		case "func":
 			d.funcs[f[1]] = true
+		case "funccols":
+			d.funcCols[f[1]] = strings.Split(f[2], ",")
 		case "op":
 			d.ops[f[1]] = true
 		case "rel":
@@ -185,6 +191,14 @@ func loadData() *pgData {
 		}
 	}
 	return d
+}
+
+// builtinFunctionColumns returns the output columns of the pg_catalog
+// function of that name when it has OUT parameters and all its overloads
+// agree on them.
+func builtinFunctionColumns(name string) ([]string, bool) {
+	cols, ok := data().funcCols[name]
+	return cols, ok
 }
 
 // Extension returns what is known about a contrib extension, or nil.

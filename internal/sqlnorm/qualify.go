@@ -69,17 +69,28 @@ func (q *qualifier) typeRef(tn *pg.TypeName) {
 
 // typeCast records a cast's type and applies renames to it.
 func (q *qualifier) typeCast(tc *pg.TypeCast) {
-	q.typeRef(tc.TypeName)
-	if q.ren == nil {
-		return
+	if t, ok := q.typeName(tc.TypeName); ok && q.ren != nil {
+		q.ren.enumConstant(tc, t)
 	}
-	text, err := q.ns.TypeName(tc.TypeName, BareType)
+}
+
+// typeName records a type an expression or query names (a cast's, a
+// column definition list's) and applies renames to it. It returns the
+// type when it is not a built-in one.
+func (q *qualifier) typeName(tn *pg.TypeName) (pgsql.Type, bool) {
+	q.typeRef(tn)
+	text, err := q.ns.TypeName(tn, BareType)
 	if err != nil {
-		return
+		return pgsql.Type{}, false
 	}
-	if t, err := pgsql.ParseType(text); err == nil && !t.Builtin() {
-		q.ren.typeCast(tc, t)
+	t, err := pgsql.ParseType(text)
+	if err != nil || t.Builtin() {
+		return pgsql.Type{}, false
 	}
+	if q.ren != nil {
+		q.ren.typeName(tn, t)
+	}
+	return t, true
 }
 
 func (q *qualifier) list(nodes []*pg.Node, sc *qscope) error {

@@ -205,8 +205,12 @@ func (q *qualifier) query(s *pg.SelectStmt, parent *qscope) ([]string, error) {
 		// pg_get_viewdef names every arm's columns after the result's at
 		// the top of a view's query only: it prints a CTE's or a
 		// subquery's arms with the names they give themselves.
+		// Every arm but the leftmost, however deep in the tree of set
+		// operations, is named.
 		if parent == nil {
-			nameArms(s.Rarg, names)
+			for l := s; l.Larg != nil; l = l.Larg {
+				nameArms(l.Rarg, names)
+			}
 		}
 		for _, n := range s.SortClause {
 			sb := n.GetSortBy()
@@ -412,59 +416,99 @@ func (sc *qscope) fromItem(n *pg.Node) ([]colRef, error) {
 }
 
 func (sc *qscope) rangeFunction(rf *pg.RangeFunction) ([]colRef, error) {
-	if len(rf.Functions) != 1 || len(rf.Coldeflist) > 0 || rf.IsRowsfrom {
-		return nil, &UnsupportedError{What: "ROWS FROM or a column definition list in FROM", Location: -1}
+	// Each function gives the columns of its column definition list
+	// (AS x(a int, b text), or AS (a int) inside ROWS FROM), else its
+	// result columns when they are known, else one column.
+	var result []string
+	scalar := false
+	var first []string
+	for i, f := range rf.Functions {
+		items := f.GetList().GetItems()
+		call := items[0]
+		if err := sc.q.expr(call, sc); err != nil {
+			return nil, err
+		}
+		fn := call.GetFuncCall()
+		if fn == nil {
+			return nil, &UnsupportedError{What: "this function in FROM", Location: -1}
+		}
+		names := Strings(fn.Funcname)
+		if i == 0 {
+			first = names
+		}
+		defs := rf.Coldeflist
+		if rf.IsRowsfrom {
+			defs = nil
+			if len(items) > 1 {
+				defs = items[1].GetList().GetItems()
+			}
+		}
+		if len(defs) > 0 {
+			for _, d := range defs {
+				cd := d.GetColumnDef()
+				if cd == nil {
+					return nil, &UnsupportedError{What: "this column definition list in FROM", Location: -1}
+				}
+				sc.q.typeName(cd.TypeName)
+				if cd.CollClause != nil {
+					sc.q.collation(&cd.CollClause.Collname)
+				}
+				result = append(result, cd.Colname)
+			}
+			continue
+		}
+		if cols, ok := sc.q.functionColumns(names); ok {
+			result = append(result, cols...)
+			continue
+		}
+		result = append(result, names[len(names)-1])
+		scalar = len(rf.Functions) == 1
 	}
-	call := rf.Functions[0].GetList().GetItems()[0]
-	if err := sc.q.expr(call, sc); err != nil {
-		return nil, err
-	}
-	// A function returning a scalar gives one column named after the alias
-	// (or the function); PostgreSQL prints the column alias list.
-	fn := call.GetFuncCall()
-	if fn == nil {
-		return nil, &UnsupportedError{What: "this function in FROM", Location: -1}
-	}
-	names := Strings(fn.Funcname)
 	if rf.Alias == nil {
-		rf.Alias = &pg.Alias{Aliasname: names[len(names)-1]}
+		rf.Alias = &pg.Alias{Aliasname: first[len(first)-1]}
 	}
 	cols := Strings(rf.Alias.Colnames)
-	width := 1
-	if result, ok := sc.q.functionColumns(names); ok {
-		// A function with result columns gives them, the alias list
-		// renaming the first ones.
-		if len(cols) < len(result) {
-			cols = append(cols, result[len(cols):]...)
-		}
-		width = len(result)
-	} else if len(cols) == 0 {
-		cols = []string{rf.Alias.Aliasname}
+	if scalar {
+		// A function returning a scalar (or one whose columns are not
+		// known) gives one column named after the alias, or as the
+		// alias list names them.
+		result = []string{rf.Alias.Aliasname}
 	}
-	if rf.Ordinality && len(cols) == width {
+	if len(cols) < len(result) {
+		cols = append(cols, result[len(cols):]...)
+	}
+	if rf.Ordinality && len(cols) == len(result) {
 		cols = append(cols, "ordinality")
 	}
-	rf.Alias.Colnames = StringNodes(cols...)
+	if len(rf.Coldeflist) == 0 {
+		// PostgreSQL prints the column alias list; a column definition
+		// list names the columns itself.
+		rf.Alias.Colnames = StringNodes(cols...)
+	}
 	return sc.addLeaf(rf.Alias.Aliasname, cols, true), nil
 }
 
 // functionColumns returns the result columns of the function a call in
-// FROM names (see Namespace.FunctionColumns).
+// FROM names: a schema's function's (see Namespace.FunctionColumns), or a
+// built-in one's with OUT parameters.
 func (q *qualifier) functionColumns(names []string) ([]string, bool) {
-	if q.ns.FunctionColumns == nil {
-		return nil, false
-	}
 	var n model.Name
 	switch len(names) {
 	case 1:
 		s, ok := q.ns.Resolve(KindFunction, names[0])
 		if !ok || s == "pg_catalog" {
-			return nil, false
+			return builtinFunctionColumns(names[0])
 		}
 		n = model.Name{Schema: s, Name: names[0]}
 	case 2:
+		if names[0] == "pg_catalog" {
+			return builtinFunctionColumns(names[1])
+		}
 		n = model.Name{Schema: names[0], Name: names[1]}
 	default:
+		return nil, false
+	}
+	if q.ns.FunctionColumns == nil {
 		return nil, false
 	}
 	return q.ns.FunctionColumns(n)

@@ -156,22 +156,28 @@ func (rn *renamer) columnField(cr *pg.ColumnRef, rel model.Name, col string) {
 	}
 }
 
-// typeCast renames the type of a cast, and an enum constant being cast
-// to a type whose values are renamed.
-func (rn *renamer) typeCast(tc *pg.TypeCast, t pgsql.Type) {
-	n := model.Name{Schema: t.Schema, Name: t.Name}
-	if vals := rn.r.EnumValues[n]; vals != nil {
-		if c := tc.Arg.GetAConst(); c != nil && c.GetSval() != nil {
-			if nv, ok := vals[c.GetSval().Sval]; ok {
-				c.GetSval().Sval = nv
-			}
+// enumConstant renames the constant a cast to type t holds when t is an
+// enum whose values are renamed (t is the type's name before renames).
+func (rn *renamer) enumConstant(tc *pg.TypeCast, t pgsql.Type) {
+	vals := rn.r.EnumValues[model.Name{Schema: t.Schema, Name: t.Name}]
+	if vals == nil {
+		return
+	}
+	if c := tc.Arg.GetAConst(); c != nil && c.GetSval() != nil {
+		if nv, ok := vals[c.GetSval().Sval]; ok {
+			c.GetSval().Sval = nv
 		}
 	}
+}
+
+// typeName renames a type the tree names (t is its name).
+func (rn *renamer) typeName(tn *pg.TypeName, t pgsql.Type) {
+	n := model.Name{Schema: t.Schema, Name: t.Name}
 	if nn := rn.r.TypeName(n); nn != n {
 		if nn.Schema == "" {
-			tc.TypeName.Names = StringNodes(nn.Name)
+			tn.Names = StringNodes(nn.Name)
 		} else {
-			tc.TypeName.Names = StringNodes(nn.Schema, nn.Name)
+			tn.Names = StringNodes(nn.Schema, nn.Name)
 		}
 	}
 }

@@ -102,6 +102,15 @@ var pgsqlTables = []struct{ file, sql string }{
 // with tabs after the record kind.
 var queries = []struct{ kind, sql string }{
 	{"func", `SELECT DISTINCT proname::text FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace`},
+	// The output columns of built-in functions with OUT parameters, by
+	// name, where every overload agrees (json_each: key, value); unnest
+	// does not (an array's elements, a tsvector's lexemes and positions).
+	{"funccols", `SELECT proname::text, min(cols) FROM (
+		SELECT p.proname, coalesce((SELECT string_agg(a.n, ',' ORDER BY a.i)
+			FROM unnest(p.proargnames, p.proargmodes::text[]) WITH ORDINALITY AS a(n, m, i)
+			WHERE a.m IN ('o', 't', 'b')), '') AS cols
+		FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace) s
+		GROUP BY proname HAVING count(DISTINCT cols) = 1 AND min(cols) <> ''`},
 	{"op", `SELECT DISTINCT oprname::text FROM pg_operator WHERE oprnamespace = 'pg_catalog'::regnamespace`},
 	{"rel", `SELECT relname::text FROM pg_class WHERE relnamespace = 'pg_catalog'::regnamespace
 		AND relkind IN ('r', 'v', 'm', 'p', 'S')`},
