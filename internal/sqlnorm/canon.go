@@ -173,7 +173,34 @@ func (c *canonicalizer) sortList(nodes []*pg.Node) {
 		if sb := n.GetSortBy(); sb != nil {
 			sb.Node = c.expr(sb.Node, "")
 			sb.Location = 0
+			sortOrder(sb)
 		}
+	}
+}
+
+// sortOrder writes a sort key's direction as PostgreSQL prints it: ASC
+// and the NULLS placement that is the direction's default are left out
+// (NULLS LAST for ascending, NULLS FIRST for descending), and USING < or
+// USING > of pg_catalog is the ascending or descending order it stands
+// for.
+func sortOrder(sb *pg.SortBy) {
+	if sb.SortbyDir == pg.SortByDir_SORTBY_USING {
+		switch op := Strings(sb.UseOp); {
+		case len(op) == 1 && op[0] == "<", len(op) == 2 && op[0] == "pg_catalog" && op[1] == "<":
+			sb.SortbyDir, sb.UseOp = pg.SortByDir_SORTBY_ASC, nil
+		case len(op) == 1 && op[0] == ">", len(op) == 2 && op[0] == "pg_catalog" && op[1] == ">":
+			sb.SortbyDir, sb.UseOp = pg.SortByDir_SORTBY_DESC, nil
+		default:
+			return
+		}
+	}
+	desc := sb.SortbyDir == pg.SortByDir_SORTBY_DESC
+	if !desc {
+		sb.SortbyDir = pg.SortByDir_SORTBY_DEFAULT
+	}
+	if sb.SortbyNulls == pg.SortByNulls_SORTBY_NULLS_FIRST && desc ||
+		sb.SortbyNulls == pg.SortByNulls_SORTBY_NULLS_LAST && !desc {
+		sb.SortbyNulls = pg.SortByNulls_SORTBY_NULLS_DEFAULT
 	}
 }
 

@@ -94,6 +94,7 @@ func (ns *Namespace) Query(sel *pg.SelectStmt, columns []string) (*Query, error)
 	if err != nil {
 		return nil, err
 	}
+	uniqueRefnames(sel)
 	names = renameOutputs(sel, names, columns)
 	node := &pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}
 	sql, err := ns.print(node)
@@ -122,6 +123,7 @@ func (ns *Namespace) ParseQuery(sql string) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
+	uniqueRefnames(sel)
 	canon, err := ns.canon(&pg.Node{Node: &pg.Node_SelectStmt{SelectStmt: sel}}, "")
 	if err != nil {
 		return nil, err
