@@ -85,6 +85,16 @@ func TestExprAgreement(t *testing.T) {
 		{"typed literal", `interval '1 day'`, `'1 day'::interval`, "interval"},
 		{"bit string", `B'1010'`, `'1010'::"bit"`, ""},
 		{"row", `(a, b) = (1, 2)`, `(ROW(a, b) = ROW(1, 2))`, ""},
+		{"numeric infinity", `'inf'`, `'Infinity'::numeric`, "numeric"},
+		{"iso interval", `'P1DT2H'`, `'1 day 02:00:00'::interval`, "interval"},
+		{"iso interval weeks", `'P2W'`, `'14 days'::interval`, "interval"},
+		{"bytea escape", `'abc\001'`, `'\x61626301'::bytea`, "bytea"},
+		{"bytea hex case", `'\xDEAD'`, `'\xdead'::bytea`, "bytea"},
+		{"macaddr", `'08002b:010203'`, `'08:00:2b:01:02:03'::macaddr`, "macaddr"},
+		{"text array", `'{"a", "b c", "", "NULL", NULL}'`, `'{a,"b c","","NULL",NULL}'::text[]`, "text[]"},
+		{"int array", `'{1, 02}'`, `'{1,2}'::integer[]`, "integer[]"},
+		{"bool array", `'{true,no}'`, `'{t,f}'::boolean[]`, "boolean[]"},
+		{"jsonb array", `'{"{\"b\":1}"}'`, `'{"{\"b\": 1}"}'::jsonb[]`, "jsonb[]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

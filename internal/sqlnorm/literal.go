@@ -32,7 +32,17 @@ func canonLiteral(typ, s string) string {
 	}
 	var out string
 	var ok bool
+	if elem, isArray := strings.CutSuffix(typ, "[]"); isArray {
+		if out, ok = canonArray(elem, s); !ok {
+			return s
+		}
+		return out
+	}
 	switch base {
+	case "bytea":
+		out, ok = canonBytea(s)
+	case "macaddr":
+		out, ok = canonMacaddr(s)
 	case "boolean":
 		out, ok = canonBool(s)
 	case "smallint", "integer", "bigint", "oid":
@@ -92,8 +102,13 @@ var numericRE = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
 // the scale that was written, exponents expanded.
 func canonNumeric(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if strings.EqualFold(s, "nan") {
+	switch strings.ToLower(s) {
+	case "nan":
 		return "NaN", true
+	case "inf", "+inf", "infinity", "+infinity":
+		return "Infinity", true
+	case "-inf", "-infinity":
+		return "-Infinity", true
 	}
 	if !numericRE.MatchString(s) {
 		return "", false
@@ -313,6 +328,9 @@ var clockRE = regexp.MustCompile(`^([+-]?)(\d+):(\d+)(?::(\d+(?:\.\d+)?))?$`)
 // "HH:MM:SS" the way interval_out does with the postgres style:
 // "1 year 2 mons 3 days 04:05:06".
 func canonInterval(s string) (string, bool) {
+	if iso, ok := isoInterval(s); ok {
+		s = iso
+	}
 	fields := strings.Fields(strings.ToLower(strings.TrimSpace(s)))
 	fields = splitTrailingUnits(fields)
 	if len(fields) > 0 && fields[len(fields)-1] == "ago" {
@@ -629,4 +647,135 @@ func parseArrayLiteral(s string) ([]*pg.Node, bool) {
 		}
 		i++
 	}
+}
+
+// isoInterval rewrites an interval in the ISO 8601 format with
+// designators (P1Y2M3DT4H5M6S, P2W) as "N unit" fields, which
+// canonInterval reads.
+func isoInterval(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != 'P' && s[0] != 'p' {
+		return "", false
+	}
+	date, clock, _ := strings.Cut(strings.ToUpper(s[1:]), "T")
+	var fields []string
+	read := func(part string, units map[byte]string) bool {
+		for part != "" {
+			i := strings.IndexFunc(part, func(r rune) bool { return r >= 'A' && r <= 'Z' })
+			if i <= 0 {
+				return false
+			}
+			unit, ok := units[part[i]]
+			if !ok {
+				return false
+			}
+			fields = append(fields, part[:i], unit)
+			part = part[i+1:]
+		}
+		return true
+	}
+	if !read(date, map[byte]string{'Y': "years", 'M': "months", 'W': "weeks", 'D': "days"}) ||
+		!read(clock, map[byte]string{'H': "hours", 'M': "minutes", 'S': "seconds"}) || len(fields) == 0 {
+		return "", false
+	}
+	return strings.Join(fields, " "), true
+}
+
+// canonArray prints a one-dimensional array literal as array_out does,
+// each element in its own type's canonical form: '{"a", b}' and '{a,b}'
+// agree. An element is quoted when it is empty, NULL, or holds a brace,
+// a quote, a comma, a backslash or white space.
+func canonArray(elem, s string) (string, bool) {
+	if strings.TrimSpace(s) == "{}" {
+		return "{}", true
+	}
+	if elem == "box" {
+		// box arrays are delimited by semicolons.
+		return "", false
+	}
+	elems, ok := parseArrayLiteral(s)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		c := e.GetAConst()
+		if c.Isnull {
+			b.WriteString("NULL")
+			continue
+		}
+		v := canonLiteral(elem, c.GetSval().GetSval())
+		if v != "" && !strings.EqualFold(v, "null") && !strings.ContainsAny(v, "{}\",\\ \t\n\r\v\f") {
+			b.WriteString(v)
+			continue
+		}
+		b.WriteByte('"')
+		for _, r := range v {
+			if r == '"' || r == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String(), true
+}
+
+// canonBytea prints a bytea literal in the hex format bytea_out uses by
+// default: '\x616263' for 'abc' written in the escape format.
+func canonBytea(s string) (string, bool) {
+	if h, ok := strings.CutPrefix(s, "\\x"); ok {
+		h = strings.ToLower(strings.Join(strings.Fields(h), ""))
+		if len(h)%2 != 0 || strings.Trim(h, "0123456789abcdef") != "" {
+			return "", false
+		}
+		return "\\x" + h, true
+	}
+	var b strings.Builder
+	b.WriteString("\\x")
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' {
+			switch {
+			case i+1 < len(s) && s[i+1] == '\\':
+				i++
+			case i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]) && s[i+1] <= '3':
+				c = (s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0')
+				i += 3
+			default:
+				return "", false
+			}
+		}
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String(), true
+}
+
+func isOctal(c byte) bool { return c >= '0' && c <= '7' }
+
+// canonMacaddr prints a MAC address as macaddr_out does
+// (08:00:2b:01:02:03), whichever of the accepted separators it was
+// written with.
+func canonMacaddr(s string) (string, bool) {
+	h := strings.ToLower(strings.Map(func(r rune) rune {
+		if r == ':' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s)))
+	if len(h) != 12 || strings.Trim(h, "0123456789abcdef") != "" {
+		return "", false
+	}
+	parts := make([]string, 6)
+	for i := range parts {
+		parts[i] = h[2*i : 2*i+2]
+	}
+	return strings.Join(parts, ":"), true
 }
