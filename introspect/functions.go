@@ -62,7 +62,7 @@ func (r *reader) function(row *functionRow) error {
 		f.Args = append(f.Args, a)
 	}
 	if row.SQLBody != "" {
-		e, err := ReadSQLBody(r.ns(), row.SQLBody)
+		e, err := ReadSQLBody(r.ns(), f, row.SQLBody)
 		if err != nil {
 			return err
 		}

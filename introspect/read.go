@@ -42,10 +42,10 @@ func ReadTrigger(ns *sqlnorm.Namespace, def string, table, fn model.Name) (model
 	return *e, nil
 }
 
-// ReadSQLBody reads the SQL-standard body of a function printed by
-// pg_get_function_sqlbody.
-func ReadSQLBody(ns *sqlnorm.Namespace, text string) (model.Expr, error) {
-	e, err := ns.ParseSQLBody(text)
+// ReadSQLBody reads the SQL-standard body of function f printed by
+// pg_get_function_sqlbody (f's name and arguments are read already).
+func ReadSQLBody(ns *sqlnorm.Namespace, f *model.Function, text string) (model.Expr, error) {
+	e, err := ns.ParseSQLBody(text, f.Name.Name, f.InNames())
 	if err != nil {
 		return model.Expr{}, err
 	}

@@ -81,6 +81,21 @@ func (f *Function) OutNames() []string {
 	return out
 }
 
+// InNames returns the names of a function's input arguments (IN, INOUT
+// and VARIADIC), in order, "" for one without a name: what $1, $2, ...
+// of its body stand for.
+func (f *Function) InNames() []string {
+	var in []string
+	for _, a := range f.Args {
+		switch a.Mode {
+		case "OUT", "TABLE":
+		default:
+			in = append(in, a.Name)
+		}
+	}
+	return in
+}
+
 // Signature returns "schema.name(argtypes)", which identifies the function.
 func (f *Function) Signature() string {
 	return f.Name.String() + "(" + f.IdentityArgs() + ")"

@@ -96,7 +96,7 @@ func (b *builder) createFunction(s *pg.CreateFunctionStmt) error {
 		if f.Language == "" {
 			f.Language = "sql"
 		}
-		e, err := b.ns().SQLBody(s.SqlBody)
+		e, err := b.ns().SQLBody(s.SqlBody, f.Name.Name, f.InNames())
 		if err != nil {
 			return b.exprError(err)
 		}

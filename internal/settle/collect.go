@@ -474,7 +474,7 @@ func (c *collector) function(cur, des *model.Function) {
 	out := `(SELECT pg_catalog.pg_get_function_sqlbody(f.oid) FROM pg_catalog.pg_proc f
 	WHERE f.pronamespace = pg_catalog.pg_my_temp_schema() AND f.proname = ` + pgsql.QuoteLiteral(des.Name.Name) + `)`
 	p.add("function body", "function "+des.Signature(), &cur.Body, &des.Body, out, func(text string, p *probe) (*model.Expr, error) {
-		e, err := introspect.ReadSQLBody(p.env.namespace(p.columns), text)
+		e, err := introspect.ReadSQLBody(p.env.namespace(p.columns), des, text)
 		return &e, err
 	})
 }

@@ -315,3 +315,47 @@ func TestQueryAgreement(t *testing.T) {
 		}
 	}
 }
+
+// TestSQLBodyParams pins SQL-standard function bodies as users write them
+// to what pg_get_function_sqlbody prints on PostgreSQL 15: a parameter,
+// written by name or position, is printed function.name once the body
+// reads a table.
+func TestSQLBodyParams(t *testing.T) {
+	cases := []struct {
+		fn          string
+		params      []string
+		user, stored string
+	}{
+		{"ins", []string{"v", "w"},
+			`BEGIN ATOMIC INSERT INTO t VALUES ($1, w); SELECT a FROM t WHERE a = v; END`,
+			`BEGIN ATOMIC INSERT INTO t (a, b) VALUES (ins.v, ins.w); SELECT t.a FROM t WHERE (t.a = ins.v); END`},
+		{"s", []string{"x"},
+			`BEGIN ATOMIC SELECT a + x FROM t t2 WHERE t2.b = s.x; END`,
+			`BEGIN ATOMIC SELECT (t2.a + s.x) FROM t t2 WHERE (t2.b = s.x); END`},
+		{"r", []string{"x", "y"}, `RETURN x + $2`, `RETURN (x + y)`},
+	}
+	ns := &Namespace{
+		SearchPath: []string{"public"},
+		Lookup:     func(k Kind, schema, name string) bool { return k == KindRelation && schema+"."+name == "public.t" },
+		Columns: func(rel model.Name) ([]string, bool) {
+			return []string{"a", "b"}, rel.String() == "public.t"
+		},
+	}
+	for _, c := range cases {
+		res, err := Parse("CREATE FUNCTION " + c.fn + "() RETURNS void LANGUAGE sql " + c.user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ns.SQLBody(res.Stmts[0].Stmt.GetCreateFunctionStmt().SqlBody, c.fn, c.params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ns.ParseSQLBody(c.stored, c.fn, c.params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Canon != want.Canon {
+			t.Errorf("canon differs\nuser   %s\n    -> %s\nstored %s\n    -> %s", c.user, got.Canon, c.stored, want.Canon)
+		}
+	}
+}

@@ -65,6 +65,10 @@ type Namespace struct {
 	// its suffix ("check"), and takes it. A nil ConstraintName never
 	// needs to: the catalog prints every name.
 	ConstraintName func(table model.Name, column, suffix string) string
+
+	// params are the parameters of the function whose SQL-standard body
+	// is being read (see SQLBody); nil elsewhere.
+	params *bodyParams
 }
 
 // Resolve returns the schema an unqualified name of the kind refers to:

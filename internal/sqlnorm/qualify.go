@@ -19,9 +19,13 @@ type qualifier struct {
 	refs map[model.Ref]bool
 	// ren, when set, renames what the tree refers to (see RenameExpr).
 	ren *renamer
+	// params are the parameters of the function whose body this is.
+	params *bodyParams
 }
 
-func newQualifier(ns *Namespace) *qualifier { return &qualifier{ns: ns, refs: map[model.Ref]bool{}} }
+func newQualifier(ns *Namespace) *qualifier {
+	return &qualifier{ns: ns, refs: map[model.Ref]bool{}, params: ns.params}
+}
 
 // ref records a reference to a named object outside pg_catalog.
 func (q *qualifier) ref(kind model.RefKind, schema, name string) {
@@ -110,10 +114,15 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 	}
 	switch v := n.Node.(type) {
 	case *pg.Node_ColumnRef:
+		if q.params.ref(v.ColumnRef, sc) {
+			return nil
+		}
 		if sc != nil {
 			return sc.columnRef(v.ColumnRef)
 		}
 		q.ownColumn(v.ColumnRef)
+	case *pg.Node_ParamRef:
+		q.params.positional(n)
 	case *pg.Node_AExpr:
 		q.operator(&v.AExpr.Name)
 		if err := q.expr(v.AExpr.Lexpr, sc); err != nil {

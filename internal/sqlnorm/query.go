@@ -99,6 +99,18 @@ func (sc *qscope) resolve(col string) string {
 	return ""
 }
 
+// hasItem reports whether a range item of that name is visible here.
+func (sc *qscope) hasItem(name string) bool {
+	for s := sc; s != nil; s = s.parent {
+		for _, l := range s.leaves {
+			if l.refname == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 	f := cr.Fields
 	if len(f) == 0 || f[len(f)-1].GetAStar() != nil {
@@ -774,6 +786,31 @@ func indexOf(list []string, s string) int {
 // and records what it references: the target table, the columns it
 // writes, and whatever its expressions and queries read. Other
 // statements are left as they are.
+// insertColumns writes out the target columns of an INSERT that lists
+// none, as PostgreSQL prints it: the table's first columns, as many as
+// the VALUES rows or the query give.
+func insertColumns(s *pg.InsertStmt, target []colRef, known bool) {
+	sel := s.SelectStmt.GetSelectStmt()
+	if !known || sel == nil {
+		return
+	}
+	n := len(sel.TargetList)
+	if len(sel.ValuesLists) > 0 {
+		n = len(sel.ValuesLists[0].GetList().GetItems())
+	}
+	for _, t := range sel.TargetList {
+		if cr := t.GetResTarget().GetVal().GetColumnRef(); cr != nil && cr.Fields[len(cr.Fields)-1].GetAStar() != nil {
+			return
+		}
+	}
+	if sel.Larg != nil || n == 0 || n > len(target) {
+		return
+	}
+	for _, c := range target[:n] {
+		s.Cols = append(s.Cols, &pg.Node{Node: &pg.Node_ResTarget{ResTarget: &pg.ResTarget{Name: c.name, Location: -1}}})
+	}
+}
+
 func (q *qualifier) dml(n *pg.Node) error {
 	var rv *pg.RangeVar
 	var with *pg.WithClause
@@ -821,6 +858,7 @@ func (q *qualifier) dml(n *pg.Node) error {
 			for _, c := range target {
 				write(c.name)
 			}
+			insertColumns(s, target, sc.leaves[0].known)
 		}
 		if sel := s.SelectStmt.GetSelectStmt(); sel != nil {
 			if _, err := q.query(sel, nil); err != nil {
