@@ -18,12 +18,11 @@ type bodyParams struct {
 	names []string
 }
 
-// ref rewrites a column reference that names a parameter as
-// function.parameter, the way PostgreSQL prints a parameter in a body
-// that reads a table, and reports whether it did: an unqualified name
-// that no column in scope takes, or one already qualified with the
-// function's name where no range item has that name.
-func (bp *bodyParams) ref(cr *pg.ColumnRef, sc *qscope) bool {
+// param reports whether a column reference names a parameter: an
+// unqualified name that no column in scope takes, or one qualified with
+// the function's name where no range item has that name. sc is nil
+// outside queries.
+func (bp *bodyParams) param(cr *pg.ColumnRef, sc *qscope) bool {
 	if bp == nil {
 		return false
 	}
@@ -31,11 +30,7 @@ func (bp *bodyParams) ref(cr *pg.ColumnRef, sc *qscope) bool {
 	switch len(f) {
 	case 1:
 		name := f[0].GetString_().GetSval()
-		if !slices.Contains(bp.names, name) || name == "" || sc != nil && sc.resolve(name) != "" {
-			return false
-		}
-		cr.Fields = StringNodes(bp.fn, name)
-		return true
+		return name != "" && slices.Contains(bp.names, name) && (sc == nil || sc.resolve(name) == "")
 	case 2:
 		qual, name := f[0].GetString_().GetSval(), f[1].GetString_().GetSval()
 		return qual == bp.fn && name != "" && slices.Contains(bp.names, name) && (sc == nil || !sc.hasItem(qual))
@@ -43,17 +38,44 @@ func (bp *bodyParams) ref(cr *pg.ColumnRef, sc *qscope) bool {
 	return false
 }
 
-// positional rewrites $n as the parameter's name, as PostgreSQL prints
-// a parameter that has one.
-func (bp *bodyParams) positional(n *pg.Node) {
+// canon returns the canonical form of a parameter reference, n being a
+// column reference that param accepted or a positional $n: always
+// function.name, however written (PostgreSQL prints the qualified name
+// once the body reads a table). It returns n for anything else.
+func (bp *bodyParams) canon(n *pg.Node) *pg.Node {
 	if bp == nil {
-		return
+		return n
 	}
-	i := int(n.GetParamRef().GetNumber())
-	if i < 1 || i > len(bp.names) || bp.names[i-1] == "" {
-		return
+	name := ""
+	if pr := n.GetParamRef(); pr != nil {
+		if i := int(pr.Number); i >= 1 && i <= len(bp.names) {
+			name = bp.names[i-1]
+		}
+	} else if f := n.GetColumnRef().GetFields(); len(f) == 1 {
+		name = f[0].GetString_().GetSval()
+		if !slices.Contains(bp.names, name) {
+			name = ""
+		}
 	}
-	n.Node = &pg.Node_ColumnRef{ColumnRef: &pg.ColumnRef{Fields: StringNodes(bp.fn, bp.names[i-1]), Location: -1}}
+	if name == "" {
+		return n
+	}
+	return &pg.Node{Node: &pg.Node_ColumnRef{ColumnRef: &pg.ColumnRef{Fields: StringNodes(bp.fn, name), Location: -1}}}
+}
+
+// canonTree returns a copy of a statement with its parameter references
+// in canonical form (see canon). The qualifier has qualified every column
+// reference it resolved, so an unqualified name left is not a column.
+func (bp *bodyParams) canonTree(n *pg.Node) *pg.Node {
+	n = cloneNode(n)
+	walk(n, func(x *pg.Node) bool {
+		if x.GetColumnRef() != nil || x.GetParamRef() != nil {
+			x.Node = bp.canon(x).Node
+			return false
+		}
+		return true
+	})
+	return n
 }
 
 // SQLBody turns the SQL-standard body of a function (RETURN expr, or BEGIN
@@ -97,7 +119,11 @@ func (ns *Namespace) SQLBody(n *pg.Node, fn string, params []string) (*model.Exp
 		if err != nil {
 			return nil, fmt.Errorf("deparsing function body: %w", err)
 		}
-		sqls, canons = append(sqls, out), append(canons, out)
+		canon, err := Deparse(&pg.ParseResult{Stmts: []*pg.RawStmt{{Stmt: ns.params.canonTree(s)}}})
+		if err != nil {
+			return nil, fmt.Errorf("deparsing function body: %w", err)
+		}
+		sqls, canons = append(sqls, out), append(canons, canon)
 	}
 	join := func(parts []string) string {
 		if len(parts) == 0 {

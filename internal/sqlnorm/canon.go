@@ -50,6 +50,8 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		return nil
 	}
 	switch v := n.Node.(type) {
+	case *pg.Node_ColumnRef, *pg.Node_ParamRef:
+		return c.ns.params.canon(n)
 	case *pg.Node_AConst:
 		if s, ok := ConstText(n); ok {
 			if v.AConst.GetFval() != nil {

@@ -114,15 +114,14 @@ func (q *qualifier) expr(n *pg.Node, sc *qscope) error {
 	}
 	switch v := n.Node.(type) {
 	case *pg.Node_ColumnRef:
-		if q.params.ref(v.ColumnRef, sc) {
+		if q.params.param(v.ColumnRef, sc) {
+			// A parameter of the function whose body this is.
 			return nil
 		}
 		if sc != nil {
 			return sc.columnRef(v.ColumnRef)
 		}
 		q.ownColumn(v.ColumnRef)
-	case *pg.Node_ParamRef:
-		q.params.positional(n)
 	case *pg.Node_AExpr:
 		q.operator(&v.AExpr.Name)
 		if err := q.expr(v.AExpr.Lexpr, sc); err != nil {
