@@ -18,9 +18,11 @@ import (
 //     ('x'::character varying); the constant is rewritten in the output
 //     format of the type it was cast to (see literal.go), and every
 //     constant becomes a string, so -1 and '-1'::integer agree;
-//   - a cast of a column reference is dropped where it may be an implicit
-//     coercion the server added ((status)::text, see coercionTarget), and
-//     kept where it changes the value (n::integer);
+//   - a cast of a column reference to a string type is dropped: it may be
+//     an implicit coercion the server added ((status)::text, see
+//     coercionTarget); any other cast stays (n::integer,
+//     price_text::numeric), and settle asks the server where only one
+//     reader has it;
 //   - at the top of a query's output column (target) or an index key
 //     (KeyType), a cast of a column stays, and a constant keeps its type:
 //     there they set the column's or the key's type;
@@ -208,19 +210,19 @@ func sortOrder(sb *pg.SortBy) {
 
 // coercionTarget reports whether a cast of a column to the canonical type t
 // may be the server's spelling of an implicit coercion, which the user
-// need not write: to a string type from another (a varchar column compared
-// with text) or a widening (an integer compared with a numeric, a date or
-// a timestamp to a timestamp with time zone). Such a cast is dropped from
-// the canonical form. A cast to any other type changes the value
-// (n::integer rounds, ts::date truncates) and stays; the server prints one
-// of those too where a domain's value meets its base type, and package
-// settle asks the server about the readers' disagreement then. An unknown
-// type ("") keeps the old rule: dropped.
+// need not write, and changes nothing a comparison sees: to a string type
+// (a varchar column compared with text). Such a cast is dropped from the
+// canonical form. A cast to any other type stays: it may be a widening
+// the server added (an integer compared with a numeric, a date with a
+// timestamp), or it may change what is compared (price_text::numeric > 0
+// compares numbers where price_text > '0' compares strings), and without
+// the column's type the two cannot be told apart. Where only one reader
+// has such a cast, package settle asks the server whether the two mean the
+// same; offline, sqlnorm.LooseEqual counts them equal. An unknown type
+// ("") keeps the old rule: dropped.
 func coercionTarget(t string) bool {
 	switch strings.TrimSuffix(t, "[]") {
-	case "", "text", "character varying", "character", "bpchar", "name",
-		"numeric", "bigint", "double precision", "real",
-		"timestamp without time zone", "timestamp with time zone", "interval", "time with time zone":
+	case "", "text", "character varying", "character", "bpchar", "name":
 		return true
 	}
 	return false

@@ -134,6 +134,11 @@ func TestExprDistinguishes(t *testing.T) {
 		{`n::integer > 0`, `n > 0`},
 		{`ts::date > '2020-01-01'`, `ts > '2020-01-01'`},
 		{`b::integer = 1`, `b = 1`},
+		// A cast to a number or a time compares values of that type, not
+		// the column's strings.
+		{`price_text::numeric > '0'`, `price_text > '0'`},
+		{`d::timestamp with time zone > '2020-01-01'`, `d > '2020-01-01'`},
+		{`s::interval < '1 day'`, `s < '1 day'`},
 	}
 	ns := &Namespace{}
 	for _, p := range pairs {
