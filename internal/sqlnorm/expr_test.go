@@ -327,8 +327,8 @@ func TestQueryAgreement(t *testing.T) {
 // reads a table.
 func TestSQLBodyParams(t *testing.T) {
 	cases := []struct {
-		fn          string
-		params      []string
+		fn           string
+		params       []string
 		user, stored string
 	}{
 		{"ins", []string{"v", "w"},
