@@ -14,13 +14,20 @@ import (
 // object) goes with its table when the table is dropped or recreated, and
 // is created again with it. A setting that names an object dropped and
 // created again (a publication's table) is set again.
-func (d *differ) definitions() {
+func (d *differ) definitions() error {
 	for _, t := range d.to.Definitions {
 		f := d.from.Definition(t.ID)
 		switch {
 		case f == nil || d.tableGone(f):
 			d.createDefinition(t, "")
 		case f.Create.Canon != t.Create.Canon:
+			if (f.ID.Kind == model.KindRange || f.ID.Kind == model.KindBaseType) && d.inUse(f.ID) {
+				// PostgreSQL changes neither in place, and autogen swaps
+				// only enums, domains and composite types under their
+				// columns: the drop would fail when the revision runs.
+				return fmt.Errorf("diff: cannot recreate %s, whose definition changes, while columns or other types use it: "+
+					"create the new definition under another name, move the columns to it, and drop the old one, in separate revisions", f.ID)
+			}
 			d.add(DropDefinition{Def: f, Recreate: true})
 			d.createDefinition(t, "")
 		default:
@@ -34,6 +41,7 @@ func (d *differ) definitions() {
 			d.add(DropDefinition{Def: f})
 		}
 	}
+	return nil
 }
 
 // createDefinition creates a definition: a base type as a shell first,

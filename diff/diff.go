@@ -202,7 +202,9 @@ func diff(from, to *model.Catalog, fg, tg *graph, pp *pairing, rewrite map[model
 	d.indexes()
 	d.triggers()
 	d.clonedTriggers()
-	d.definitions()
+	if err := d.definitions(); err != nil {
+		return nil, err
+	}
 	if err := d.lostAttachments(); err != nil {
 		return nil, err
 	}
