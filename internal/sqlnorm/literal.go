@@ -2,6 +2,8 @@ package sqlnorm
 
 import (
 	"bytes"
+	"cmp"
+	"math"
 	"encoding/json"
 	"math/big"
 	"regexp"
@@ -34,6 +36,12 @@ func canonLiteral(typ, s string) string {
 	var ok bool
 	if elem, isArray := strings.CutSuffix(typ, "[]"); isArray {
 		if out, ok = canonArray(elem, s); !ok {
+			return s
+		}
+		return out
+	}
+	if sub, ok := rangeSubtypes[base]; ok {
+		if out, ok = canonRange(sub, s); !ok {
 			return s
 		}
 		return out
@@ -778,4 +786,186 @@ func canonMacaddr(s string) (string, bool) {
 		parts[i] = h[2*i : 2*i+2]
 	}
 	return strings.Join(parts, ":"), true
+}
+
+// rangeSubtypes are the built-in range types' subtypes.
+var rangeSubtypes = map[string]string{
+	"int4range": "integer", "int8range": "bigint", "numrange": "numeric", "daterange": "date",
+	"tsrange": "timestamp without time zone", "tstzrange": "timestamp with time zone",
+}
+
+// canonRange prints a range literal as range_out does: bounds in their
+// subtype's output form, quoted where they hold a bracket, a comma, a
+// quote, a backslash or white space; a discrete range (of integers or
+// dates) in its canonical [lower,upper) form, "empty" when that holds no
+// value.
+func canonRange(sub, s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "empty") {
+		return "empty", true
+	}
+	if len(s) < 3 || s[0] != '[' && s[0] != '(' || s[len(s)-1] != ']' && s[len(s)-1] != ')' {
+		return "", false
+	}
+	lowerInc, upperInc := s[0] == '[', s[len(s)-1] == ']'
+	bounds, ok := rangeBounds(s[1 : len(s)-1])
+	if !ok {
+		return "", false
+	}
+	for i := range bounds {
+		if bounds[i] != nil {
+			v := canonLiteral(sub, *bounds[i])
+			bounds[i] = &v
+		}
+	}
+	lower, upper := bounds[0], bounds[1]
+	if lower == nil {
+		lowerInc = false
+	}
+	if upper == nil {
+		upperInc = false
+	}
+	if next := rangeNext(sub); next != nil {
+		if lower != nil && !lowerInc {
+			if v, ok := next(*lower); ok {
+				lower, lowerInc = &v, true
+			} else {
+				return "", false
+			}
+		}
+		if upper != nil && upperInc {
+			if v, ok := next(*upper); ok {
+				upper, upperInc = &v, false
+			} else {
+				return "", false
+			}
+		}
+		if lower != nil && upper != nil {
+			if c, ok := rangeCompare(sub, *lower, *upper); !ok {
+				return "", false
+			} else if c >= 0 {
+				return "empty", true
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteByte("(["[btoi(lowerInc)])
+	for i, v := range []*string{lower, upper} {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if v == nil {
+			continue
+		}
+		if *v != "" && !strings.ContainsAny(*v, "[](),\"\\ \t\n\r\v\f") {
+			b.WriteString(*v)
+			continue
+		}
+		b.WriteByte('"')
+		for _, r := range *v {
+			if r == '"' || r == '\\' {
+				b.WriteRune(r)
+			}
+			b.WriteRune(r)
+		}
+		b.WriteByte('"')
+	}
+	b.WriteByte(")]"[btoi(upperInc)])
+	return b.String(), true
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// rangeBounds splits the inside of a range literal at its comma into the
+// two bounds, unquoting them; an empty, unquoted bound is infinite (nil).
+func rangeBounds(s string) ([2]*string, bool) {
+	var out [2]*string
+	i := 0
+	for k := 0; k < 2; k++ {
+		var v strings.Builder
+		quoted, seen := false, false
+		for i < len(s) && (s[i] != ',' || quoted) {
+			c := s[i]
+			switch {
+			case c == '"' && quoted && i+1 < len(s) && s[i+1] == '"':
+				v.WriteByte('"')
+				i++
+			case c == '"':
+				quoted, seen = !quoted, true
+			case c == '\\' && i+1 < len(s):
+				i++
+				v.WriteByte(s[i])
+			default:
+				v.WriteByte(c)
+			}
+			i++
+		}
+		if quoted {
+			return out, false
+		}
+		text := v.String()
+		if !seen {
+			text = strings.TrimSpace(text)
+		}
+		if text != "" || seen {
+			out[k] = &text
+		}
+		if k == 0 {
+			if i >= len(s) {
+				return out, false
+			}
+			i++ // the comma
+		}
+	}
+	return out, i == len(s)
+}
+
+// rangeNext returns the function giving the value after a value of a
+// discrete subtype, nil for a continuous one.
+func rangeNext(sub string) func(string) (string, bool) {
+	switch sub {
+	case "integer", "bigint":
+		return func(v string) (string, bool) {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n == math.MaxInt64 {
+				return "", false
+			}
+			return strconv.FormatInt(n+1, 10), true
+		}
+	case "date":
+		return func(v string) (string, bool) {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return "", false // infinity, BC dates
+			}
+			return t.AddDate(0, 0, 1).Format("2006-01-02"), true
+		}
+	}
+	return nil
+}
+
+// rangeCompare compares two bounds of a discrete subtype in canonical form.
+func rangeCompare(sub, a, b string) (int, bool) {
+	switch sub {
+	case "integer", "bigint":
+		x, err1 := strconv.ParseInt(a, 10, 64)
+		y, err2 := strconv.ParseInt(b, 10, 64)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		return cmp.Compare(x, y), true
+	case "date":
+		x, err1 := time.Parse("2006-01-02", a)
+		y, err2 := time.Parse("2006-01-02", b)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		return x.Compare(y), true
+	}
+	return 0, false
 }
