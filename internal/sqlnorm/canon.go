@@ -3,6 +3,7 @@ package sqlnorm
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/autogen-dev/autogen/internal/pgsql"
@@ -18,11 +19,12 @@ import (
 //     ('x'::character varying); the constant is rewritten in the output
 //     format of the type it was cast to (see literal.go), and every
 //     constant becomes a string, so -1 and '-1'::integer agree;
-//   - a cast of a column reference to a string type is dropped: it may be
-//     an implicit coercion the server added ((status)::text, see
-//     coercionTarget); any other cast stays (n::integer,
-//     price_text::numeric), and settle asks the server where only one
-//     reader has it;
+//   - a cast of a column reference is dropped where it may be an implicit
+//     coercion the server added: to a string type ((status)::text, see
+//     coercionTarget), or a widening ((n)::numeric, see wideningTarget)
+//     unless the other operand is a string constant; it stays where it
+//     changes the value (n::integer) or what is compared
+//     (price_text::numeric > '0');
 //   - at the top of a query's output column (target) or an index key
 //     (KeyType), a cast of a column stays, and a constant keeps its type:
 //     there they set the column's or the key's type;
@@ -39,6 +41,9 @@ import (
 // Parentheses need no rule: they are not in the tree.
 type canonicalizer struct {
 	ns *Namespace
+	// written are the casts of columns that the SQL must have written
+	// itself (see markWritten).
+	written map[*pg.TypeCast]bool
 	// err is the first constant that cannot be canonicalized (see
 	// FrozenLiteral).
 	err error
@@ -75,7 +80,7 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 			t = ""
 		}
 		arg := c.expr(v.TypeCast.Arg, t)
-		if isConstLike(arg) || columnValue(arg) && coercionTarget(t) {
+		if isConstLike(arg) || columnValue(arg) && (coercionTarget(t) || wideningTarget(t) && !c.written[v.TypeCast]) {
 			return arg
 		}
 		v.TypeCast.Arg = arg
@@ -209,23 +214,72 @@ func sortOrder(sb *pg.SortBy) {
 }
 
 // coercionTarget reports whether a cast of a column to the canonical type t
-// may be the server's spelling of an implicit coercion, which the user
-// need not write, and changes nothing a comparison sees: to a string type
-// (a varchar column compared with text). Such a cast is dropped from the
-// canonical form. A cast to any other type stays: it may be a widening
-// the server added (an integer compared with a numeric, a date with a
-// timestamp), or it may change what is compared (price_text::numeric > 0
-// compares numbers where price_text > '0' compares strings), and without
-// the column's type the two cannot be told apart. Where only one reader
-// has such a cast, package settle asks the server whether the two mean the
-// same; offline, sqlnorm.LooseEqual counts them equal. An unknown type
-// ("") keeps the old rule: dropped.
+// may be the server's spelling of an implicit coercion that changes
+// nothing a comparison sees: to a string type (a varchar column compared
+// with text). Such a cast is dropped from the canonical form. An unknown
+// type ("") keeps the old rule: dropped.
 func coercionTarget(t string) bool {
 	switch strings.TrimSuffix(t, "[]") {
 	case "", "text", "character varying", "character", "bpchar", "name":
 		return true
 	}
 	return false
+}
+
+// wideningTarget reports whether a cast of a column to the canonical type
+// t may be a widening the server adds where an operand of another type
+// meets the column (an integer compared with a numeric or a double, a
+// date or a timestamp passed as a timestamp with time zone). Such a cast
+// is dropped too, unless the other operand is a string constant (see
+// markWritten): the server types a string constant after the column and
+// never casts the column to meet it, so there the cast was written and
+// changes what is compared (price_text::numeric > '0' compares numbers,
+// price_text > '0' strings). A cast to any other type stays
+// (n::integer rounds, ts::date truncates); the server prints one of those
+// too where a domain's value meets its base type, and package settle asks
+// the server about the readers' disagreement then.
+func wideningTarget(t string) bool {
+	switch strings.TrimSuffix(t, "[]") {
+	case "numeric", "bigint", "double precision", "real",
+		"timestamp without time zone", "timestamp with time zone", "interval", "time with time zone":
+		return true
+	}
+	return false
+}
+
+// markWritten records, for an operator whose one operand is a string
+// constant (cast or not; for IN and BETWEEN, the list of them), the
+// casts of a column that form the other operand: the SQL wrote them (see
+// wideningTarget).
+func (c *canonicalizer) markWritten(e *pg.A_Expr) {
+	others := []*pg.Node{e.Rexpr}
+	if l := e.Rexpr.GetList(); l != nil {
+		others = l.Items
+	}
+	if len(others) > 0 && !slices.ContainsFunc(others, func(n *pg.Node) bool { return !stringConst(n) }) {
+		c.markCasts(e.Lexpr)
+	}
+	if e.Lexpr != nil && stringConst(e.Lexpr) {
+		c.markCasts(e.Rexpr)
+	}
+}
+
+// markCasts marks every cast of a chain of casts over a column.
+func (c *canonicalizer) markCasts(n *pg.Node) {
+	if n == nil || !columnValue(n) {
+		return
+	}
+	for tc := n.GetTypeCast(); tc != nil; tc = tc.Arg.GetTypeCast() {
+		if c.written == nil {
+			c.written = map[*pg.TypeCast]bool{}
+		}
+		c.written[tc] = true
+	}
+}
+
+// stringConst reports whether n is a string constant, possibly cast.
+func stringConst(n *pg.Node) bool {
+	return n != nil && uncast(n).GetAConst().GetSval() != nil
 }
 
 // columnValue reports whether n is a column reference, or a cast of one
@@ -268,6 +322,7 @@ func makeBool(op pg.BoolExprType, args ...*pg.Node) *pg.Node {
 }
 
 func (c *canonicalizer) aexpr(e *pg.A_Expr) *pg.Node {
+	c.markWritten(e)
 	op := ""
 	if names := Strings(e.Name); len(names) > 0 {
 		op = names[len(names)-1]

@@ -3,8 +3,8 @@ package sqlnorm
 import (
 	"bytes"
 	"cmp"
-	"math"
 	"encoding/json"
+	"math"
 	"math/big"
 	"regexp"
 	"sort"

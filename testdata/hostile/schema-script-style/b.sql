@@ -1,0 +1,15 @@
+CREATE TABLE IF NOT EXISTS t (id int);
+CREATE TABLE IF NOT EXISTS t (id int, never text);
+ALTER TABLE t ADD COLUMN IF NOT EXISTS name text;
+ALTER TABLE t ADD COLUMN IF NOT EXISTS name text;
+CREATE OR REPLACE VIEW v AS SELECT id FROM t;
+CREATE OR REPLACE VIEW v AS SELECT id, name FROM t;
+CREATE INDEX IF NOT EXISTS t_name ON t (name);
+CREATE INDEX IF NOT EXISTS t_name ON t (id);
+CREATE TABLE scratch (x int);
+DROP TABLE scratch;
+DROP TABLE IF EXISTS nothing;
+COMMENT ON TABLE t IS E'it''s a \\ table\nwith lines';
+COMMENT ON COLUMN t.name IS $c$dollar $$ quoted$c$;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1 /* ; */ -- ;
+$fn$;
