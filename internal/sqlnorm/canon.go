@@ -109,6 +109,10 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		v.BooleanTest.Arg = c.expr(v.BooleanTest.Arg, "")
 	case *pg.Node_CaseExpr:
 		ce := v.CaseExpr
+		if ce.Arg != nil && !slices.ContainsFunc(ce.Args, func(w *pg.Node) bool { return !stringConst(w.GetCaseWhen().Expr) }) {
+			// CASE x WHEN 'a' ...: each WHEN compares with the argument.
+			c.markCasts(ce.Arg)
+		}
 		ce.Arg = c.expr(ce.Arg, "")
 		for _, w := range ce.Args {
 			cw := w.GetCaseWhen()
@@ -121,10 +125,12 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 			ce.Defresult = nil
 		}
 	case *pg.Node_CoalesceExpr:
+		c.markAmong(v.CoalesceExpr.Args)
 		for i, a := range v.CoalesceExpr.Args {
 			v.CoalesceExpr.Args[i] = c.expr(a, typ)
 		}
 	case *pg.Node_MinMaxExpr:
+		c.markAmong(v.MinMaxExpr.Args)
 		c.list(v.MinMaxExpr.Args)
 	case *pg.Node_AArrayExpr:
 		elem := ""
@@ -261,6 +267,27 @@ func (c *canonicalizer) markWritten(e *pg.A_Expr) {
 	}
 	if e.Lexpr != nil && stringConst(e.Lexpr) {
 		c.markCasts(e.Rexpr)
+	}
+}
+
+// markAmong marks the casts of columns among the arguments of COALESCE,
+// GREATEST or LEAST when the others are string constants, which take the
+// type of the rest: those casts were written (see wideningTarget).
+func (c *canonicalizer) markAmong(args []*pg.Node) {
+	var cast []*pg.Node
+	for _, a := range args {
+		switch {
+		case stringConst(a):
+		case a.GetTypeCast() != nil && columnValue(a):
+			cast = append(cast, a)
+		default:
+			return
+		}
+	}
+	if len(cast) < len(args) {
+		for _, a := range cast {
+			c.markCasts(a)
+		}
 	}
 }
 

@@ -147,6 +147,9 @@ func TestExprDistinguishes(t *testing.T) {
 		{`price_text::numeric > '0'`, `price_text > '0'`},
 		{`d::timestamp with time zone > '2020-01-01'`, `d > '2020-01-01'`},
 		{`s::interval < '1 day'`, `s < '1 day'`},
+		{`CASE p::numeric WHEN '0' THEN 1 END`, `CASE p WHEN '0' THEN 1 END`},
+		{`coalesce(p::numeric, '0')`, `coalesce(p, '0')`},
+		{`greatest(p::numeric, '1', '2')`, `greatest(p, '1', '2')`},
 	}
 	ns := &Namespace{}
 	for _, p := range pairs {
