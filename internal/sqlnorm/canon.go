@@ -150,6 +150,12 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		v.CollateClause.Arg = c.expr(v.CollateClause.Arg, typ)
 	case *pg.Node_AIndirection:
 		v.AIndirection.Arg = c.expr(v.AIndirection.Arg, "")
+		if inner := v.AIndirection.Arg.GetAIndirection(); inner != nil {
+			// (a[1]).f is a[1].f: the parser keeps one list of
+			// subscripts and fields, and the server prints it so.
+			v.AIndirection.Arg = inner.Arg
+			v.AIndirection.Indirection = append(slices.Clip(inner.Indirection), v.AIndirection.Indirection...)
+		}
 		for _, ind := range v.AIndirection.Indirection {
 			if ai := ind.GetAIndices(); ai != nil {
 				ai.Lidx = c.expr(ai.Lidx, "")

@@ -299,6 +299,8 @@ func TestQueryAgreement(t *testing.T) {
 			`SELECT c.id FROM c ORDER BY c.id DESC, c.name, c.region DESC`},
 		{`SELECT id FROM c ORDER BY name USING < NULLS FIRST, id DESC NULLS LAST`,
 			`SELECT c.id FROM c ORDER BY c.name NULLS FIRST, c.id DESC NULLS LAST`},
+		{`SELECT row_to_json(c) AS j, ((ARRAY[c.id])[1]) AS f, ((ARRAY[c])[1]).id AS g FROM c`,
+			`SELECT row_to_json(c.*) AS j, (ARRAY[c.id])[1] AS f, (ARRAY[c.*])[1].id AS g FROM c`},
 		{`SELECT e.* FROM c, LATERAL jsonb_array_elements(c.name::jsonb) e`,
 			`SELECT e.value FROM c, LATERAL jsonb_array_elements((c.name)::jsonb) e(value)`},
 	}

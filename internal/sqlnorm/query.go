@@ -121,6 +121,13 @@ func (sc *qscope) columnRef(cr *pg.ColumnRef) error {
 	switch len(f) {
 	case 1:
 		ref := sc.resolve(col)
+		if ref == "" && sc.hasItem(col) {
+			// A range item's name as a value is its whole row, which
+			// the server prints as item.*; a column of that name would
+			// have won.
+			cr.Fields = append(f, &pg.Node{Node: &pg.Node_AStar{AStar: &pg.A_Star{}}})
+			return nil
+		}
 		if ref != "" {
 			cr.Fields = append(StringNodes(ref), f...)
 		}

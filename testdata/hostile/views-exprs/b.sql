@@ -1,0 +1,12 @@
+CREATE TYPE pt AS (x int, y int);
+CREATE TABLE u (id int PRIMARY KEY, name text, tags text[], p pt, ps pt[], r int4range, b bit(8), n numeric, at timestamptz);
+CREATE VIEW e1 AS SELECT row_to_json(u) AS j, to_jsonb(u.*) AS jb, count(u.*) OVER () AS c FROM u;
+CREATE VIEW e2 AS SELECT (p).x AS px, (ps[1]).y AS py, ROW(1, 2)::pt AS lit, (u.p).* FROM u;
+CREATE VIEW e3 AS SELECT id FROM u WHERE NOT (id > 1 AND id < 5) AND NOT NOT (name IS NULL) AND -(-id) = +id AND @ id >= 0;
+CREATE VIEW e4 AS SELECT b # B'00001111' AS x, b << 2 AS l, ~b AS inv, tags || ARRAY['z'] AS t2, tags && ARRAY['a'] AS ov, tags @> '{a}' AS c1, '{a}' <@ tags AS c2, r -|- int4range(5, 6) AS adj FROM u;
+CREATE VIEW e5 AS SELECT id FROM u WHERE name ILIKE ANY (ARRAY['a%', 'b%']) AND name LIKE ALL (ARRAY['%x%']) AND name ~* '^a' AND name !~ 'z$' AND name SIMILAR TO 'a%' ESCAPE '#';
+CREATE VIEW e6 AS SELECT rank(3) WITHIN GROUP (ORDER BY id) AS rk, percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS pd, sum(n) FILTER (WHERE n > 0) AS pos FROM u;
+CREATE VIEW e7 AS SELECT id, sum(n) FILTER (WHERE n > 0) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING EXCLUDE TIES) AS s, first_value(name) OVER (ORDER BY at RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS f FROM u;
+CREATE VIEW e8 AS SELECT name COLLATE "C" AS c, (at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris' AS paris, E'tab\there' AS t, $q$dollar 'quoted'$q$ AS d, U&'\0041' AS ua FROM u;
+CREATE VIEW e9 AS SELECT CASE WHEN n IS NULL THEN 'none' WHEN n < 0 THEN 'neg' ELSE 'pos' END AS sign, CASE id % 2 WHEN 0 THEN 'even' ELSE 'odd' END AS parity, nullif(name, '') IS NOT NULL AS has, coalesce(n, 0::numeric) AS nz FROM u;
+CREATE VIEW e10 AS SELECT array_length(tags, 1) AS len, cardinality(tags) AS card, tags[array_upper(tags, 1)] AS last, unnest(tags) AS tag, array_position(tags, 'a') AS pos FROM u;
