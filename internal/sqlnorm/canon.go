@@ -310,9 +310,13 @@ func (c *canonicalizer) markCasts(n *pg.Node) {
 	}
 }
 
-// stringConst reports whether n is a string constant, possibly cast.
+// stringConst reports whether n is a constant the server types after the
+// operand it meets, never casting that operand to meet it: a string
+// constant or an integer, possibly cast. (A decimal constant is numeric,
+// and an integer column meeting one is widened: (n)::numeric > 2.5.)
 func stringConst(n *pg.Node) bool {
-	return n != nil && uncast(n).GetAConst().GetSval() != nil
+	c := uncast(n).GetAConst()
+	return n != nil && c != nil && (c.GetSval() != nil || c.GetIval() != nil)
 }
 
 // columnValue reports whether n is a column reference, or a cast of one

@@ -148,6 +148,8 @@ func TestExprDistinguishes(t *testing.T) {
 		{`d::timestamp with time zone > '2020-01-01'`, `d > '2020-01-01'`},
 		{`s::interval < '1 day'`, `s < '1 day'`},
 		{`CASE p::numeric WHEN '0' THEN 1 END`, `CASE p WHEN '0' THEN 1 END`},
+		// Integer division against numeric division.
+		{`qty::numeric / 3 > 1`, `qty / 3 > 1`},
 		{`coalesce(p::numeric, '0')`, `coalesce(p, '0')`},
 		{`greatest(p::numeric, '1', '2')`, `greatest(p, '1', '2')`},
 	}
