@@ -21,10 +21,7 @@ func (d *differ) definitions() error {
 		case f == nil || d.tableGone(f):
 			d.createDefinition(t, "")
 		case f.Create.Canon != t.Create.Canon:
-			if (f.ID.Kind == model.KindRange || f.ID.Kind == model.KindBaseType) && d.inUse(f.ID) {
-				// PostgreSQL changes neither in place, and autogen swaps
-				// only enums, domains and composite types under their
-				// columns: the drop would fail when the revision runs.
+			if d.unswappable(f.ID) {
 				return fmt.Errorf("diff: cannot recreate %s, whose definition changes, while columns or other types use it: "+
 					"create the new definition under another name, move the columns to it, and drop the old one, in separate revisions", f.ID)
 			}

@@ -259,7 +259,7 @@ func (d *differ) recreate(id model.ObjectID, cause string) error {
 			d.add(CreateIndex{Index: ti, OnView: d.tg.view(ti.Table) != nil, Cause: cause})
 		}
 	case *model.Definition:
-		if v.ID.Kind == model.KindBaseType && d.inUse(id) {
+		if d.unswappable(id) {
 			return fmt.Errorf("diff: cannot recreate %s, which %s, while columns use it", id, cause)
 		}
 		d.add(DropDefinition{Def: v, Recreate: target != nil, Cause: cause})

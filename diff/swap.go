@@ -28,6 +28,14 @@ func (d *differ) inUse(id model.ObjectID) bool {
 	return false
 }
 
+// unswappable reports whether a type cannot be dropped and created again
+// because columns or other types use it, and autogen does not swap its
+// kind under them (it swaps enums, domains and composite types): a range
+// or base type. Its drop would fail when the revision runs.
+func (d *differ) unswappable(id model.ObjectID) bool {
+	return (id.Kind == model.KindRange || id.Kind == model.KindBaseType) && d.inUse(id)
+}
+
 // swapTypes emits one SwapTypes for the types that must be swapped, with
 // the domains and composite types built on them (which must be rebuilt
 // over the new types) and every column of any of them.

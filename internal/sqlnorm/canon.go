@@ -109,7 +109,7 @@ func (c *canonicalizer) expr(n *pg.Node, typ string) *pg.Node {
 		v.BooleanTest.Arg = c.expr(v.BooleanTest.Arg, "")
 	case *pg.Node_CaseExpr:
 		ce := v.CaseExpr
-		if ce.Arg != nil && !slices.ContainsFunc(ce.Args, func(w *pg.Node) bool { return !stringConst(w.GetCaseWhen().Expr) }) {
+		if ce.Arg != nil && !slices.ContainsFunc(ce.Args, func(w *pg.Node) bool { return !plainConst(w.GetCaseWhen().Expr) }) {
 			// CASE x WHEN 'a' ...: each WHEN compares with the argument.
 			c.markCasts(ce.Arg)
 		}
@@ -268,10 +268,10 @@ func (c *canonicalizer) markWritten(e *pg.A_Expr) {
 	if l := e.Rexpr.GetList(); l != nil {
 		others = l.Items
 	}
-	if len(others) > 0 && !slices.ContainsFunc(others, func(n *pg.Node) bool { return !stringConst(n) }) {
+	if len(others) > 0 && !slices.ContainsFunc(others, func(n *pg.Node) bool { return !plainConst(n) }) {
 		c.markCasts(e.Lexpr)
 	}
-	if e.Lexpr != nil && stringConst(e.Lexpr) {
+	if e.Lexpr != nil && plainConst(e.Lexpr) {
 		c.markCasts(e.Rexpr)
 	}
 }
@@ -283,7 +283,7 @@ func (c *canonicalizer) markAmong(args []*pg.Node) {
 	var cast []*pg.Node
 	for _, a := range args {
 		switch {
-		case stringConst(a):
+		case plainConst(a):
 		case a.GetTypeCast() != nil && columnValue(a):
 			cast = append(cast, a)
 		default:
@@ -310,11 +310,11 @@ func (c *canonicalizer) markCasts(n *pg.Node) {
 	}
 }
 
-// stringConst reports whether n is a constant the server types after the
+// plainConst reports whether n is a constant the server types after the
 // operand it meets, never casting that operand to meet it: a string
 // constant or an integer, possibly cast. (A decimal constant is numeric,
 // and an integer column meeting one is widened: (n)::numeric > 2.5.)
-func stringConst(n *pg.Node) bool {
+func plainConst(n *pg.Node) bool {
 	c := uncast(n).GetAConst()
 	return n != nil && c != nil && (c.GetSval() != nil || c.GetIval() != nil)
 }
